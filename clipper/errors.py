@@ -1,0 +1,105 @@
+"""Every error clipper raises on purpose, in one tree.
+
+The CLI turns any ``ClipperError`` into a single line on stderr and exit code 1
+(``clipper.cli``); nothing else in clipper prints errors or chooses exit codes.
+Lower layers (httpx, sqlite3, the file system) are translated into these classes
+where clipper calls them, so callers never see a foreign exception type.
+
+    ClipperError
+    ├── SourceError            the file, stdin or URL argument cannot be read
+    ├── FetchError             the page could not be fetched
+    │   ├── HTTPStatusError    the server answered 4xx/5xx
+    │   ├── FetchTimeout       connect/read timeout or the total deadline passed
+    │   ├── TooLargeError      the decoded body passed the size limit
+    │   └── NotHTMLError       the answer is a PDF, image, JSON, ...
+    ├── ExtractionError        no article could be extracted from the page
+    ├── LibraryError           the SQLite library cannot be opened or written
+    │   ├── NotFoundError      no clipping has that id
+    │   ├── AlreadyClippedError  a clipping with that URL is already stored
+    │   └── SchemaError        the library was written by a newer clipper
+    ├── QueryError             the search query is malformed
+    └── ExportError            export or import could not complete
+"""
+
+from __future__ import annotations
+
+
+class ClipperError(Exception):
+    """Base class: the message is shown to the user as is, so it says what to do."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class SourceError(ClipperError):
+    """The SOURCE argument names nothing readable (missing file, empty stdin)."""
+
+
+class FetchError(ClipperError):
+    """The page could not be fetched (network failure, bad answer)."""
+
+    def __init__(self, message: str, *, url: str | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status."""
+
+    def __init__(self, message: str, *, url: str | None = None, status: int) -> None:
+        super().__init__(message, url=url)
+        self.status = status
+
+
+class FetchTimeout(FetchError):
+    """The server did not answer, or not completely, in time."""
+
+
+class TooLargeError(FetchError):
+    """The page is larger than the configured limit."""
+
+
+class NotHTMLError(FetchError):
+    """The answer is not an HTML page."""
+
+    def __init__(self, message: str, *, url: str | None = None, content_type: str) -> None:
+        super().__init__(message, url=url)
+        self.content_type = content_type
+
+
+class ExtractionError(ClipperError):
+    """The page holds no article clipper can extract."""
+
+
+class LibraryError(ClipperError):
+    """The clippings library cannot be opened, read or written."""
+
+
+class NotFoundError(LibraryError):
+    """No clipping has the requested id."""
+
+
+class AlreadyClippedError(LibraryError):
+    """A clipping with the same canonical URL is already in the library."""
+
+    def __init__(self, message: str, *, clipping_id: int) -> None:
+        super().__init__(message)
+        self.clipping_id = clipping_id
+
+
+class SchemaError(LibraryError):
+    """The library's schema is newer than this clipper understands."""
+
+
+class QueryError(ClipperError):
+    """The search query cannot be understood."""
+
+
+class ExportError(ClipperError):
+    """An export or import could not be completed."""

@@ -1,0 +1,54 @@
+"""Small text helpers shared by extraction, storage and rendering."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+")
+# Scripts written without spaces: each character counts as a word, which is
+# how reading-time estimates for Chinese and Japanese are usually made.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+# C0 and C1 controls except tab and newline, DEL, and the Unicode bidi controls:
+# none belongs in stored text, and each can change what a terminal shows.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ANSI_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor movement
+    r"|\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks, clipboard
+    r"|[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|[@-Z\\-_])"  # two-byte escapes
+)
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``, counting each CJK character as one word."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(_WORD.findall(text))
+    return unspaced + len(_WORD.findall(_UNSPACED.sub(" ", text)))
+
+
+def reading_minutes(word_count: int) -> int:
+    """Minutes a person needs to read ``word_count`` words (at least 1)."""
+    return max(1, round(word_count / 230))
+
+
+def strip_controls(text: str) -> str:
+    """Remove escape sequences and control characters, keeping tabs and newlines.
+
+    Whole ANSI/OSC sequences go first so that their printable tails
+    (``[31m``) do not survive as garbage.
+    """
+    return _CONTROL.sub("", _ANSI_SEQUENCE.sub("", text))
+
+
+def one_line(text: str) -> str:
+    """``text`` made safe for a single terminal line: no controls, no line breaks."""
+    return " ".join(strip_controls(text).split())
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded ``text``, for comparisons people expect to be loose."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
