@@ -1,0 +1,104 @@
+"""Extraction: from a page's HTML to an ``Article``.
+
+The pipeline runs in named stages, one module each:
+
+- ``decode``   bytes → text (charset from BOM, ``<meta>``, HTTP header, detection)
+- ``metadata`` title, authors, dates, site, image, language, description
+- ``content``  prune the page furniture and find the elements holding the story
+- ``blocks``   those elements → blocks → Markdown and plain text
+- ``hints``    the multilingual boilerplate vocabulary, as data
+
+The package is ``clipper.extraction`` rather than ``clipper.extract`` because
+``clipper.extract`` is the public function; a subpackage of the same name would
+replace it as an attribute of ``clipper`` whenever it is imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from selectolax.lexbor import LexborHTMLParser
+
+from clipper.article import Article
+from clipper.errors import ExtractionError
+from clipper.extraction.blocks import Block, BlockWriter, render_blocks
+from clipper.extraction.content import find_content
+from clipper.extraction.decode import decode_html
+from clipper.extraction.metadata import extract_metadata
+from clipper.text import fold, strip_controls
+from clipper.urls import canonical_url
+
+__all__ = ["extract"]
+
+
+def _charset(headers: Mapping[str, str] | None) -> str | None:
+    if not headers:
+        return None
+    for key, value in headers.items():
+        if key.lower() == "content-type":
+            for param in value.split(";")[1:]:
+                name, _, charset = param.partition("=")
+                if name.strip().lower() == "charset":
+                    return charset.strip().strip("\"'")
+    return None
+
+
+def _drop_repeats(blocks: list[Block], title: str) -> list[Block]:
+    """Drop the title repeated as the body's first block, and exact duplicate blocks."""
+    folded_title = fold(title).strip()
+    kept: list[Block] = []
+    seen: set[str] = set()
+    for block in blocks:
+        key = fold(block.text).strip()
+        if block.kind != "image" and key and (key in seen or (not kept and key == folded_title)):
+            continue
+        if key:
+            seen.add(key)
+        kept.append(block)
+    return kept
+
+
+def extract(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    headers: Mapping[str, str] | None = None,
+) -> Article:
+    """Extract the story and its metadata from a page.
+
+    ``html`` may be text or raw bytes; for bytes the encoding is worked out from
+    the page itself and, when given, the HTTP ``headers``. ``url`` is where the
+    page lives: it resolves relative links and is the fallback for the
+    article's URL. Raises ``ExtractionError`` only when the input holds no HTML
+    at all; a page without a recognisable story gives an article with an empty
+    ``text``.
+    """
+    text = decode_html(html, _charset(headers))[0] if isinstance(html, bytes) else html
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise ExtractionError("the page is empty; there is nothing to extract")
+    try:
+        tree = LexborHTMLParser(text)
+    except Exception as error:  # selectolax raises bare exceptions on parser failure
+        raise ExtractionError(f"the page could not be parsed as HTML ({error})") from error
+    meta = extract_metadata(tree, url)
+    article_url = canonical_url(meta.canonical, url)
+    base_url = url if url and url.startswith(("http://", "https://")) else article_url
+    writer = BlockWriter(base_url)
+    for node in find_content(tree):
+        writer.block(node)
+    blocks = _drop_repeats(writer.blocks, meta.title)
+    markdown, body = render_blocks(blocks)
+    return Article(
+        title=strip_controls(meta.title),
+        url=article_url,
+        authors=tuple(strip_controls(a) for a in meta.authors),
+        published=meta.published,
+        modified=meta.modified,
+        site=strip_controls(meta.site) if meta.site else None,
+        language=meta.language,
+        image=meta.image,
+        description=strip_controls(meta.description) if meta.description else None,
+        text=body,
+        markdown=markdown,
+    )
