@@ -1,0 +1,104 @@
+"""The library file: schema versions, full-text index, raw pages, tags."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from clipper.article import Article
+from clipper.errors import AlreadyClippedError, LibraryError, NotFoundError, SchemaError
+from clipper.library import Library
+from clipper.migrations import MIGRATIONS
+from clipper.page import Page
+
+
+def article(n: int, **fields: object) -> Article:
+    values: dict[str, object] = {
+        "title": f"Story {n}",
+        "url": f"https://example.org/{n}",
+        "text": f"Paragraph of story {n}.",
+    }
+    values.update(fields)
+    return Article(**values)  # type: ignore[arg-type]
+
+
+def test_new_library_is_at_the_latest_schema_in_wal_mode(library_path: Path) -> None:
+    Library.open(library_path).close()
+    with sqlite3.connect(library_path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_newer_library_is_refused_and_left_untouched(library_path: Path) -> None:
+    Library.open(library_path).close()
+    with sqlite3.connect(library_path) as db:
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    before = library_path.read_bytes()
+    with pytest.raises(SchemaError, match="upgrade clipper"):
+        Library.open(library_path)
+    assert library_path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_library_gives_a_clear_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("just some text, definitely not SQLite " * 100)
+    with pytest.raises(LibraryError, match="is not a clipper library"):
+        Library.open(bogus)
+
+
+def test_add_get_and_the_fts_index_agree(library_path: Path) -> None:
+    with Library.open(library_path) as library:
+        first = library.add(
+            article(1, text="Bombers over the Pacific."), tags=["Russia ", "russia"]
+        )
+        library.add(article(2, text="Farm laws in Kerala."))
+        assert library.get(first.id).tags == ("russia",)
+        assert [h.clipping.id for h in library.search("pacific")] == [first.id]
+        assert library.count() == 2
+    with sqlite3.connect(library_path) as db:
+        db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_search_folds_accents_and_case(library_path: Path) -> None:
+    with Library.open(library_path) as library:
+        library.add(article(1, title="Visite à Pékin", text="Le président arrive à Pékin."))
+        assert len(library.search("PEKIN")) == 1
+
+
+def test_raw_page_is_kept_byte_for_byte(library_path: Path) -> None:
+    raw = "<html><body><p>Привет</p></body></html>".encode("cp1251")
+    headers = {"Content-Type": "text/html; charset=windows-1251", "Set-Cookie": "x"}
+    page = Page(content=raw, source="saved.html", url="https://example.org/1", headers=headers)
+    with Library.open(library_path) as library:
+        stored = library.add(article(1), page)
+        [kept] = library.raw_pages(stored.id)
+    assert kept.content == raw
+    assert kept.source == "saved.html"
+    assert dict(kept.headers) == {"content-type": "text/html; charset=windows-1251"}
+
+
+def test_the_same_url_is_stored_once(library_path: Path) -> None:
+    with Library.open(library_path) as library:
+        first = library.add(article(1))
+        with pytest.raises(AlreadyClippedError) as raised:
+            library.add(article(1, title="Another title"))
+        assert raised.value.clipping_id == first.id
+        assert library.count() == 1
+
+
+def test_missing_ids(library_path: Path) -> None:
+    with Library.open(library_path) as library:
+        with pytest.raises(NotFoundError, match="no clipping with id 7"):
+            library.get(7)
+        with pytest.raises(NotFoundError):
+            library.add_tags(7, ["x"])
+
+
+def test_list_is_newest_first(library_path: Path) -> None:
+    with Library.open(library_path) as library:
+        ids = [library.add(article(n)).id for n in range(3)]
+        assert [c.id for c in library.clippings()] == ids[::-1]
+        assert [c.id for c in library.clippings(limit=1, offset=1)] == [ids[1]]

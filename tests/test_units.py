@@ -1,0 +1,118 @@
+"""Pure helpers: URL cleaning, sniffing, decoding, dates, control characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from clipper.errors import NotHTMLError
+from clipper.extraction.dates import date_from_url, parse_date
+from clipper.extraction.decode import decode_html
+from clipper.sniff import ensure_html, sniff
+from clipper.text import count_words, strip_controls
+from clipper.urls import canonical_url, clean_url, safe_link
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://Example.org:443/a?utm_source=x&id=3&fbclid=y#top", "https://example.org/a?id=3"),
+        ("http://example.org", "http://example.org/"),
+        ("https://example.org/a?gclid=1&UTM_Medium=2", "https://example.org/a"),
+        ("https://example.org:8080/a?b=1", "https://example.org:8080/a?b=1"),
+    ],
+)
+def test_clean_url(url: str, expected: str) -> None:
+    assert clean_url(url) == expected
+
+
+def test_canonical_url_prefers_the_page_but_not_its_front_page() -> None:
+    story = "https://example.org/world/story-1?utm_source=feed"
+    assert canonical_url("/world/story-1", story) == "https://example.org/world/story-1"
+    assert canonical_url("https://example.org/", story) == "https://example.org/world/story-1"
+    assert canonical_url(None, story) == "https://example.org/world/story-1"
+    assert canonical_url(None, "file:///tmp/x.html") == "file:///tmp/x.html"
+    assert canonical_url("https://example.org/s", "file:///tmp/x.html") == "https://example.org/s"
+
+
+def test_safe_link_drops_script_schemes() -> None:
+    assert safe_link("javascript:alert(1)") is None
+    assert safe_link(" JavaScript:alert(1)") is None
+    assert safe_link("data:text/html,<b>") is None
+    assert safe_link("https://example.org/") == "https://example.org/"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"%PDF-1.4 ...", "application/pdf"),
+        (b"\x89PNG\r\n\x1a\n....", "image/png"),
+        (b"  <!DOCTYPE html><html>", "text/html"),
+        (b'{"json": true}', "application/json"),
+        (b"plain words", None),
+    ],
+)
+def test_sniff(content: bytes, expected: str | None) -> None:
+    assert sniff(content) == expected
+
+
+def test_ensure_html_believes_bytes_over_labels() -> None:
+    ensure_html(b"<html><p>x</p></html>", "application/octet-stream", where="x")
+    ensure_html(b"<html><p>x</p></html>", "image/png", where="x")
+    with pytest.raises(NotHTMLError, match=r"\(application/pdf\)"):
+        ensure_html(b"%PDF-1.4", "text/html", where="x")
+    with pytest.raises(NotHTMLError, match=r"\(image/jpeg\)"):
+        ensure_html(b"no markup", "image/jpeg", where="x")
+
+
+def test_decode_prefers_a_declaration_that_fits_the_bytes() -> None:
+    page = '<meta charset="windows-1251"><p>Бомбардировщики</p>'
+    raw = page.encode("cp1251")
+    assert decode_html(raw)[0] == page
+    # The server's blanket ISO-8859-1 loses to the page's own declaration.
+    assert decode_html(raw, "iso-8859-1")[0] == page
+    utf8 = "<p>Pékin</p>".encode()
+    assert decode_html(utf8, "iso-8859-1") == ("<p>Pékin</p>", "utf-8")
+    assert decode_html(b"\xef\xbb\xbf<p>x</p>") == ("<p>x</p>", "utf-8")
+    # Undecodable bytes never raise.
+    assert "x" in decode_html(b"<p>x\xff\xfe\xfd</p>", "utf-8")[0]
+
+
+def test_decode_detects_an_undeclared_legacy_encoding() -> None:
+    sentence = "Российские и китайские бомбардировщики совершили совместное патрулирование. "
+    text = "<p>" + sentence * 5 + "</p>"
+    assert decode_html(text.encode("cp1251"))[0] == text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2020-12-22T20:41:00+05:30", "2020-12-22T20:41:00+05:30"),
+        ("2020-12-22T15:11:00Z", "2020-12-22T15:11:00+00:00"),
+        ("2020-12-22", "2020-12-22"),
+        ("Tue, 22 Dec 2020 15:11:00 GMT", "2020-12-22T15:11:00+00:00"),
+        ("22-12-2020 20:41 IST", "2020-12-22T20:41:00"),
+        ("December 22, 2020", "2020-12-22"),
+        ("22 décembre 2020", "2020-12-22"),
+        ("22. Dezember 2020", "2020-12-22"),
+        ("2020年12月22日", "2020-12-22"),
+        ("not a date", None),
+        ("1871-03-18", None),
+    ],
+)
+def test_parse_date(value: str, expected: str | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_date_from_url() -> None:
+    assert date_from_url("https://example.org/2020/12/22/story") == "2020-12-22"
+    assert date_from_url("https://example.org/story-2020") is None
+
+
+def test_strip_controls_removes_escapes_but_keeps_text() -> None:
+    hostile = "A\x1b[31mred\x1b[0m \x1b]8;;http://evil\x07link\x1b]8;;\x07 \u202eevil\x07 ok\n"
+    assert strip_controls(hostile) == "Ared link evil ok\n"
+
+
+def test_count_words_counts_cjk_characters() -> None:
+    assert count_words("three plain words") == 3
+    assert count_words("俄罗斯和中国 bombers") == 7
