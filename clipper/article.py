@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from clipper.text import count_words
 
@@ -38,3 +39,10 @@ class Article:
     def author(self) -> str | None:
         """All authors as one display string, or ``None``."""
         return ", ".join(self.authors) or None
+
+    def to_record(self) -> dict[str, Any]:
+        """The article as JSON-ready data (``clipper extract --json``)."""
+        record = asdict(self)
+        record["authors"] = list(self.authors)
+        record["author"] = self.author
+        return record

@@ -18,6 +18,7 @@ where clipper calls them, so callers never see a foreign exception type.
     │   ├── AlreadyClippedError  a clipping with that URL is already stored
     │   └── SchemaError        the library was written by a newer clipper
     ├── QueryError             the search query is malformed
+    ├── ConfigError            the settings file is malformed
     └── ExportError            export or import could not complete
 """
 
@@ -99,6 +100,10 @@ class SchemaError(LibraryError):
 
 class QueryError(ClipperError):
     """The search query cannot be understood."""
+
+
+class ConfigError(ClipperError):
+    """The settings file cannot be read or holds a wrong value."""
 
 
 class ExportError(ClipperError):

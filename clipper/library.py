@@ -227,6 +227,42 @@ class Library:
                 self._insert_page(db, clipping_id, page)
         return self.get(clipping_id)
 
+    def update(self, clipping_id: int, article: Article, page: Page | None = None) -> Clipping:
+        """Replace a clipping's extracted fields with ``article``'s.
+
+        Used when a story is re-extracted or fetched again. What the user added
+        (tags, note, star) and the clipping's URL, its identity, stay as they
+        are; ``page``, when given, is kept beside the earlier raw pages.
+        """
+        with self._transaction() as db:
+            self._require(db, clipping_id)
+            db.execute(
+                """
+                UPDATE clippings SET title = ?, authors = ?, published = ?, modified = ?,
+                    site = ?, language = ?, image = ?, description = ?, text = ?,
+                    markdown = ?, word_count = ?, updated_at = ?
+                WHERE id = ?
+                """,
+                (
+                    article.title,
+                    json.dumps(list(article.authors), ensure_ascii=False),
+                    article.published,
+                    article.modified,
+                    article.site,
+                    article.language,
+                    article.image,
+                    article.description,
+                    article.text,
+                    article.markdown,
+                    article.word_count,
+                    utc_now().isoformat(),
+                    clipping_id,
+                ),
+            )
+            if page is not None:
+                self._insert_page(db, clipping_id, page)
+        return self.get(clipping_id)
+
     def add_tags(self, clipping_id: int, tags: Iterable[str]) -> Clipping:
         """Add ``tags`` to a clipping (tags it already has are left alone)."""
         tags = list(tags)

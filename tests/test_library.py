@@ -102,3 +102,19 @@ def test_list_is_newest_first(library_path: Path) -> None:
         ids = [library.add(article(n)).id for n in range(3)]
         assert [c.id for c in library.clippings()] == ids[::-1]
         assert [c.id for c in library.clippings(limit=1, offset=1)] == [ids[1]]
+
+
+def test_update_replaces_the_story_and_keeps_user_data(library_path: Path) -> None:
+    first_page = Page(content=b"<p>old</p>", source="https://example.org/1")
+    second_page = Page(content=b"<p>new</p>", source="https://example.org/1")
+    with Library.open(library_path) as library:
+        stored = library.add(article(1, text="Old words about frigates."), first_page, ["navy"])
+        updated = library.update(
+            stored.id, article(1, text="New words about bombers."), second_page
+        )
+        assert updated.article.text == "New words about bombers."
+        assert updated.tags == ("navy",)
+        assert updated.url == stored.url
+        assert [p.content for p in library.raw_pages(stored.id)] == [b"<p>old</p>", b"<p>new</p>"]
+        assert [h.clipping.id for h in library.search("bombers")] == [stored.id]
+        assert library.search("frigates") == []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from clipper.errors import NotHTMLError
+from clipper.errors import ConfigError, NotHTMLError
 from clipper.extraction.dates import date_from_url, parse_date
 from clipper.extraction.decode import decode_html
 from clipper.sniff import ensure_html, sniff
@@ -116,3 +118,26 @@ def test_strip_controls_removes_escapes_but_keeps_text() -> None:
 def test_count_words_counts_cjk_characters() -> None:
     assert count_words("three plain words") == 3
     assert count_words("俄罗斯和中国 bombers") == 7
+
+
+def test_settings_file(tmp_path: Path) -> None:
+    from clipper.config import FetchSettings, load_settings
+
+    assert load_settings(tmp_path / "absent.toml").fetch == FetchSettings()
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'library = "~/x.db"\n[fetch]\njobs = 3\ntimeout = 2.5\n[export]\nfolder = "n"\n'
+    )
+    settings = load_settings(path)
+    assert (settings.library, settings.fetch.jobs, settings.fetch.timeout) == ("~/x.db", 3, 2.5)
+    assert settings.export.folder == "n"
+    for bad, message in [
+        ("[fetch]\njobs = 'many'\n", "jobs must be a number"),
+        ("[fetch]\njobz = 3\n", "unknown setting 'jobz'"),
+        ("[fetch]\njobs = 0\n", "jobs must be greater than 0"),
+        ("colour = 1\n", "unknown setting 'colour'"),
+        ("[fetch\n", "is not valid TOML"),
+    ]:
+        path.write_text(bad)
+        with pytest.raises(ConfigError, match=message):
+            load_settings(path)

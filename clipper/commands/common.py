@@ -1,0 +1,82 @@
+"""What every command shares: the global options, the library, and output helpers.
+
+Output discipline: data (records, Markdown, tables) goes to stdout; status
+lines and errors go to stderr as one line each. Anything that came from a web
+page is printed through ``rich.text.Text`` after ``one_line``/``strip_controls``,
+never as a markup string.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from clipper.config import Settings
+    from clipper.library import Library
+
+
+@dataclass(frozen=True)
+class State:
+    """Global options, shared by every command through the Click context."""
+
+    library_option: str | None = None
+
+    def open_library(self, *, create: bool = True) -> Library:
+        """The library; with ``create=False`` a missing file opens empty, in memory."""
+        from clipper.config import library_path
+        from clipper.library import Library
+
+        return Library.open(library_path(self.library_option), create=create)
+
+    def settings(self) -> Settings:
+        from clipper.config import load_settings
+
+        return load_settings()
+
+
+def state(ctx: typer.Context) -> State:
+    found = ctx.find_object(State)
+    return found if found is not None else State()
+
+
+def console(*, stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def show(*renderables: RenderableType) -> None:
+    """Print renderables on stdout."""
+    console().print(*renderables)
+
+
+def print_json(record: dict[str, Any]) -> None:
+    """One JSON object on one line of stdout."""
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def say(message: str) -> None:
+    """A status line on stderr, so stdout stays clean for data."""
+    from rich.text import Text
+
+    from clipper.text import one_line
+
+    console(stderr=True).print(Text(one_line(message)), soft_wrap=True)
+
+
+def say_error(message: str) -> None:
+    """An error line on stderr; the message may quote a page, so it is never markup."""
+    from rich.text import Text
+
+    from clipper.text import one_line
+
+    console(stderr=True).print(
+        Text.assemble(("error: ", "bold red"), one_line(message)), soft_wrap=True
+    )
