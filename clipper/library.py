@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import time
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from clipper.article import Article
 from clipper.clipping import Clipping, Hit
@@ -45,18 +47,52 @@ def normalize_tag(tag: str) -> str:
 
 
 def _describe(error: sqlite3.Error, path: str) -> str:
+    """A message for a failed library operation, chosen by SQLite's error code."""
+    code = getattr(error, "sqlite_errorname", "") or ""
     text = str(error).lower()
-    if "full" in text:
+    if code.startswith("SQLITE_FULL") or "full" in text:
         return f"the disk holding {path} is full; free some space and try again (nothing was saved)"
-    if "readonly" in text or "read-only" in text:
+    if code.startswith("SQLITE_IOERR") or "disk i/o" in text:
+        return (
+            f"could not write the library {path} (disk I/O error): the disk may be full "
+            "or failing; nothing was saved"
+        )
+    if code.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
         return f"the library {path} is read-only; check its permissions or use --library"
-    if "locked" in text or "busy" in text:
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
         return f"the library {path} is busy with another clipper process; try again in a moment"
-    if "not a database" in text or "malformed" in text:
+    if code.startswith("SQLITE_NOTADB") or code.startswith("SQLITE_CORRUPT"):
         return f"{path} is not a clipper library, or it is damaged"
-    if "unable to open" in text:
+    if code.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         return f"cannot open the library {path}; check that its folder exists and is writable"
     return f"library error ({path}): {error}"
+
+
+T = TypeVar("T")
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def retry_busy(action: Callable[[], T], *, seconds: float = BUSY_TIMEOUT_SECONDS) -> T:
+    """Run ``action``, retrying with a short backoff while the database is busy.
+
+    SQLite's busy timeout covers most waits, but where waiting could deadlock
+    (switching the journal mode, two processes creating one library) it answers
+    "database is locked" at once; those are the moments retried here.
+    """
+    deadline = time.monotonic() + seconds
+    delay = 0.002
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if not _is_busy(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
 
 
 @contextmanager
@@ -105,6 +141,44 @@ def _clipping(row: sqlite3.Row) -> Clipping:
     )
 
 
+def _connect(target: str) -> sqlite3.Connection:
+    db = sqlite3.connect(
+        target,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        isolation_level=None,
+        check_same_thread=False,
+        uri=target.startswith("file:"),
+    )
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def _make_folder(location: Path) -> None:
+    try:
+        location.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryError(
+            f"cannot create the folder for the library {location}: {error.strerror}"
+        ) from error
+
+
+def _is_read_only(location: Path) -> bool:
+    """A file without write permission is opened read-only, even by root.
+
+    The permission bits are the user's statement that an archived library must
+    not change; SQLite alone would ignore them for the superuser.
+    """
+    return not os.access(location, os.W_OK) or not location.stat().st_mode & 0o222
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    # Asking for WAL when it is already on still takes a lock; only switch once.
+    if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        db.execute("PRAGMA journal_mode = WAL")
+
+
 class Library:
     """A clippings library backed by one SQLite file.
 
@@ -120,27 +194,22 @@ class Library:
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> Library:
         location = Path(path).expanduser()
-        name = str(location)
-        if not create and not location.exists():
-            location, name = Path(":memory:"), ":memory:"
-        with _translated(name):
-            if name != ":memory:":
-                try:
-                    location.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as error:
-                    raise LibraryError(
-                        f"cannot create the folder for the library {name}: {error.strerror}"
-                    ) from error
-            db = sqlite3.connect(
-                name, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
-            )
-            try:
-                db.row_factory = sqlite3.Row
-                db.execute("PRAGMA foreign_keys = ON")
-                db.execute("PRAGMA synchronous = FULL")
-                if name != ":memory:":
-                    db.execute("PRAGMA journal_mode = WAL")
+        if not location.exists():
+            if not create:  # an empty library that leaves nothing on disk
+                db = _connect(":memory:")
                 migrate(db)
+                return cls(db, ":memory:")
+            _make_folder(location)
+        name = str(location)
+        read_only = location.exists() and _is_read_only(location)
+        with _translated(name):
+            db = _connect(location.resolve().as_uri() + "?mode=ro" if read_only else name)
+            try:
+                if not read_only:
+                    retry_busy(lambda: _use_wal(db))
+                # Refuses a newer schema before writing anything; a read-only
+                # library that needs an upgrade fails with the read-only message.
+                retry_busy(lambda: migrate(db))
             except BaseException:
                 db.close()
                 raise
@@ -164,10 +233,10 @@ class Library:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction; taken IMMEDIATE so it never deadlocks on upgrade."""
         with _translated(self.path):
-            self._db.execute("BEGIN IMMEDIATE")
+            retry_busy(lambda: self._db.execute("BEGIN IMMEDIATE"))
             try:
                 yield self._db
-                self._db.execute("COMMIT")
+                retry_busy(lambda: self._db.execute("COMMIT"))
             except BaseException:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")

@@ -10,7 +10,7 @@ transaction, so a failure leaves the library at the last good version.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from clipper.errors import SchemaError
 
@@ -27,17 +27,21 @@ def schema_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: sqlite3.Connection) -> None:
-    """Bring ``db`` (opened in autocommit mode) up to the latest schema."""
+def migrate(db: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    """Bring ``db`` (opened in autocommit mode) up to the latest schema.
+
+    ``migrations`` is the history to apply; tests pass their own to prove that
+    a failing step leaves the library at the last good version.
+    """
     current = schema_version(db)
-    if current > len(MIGRATIONS):
+    if current > len(migrations):
         raise SchemaError(
             f"this library uses schema version {current}, but this clipper only knows "
-            f"versions up to {len(MIGRATIONS)}; upgrade clipper to open it"
+            f"versions up to {len(migrations)}; upgrade clipper to open it"
         )
-    if current == len(MIGRATIONS):
+    if current == len(migrations):
         return
-    for number, step in enumerate(MIGRATIONS, start=1):
+    for number, step in enumerate(migrations, start=1):
         db.execute("BEGIN IMMEDIATE")
         try:
             # Read again under the write lock: another process may have migrated.

@@ -1,0 +1,65 @@
+"""Libraries written by every released schema version open, upgrade and keep every record."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from clipper.library import Library
+from clipper.migrations import MIGRATIONS, migrate, schema_version
+
+SNAPSHOTS = Path(__file__).parent / "libraries"
+VERSIONS = sorted(SNAPSHOTS.glob("v*.db"))
+
+
+def test_there_is_a_snapshot_for_every_released_version_but_the_newest() -> None:
+    # A migration that ships gets a snapshot of the version before it (see libraries/README.md).
+    assert [int(p.stem[1:]) for p in VERSIONS] == list(range(1, len(VERSIONS) + 1))
+    assert len(VERSIONS) >= len(MIGRATIONS) - 1
+
+
+@pytest.mark.parametrize("snapshot", VERSIONS, ids=lambda p: p.stem)
+def test_an_old_library_upgrades_and_keeps_every_record(snapshot: Path, tmp_path: Path) -> None:
+    path = tmp_path / snapshot.name
+    shutil.copy(snapshot, path)
+    expected = json.loads(snapshot.with_suffix(".json").read_text(encoding="utf-8"))
+    with Library.open(path) as library:
+        clippings = sorted(library.clippings(), key=lambda c: c.id)
+        assert len(clippings) == len(expected)
+        for clipping, before in zip(clippings, expected, strict=True):
+            record = clipping.to_record()
+            for key, value in before.items():
+                if key != "raw_sha256":
+                    assert record[key] == value, (clipping.id, key)
+            raw = [hashlib.sha256(p.content).hexdigest() for p in library.raw_pages(clipping.id)]
+            assert raw == before["raw_sha256"]
+        assert library.search("Pekin")[0].clipping.id == 2
+    with sqlite3.connect(path) as db:
+        assert schema_version(db) == len(MIGRATIONS)
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")
+
+
+def test_a_failing_migration_leaves_the_last_good_version(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    shutil.copy(SNAPSHOTS / "v1.db", path)
+    before = path.read_bytes()
+
+    def m_broken(db: sqlite3.Connection) -> None:
+        db.execute("ALTER TABLE clippings ADD COLUMN half_done TEXT")
+        db.execute("THIS IS NOT SQL")
+
+    history = [*MIGRATIONS[:1], m_broken]
+    db = sqlite3.connect(path, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(db, history)
+    assert schema_version(db) == 1
+    columns = [row[1] for row in db.execute("PRAGMA table_info(clippings)")]
+    assert "half_done" not in columns
+    db.close()
+    assert path.read_bytes() == before
