@@ -165,32 +165,38 @@ def _size(count: int) -> str:
     raise AssertionError("unreachable")
 
 
-def _two_columns() -> Table:
-    table = Table(box=None, pad_edge=False, show_header=False)
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
-    return table
+def _report(rows: Iterable[tuple[str, str]]) -> Text:
+    """``label  value`` lines (print with ``soft_wrap`` so paths stay whole for copying)."""
+    report = Text()
+    for label, value in rows:
+        if report:
+            report.append("\n")
+        report.append(label.ljust(15), style="bold")
+        report.append(value)
+    return report
 
 
-def stats_table(stats: LibraryStats, path: str, *, exists: bool = True) -> Table:
+def stats_view(stats: LibraryStats, path: str, *, exists: bool = True) -> Text:
     """``clipper stats``: one figure a line."""
     minutes = round(stats.words / 230)
     reading = f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
-    table = _two_columns()
-    table.add_row("clippings", f"{stats.clippings:,} ({stats.starred:,} starred)")
-    table.add_row("sites", f"{stats.sites:,}")
-    table.add_row("tags", f"{stats.tags:,}")
-    table.add_row("words", f"{stats.words:,} (about {reading} of reading)")
     pages = (
         f"{stats.pages:,} saved page{'' if stats.pages == 1 else 's'}, {_size(stats.pages_bytes)}"
     )
-    table.add_row("library size", f"{_size(stats.size_bytes)} ({pages})")
-    table.add_row("oldest story", _date(stats.oldest_published) or "-")
-    table.add_row("newest story", _date(stats.newest_published) or "-")
-    table.add_row("first clipped", _date(stats.first_clipped) or "-")
-    table.add_row("last clipped", _date(stats.last_clipped) or "-")
-    table.add_row("library", Text(path + ("" if exists else " (not created yet)")))
-    return table
+    return _report(
+        [
+            ("clippings", f"{stats.clippings:,} ({stats.starred:,} starred)"),
+            ("sites", f"{stats.sites:,}"),
+            ("tags", f"{stats.tags:,}"),
+            ("words", f"{stats.words:,} (about {reading} of reading)"),
+            ("library size", f"{_size(stats.size_bytes)} ({pages})"),
+            ("oldest story", _date(stats.oldest_published) or "-"),
+            ("newest story", _date(stats.newest_published) or "-"),
+            ("first clipped", _date(stats.first_clipped) or "-"),
+            ("last clipped", _date(stats.last_clipped) or "-"),
+            ("library", path + ("" if exists else " (not created yet)")),
+        ]
+    )
 
 
 def _toml_value(value: object) -> str:
@@ -207,10 +213,10 @@ def config_view(library: Path, source: str, settings_file: Path, settings: Setti
     """``clipper config``: where things are, then the settings in force, as TOML."""
     from dataclasses import fields, is_dataclass
 
-    where = _two_columns()
-    where.add_row("library", Text(f"{library}  ({source})"))
     exists = "" if settings_file.exists() else "  (not created yet)"
-    where.add_row("settings file", Text(f"{settings_file}{exists}"))
+    where = _report(
+        [("library", f"{library}  ({source})"), ("settings file", f"{settings_file}{exists}")]
+    )
     lines: list[str] = []
     sections: list[tuple[str, object]] = []
     for field in fields(settings):

@@ -51,21 +51,24 @@ def make_console(*, stderr: bool = False) -> Console:
     )
 
 
-def render(console: Console, *renderables: RenderableType) -> str:
-    """What ``console`` would print, as a string (plain: without trailing spaces)."""
+def render(console: Console, *renderables: RenderableType, soft_wrap: bool = False) -> str:
+    """What ``console`` would print, as a string (plain: without trailing spaces).
+
+    ``soft_wrap`` leaves long lines whole (for paths people copy).
+    """
     with console.capture() as capture:
-        console.print(*renderables)
+        console.print(*renderables, soft_wrap=soft_wrap)
     text = capture.get()
     if console.color_system is None:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
     return text
 
 
-def emit(*renderables: RenderableType, page: bool = False) -> None:
+def emit(*renderables: RenderableType, page: bool = False, soft_wrap: bool = False) -> None:
     """Print renderables on stdout; with ``page``, through the pager when they
     are taller than the terminal and stdout is one."""
     console = make_console()
-    text = render(console, *renderables)
+    text = render(console, *renderables, soft_wrap=soft_wrap)
     if page and console.is_terminal and text.count("\n") > console.height and run_pager(text):
         return
     write(text)

@@ -53,11 +53,12 @@ def console(*, stderr: bool = False) -> Console:
     return make_console(stderr=stderr)
 
 
-def show(*renderables: RenderableType, page: bool = False) -> None:
-    """Print renderables on stdout (through the pager if ``page`` and they are tall)."""
+def show(*renderables: RenderableType, page: bool = False, soft_wrap: bool = False) -> None:
+    """Print renderables on stdout (through the pager if ``page`` and they are tall;
+    long lines left whole with ``soft_wrap``)."""
     from clipper.terminal import emit
 
-    emit(*renderables, page=page)
+    emit(*renderables, page=page, soft_wrap=soft_wrap)
 
 
 # Characters a terminal may act on that JSON leaves raw: C1 controls (0x9b is a

@@ -214,7 +214,7 @@ def stats(
     from dataclasses import asdict
 
     from clipper.config import library_path
-    from clipper.render import stats_table
+    from clipper.render import stats_view
 
     path = library_path(state(ctx).library_option)
     with state(ctx).open_library(create=False) as library:
@@ -224,7 +224,7 @@ def stats(
     if as_json:
         print_json({"library": str(path), **asdict(figures)})
     else:
-        show(stats_table(figures, str(path), exists=path.exists()))
+        show(stats_view(figures, str(path), exists=path.exists()), soft_wrap=True)
 
 
 def config(
@@ -259,4 +259,4 @@ def config(
             }
         )
     else:
-        show(config_view(library, source, settings_file, settings))
+        show(config_view(library, source, settings_file, settings), soft_wrap=True)
