@@ -57,6 +57,9 @@ app = typer.Typer(
     name="clipper",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Static scripts in completions/ (python -m clipper.completions) replace Typer's,
+    # which start Python on every Tab.
+    add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
