@@ -147,13 +147,15 @@ def story(article: Article) -> RenderableType:
     """The whole story, rendered from its Markdown."""
     from clipper.markdown_view import story_markdown
 
-    return story_markdown(article.markdown)
+    # Plain text is valid Markdown too, for a clipping stored without structure.
+    return story_markdown(article.markdown or article.text)
 
 
 def story_markdown_text(article: Article) -> str:
     """``show --raw``: ``# Title`` and the story's Markdown, without control characters."""
     title = one_line(article.title) or "(untitled)"
-    return f"# {title}\n\n{strip_controls(article.markdown).strip()}\n"
+    body = strip_controls(article.markdown or article.text).strip()
+    return f"# {title}\n\n{body}\n"
 
 
 def _size(count: int) -> str:

@@ -420,3 +420,10 @@ def test_show_pages_a_long_story_on_a_terminal_only(
         library.add(Article(title="Short", url="https://example.org/s", text="Tiny."))
     screen = run_in_terminal(["show", "2"], env)
     assert "Short" in screen and not paged.exists()
+
+
+def test_a_clipping_without_markdown_shows_its_text(plain: Plain, library_path: Path) -> None:
+    with Library.open(library_path) as library:
+        library.add(Article(title="Plain", text="Only plain text.\n\nTwo paragraphs.", markdown=""))
+    assert lines(plain("show", "1").stdout)[-3:] == ["Only plain text.", "", "Two paragraphs."]
+    assert plain("show", "1", "--raw").stdout == "# Plain\n\nOnly plain text.\n\nTwo paragraphs.\n"

@@ -19,7 +19,7 @@ TAG_CONTEXT: dict[str, Any] = {"ignore_unknown_options": True, "help_option_name
 
 ClippingId = Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")]
 ClippingIds = Annotated[
-    list[int], typer.Argument(metavar="ID...", help="Clipping ids.", show_default=False)
+    list[int], typer.Argument(metavar="ID", help="Clipping ids.", show_default=False)
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the changed clippings as JSON lines.")]
 
@@ -60,7 +60,7 @@ def tag_clipping(
     changes: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[+TAG|-TAG]...",
+            metavar="+TAG|-TAG",
             help="+tag (or tag) adds, -tag removes. Without changes, print the tags.",
             show_default=False,
         ),
@@ -98,7 +98,7 @@ def note_clipping(
     text: Annotated[
         str | None,
         typer.Argument(
-            metavar="[TEXT]",
+            metavar="TEXT",
             help="The note; - reads it from stdin; without it, your $EDITOR opens.",
             show_default=False,
         ),
