@@ -69,7 +69,9 @@ def emit(*renderables: RenderableType, page: bool = False, soft_wrap: bool = Fal
     are taller than the terminal and stdout is one."""
     console = make_console()
     text = render(console, *renderables, soft_wrap=soft_wrap)
-    if page and console.is_terminal and text.count("\n") > console.height and run_pager(text):
+    tall = text.count("\n") > console.height
+    # isatty, not console.is_terminal: FORCE_COLOR into a pipe must not start a pager.
+    if page and tall and sys.stdout.isatty() and run_pager(text):
         return
     write(text)
 
@@ -77,7 +79,11 @@ def emit(*renderables: RenderableType, page: bool = False, soft_wrap: bool = Fal
 def write(text: str) -> None:
     """Write to stdout; a reader that went away (``| head``) is not an error."""
     try:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:  # a terminal that cannot show ★ or box lines
+            encoding = sys.stdout.encoding or "ascii"
+            sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_exit()

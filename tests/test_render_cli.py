@@ -427,3 +427,14 @@ def test_a_clipping_without_markdown_shows_its_text(plain: Plain, library_path: 
         library.add(Article(title="Plain", text="Only plain text.\n\nTwo paragraphs.", markdown=""))
     assert lines(plain("show", "1").stdout)[-3:] == ["Only plain text.", "", "Two paragraphs."]
     assert plain("show", "1", "--raw").stdout == "# Plain\n\nOnly plain text.\n\nTwo paragraphs.\n"
+
+
+def test_a_terminal_that_cannot_encode_the_symbols(seeded: Plain, library_path: Path) -> None:
+    assert seeded("star", "1").exit_code == 0
+    env = {**os.environ, "CLIPPER_LIBRARY": str(library_path), "PYTHONIOENCODING": "ascii"}
+    env.pop("NO_COLOR", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "clipper", "list"], env=env, capture_output=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"? Russian and Chinese" in result.stdout
