@@ -8,11 +8,14 @@ report on stdout.
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from clipper.commands.common import print_json, say, show, state
+
+if TYPE_CHECKING:
+    from clipper.clipping import Clipping
 
 #: ``tag`` takes ``-draft`` as a value, not as an option, and so gives up ``-h``.
 TAG_CONTEXT: dict[str, Any] = {"ignore_unknown_options": True, "help_option_names": ["--help"]}
@@ -24,7 +27,7 @@ ClippingIds = Annotated[
 AsJson = Annotated[bool, typer.Option("--json", help="Print the changed clippings as JSON lines.")]
 
 
-def _label(clipping: Any) -> str:
+def _label(clipping: Clipping) -> str:
     from clipper.text import one_line
 
     return f"#{clipping.id} {one_line(clipping.title) or '(untitled)'}"
