@@ -3,6 +3,7 @@ page content that tries to drive the terminal (markup, escapes, OSC 8, bidi)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -233,6 +234,8 @@ def test_page_content_never_drives_the_terminal(
             assert_safe(result.stdout, colour=bool(env))
             if "--json" not in args and kind != "markup":
                 assert "evil.example" not in result.stdout  # a sequence goes as a whole
+    # JSON keeps the data whole: the controls are escaped, not dropped.
+    assert json.loads(plain("show", "1", "--json").stdout)["title"] == f"T {HOSTILE[kind]}"
     if kind == "markup":
         shown = plain("show", "1").stdout
         assert "T [bold red]x[/] [link=https://evil.example]y[/link]" in shown
