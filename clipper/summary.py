@@ -44,6 +44,7 @@ _UNSPACED = (
 )
 _UNSPACED_RUN = re.compile(f"[{_UNSPACED}]+")
 _WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")  # words made of letters (not numbers)
 
 # Terminators that end a sentence even with no space after them.
 _HARD_END = "。！？｡।॥؟۔።׃"
@@ -147,10 +148,11 @@ def _terms(sentence: str) -> list[str]:
 
 
 def _is_substantial(sentence: str) -> bool:
+    """A real sentence, not a caption, byline or timestamp ("Updated: 12 May 2020 10:05")."""
     unspaced = sum(len(run) for run in _UNSPACED_RUN.findall(sentence))
     if unspaced >= _MIN_UNSPACED_CHARS:
         return True
-    return len(_WORD.findall(sentence)) >= _MIN_WORDS
+    return len(_LETTERS.findall(sentence)) >= _MIN_WORDS
 
 
 def _vectors(sentences: Sequence[str]) -> list[dict[str, float]]:

@@ -76,6 +76,8 @@ def test_the_seed_story_summary_is_its_lead_and_central_sentences() -> None:
 
 STORY = """Photo: Reuters
 
+Updated: 12 May 2020 10:05 GMT
+
 The city council approved the new harbour bridge on Monday after a decade of debate.
 
 Residents had argued about the harbour bridge for years. The weather was pleasant.
@@ -88,6 +90,7 @@ def test_the_lead_comes_first_then_central_sentences_in_story_order() -> None:
     summary = summarize(STORY)
     assert summary.startswith("The city council approved the new harbour bridge")
     assert "Photo: Reuters" not in summary  # a caption is not a lead
+    assert "Updated" not in summary  # nor is a timestamp
     assert "bakery" not in summary and "weather" not in summary
     assert summary.count(". ") + 1 == 3
     picked = split_sentences(summary)
