@@ -78,6 +78,8 @@ def test_tag_errors_change_nothing(three: Plain, library_path: Path) -> None:
     assert missing.exit_code == 1
     assert missing.stderr == "error: no clipping with id 9; `clipper list` shows the ids\n"
     assert three("tag", "one", "+x").exit_code == 2
+    typo = three("tag", "1", "+x", "--jsn")
+    assert typo.exit_code == 2 and "no such option: --jsn" in typo.stderr
     assert dump(library_path) == before
 
 

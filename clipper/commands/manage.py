@@ -77,6 +77,10 @@ def tag_clipping(
     add: list[str] = []
     remove: list[str] = []
     for change in changes or ():
+        if change.startswith("--"):
+            raise typer.BadParameter(
+                f"no such option: {change} (to remove a tag, write -tag)", param_hint="tag"
+            )
         if change.startswith("-"):
             remove.append(change[1:])
         else:
