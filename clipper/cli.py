@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from clipper import __version__
-from clipper.commands import archive, clipping, reading
+from clipper.commands import archive, clipping, manage, reading
 from clipper.commands.common import State, say_error
 from clipper.errors import ClipperError
 
@@ -57,6 +57,9 @@ app = typer.Typer(
     name="clipper",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Static scripts in completions/ (python -m clipper.completions) replace Typer's,
+    # which start Python on every Tab.
+    add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -99,6 +102,15 @@ app.command()(clipping.extract)
 app.command()(reading.search)
 app.command("list")(reading.list_clippings)
 app.command("show")(reading.show_clipping)
+# Managing
+app.command("open")(manage.open_clipping)
+app.command("tag", context_settings=manage.TAG_CONTEXT)(manage.tag_clipping)
+app.command("note")(manage.note_clipping)
+app.command()(manage.star)
+app.command()(manage.unstar)
+app.command("rm")(manage.remove)
+app.command()(manage.stats)
+app.command()(manage.config)
 # Archive
 app.command()(archive.export)
 

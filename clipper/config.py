@@ -132,3 +132,15 @@ def library_path(option: str | None = None) -> Path:
     """``--library`` wins, then ``$CLIPPER_LIBRARY``, then the settings file, then the default."""
     chosen = option or os.environ.get(LIBRARY_ENV) or load_settings().library
     return Path(chosen).expanduser() if chosen else default_library_path()
+
+
+def library_source(option: str | None = None) -> str:
+    """What chose ``library_path(option)``, in words, for ``clipper config``."""
+    from_env = os.environ.get(LIBRARY_ENV)
+    if option and option != from_env:  # Typer fills the option from the variable too
+        return "--library"
+    if from_env:
+        return f"${LIBRARY_ENV}"
+    if load_settings().library:
+        return "the settings file"
+    return "default"

@@ -19,7 +19,8 @@ where clipper calls them, so callers never see a foreign exception type.
     │   └── SchemaError        the library was written by a newer clipper
     ├── QueryError             the search query is malformed
     ├── ConfigError            the settings file is malformed
-    └── ExportError            export or import could not complete
+    ├── ExportError            export or import could not complete
+    └── TerminalError          the pager, editor or browser could not be used
 """
 
 from __future__ import annotations
@@ -108,3 +109,7 @@ class ConfigError(ClipperError):
 
 class ExportError(ClipperError):
     """An export or import could not be completed."""
+
+
+class TerminalError(ClipperError):
+    """The editor, pager or web browser clipper needed could not be used."""

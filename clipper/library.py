@@ -20,7 +20,8 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -39,6 +40,37 @@ _COLUMNS = f"""
             FROM (SELECT tag FROM tags WHERE clipping_id = c.id ORDER BY tag)) AS tag_list
 """
 _SELECT = f"SELECT {_COLUMNS} FROM clippings AS c"
+# Ids are never reused, even after the newest clipping is removed (migration m002).
+_NEXT_ID = """(SELECT 1 + max(coalesce((SELECT max(id) FROM clippings), 0),
+                          coalesce((SELECT max_id FROM id_high_water), 0)))"""
+
+
+# The host of ``c.url``: what lies between ``://`` and the next ``/``, lower-cased.
+_REST = "substr(c.url, instr(c.url, '://') + 3)"
+_HOST = f"lower(substr({_REST}, 1, instr({_REST} || '/', '/') - 1))"
+
+
+@dataclass(frozen=True)
+class LibraryStats:
+    """What ``clipper stats`` reports; sizes in bytes, times as stored (ISO 8601)."""
+
+    clippings: int
+    sites: int
+    words: int
+    starred: int
+    tags: int
+    pages: int
+    pages_bytes: int
+    size_bytes: int
+    oldest_published: str | None
+    newest_published: str | None
+    first_clipped: str | None
+    last_clipped: str | None
+
+
+def _like_escape(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern with ``ESCAPE '\\'``."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def normalize_tag(tag: str) -> str:
@@ -267,11 +299,11 @@ class Library:
                         clipping_id=row[0],
                     )
             cursor = db.execute(
-                """
-                INSERT INTO clippings (url, title, authors, published, modified, site,
+                f"""
+                INSERT INTO clippings (id, url, title, authors, published, modified, site,
                     language, image, description, text, markdown, word_count,
                     clipped_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES ({_NEXT_ID}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 (
                     article.url,
@@ -341,6 +373,56 @@ class Library:
                 self._insert_tags(db, clipping_id, tags)
         return self.get(clipping_id)
 
+    def change_tags(
+        self, clipping_id: int, *, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> Clipping:
+        """Add and remove tags in one step; removing a tag it lacks is not an error."""
+        names = {normalize_tag(tag) for tag in remove} - {""}
+        with self._transaction() as db:
+            self._require(db, clipping_id)
+            db.executemany(
+                "DELETE FROM tags WHERE clipping_id = ? AND tag = ?",
+                [(clipping_id, name) for name in sorted(names)],
+            )
+            self._insert_tags(db, clipping_id, add)
+        return self.get(clipping_id)
+
+    def set_note(self, clipping_id: int, note: str) -> Clipping:
+        """Replace the clipping's note (``""`` clears it)."""
+        with self._transaction() as db:
+            self._require(db, clipping_id)
+            db.execute("UPDATE clippings SET note = ? WHERE id = ?", (note, clipping_id))
+        return self.get(clipping_id)
+
+    def set_starred(self, clipping_ids: Iterable[int], starred: bool = True) -> list[Clipping]:
+        """Star (or unstar) every clipping in ``clipping_ids``, or none if one is missing."""
+        ids = list(dict.fromkeys(clipping_ids))
+        with self._transaction() as db:
+            for clipping_id in ids:
+                self._require(db, clipping_id)
+            db.executemany(
+                "UPDATE clippings SET starred = ? WHERE id = ?", [(int(starred), i) for i in ids]
+            )
+        return [self.get(clipping_id) for clipping_id in ids]
+
+    def delete(self, clipping_ids: Iterable[int]) -> list[Clipping]:
+        """Remove clippings with their tags, raw pages and index entries; return them.
+
+        All or nothing: if one id is unknown, nothing is removed. Removed ids
+        are never given to a later clipping (migration m002).
+        """
+        ids = list(dict.fromkeys(clipping_ids))
+        removed = []
+        with self._transaction() as db:
+            for clipping_id in ids:
+                rows = db.execute(_SELECT + " WHERE c.id = ?", (clipping_id,)).fetchall()
+                if not rows:
+                    raise NotFoundError(_not_found(clipping_id))
+                removed.append(_clipping(rows[0]))
+            # Tags and pages go by ON DELETE CASCADE, the index entry by trigger.
+            db.executemany("DELETE FROM clippings WHERE id = ?", [(i,) for i in ids])
+        return removed
+
     @staticmethod
     def _require(db: sqlite3.Connection, clipping_id: int) -> None:
         if db.execute("SELECT 1 FROM clippings WHERE id = ?", (clipping_id,)).fetchone() is None:
@@ -388,16 +470,71 @@ class Library:
         rows = self._query(_SELECT + " WHERE c.url = ?", (url,))
         return _clipping(rows[0]) if rows else None
 
-    def clippings(self, *, limit: int | None = None, offset: int = 0) -> list[Clipping]:
-        """Clippings, newest first."""
+    def clippings(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        site: str | None = None,
+        tags: Iterable[str] = (),
+        since: datetime | None = None,
+        starred: bool | None = None,
+    ) -> list[Clipping]:
+        """Clippings, newest clipped first, optionally filtered.
+
+        ``site`` matches the site's name (any part of it, any case) or the URL's
+        host (``example.org`` also matches ``www.example.org``); every one of
+        ``tags`` must be on the clipping; ``since`` compares with the time it
+        was clipped.
+        """
+        where: list[str] = []
+        parameters: list[Any] = []
+        if site:
+            pattern = _like_escape(site.strip().lower())
+            where.append(
+                f"(c.site LIKE '%' || ? || '%' ESCAPE '\\' OR {_HOST} = ?"
+                f" OR {_HOST} LIKE '%.' || ? ESCAPE '\\')"
+            )
+            parameters += [pattern, site.strip().lower(), pattern]
+        for tag in {normalize_tag(tag) for tag in tags} - {""}:
+            where.append("EXISTS (SELECT 1 FROM tags WHERE clipping_id = c.id AND tag = ?)")
+            parameters.append(tag)
+        if since is not None:
+            where.append("c.clipped_at >= ?")
+            parameters.append(since.astimezone(UTC).isoformat())
+        if starred is not None:
+            where.append("c.starred = ?")
+            parameters.append(int(starred))
+        condition = f" WHERE {' AND '.join(where)}" if where else ""
         rows = self._query(
-            _SELECT + " ORDER BY c.clipped_at DESC, c.id DESC LIMIT ? OFFSET ?",
-            (-1 if limit is None else limit, offset),
+            _SELECT + condition + " ORDER BY c.clipped_at DESC, c.id DESC LIMIT ? OFFSET ?",
+            (*parameters, -1 if limit is None else limit, offset),
         )
         return [_clipping(row) for row in rows]
 
     def count(self) -> int:
         return int(self._query("SELECT count(*) FROM clippings")[0][0])
+
+    def stats(self) -> LibraryStats:
+        """Counts, sizes and date ranges for ``clipper stats``, in one query."""
+        row = self._query(
+            """
+            SELECT (SELECT count(*) FROM clippings) AS clippings,
+                   (SELECT count(DISTINCT coalesce(site, '')) FROM clippings) AS sites,
+                   (SELECT coalesce(sum(word_count), 0) FROM clippings) AS words,
+                   (SELECT count(*) FROM clippings WHERE starred) AS starred,
+                   (SELECT count(DISTINCT tag) FROM tags) AS tags,
+                   (SELECT count(*) FROM pages) AS pages,
+                   (SELECT coalesce(sum(length(html)), 0) FROM pages) AS pages_bytes,
+                   (SELECT min(published) FROM clippings) AS oldest_published,
+                   (SELECT max(published) FROM clippings) AS newest_published,
+                   (SELECT min(clipped_at) FROM clippings) AS first_clipped,
+                   (SELECT max(clipped_at) FROM clippings) AS last_clipped,
+                   (SELECT page_count FROM pragma_page_count())
+                     * (SELECT page_size FROM pragma_page_size()) AS size_bytes
+            """
+        )[0]
+        return LibraryStats(**dict(zip(row.keys(), row, strict=True)))
 
     def raw_pages(self, clipping_id: int) -> list[Page]:
         """Every raw page stored for a clipping, oldest first."""

@@ -144,3 +144,29 @@ def m001_clippings_tags_pages_fts(db: sqlite3.Connection) -> None:
         END
         """,
     )
+
+
+@migration
+def m002_retired_ids(db: sqlite3.Connection) -> None:
+    """Remember the highest id ever used, so a removed clipping's id is never reused.
+
+    SQLite gives a new row the largest id plus one, so removing the newest
+    clipping would hand its id to the next one, and ``clipper show 12`` (or an
+    exported note's ``clipper_id``) would silently point at another story.
+    The trigger keeps the mark whichever code path deletes a row.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE id_high_water (
+            only   INTEGER PRIMARY KEY CHECK (only = 1),
+            max_id INTEGER NOT NULL
+        )
+        """,
+        """
+        CREATE TRIGGER clippings_retire_id AFTER DELETE ON clippings BEGIN
+            INSERT INTO id_high_water (only, max_id) VALUES (1, old.id)
+            ON CONFLICT (only) DO UPDATE SET max_id = max(max_id, excluded.max_id);
+        END
+        """,
+    )

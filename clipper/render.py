@@ -3,13 +3,17 @@
 These are pure functions. Everything that came from a web page is put into
 ``Text`` objects (never into markup strings) after ``one_line``/``strip_controls``,
 so a title like ``[red]x[/]`` prints as itself and escape sequences never reach
-the terminal.
+the terminal. Stories are rendered from their Markdown with links shown as
+``text (URL)`` and never as terminal hyperlinks, so what a link points to is
+always visible and a ``javascript:`` or ``data:`` link cannot be clicked.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -21,25 +25,13 @@ from clipper.article import Article
 from clipper.clipping import Clipping, Hit
 from clipper.text import one_line, reading_minutes, strip_controls
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
+if TYPE_CHECKING:
+    from clipper.config import Settings
+    from clipper.library import LibraryStats
 
 
 def _date(value: str | None) -> str:
     return value[:10] if value else ""
-
-
-def summary(text: str, sentences: int = 3, limit: int = 420) -> str:
-    """The story's first few sentences, cut at ``limit`` characters."""
-    first_paragraphs = " ".join(text.split("\n\n")[:3])
-    picked: list[str] = []
-    for sentence in _SENTENCE_END.split(one_line(first_paragraphs)):
-        if picked and len(" ".join([*picked, sentence])) > limit:
-            break
-        picked.append(sentence)
-        if len(picked) == sentences:
-            break
-    result = " ".join(picked)
-    return result if len(result) <= limit else result[: limit - 1].rstrip() + "…"
 
 
 def byline(article: Article, tags: Iterable[str] = ()) -> Text:
@@ -55,16 +47,31 @@ def byline(article: Article, tags: Iterable[str] = ()) -> Text:
 
 
 def article_card(article: Article, *, clipping: Clipping | None = None) -> Panel:
-    """The summary card printed after ``clip`` and by ``show``."""
-    body: list[RenderableType] = [
-        Text(one_line(article.title) or "(untitled)", style="bold"),
-        byline(article, clipping.tags if clipping else ()),
-    ]
+    """The card printed after ``clip`` and by ``show``.
+
+    Title, then ``site · author · date · N min read · #tags``, the URL, the
+    summary (lead plus the most central sentences; the page's description when
+    there is no text) and the user's note.
+    """
+    from clipper.summary import summarize
+
+    body: list[RenderableType] = [Text(one_line(article.title) or "(untitled)", style="bold")]
+    details = byline(article, clipping.tags if clipping else ())
+    if details:
+        body.append(details)
     if article.url:
-        body.append(Text(one_line(article.url), style="cyan"))
-    if article.text:
-        body += [Text(""), Text(summary(article.text))]
-    title = Text(f"#{clipping.id}", style="bold green") if clipping else None
+        body.append(Text(one_line(article.url), style="cyan", overflow="fold"))
+    gist = summarize(article.text, language=article.language) or one_line(article.description or "")
+    if gist:
+        body += [Text(""), Text(gist)]
+    if clipping and clipping.note.strip():
+        note = "\n".join(one_line(line) for line in clipping.note.strip().splitlines())
+        body += [Text(""), Text.assemble(("Note: ", "bold"), (note, "italic"))]
+    title = None
+    if clipping:
+        title = Text(f"#{clipping.id}", style="bold green")
+        if clipping.starred:
+            title.append(" ★", style="yellow")
     return Panel(Group(*body), title=title, title_align="left", expand=True)
 
 
@@ -73,21 +80,28 @@ def clipping_card(clipping: Clipping) -> Panel:
 
 
 def clippings_table(clippings: Iterable[Clipping]) -> Table:
-    """``clipper list``: id, date, site, title, tags; newest first."""
+    """``clipper list``: id, date, site, title, tags.
+
+    The date is the story's publication date, or the day it was clipped when
+    the page gave none; a starred clipping's title starts with ★.
+    """
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     table.add_column("id", justify="right", style="green", no_wrap=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("site", style="dim", max_width=24, no_wrap=True, overflow="ellipsis")
-    table.add_column("title", ratio=1, overflow="fold")
-    table.add_column("tags", style="magenta")
+    table.add_column("site", style="dim", max_width=18, no_wrap=True, overflow="ellipsis")
+    table.add_column("title", ratio=1, min_width=20, overflow="fold")
+    table.add_column("tags", style="magenta", max_width=20, overflow="fold")
     for clipping in clippings:
         a = clipping.article
+        title = Text("★ " if clipping.starred else "")
+        title.stylize("yellow")
+        title.append(one_line(a.title) or "(untitled)")
         table.add_row(
             Text(str(clipping.id)),
             Text(_date(a.published) or _date(clipping.clipped_at)),
             Text(one_line(a.site or "")),
-            Text(one_line(a.title) or "(untitled)"),
-            Text(" ".join(one_line(tag) for tag in clipping.tags)),
+            title,
+            Text(", ".join(one_line(tag) for tag in clipping.tags)),
         )
     return table
 
@@ -131,6 +145,94 @@ def search_hits(hits: Iterable[Hit]) -> Group:
 
 def story(article: Article) -> RenderableType:
     """The whole story, rendered from its Markdown."""
-    from rich.markdown import Markdown
+    from clipper.markdown_view import story_markdown
 
-    return Markdown(strip_controls(article.markdown), hyperlinks=False)
+    # Plain text is valid Markdown too, for a clipping stored without structure.
+    return story_markdown(article.markdown or article.text)
+
+
+def story_markdown_text(article: Article) -> str:
+    """``show --raw``: ``# Title`` and the story's Markdown, without control characters."""
+    title = one_line(article.title) or "(untitled)"
+    body = strip_controls(article.markdown or article.text).strip()
+    return f"# {title}\n\n{body}\n"
+
+
+def _size(count: int) -> str:
+    value = float(count)
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1000
+    raise AssertionError("unreachable")
+
+
+def _report(rows: Iterable[tuple[str, str]]) -> Text:
+    """``label  value`` lines (print with ``soft_wrap`` so paths stay whole for copying)."""
+    report = Text()
+    for label, value in rows:
+        if report:
+            report.append("\n")
+        report.append(label.ljust(15), style="bold")
+        report.append(value)
+    return report
+
+
+def stats_view(stats: LibraryStats, path: str, *, exists: bool = True) -> Text:
+    """``clipper stats``: one figure a line."""
+    minutes = round(stats.words / 230)
+    reading = f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
+    pages = (
+        f"{stats.pages:,} saved page{'' if stats.pages == 1 else 's'}, {_size(stats.pages_bytes)}"
+    )
+    return _report(
+        [
+            ("clippings", f"{stats.clippings:,} ({stats.starred:,} starred)"),
+            ("sites", f"{stats.sites:,}"),
+            ("tags", f"{stats.tags:,}"),
+            ("words", f"{stats.words:,} (about {reading} of reading)"),
+            ("library size", f"{_size(stats.size_bytes)} ({pages})"),
+            ("oldest story", _date(stats.oldest_published) or "-"),
+            ("newest story", _date(stats.newest_published) or "-"),
+            ("first clipped", _date(stats.first_clipped) or "-"),
+            ("last clipped", _date(stats.last_clipped) or "-"),
+            ("library", path + ("" if exists else " (not created yet)")),
+        ]
+    )
+
+
+def _toml_value(value: object) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def config_view(library: Path, source: str, settings_file: Path, settings: Settings) -> Group:
+    """``clipper config``: where things are, then the settings in force, as TOML."""
+    from dataclasses import fields, is_dataclass
+
+    exists = "" if settings_file.exists() else "  (not created yet)"
+    where = _report(
+        [("library", f"{library}  ({source})"), ("settings file", f"{settings_file}{exists}")]
+    )
+    lines: list[str] = []
+    sections: list[tuple[str, object]] = []
+    for field in fields(settings):
+        value = getattr(settings, field.name)
+        if is_dataclass(value):
+            sections.append((field.name, value))
+        elif value is None:
+            lines.append(f"# {field.name} = (not set)")
+        else:
+            lines.append(f"{field.name} = {_toml_value(value)}")
+    for name, section in sections:
+        lines += ["", f"[{name}]"]
+        for field in fields(section):  # type: ignore[arg-type]
+            value = getattr(section, field.name)
+            shown = "(not set)" if value is None else _toml_value(value)
+            lines.append(f"{'# ' if value is None else ''}{field.name} = {shown}")
+    return Group(where, Text(""), Text("\n".join(lines)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -36,3 +37,45 @@ def test_the_cli_module_does_not_import_heavy_dependencies() -> None:
     result = run(sys.executable, "-c", probe)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def modules_loaded_by(code: str, *, env: dict[str, str] | None = None) -> set[str]:
+    """Top-level and clipper modules in ``sys.modules`` after running ``code``."""
+    probe = (
+        "import sys\n"
+        f"{code}\n"
+        "names = [m for m in sys.modules if '.' not in m or m.startswith('clipper.')]\n"
+        "print(' '.join(sorted(names)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split())
+
+
+RENDERING = {"rich", "markdown_it", "pygments", "sqlite3", "webbrowser", "platformdirs"}
+CLIPPER_WORK = {"clipper.library", "clipper.render", "clipper.summary", "clipper.markdown_view"}
+FETCHING = {"httpx", "selectolax", "yaml", "charset_normalizer", "clipper.extraction"}
+
+
+def test_importing_the_cli_loads_no_renderer_storage_or_fetching_code() -> None:
+    loaded = modules_loaded_by("import clipper.cli")
+    assert loaded & (RENDERING | CLIPPER_WORK | FETCHING) == set()
+
+
+def test_list_loads_no_fetching_or_markdown_code(tmp_path: Path) -> None:
+    run_list = "from clipper.cli import app\ntry:\n    app(['list'])\nexcept SystemExit:\n    pass"
+    loaded = modules_loaded_by(run_list, env={"CLIPPER_LIBRARY": str(tmp_path / "x.db")})
+    assert "rich" in loaded and "clipper.library" in loaded  # it did run
+    assert loaded & (FETCHING | {"markdown_it", "pygments", "clipper.markdown_view"}) == set()
+
+
+def test_the_card_does_not_load_the_markdown_renderer() -> None:
+    loaded = modules_loaded_by("import clipper.render, clipper.summary")
+    assert loaded & {"markdown_it", "pygments", "clipper.markdown_view"} == set()

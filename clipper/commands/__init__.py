@@ -2,6 +2,7 @@
 
 - ``clipping``  clip, extract
 - ``reading``   search, list, show
+- ``manage``    open, tag, note, star, unstar, rm, stats, config
 - ``archive``   export
 
 Each module imports only Typer and the standard library at the top; the work

@@ -9,7 +9,7 @@ never as a markup string.
 from __future__ import annotations
 
 import json
-import sys
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -47,19 +47,31 @@ def state(ctx: typer.Context) -> State:
 
 
 def console(*, stderr: bool = False) -> Console:
-    from rich.console import Console
+    """A console that honours NO_COLOR and TERM=dumb fully (see ``clipper.terminal``)."""
+    from clipper.terminal import make_console
 
-    return Console(stderr=stderr, highlight=False)
+    return make_console(stderr=stderr)
 
 
-def show(*renderables: RenderableType) -> None:
-    """Print renderables on stdout."""
-    console().print(*renderables)
+def show(*renderables: RenderableType, page: bool = False, soft_wrap: bool = False) -> None:
+    """Print renderables on stdout (through the pager if ``page`` and they are tall;
+    long lines left whole with ``soft_wrap``)."""
+    from clipper.terminal import emit
+
+    emit(*renderables, page=page, soft_wrap=soft_wrap)
+
+
+# Characters a terminal may act on that JSON leaves raw: C1 controls (0x9b is a
+# one-byte CSI), line separators and bidi overrides. Escaped, they stay in the data.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def print_json(record: dict[str, Any]) -> None:
-    """One JSON object on one line of stdout."""
-    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    """One JSON object on one line of stdout; nothing in it can drive the terminal."""
+    from clipper.terminal import write
+
+    line = json.dumps(record, ensure_ascii=False)
+    write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n")
 
 
 def say(message: str) -> None:

@@ -1,0 +1,146 @@
+# bash completion for clipper; generated from clipper's commands by `python -m clipper.completions`; do not edit.
+# Install: copy to ~/.local/share/bash-completion/completions/clipper,
+# or add `source /path/to/clipper.bash` to ~/.bashrc.
+
+_clipper_files() {
+    compopt -o filenames 2>/dev/null
+    COMPREPLY=($(compgen -f -- "$1"))
+}
+
+_clipper() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+    local i command=""
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case "${COMP_WORDS[i]}" in
+            --library|-L) ((i++)) ;;
+            -*) ;;
+            *) command="${COMP_WORDS[i]}"; break ;;
+        esac
+    done
+    case "$command" in
+    "")
+        case "$prev" in
+        --library|-L) _clipper_files "$cur"; return ;;
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--library -L --version --help -h" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "clip extract search list show open tag note star unstar rm stats config export" -- "$cur"))
+        fi
+        ;;
+    clip)
+        case "$prev" in
+        --url) :; return ;;
+        --tag|-t) :; return ;;
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--url --tag -t --json --help -h" -- "$cur"))
+        else
+            _clipper_files "$cur"
+        fi
+        ;;
+    extract)
+        case "$prev" in
+        --url) :; return ;;
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--url --json --markdown --text --help -h" -- "$cur"))
+        else
+            _clipper_files "$cur"
+        fi
+        ;;
+    search)
+        case "$prev" in
+        --limit|-n) :; return ;;
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--limit -n --json --help -h" -- "$cur"))
+        fi
+        ;;
+    list)
+        case "$prev" in
+        --site|-s) :; return ;;
+        --tag|-t) :; return ;;
+        --since) :; return ;;
+        --limit|-n) :; return ;;
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--site -s --tag -t --since --starred --limit -n --json --help -h" -- "$cur"))
+        fi
+        ;;
+    show)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--raw --json --help -h" -- "$cur"))
+        fi
+        ;;
+    open)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--help -h" -- "$cur"))
+        fi
+        ;;
+    tag)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--json --help" -- "$cur"))
+        fi
+        ;;
+    note)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--clear --json --help -h" -- "$cur"))
+        fi
+        ;;
+    star)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
+        fi
+        ;;
+    unstar)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
+        fi
+        ;;
+    rm)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--yes -y --json --help -h" -- "$cur"))
+        fi
+        ;;
+    stats)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
+        fi
+        ;;
+    config)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
+        fi
+        ;;
+    export)
+        case "$prev" in
+        --to) _clipper_files "$cur"; return ;;
+        --format|-f) COMPREPLY=($(compgen -W "markdown jsonl" -- "$cur")); return ;;
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--to --format -f --help -h" -- "$cur"))
+        fi
+        ;;
+    esac
+}
+
+complete -F _clipper clipper
