@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from clipper.article import Article
 from clipper.library import Library
 from clipper.migrations import MIGRATIONS, migrate, schema_version
 
@@ -63,3 +64,11 @@ def test_a_failing_migration_leaves_the_last_good_version(tmp_path: Path) -> Non
     assert "half_done" not in columns
     db.close()
     assert path.read_bytes() == before
+
+
+def test_ids_removed_before_an_upgrade_are_never_given_out_again(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    shutil.copy(SNAPSHOTS / "v2.db", path)
+    with Library.open(path) as library:
+        added = library.add(Article(title="New", url="https://example.org/new", text="New words."))
+    assert added.id == 5  # v2.db's clipping 4 was removed
