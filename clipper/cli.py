@@ -101,6 +101,12 @@ app.command("list")(reading.list_clippings)
 app.command("show")(reading.show_clipping)
 # Archive
 app.command()(archive.export)
+app.command("import")(archive.import_file)
+app.command()(archive.pending)
+app.command()(archive.reextract)
+app.command()(archive.refresh)
+app.command()(archive.history)
+app.command()(archive.diff)
 
 
 def main() -> None:
