@@ -57,6 +57,7 @@ MAX_FILENAME_BYTES = 120
 #: Obsidian's ``[[wiki links]]`` and URL-encoded links to the note.
 _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|#\[\]^%~]+')
 _SEPARATORS = re.compile(r"[\s\-_.]+")
+_APOSTROPHES = re.compile("['\u2019\u02bc]")
 _WINDOWS_RESERVED = re.compile(
     r"^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE
 )
@@ -131,13 +132,15 @@ def note(clipping: Clipping) -> str:
 def slug(title: str, max_bytes: int) -> str:
     """A file-name-safe form of ``title``: Unicode letters kept, the rest made dashes.
 
-    Control, format and unassigned characters are dropped, characters unsafe
-    on some file system become separators, runs of separators become one
+    Letters, digits, marks and symbols (emoji too) of every script are kept;
+    apostrophes vanish (``putins``); punctuation, spaces, control, format and
+    unassigned characters, and symbols unsafe in a file name or a wiki link
+    become separators; runs of separators become one
     ``-`` (so a slug never holds ``--``), and the result is cut at a character
     boundary to ``max_bytes`` of UTF-8.
     """
-    text = unicodedata.normalize("NFC", title.lower())
-    text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
+    text = _APOSTROPHES.sub("", unicodedata.normalize("NFC", title.lower()))
+    text = "".join(" " if unicodedata.category(c)[0] in "CPZ" else c for c in text)
     text = _UNSAFE_FILENAME.sub(" ", text)
     text = _SEPARATORS.sub("-", text).strip("-")
     while True:  # NFC again after the cut: a cut may split what composition joins
@@ -231,9 +234,13 @@ class NoteFolder:
         base = note_filename(clipping)
         numbered = note_filename(clipping, suffix=str(clipping.id))
         wanted = {_key(base), _key(numbered)}
+        overflow = re.compile(re.escape(_key(numbered)[: -len(".md")]) + r"-\d+\.md")
         owned = self.notes.get(clipping.id, [])
         ours = [name for name in owned if _OUR_NAME.match(name)]
-        keep = next((name for name in owned if _key(name) in wanted), None)
+        keep = next(
+            (name for name in owned if _key(name) in wanted or overflow.fullmatch(_key(name))),
+            None,
+        )
         if keep is None and owned and not ours:
             keep = owned[0]  # renamed by the user: update it under their name
         if keep is None:

@@ -306,13 +306,19 @@ def render_diff(segments: Sequence[Segment], *, color: bool, full: bool = False)
         if skipped:
             out.append("…\n\n", style="dim")
             skipped = False
+        previous: Op = "="
         for segment in paragraph:
             text = strip_controls(segment.text)
-            core = text.rstrip()
-            tail = text[len(core) :]
+            core = text.strip()
             if not core:
-                out.append(tail)
+                out.append(text)
                 continue
+            lead = text[: len(text) - len(text.lstrip())]
+            tail = text[len(text.rstrip()) :]
+            out.append(lead)
+            if segment.op != "=" and previous != "=" and not out.plain[-1:].isspace():
+                out.append(" ")  # a removal right before an addition: keep them apart
+            previous = segment.op
             if color:
                 out.append(core, style=STYLES[segment.op])
             else:

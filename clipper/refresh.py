@@ -2,7 +2,8 @@
 
 - ``reextract`` runs the current extractor over each clipping's newest stored
   raw page (no network) and updates the clippings whose result differs.
-- ``refresh`` fetches each clipping's URL again; when the story changed, the
+- ``refresh`` fetches each clipping again (from the address its newest raw
+  page came from, else its URL); when the story changed, the
   clipping is updated and the new raw page stored (the old text becomes an
   earlier version, see ``clipper.history``). When nothing extracted changed,
   nothing is written: a news page's HTML differs on every fetch (ads, tokens,
@@ -137,17 +138,32 @@ def refresh(
     """Fetch clippings again; ``skipped`` counts clippings without a web URL."""
     report = RenewReport()
     for clipping in clippings:
-        if not clipping.url or not is_web_url(clipping.url):
+        url = _refresh_url(library, clipping)
+        if url is None:
             report.skipped += 1
             continue
         try:
-            page = fetch(clipping.url)
+            page = fetch(url)
             article = extract(page)
         except ClipperError as error:
             _failed(report, f"#{clipping.id} {clipping.url}", error.message, on_failure)
             continue
         _apply(library, clipping, article, page, report)
     return report
+
+
+def _refresh_url(library: Library, clipping: Clipping) -> str | None:
+    """Where to fetch a clipping again: where it was last fetched from, else its URL.
+
+    The clipping's URL is the page's declared canonical URL, which is not
+    always fetchable (a wrong host, a template mistake); the address the last
+    raw page actually came from is.
+    """
+    pages = library.raw_pages(clipping.id)
+    for candidate in ([_newest(pages).url] if pages else []) + [clipping.url]:
+        if candidate and is_web_url(candidate):
+            return candidate
+    return None
 
 
 def _failed(report: RenewReport, what: str, message: str, on_failure: OnFailure | None) -> None:

@@ -47,14 +47,16 @@ def _insert_tags(db: sqlite3.Connection, clipping_id: int, tags: tuple[str, ...]
 
 
 def _insert_pages(
-    db: sqlite3.Connection, clipping_id: int, pages: tuple[ArchivedPage, ...]
+    db: sqlite3.Connection, clipping_id: int, pages: tuple[ArchivedPage, ...], *, merge: bool
 ) -> None:
+    """Store raw pages; when merging, only those the clipping does not have yet."""
     rows = db.execute("SELECT sha256 FROM pages WHERE clipping_id = ?", (clipping_id,))
-    stored = {row[0] for row in rows}
+    stored = {row[0] for row in rows} if merge else set()
     for page in pages:
         if page.sha256 in stored:
             continue
-        stored.add(page.sha256)
+        if merge:
+            stored.add(page.sha256)
         db.execute(
             """
             INSERT INTO pages (clipping_id, source, url, status, headers, redirects,
@@ -142,7 +144,7 @@ def _insert(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> tuple[
     )
     clipping_id = int(cursor.lastrowid or 0)
     _insert_tags(db, clipping_id, item.tags)
-    _insert_pages(db, clipping_id, item.pages)
+    _insert_pages(db, clipping_id, item.pages, merge=False)
     insert_versions(db, clipping_id, item.versions)
     return clipping_id, wanted is not None and not free
 
@@ -155,7 +157,7 @@ def store_item(db: sqlite3.Connection, item: ImportItem) -> ImportOutcome:
         existing = _existing(db, item, clipped_at)
         if existing is not None:
             _merge_user_data(db, existing, item.tags, item.starred, item.note)
-            _insert_pages(db, existing, item.pages)
+            _insert_pages(db, existing, item.pages, merge=True)
             outcome = ImportOutcome("merged", existing, where=item.where)
         else:
             clipping_id, renumbered = _insert(db, item, clipped_at)
