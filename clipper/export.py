@@ -214,6 +214,8 @@ class NoteFolder:
     root: Path
     taken: set[str] = field(default_factory=set)
     notes: dict[int, list[str]] = field(default_factory=dict)
+    #: Names given out that nothing in the folder had: written without a rename.
+    created: set[str] = field(default_factory=set)
 
     @classmethod
     def scan(cls, root: Path) -> NoteFolder:
@@ -232,20 +234,29 @@ class NoteFolder:
     def place(self, clipping: Clipping) -> tuple[str, list[str]]:
         """The name for ``clipping``'s note, and its old notes to remove afterwards."""
         base = note_filename(clipping)
-        numbered = note_filename(clipping, suffix=str(clipping.id))
-        wanted = {_key(base), _key(numbered)}
-        overflow = re.compile(re.escape(_key(numbered)[: -len(".md")]) + r"-\d+\.md")
         owned = self.notes.get(clipping.id, [])
+        if not owned and _key(base) not in self.taken:  # the common case: a new note
+            self.taken.add(_key(base))
+            self.created.add(base)
+            self.notes[clipping.id] = [base]
+            return base, []
+        numbered = note_filename(clipping, suffix=str(clipping.id))
+        stem = _key(numbered)[: -len(".md")] + "-"
+
+        def is_candidate(name: str) -> bool:
+            key = _key(name)
+            if key in (_key(base), _key(numbered)):
+                return True
+            return key.startswith(stem) and key.endswith(".md") and key[len(stem) : -3].isdigit()
+
         ours = [name for name in owned if _OUR_NAME.match(name)]
-        keep = next(
-            (name for name in owned if _key(name) in wanted or overflow.fullmatch(_key(name))),
-            None,
-        )
+        keep = next((name for name in owned if is_candidate(name)), None)
         if keep is None and owned and not ours:
             keep = owned[0]  # renamed by the user: update it under their name
         if keep is None:
             candidates = self._candidates(base, numbered)
             keep = next(name for name in candidates if _key(name) not in self.taken)
+            self.created.add(keep)
         self.taken.add(_key(keep))
         self.notes[clipping.id] = [keep]
         return keep, [name for name in ours if name != keep]
@@ -260,11 +271,21 @@ class NoteFolder:
             yield f"{stem}-{n}.md"
             n += 1
 
-    def write(self, name: str, content: bytes) -> bool:
-        """Write a note atomically; ``False`` when it already held exactly this."""
+    def write(self, name: str, content: bytes, *, new: bool = False) -> bool:
+        """Write a note; ``False`` when it already held exactly this.
+
+        A ``new`` name (nothing in the folder had it when scanned) is created
+        exclusively, in one go: nothing can be lost by a crash half-way, and the
+        next export rewrites a partial note. An existing note is replaced
+        atomically (a temporary file renamed over it), so it is never half-old.
+        """
         if not is_safe_filename(name) or Path(name).name != name:
             raise ExportError(f"refusing to write an unsafe file name: {name!r}")
         path = self.root / name
+        if new:
+            with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), "wb") as out:
+                out.write(content)
+            return True
         try:
             if path.stat().st_size == len(content) and path.read_bytes() == content:
                 return False
@@ -308,7 +329,7 @@ def export_markdown(
         notes = NoteFolder.scan(folder.resolve())
         for clipping in clippings:
             name, stale = notes.place(clipping)
-            if notes.write(name, note(clipping).encode("utf-8")):
+            if notes.write(name, note(clipping).encode("utf-8"), new=name in notes.created):
                 result.written += 1
             else:
                 result.unchanged += 1

@@ -227,14 +227,17 @@ def test_import_fetch_clips_at_once(run: Run, server: Server, tmp_path: Path) ->
 def test_a_missing_file_is_one_line_and_changes_nothing(
     run: Run, library_path: Path, tmp_path: Path
 ) -> None:
+    nope = tmp_path / "nope.jsonl"
+    missing = run("import", str(nope))
+    assert missing.stderr == f"error: no such file: {nope}; give the file to import\n"
+    assert not library_path.exists()  # not even an empty library was created
     run("import", sample("urls.txt"))
     before = dump(library_path)
-    result = run("import", str(tmp_path / "nope.jsonl"))
-    assert result.exit_code == 1
-    assert (
-        result.stderr
-        == f"error: no such file: {tmp_path / 'nope.jsonl'}; give the file to import\n"
-    )
+    for path in (nope, tmp_path):
+        result = run("import", str(path))
+        assert result.exit_code == 1
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
+    assert "is a folder; give the file to import" in result.stderr
     assert dump(library_path) == before
 
 

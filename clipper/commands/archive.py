@@ -139,8 +139,7 @@ def import_file(
 
     Example: clipper import bookmarks.html
     """
-    from clipper.importers import ImportFormat
-    from clipper.importers import import_file as run_import
+    from clipper.importers import ImportFormat, import_parsed, parse_file
     from clipper.importers.model import Problem
 
     def report_problem(problem: Problem) -> None:
@@ -150,9 +149,10 @@ def import_file(
         else:
             say_error(message)
 
-    chosen = ImportFormat(file_format.value) if file_format else None
+    # The file is opened (and a missing one reported) before the library is.
+    chosen, parsed = parse_file(file, ImportFormat(file_format.value) if file_format else None)
     with state(ctx).open_library() as library:
-        report = run_import(library, file, chosen, on_problem=report_problem)
+        report = import_parsed(library, chosen, parsed, on_problem=report_problem)
         say(report.summary())
         failed = any(not p.skipped for p in report.problems)
         if fetch and report.links:

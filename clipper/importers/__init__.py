@@ -180,6 +180,17 @@ def import_file(
 ) -> ImportReport:
     """Read ``path`` into ``library``; problems are collected (and passed to ``on_problem``)."""
     chosen, parsed = parse_file(path, file_format)
+    return import_parsed(library, chosen, parsed, on_problem=on_problem)
+
+
+def import_parsed(
+    library: Library,
+    chosen: ImportFormat,
+    parsed: Iterable[Parsed],
+    *,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> ImportReport:
+    """Store what ``parse_file`` read, in batches; see ``import_file``."""
     report = ImportReport(chosen)
     for batch in _batches(parsed):
         items = [e for e in batch if isinstance(e, ImportItem)]
