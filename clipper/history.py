@@ -81,7 +81,8 @@ class Version:
 
 def _newest_page(db: sqlite3.Connection, clipping_id: int) -> tuple[str | None, str | None]:
     row = db.execute(
-        "SELECT sha256, fetched_at FROM pages WHERE clipping_id = ? ORDER BY id DESC LIMIT 1",
+        "SELECT sha256, fetched_at FROM pages WHERE clipping_id = ? "
+        "ORDER BY fetched_at DESC, id DESC LIMIT 1",
         (clipping_id,),
     ).fetchone()
     return (row[0], row[1]) if row else (None, None)

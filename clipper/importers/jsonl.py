@@ -54,8 +54,6 @@ def _describe(kind: type | tuple[type, ...]) -> str:
 
 def _text(record: dict[str, Any], key: str) -> str | None:
     value: str | None = _get(record, key, str, None)
-    if value is not None and "\x00" in value:
-        raise BadRecord(f"{key!r} holds a NUL character")
     return value
 
 
@@ -149,7 +147,8 @@ def record_to_item(record: Any, where: str = "") -> ImportItem:
         markdown=_get(record, "markdown", str, ""),
         word_count=word_count if word_count >= 0 else -1,
     )
-    if not (article.url or article.text.strip() or article.title.strip()):
+    # A clipper record always has clipped_at; anything else needs some content.
+    if not (article.url or article.text or article.title or "clipped_at" in record):
         raise BadRecord("the record has no url, title or text: nothing to import")
     clipping_id = _get(record, "id", int, None)
     versions = tuple(_version(v, i) for i, v in enumerate(_get(record, "versions", list, [])))
