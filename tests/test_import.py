@@ -134,6 +134,11 @@ def test_wallabag_entries_with_content_become_clippings_without_fetching(run: Ru
     [link] = pending(run)
     assert link["url"] == "https://blog.example.com/long-read"
     assert link["tags"] == ["later"]
+    # The same story imported with its content later replaces the pending link.
+    assert run("import", sample("clipper.jsonl")).exit_code == 1
+    assert pending(run) == []
+    stored = {c["url"]: c for c in clippings(run)}
+    assert stored["https://blog.example.com/long-read"]["tags"] == ["later"]
     # The wrapped page was kept, so re-extraction works on it offline.
     again = run("reextract", "--all")
     assert again.exit_code == 0, again.stderr

@@ -13,6 +13,8 @@ Merge rules, so that importing never loses what is stored and never duplicates:
   raw page the stored clipping does not have yet (by sha256).
 - A pending link whose URL is already clipped gives that clipping its tags,
   star and note; one already pending gets the new tags and keeps the older date.
+  A clipping imported for a URL that was pending absorbs the pending link the
+  same way, and the link leaves the pending list.
 """
 
 from __future__ import annotations
@@ -149,6 +151,15 @@ def _insert(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> tuple[
     return clipping_id, wanted is not None and not free
 
 
+def _absorb_pending(db: sqlite3.Connection, clipping_id: int, url: str) -> None:
+    """A pending link for a URL that is now clipped gives the clipping what it knew."""
+    row = db.execute("SELECT * FROM pending WHERE url = ?", (url,)).fetchone()
+    if row is not None:
+        tags = tuple(json.loads(row["tags"]))
+        _merge_user_data(db, clipping_id, tags, bool(row["starred"]), row["note"])
+        db.execute("DELETE FROM pending WHERE id = ?", (row["id"],))
+
+
 def store_item(db: sqlite3.Connection, item: ImportItem) -> ImportOutcome:
     """Add ``item`` as a new clipping or merge it into the stored one (module docstring)."""
     clipped_at = item.clipped_at or utc_now().isoformat()
@@ -162,6 +173,8 @@ def store_item(db: sqlite3.Connection, item: ImportItem) -> ImportOutcome:
         else:
             clipping_id, renumbered = _insert(db, item, clipped_at)
             outcome = ImportOutcome("added", clipping_id, renumbered, where=item.where)
+        if item.article.url is not None:
+            _absorb_pending(db, int(outcome.clipping_id or 0), item.article.url)
     except sqlite3.IntegrityError as error:
         db.execute("ROLLBACK TO import_item")
         db.execute("RELEASE import_item")
