@@ -323,10 +323,10 @@ def diff(
     ctx: typer.Context,
     clipping_id: Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")],
     old: Annotated[
-        int | None, typer.Argument(metavar="[V1]", help="The older version (default: previous).")
+        int | None, typer.Argument(metavar="V1", help="The older version (default: previous).")
     ] = None,
     new: Annotated[
-        int | None, typer.Argument(metavar="[V2]", help="The newer version (default: current).")
+        int | None, typer.Argument(metavar="V2", help="The newer version (default: current).")
     ] = None,
     full: Annotated[bool, typer.Option("--full", help="Show unchanged paragraphs too.")] = False,
 ) -> None:
