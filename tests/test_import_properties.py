@@ -6,7 +6,7 @@ import io
 import tempfile
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from clipper.article import Article
@@ -46,6 +46,7 @@ def dump(library: Library) -> str:
 
 @given(clippings)
 @settings(max_examples=25, deadline=None)
+@example([(Article(), [], [], b""), (Article(), [], [], b"")])  # two identical, URL-less
 def test_any_library_survives_a_round_trip(
     entries: list[tuple[Article, list[str], list[Article], bytes]],
 ) -> None:

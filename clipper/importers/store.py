@@ -2,8 +2,10 @@
 
 Merge rules, so that importing never loses what is stored and never duplicates:
 
-- A clipping is the same as a stored one when it has the same URL (for
-  clippings without a URL: the same title, text and clipping time).
+- A clipping is the same as a stored one when it has the same URL. One
+  without a URL (clipped from stdin without ``--url``) is the same only as
+  the stored clipping with its id, title, text and clipping time: two
+  identical URL-less clippings stay two.
 - A new clipping keeps its id when that id is free here; otherwise it gets the
   next free id (``renumbered``). Into an empty library every id is kept, which
   is what makes export → import → export byte-identical.
@@ -85,9 +87,9 @@ def _existing(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> int 
         row = db.execute("SELECT id FROM clippings WHERE url = ?", (a.url,)).fetchone()
     else:
         row = db.execute(
-            "SELECT id FROM clippings WHERE url IS NULL AND title = ? AND text = ? "
+            "SELECT id FROM clippings WHERE id = ? AND url IS NULL AND title = ? AND text = ? "
             "AND clipped_at = ?",
-            (a.title, a.text, clipped_at),
+            (item.id, a.title, a.text, clipped_at),
         ).fetchone()
     return int(row[0]) if row else None
 
