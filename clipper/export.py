@@ -324,6 +324,11 @@ def export_markdown(
 ) -> MarkdownExport:
     """Write one note per clipping into ``folder`` (created if missing); see the module doc."""
     result = MarkdownExport()
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(
+            f"{folder} is a file; Markdown notes go into a folder "
+            "(for one file, use --format jsonl or --to -)"
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         notes = NoteFolder.scan(folder.resolve())

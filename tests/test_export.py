@@ -253,3 +253,16 @@ def test_with_html_needs_jsonl(library: Library, run: Run, library_path: Path) -
     result = run("export", "--to", "x", "--with-html")
     assert result.exit_code == 2
     assert dump(library_path) == before
+
+
+def test_markdown_to_a_file_is_refused(library: Library, run: Run, tmp_path: Path) -> None:
+    library.add(story(1))
+    target = tmp_path / "notes.md"
+    target.write_text("mine\n")
+    result = run("export", "--to", str(target))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {target} is a file; Markdown notes go into a folder "
+        "(for one file, use --format jsonl or --to -)\n"
+    )
+    assert target.read_text() == "mine\n"

@@ -276,3 +276,29 @@ def test_forced_format_and_hostile_jsonl_lines(run: Run, tmp_path: Path) -> None
         "not valid UTF-8; the line was skipped",
     ]
     assert [c["title"] for c in clippings(run)] == ["ok"]
+
+
+def test_pocket_html_export_and_refusing_an_ordinary_page(run: Run, tmp_path: Path) -> None:
+    pocket = tmp_path / "ril_export.html"
+    pocket.write_text(
+        "<!DOCTYPE html><html><head><title>Pocket Export</title></head><body>"
+        "<h1>Unread</h1><ul>"
+        '<li><a href="https://example.org/a" time_added="1608652800" tags="x,y">A</a></li>'
+        "</ul><h1>Read Archive</h1><ul>"
+        '<li><a href="https://example.org/b" time_added="1608652801" tags="">B</a></li>'
+        "</ul></body></html>",
+        encoding="utf-8",
+    )
+    assert run("import", str(pocket)).exit_code == 0
+    assert [(p["url"], p["tags"]) for p in pending(run)] == [
+        ("https://example.org/a", ["x", "y"]),
+        ("https://example.org/b", []),
+    ]
+    page = str(Path(__file__).parent / "pages" / "seed_like.html")
+    refused = run("import", page)
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        f"error: {page} is an HTML page, not a bookmarks export; to clip a saved page use "
+        f"clipper clip {page} --url URL (or force it with --format bookmarks)\n"
+    )
+    assert len(pending(run)) == 2

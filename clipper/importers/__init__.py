@@ -46,16 +46,28 @@ class ImportFormat(StrEnum):
     urls = "urls"
 
 
-def detect_format(head: bytes) -> ImportFormat:
-    """The format of a file from its first few kilobytes."""
+class NotImportableError(ExportError):
+    """The file is in no format clipper imports."""
+
+
+def detect_format(head: bytes, name: str = "the file") -> ImportFormat:
+    """The format of a file from its first few kilobytes.
+
+    HTML counts as bookmarks only when it says so (the Netscape doctype) or
+    its links carry bookmark dates: an ordinary saved page is refused rather
+    than having every link on it imported.
+    """
     from clipper.importers.pocket import looks_like_pocket_csv
 
     text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
-    lowered = text[:4096].lower()
-    if lowered.startswith("<") and (
-        "netscape-bookmark-file" in lowered or "<a " in lowered or "<dl" in lowered
-    ):
-        return ImportFormat.bookmarks
+    lowered = text.lower()
+    if lowered.startswith("<"):
+        if any(mark in lowered for mark in ("netscape-bookmark-file", "add_date=", "time_added=")):
+            return ImportFormat.bookmarks
+        raise NotImportableError(
+            f"{name} is an HTML page, not a bookmarks export; to clip a saved page use "
+            f"clipper clip {name} --url URL (or force it with --format bookmarks)"
+        )
     if text.startswith("["):
         return ImportFormat.wallabag
     if text.startswith("{"):
@@ -147,7 +159,7 @@ def parse_file(
     from clipper.importers.urllist import read_url_list
     from clipper.importers.wallabag import read_wallabag
 
-    chosen = file_format or detect_format(_head(path))
+    chosen = file_format or detect_format(_head(path), str(path))
     if chosen is ImportFormat.jsonl:
         return chosen, read_jsonl(_lines(path))
     text = _read(path).decode("utf-8-sig", "replace")
