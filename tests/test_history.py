@@ -169,3 +169,25 @@ def test_word_diff_compares_words_not_spacing() -> None:
 def test_diff_output_strips_control_characters() -> None:
     text = render_diff(word_diff("safe", "safe \x1b]0;pwned\x07 \x1b[31mred"), color=False).plain
     assert text == "safe  [+red+]"
+
+
+def test_a_library_from_before_versions_is_upgraded_in_place(library_path: Path) -> None:
+    import sqlite3
+
+    from clipper.migrations import MIGRATIONS
+
+    library_path.parent.mkdir(parents=True)
+    db = sqlite3.connect(library_path, isolation_level=None)
+    MIGRATIONS[0](db)
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        "INSERT INTO clippings (url, title, text, clipped_at, updated_at) "
+        "VALUES ('https://example.org/old', 'Old', 'Old text.', '2020-01-01', '2020-01-01')"
+    )
+    db.close()
+    with Library.open(library_path) as library:
+        library.update(1, Article(title="Old", text="New text."))
+        first, current = library.versions(1)
+        assert (first.number, first.text, first.saved_at) == (1, "Old text.", "2020-01-01")
+        assert current.text == "New text."
+        assert library.pending() == []
