@@ -113,6 +113,12 @@ app.command()(manage.stats)
 app.command()(manage.config)
 # Archive
 app.command()(archive.export)
+app.command("import")(archive.import_file)
+app.command()(archive.pending)
+app.command()(archive.reextract)
+app.command()(archive.refresh)
+app.command()(archive.history)
+app.command()(archive.diff)
 
 
 def main() -> None:

@@ -24,13 +24,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from clipper.article import Article
 from clipper.clipping import Clipping, Hit
 from clipper.errors import AlreadyClippedError, LibraryError, NotFoundError, QueryError
 from clipper.migrations import migrate
 from clipper.page import Page, utc_now
+
+if TYPE_CHECKING:
+    from clipper.history import Version
+    from clipper.importers.model import ImportItem, ImportOutcome, Link, PendingLink, PendingOutcome
 
 BUSY_TIMEOUT_SECONDS = 30.0
 _TAG_SEPARATOR = "\x1f"
@@ -333,10 +337,17 @@ class Library:
 
         Used when a story is re-extracted or fetched again. What the user added
         (tags, note, star) and the clipping's URL, its identity, stay as they
-        are; ``page``, when given, is kept beside the earlier raw pages.
+        are; ``page``, when given, is kept beside the earlier raw pages. When
+        the title, text or Markdown change, the text being replaced is kept as
+        an earlier version (``clipper.history``), so an update never loses a text.
         """
+        from clipper.history import keep_previous_version
+
+        now = utc_now().isoformat()
         with self._transaction() as db:
             self._require(db, clipping_id)
+            current = db.execute("SELECT * FROM clippings WHERE id = ?", (clipping_id,)).fetchone()
+            keep_previous_version(db, current, article, now)
             db.execute(
                 """
                 UPDATE clippings SET title = ?, authors = ?, published = ?, modified = ?,
@@ -356,7 +367,7 @@ class Library:
                     article.text,
                     article.markdown,
                     article.word_count,
-                    utc_now().isoformat(),
+                    now,
                     clipping_id,
                 ),
             )
@@ -456,6 +467,63 @@ class Library:
                 zlib.compress(page.content, 6),
             ),
         )
+
+    # -- archive: imports, pending links, versions (logic in clipper.importers/history)
+
+    def import_clippings(self, items: Sequence[ImportItem]) -> list[ImportOutcome]:
+        """Store clippings from an import, merging those already here (by URL).
+
+        One transaction for the batch, one savepoint per item: an item the
+        database refuses is reported in its outcome and the others still go in.
+        """
+        from clipper.importers.store import store_item
+
+        with self._transaction() as db:
+            return [store_item(db, item) for item in items]
+
+    def add_pending(self, links: Sequence[Link]) -> list[PendingOutcome]:
+        """Keep links to clip later; links already clipped or pending are merged."""
+        from clipper.importers.store import store_link
+
+        with self._transaction() as db:
+            return [store_link(db, link) for link in links]
+
+    def pending(self) -> list[PendingLink]:
+        """Links waiting to be clipped, oldest first."""
+        from clipper.importers.store import pending_links
+
+        with _translated(self.path):
+            return pending_links(self._db)
+
+    def settle_pending(self, pending_id: int, error: str | None = None) -> None:
+        """Forget a pending link once it is clipped, or note why clipping it failed."""
+        with self._transaction() as db:
+            if error is None:
+                db.execute("DELETE FROM pending WHERE id = ?", (pending_id,))
+            else:
+                db.execute(
+                    "UPDATE pending SET attempts = attempts + 1, error = ? WHERE id = ?",
+                    (error, pending_id),
+                )
+
+    def versions(self, clipping_id: int) -> list[Version]:
+        """Every text the clipping has had, oldest first; the last is the current one."""
+        from clipper.history import all_versions
+
+        with _translated(self.path):
+            current = self._db.execute(
+                "SELECT * FROM clippings WHERE id = ?", (clipping_id,)
+            ).fetchone()
+            if current is None:
+                raise NotFoundError(_not_found(clipping_id))
+            return all_versions(self._db, current)
+
+    def earlier_versions(self, clipping_id: int) -> list[Version]:
+        """The texts an update replaced, oldest first (the current one excluded)."""
+        from clipper.history import earlier_versions
+
+        with _translated(self.path):
+            return earlier_versions(self._db, clipping_id)
 
     # -- reading ---------------------------------------------------------------
 

@@ -170,3 +170,52 @@ def m002_retired_ids(db: sqlite3.Connection) -> None:
         END
         """,
     )
+
+
+@migration
+def m003_versions_and_pending(db: sqlite3.Connection) -> None:
+    """Earlier texts of a clipping, and links imported to be clipped later.
+
+    ``versions`` holds every text a clipping had before an update replaced it
+    (the current text stays in ``clippings``). The raw page a version came from
+    is named by its sha256 and fetch time rather than by a foreign key, so the
+    reference survives an export/import without the raw pages.
+
+    ``pending`` holds links imported from bookmarks, Pocket or URL lists that
+    have not been fetched yet; an entry leaves it only when it becomes a clipping.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE versions (
+            id              INTEGER PRIMARY KEY,
+            clipping_id     INTEGER NOT NULL REFERENCES clippings(id) ON DELETE CASCADE,
+            number          INTEGER NOT NULL,
+            title           TEXT NOT NULL DEFAULT '',
+            text            TEXT NOT NULL DEFAULT '',
+            markdown        TEXT NOT NULL DEFAULT '',
+            word_count      INTEGER NOT NULL DEFAULT 0,
+            published       TEXT,
+            modified        TEXT,
+            saved_at        TEXT NOT NULL,
+            replaced_at     TEXT NOT NULL,
+            page_sha256     TEXT,
+            page_fetched_at TEXT,
+            UNIQUE (clipping_id, number)
+        )
+        """,
+        """
+        CREATE TABLE pending (
+            id        INTEGER PRIMARY KEY,
+            url       TEXT NOT NULL UNIQUE,
+            title     TEXT NOT NULL DEFAULT '',
+            tags      TEXT NOT NULL DEFAULT '[]',
+            note      TEXT NOT NULL DEFAULT '',
+            starred   INTEGER NOT NULL DEFAULT 0,
+            saved_at  TEXT NOT NULL,
+            origin    TEXT NOT NULL DEFAULT '',
+            attempts  INTEGER NOT NULL DEFAULT 0,
+            error     TEXT NOT NULL DEFAULT ''
+        )
+        """,
+    )

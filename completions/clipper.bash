@@ -25,7 +25,7 @@ _clipper() {
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "--library -L --version --help -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "clip extract search list show open tag note star unstar rm stats config export" -- "$cur"))
+            COMPREPLY=($(compgen -W "clip extract search list show open tag note star unstar rm stats config export import pending reextract refresh history diff" -- "$cur"))
         fi
         ;;
     clip)
@@ -137,7 +137,54 @@ _clipper() {
         --format|-f) COMPREPLY=($(compgen -W "markdown jsonl" -- "$cur")); return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--to --format -f --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--to --format -f --with-html --help -h" -- "$cur"))
+        fi
+        ;;
+    import)
+        case "$prev" in
+        --format|-f) COMPREPLY=($(compgen -W "jsonl wallabag bookmarks pocket urls" -- "$cur")); return ;;
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--format -f --fetch --help -h" -- "$cur"))
+        else
+            _clipper_files "$cur"
+        fi
+        ;;
+    pending)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--clip --json --help -h" -- "$cur"))
+        fi
+        ;;
+    reextract)
+        case "$prev" in
+        --id) :; return ;;
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--id --all --help -h" -- "$cur"))
+        fi
+        ;;
+    refresh)
+        case "$prev" in
+        --id) :; return ;;
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--id --all --help -h" -- "$cur"))
+        fi
+        ;;
+    history)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
+        fi
+        ;;
+    diff)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--full --help -h" -- "$cur"))
         fi
         ;;
     esac

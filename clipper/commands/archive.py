@@ -1,20 +1,49 @@
-"""``clipper export``: clippings out of the library, as notes or records."""
+"""The archive: export, import, pending, reextract, refresh, history, diff."""
 
 from __future__ import annotations
 
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clipper.commands.common import say, state
+from clipper.commands.common import console, print_json, say, say_error, show, state
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from clipper.clipping import Clipping
+    from clipper.importers.model import PendingLink
+    from clipper.library import Library
 
 
 class ExportFormat(StrEnum):
     markdown = "markdown"
     jsonl = "jsonl"
+
+
+class ImportFormatOption(StrEnum):
+    jsonl = "jsonl"
+    wallabag = "wallabag"
+    bookmarks = "bookmarks"
+    pocket = "pocket"
+    urls = "urls"
+
+
+def _chosen(library: Library, query: str | None) -> tuple[Iterator[Clipping], int]:
+    """The clippings a command works on (a search, or all), and how many there are."""
+    from clipper.export import select
+
+    if query:
+        hits = list(select(library, query))
+        return iter(hits), len(hits)
+    return select(library, None), library.count()
+
+
+def _by_ids(library: Library, ids: list[int]) -> tuple[Iterator[Clipping], int]:
+    return iter([library.get(clipping_id) for clipping_id in ids]), len(ids)
 
 
 def export(
@@ -23,7 +52,7 @@ def export(
         str,
         typer.Option(
             "--to",
-            help="Folder for Markdown notes; file (or -) for JSON lines.",
+            help="Folder for Markdown notes, file for JSON lines; - for stdout.",
             show_default=False,
         ),
     ],
@@ -33,29 +62,318 @@ def export(
     output_format: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="Markdown notes or JSON lines.")
     ] = ExportFormat.markdown,
+    with_html: Annotated[
+        bool, typer.Option("--with-html", help="JSON lines: include every raw page (base64).")
+    ] = False,
 ) -> None:
     """Export clippings as Markdown notes (YAML front matter) or JSON lines.
 
-    Example: clipper export --to notes/
+    Re-exporting into the same folder updates the notes in place (found by
+    their clipper_id), renaming a note whose title changed.
+
+    Example: clipper export --to notes/    or    clipper export -f jsonl --to all.jsonl
     """
+    from clipper.progress import tracked
+
+    if with_html and output_format is not ExportFormat.jsonl:
+        raise typer.BadParameter("--with-html applies to --format jsonl", param_hint="--with-html")
+    with state(ctx).open_library(create=False) as library:
+        clippings, total = _chosen(library, query)
+        if output_format is ExportFormat.jsonl:
+            _export_jsonl(library, tracked(clippings, total, "Exporting"), to, with_html)
+            return
+        from clipper.export import export_markdown, write_markdown_stream
+
+        if to == "-":
+            write_markdown_stream(clippings, sys.stdout)
+            return
+        result = export_markdown(tracked(clippings, total, "Exporting"), Path(to))
+    details = f"{result.written} written, {result.unchanged} unchanged"
+    if result.renamed:
+        details += f", {result.renamed} renamed"
+    say(f"Exported {result.count} notes to {to} ({details}).")
+
+
+def _export_jsonl(
+    library: Library, clippings: Iterator[Clipping], to: str, with_html: bool
+) -> None:
+    import os
+
     from clipper.errors import ExportError
-    from clipper.export import export_jsonl, export_markdown
+    from clipper.export import export_jsonl
+
+    if to == "-":
+        export_jsonl(library, clippings, sys.stdout, with_html=with_html)
+        return
+    target = Path(to)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("w", encoding="utf-8", newline="\n") as stream:
+            count = export_jsonl(library, clippings, stream, with_html=with_html)
+        temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {to}: {error.strerror}") from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    say(f"Exported {count} clippings to {to}.")
+
+
+def import_file(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The file to import.", show_default=False)],
+    file_format: Annotated[
+        ImportFormatOption | None,
+        typer.Option("--format", "-f", help="The file's format (default: detected)."),
+    ] = None,
+    fetch: Annotated[
+        bool, typer.Option("--fetch", help="Clip imported links now instead of keeping them.")
+    ] = False,
+) -> None:
+    """Import clipper JSONL, wallabag JSON, bookmarks HTML, Pocket CSV or a URL list.
+
+    Clippings (JSONL, wallabag entries with content) are stored as they are.
+    Links are kept as pending, to clip later with `clipper pending --clip`
+    (or now, with --fetch). Unreadable lines are reported and skipped.
+
+    Example: clipper import bookmarks.html
+    """
+    from clipper.importers import ImportFormat, import_parsed, parse_file
+    from clipper.importers.model import Problem
+
+    def report_problem(problem: Problem) -> None:
+        message = f"{file} {problem.where}: {problem.message}"
+        if problem.skipped:
+            say(message)
+        else:
+            say_error(message)
+
+    # The file is opened (and a missing one reported) before the library is.
+    chosen, parsed = parse_file(file, ImportFormat(file_format.value) if file_format else None)
+    with state(ctx).open_library() as library:
+        report = import_parsed(library, chosen, parsed, on_problem=report_problem)
+        say(report.summary())
+        failed = any(not p.skipped for p in report.problems)
+        if fetch and report.links:
+            wanted = set(report.links)
+            links = [p for p in library.pending() if p.link.url in wanted]
+            failed = _clip_pending(library, links) or failed
+    if failed:
+        raise typer.Exit(1)
+
+
+def _clip_pending(library: Library, links: list[PendingLink]) -> bool:
+    from clipper.progress import tracked
+    from clipper.refresh import clip_pending
+
+    result = clip_pending(
+        library,
+        tracked(links, len(links), "Clipping"),
+        on_failure=lambda url, message: say_error(f"{url}: {message}"),
+    )
+    say(result.summary())
+    return bool(result.failed)
+
+
+def pending(
+    ctx: typer.Context,
+    clip: Annotated[
+        bool, typer.Option("--clip", help="Fetch and clip every pending link.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print pending links as JSON.")] = False,
+) -> None:
+    """List links imported to clip later, or clip them all now (--clip).
+
+    A link whose fetch fails stays pending, with the error noted.
+
+    Example: clipper pending --clip
+    """
+    with state(ctx).open_library(create=clip) as library:
+        links = library.pending()
+        if clip:
+            if not links:
+                say("No pending links.")
+                return
+            if _clip_pending(library, links):
+                raise typer.Exit(1)
+            return
+    if as_json:
+        for link in links:
+            print_json(link.to_record())
+        return
+    if not links:
+        say("No pending links. Import some with: clipper import bookmarks.html")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    from clipper.text import one_line
+
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    for name in ("saved", "url", "title", "tags", "last error"):
+        table.add_column(name, overflow="fold")
+    for item in links:
+        table.add_row(
+            Text((item.link.saved_at or "")[:10]),
+            Text(one_line(item.link.url), style="cyan"),
+            Text(one_line(item.link.title)),
+            Text(" ".join(one_line(tag) for tag in item.link.tags), style="magenta"),
+            Text(one_line(item.error), style="red"),
+        )
+    show(table)
+
+
+QueryArgument = Annotated[
+    str | None, typer.Argument(help="Only clippings matching this search.", show_default=False)
+]
+IdsOption = Annotated[
+    list[int] | None, typer.Option("--id", help="This clipping (repeatable).", show_default=False)
+]
+AllOption = Annotated[bool, typer.Option("--all", help="Every clipping in the library.")]
+
+
+def _targets(
+    library: Library, query: str | None, ids: list[int] | None, everything: bool
+) -> tuple[Iterator[Clipping], int]:
+    if sum((query is not None, bool(ids), everything)) != 1:
+        raise typer.BadParameter("give exactly one of QUERY, --id ID or --all")
+    if ids:
+        return _by_ids(library, ids)
+    return _chosen(library, query)
+
+
+def reextract(
+    ctx: typer.Context,
+    query: QueryArgument = None,
+    ids: IdsOption = None,
+    everything: AllOption = False,
+) -> None:
+    """Re-run the current extractor on the stored raw pages (no network).
+
+    Tags, notes and stars stay as they are; a changed text keeps the old one
+    as an earlier version (see `clipper history`).
+
+    Example: clipper reextract --all
+    """
+    from clipper.progress import tracked
+    from clipper.refresh import reextract as run
 
     with state(ctx).open_library(create=False) as library:
-        if query:
-            clippings = [hit.clipping for hit in library.search(query, limit=1_000_000)]
-        else:
-            clippings = library.clippings()
-    if output_format is ExportFormat.jsonl:
-        if to == "-":
-            export_jsonl(clippings, sys.stdout)
-            return
-        try:
-            with Path(to).open("w", encoding="utf-8") as stream:
-                count = export_jsonl(clippings, stream)
-        except OSError as error:
-            raise ExportError(f"cannot write {to}: {error.strerror}") from error
-        say(f"Exported {count} clippings to {to}")
+        clippings, total = _targets(library, query, ids, everything)
+        report = run(
+            library,
+            tracked(clippings, total, "Re-extracting"),
+            on_failure=lambda what, message: say_error(f"{what}: {message}"),
+        )
+    say(report.summary("Re-extracted", "without a stored page (imported without HTML)"))
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def refresh(
+    ctx: typer.Context,
+    query: QueryArgument = None,
+    ids: IdsOption = None,
+    everything: AllOption = False,
+) -> None:
+    """Fetch clippings again; a story that changed gets a new version.
+
+    The earlier text is kept: `clipper history ID` lists the versions and
+    `clipper diff ID` shows what changed.
+
+    Example: clipper refresh --id 12
+    """
+    from clipper.progress import tracked
+    from clipper.refresh import refresh as run
+
+    with state(ctx).open_library(create=False) as library:
+        clippings, total = _targets(library, query, ids, everything)
+        report = run(
+            library,
+            tracked(clippings, total, "Refreshing"),
+            on_failure=lambda what, message: say_error(f"{what}: {message}"),
+        )
+    say(report.summary("Refreshed", "without a web URL"))
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def history(
+    ctx: typer.Context,
+    clipping_id: Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print versions as JSON lines.")] = False,
+) -> None:
+    """List a clipping's text versions, oldest first, with dates and word counts.
+
+    Example: clipper history 12
+    """
+    from clipper.history import versions_table
+
+    with state(ctx).open_library(create=False) as library:
+        versions = library.versions(clipping_id)
+    if as_json:
+        for version in versions:
+            print_json({"id": clipping_id, **version.to_record()})
         return
-    written = export_markdown(clippings, Path(to))
-    say(f"Exported {len(written)} notes to {to}")
+    show(versions_table(versions))
+
+
+def diff(
+    ctx: typer.Context,
+    clipping_id: Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")],
+    old: Annotated[
+        int | None, typer.Argument(metavar="V1", help="The older version (default: previous).")
+    ] = None,
+    new: Annotated[
+        int | None, typer.Argument(metavar="V2", help="The newer version (default: current).")
+    ] = None,
+    full: Annotated[bool, typer.Option("--full", help="Show unchanged paragraphs too.")] = False,
+) -> None:
+    """Show what changed between two versions of a clipping, word by word.
+
+    On a terminal removed words are red and struck through, added words green;
+    otherwise they are marked [-removed-] and [+added+].
+
+    Example: clipper diff 12        (the previous version against the current one)
+    """
+    from rich.text import Text
+
+    from clipper.errors import NotFoundError
+    from clipper.history import diff_stats, render_diff, render_title_change, word_diff
+
+    with state(ctx).open_library(create=False) as library:
+        versions = library.versions(clipping_id)
+    numbers = [v.number for v in versions]
+    if len(versions) < 2 and old is None:
+        say(f"Clipping {clipping_id} has one version; there is nothing to compare yet.")
+        return
+    second = new if new is not None else numbers[-1]
+    first = old if old is not None else (second - 1 if second > 1 else second)
+    for number in (first, second):
+        if number not in numbers:
+            raise NotFoundError(
+                f"clipping {clipping_id} has versions {numbers[0]} to {numbers[-1]}, "
+                f"not {number}; `clipper history {clipping_id}` lists them"
+            )
+    a, b = versions[numbers.index(first)], versions[numbers.index(second)]
+    out = console()
+    color = out.is_terminal and not out.no_color and out.color_system is not None
+    segments = word_diff(a.text, b.text)
+    stats = diff_stats(segments)
+    wrap = not out.is_terminal
+    out.print(
+        Text(
+            f"#{clipping_id}: version {a.number} ({a.saved_at[:10]}, {a.word_count} words) → "
+            f"version {b.number} ({b.saved_at[:10]}, {b.word_count} words): "
+            f"+{stats.added} −{stats.removed} words",
+            style="dim",
+        ),
+        soft_wrap=wrap,
+    )
+    title = render_title_change(a.title, b.title, color=color)
+    if title is not None:
+        out.print(title, soft_wrap=wrap)
+    body = render_diff(segments, color=color, full=full)
+    if body.plain:
+        out.print(body, soft_wrap=wrap)

@@ -1,0 +1,248 @@
+"""Writing imports into the library (called by ``Library`` inside its transaction).
+
+Merge rules, so that importing never loses what is stored and never duplicates:
+
+- A clipping is the same as a stored one when it has the same URL. One
+  without a URL (clipped from stdin without ``--url``) is the same only as
+  the stored clipping with its id, title, text and clipping time: two
+  identical URL-less clippings stay two.
+- A new clipping keeps its id when that id is free here; otherwise it gets the
+  next free id (``renumbered``). Into an empty library every id is kept, which
+  is what makes export → import → export byte-identical.
+- Merging into a stored clipping keeps the stored text, history and metadata;
+  the import adds its tags, its star (a star is never removed), its note (set
+  when the stored note is empty, else appended when not already there) and any
+  raw page the stored clipping does not have yet (by sha256).
+- A pending link whose URL is already clipped gives that clipping its tags,
+  star and note; one already pending gets the new tags and keeps the older date.
+  A clipping imported for a URL that was pending absorbs the pending link the
+  same way, and the link leaves the pending list.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+
+from clipper.history import insert_versions
+from clipper.importers.model import (
+    ArchivedPage,
+    ImportItem,
+    ImportOutcome,
+    Link,
+    PendingLink,
+    PendingOutcome,
+)
+from clipper.library import normalize_tag
+from clipper.page import utc_now
+from clipper.urls import clean_url
+
+
+def _tags(tags: tuple[str, ...] | list[str]) -> list[str]:
+    return sorted({normalize_tag(tag) for tag in tags} - {""})
+
+
+def _insert_tags(db: sqlite3.Connection, clipping_id: int, tags: tuple[str, ...]) -> None:
+    db.executemany(
+        "INSERT OR IGNORE INTO tags (clipping_id, tag) VALUES (?, ?)",
+        [(clipping_id, tag) for tag in _tags(tags)],
+    )
+
+
+def _insert_pages(
+    db: sqlite3.Connection, clipping_id: int, pages: tuple[ArchivedPage, ...], *, merge: bool
+) -> None:
+    """Store raw pages; when merging, only those the clipping does not have yet."""
+    rows = db.execute("SELECT sha256 FROM pages WHERE clipping_id = ?", (clipping_id,))
+    stored = {row[0] for row in rows} if merge else set()
+    for page in pages:
+        if page.sha256 in stored:
+            continue
+        if merge:
+            stored.add(page.sha256)
+        db.execute(
+            """
+            INSERT INTO pages (clipping_id, source, url, status, headers, redirects,
+                fetched_at, sha256, html)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (
+                clipping_id,
+                page.source,
+                page.url,
+                page.status,
+                json.dumps(page.headers, ensure_ascii=False),
+                json.dumps(list(page.redirects), ensure_ascii=False),
+                page.fetched_at,
+                page.sha256,
+                zlib.compress(page.content, 6),
+            ),
+        )
+
+
+def _existing(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> int | None:
+    a = item.article
+    if a.url is not None:
+        row = db.execute("SELECT id FROM clippings WHERE url = ?", (a.url,)).fetchone()
+    else:
+        row = db.execute(
+            "SELECT id FROM clippings WHERE id = ? AND url IS NULL AND title = ? AND text = ? "
+            "AND clipped_at = ?",
+            (item.id, a.title, a.text, clipped_at),
+        ).fetchone()
+    return int(row[0]) if row else None
+
+
+def _merge_user_data(
+    db: sqlite3.Connection, clipping_id: int, tags: tuple[str, ...], starred: bool, note: str
+) -> None:
+    _insert_tags(db, clipping_id, tags)
+    if starred:
+        db.execute("UPDATE clippings SET starred = 1 WHERE id = ?", (clipping_id,))
+    if note.strip():
+        (stored,) = db.execute("SELECT note FROM clippings WHERE id = ?", (clipping_id,)).fetchone()
+        if not stored.strip():
+            db.execute("UPDATE clippings SET note = ? WHERE id = ?", (note, clipping_id))
+        elif note.strip() not in stored:
+            db.execute(
+                "UPDATE clippings SET note = ? WHERE id = ?",
+                (stored.rstrip() + "\n\n" + note.strip(), clipping_id),
+            )
+
+
+def _insert(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> tuple[int, bool]:
+    a = item.article
+    wanted = item.id
+    free = (
+        wanted is not None
+        and wanted > 0
+        and db.execute("SELECT 1 FROM clippings WHERE id = ?", (wanted,)).fetchone() is None
+    )
+    cursor = db.execute(
+        """
+        INSERT INTO clippings (id, url, title, authors, published, modified, site, language,
+            image, description, text, markdown, word_count, clipped_at, updated_at,
+            starred, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        (
+            wanted if free else None,
+            a.url,
+            a.title,
+            json.dumps(list(a.authors), ensure_ascii=False),
+            a.published,
+            a.modified,
+            a.site,
+            a.language,
+            a.image,
+            a.description,
+            a.text,
+            a.markdown,
+            a.word_count,
+            clipped_at,
+            item.updated_at or clipped_at,
+            int(item.starred),
+            item.note,
+        ),
+    )
+    clipping_id = int(cursor.lastrowid or 0)
+    _insert_tags(db, clipping_id, item.tags)
+    _insert_pages(db, clipping_id, item.pages, merge=False)
+    insert_versions(db, clipping_id, item.versions)
+    return clipping_id, wanted is not None and not free
+
+
+def _absorb_pending(db: sqlite3.Connection, clipping_id: int, url: str) -> None:
+    """A pending link for a URL that is now clipped gives the clipping what it knew."""
+    row = db.execute("SELECT * FROM pending WHERE url = ?", (url,)).fetchone()
+    if row is not None:
+        tags = tuple(json.loads(row["tags"]))
+        _merge_user_data(db, clipping_id, tags, bool(row["starred"]), row["note"])
+        db.execute("DELETE FROM pending WHERE id = ?", (row["id"],))
+
+
+def store_item(db: sqlite3.Connection, item: ImportItem) -> ImportOutcome:
+    """Add ``item`` as a new clipping or merge it into the stored one (module docstring)."""
+    clipped_at = item.clipped_at or utc_now().isoformat()
+    db.execute("SAVEPOINT import_item")
+    try:
+        existing = _existing(db, item, clipped_at)
+        if existing is not None:
+            _merge_user_data(db, existing, item.tags, item.starred, item.note)
+            _insert_pages(db, existing, item.pages, merge=True)
+            outcome = ImportOutcome("merged", existing, where=item.where)
+        else:
+            clipping_id, renumbered = _insert(db, item, clipped_at)
+            outcome = ImportOutcome("added", clipping_id, renumbered, where=item.where)
+        if item.article.url is not None:
+            _absorb_pending(db, int(outcome.clipping_id or 0), item.article.url)
+    except sqlite3.IntegrityError as error:
+        db.execute("ROLLBACK TO import_item")
+        db.execute("RELEASE import_item")
+        message = f"the library refused it ({error})"
+        return ImportOutcome("failed", message=message, where=item.where)
+    db.execute("RELEASE import_item")
+    return outcome
+
+
+def store_link(db: sqlite3.Connection, link: Link) -> PendingOutcome:
+    """Keep ``link`` as pending, unless it is already clipped or pending (then merge)."""
+    clipped = db.execute(
+        "SELECT id FROM clippings WHERE url = ?", (clean_url(link.url),)
+    ).fetchone()
+    if clipped is not None:
+        _merge_user_data(db, int(clipped[0]), link.tags, link.starred, link.note)
+        return PendingOutcome("already clipped", int(clipped[0]))
+    row = db.execute("SELECT * FROM pending WHERE url = ?", (link.url,)).fetchone()
+    if row is not None:
+        tags = _tags([*json.loads(row["tags"]), *link.tags])
+        dates = [d for d in (row["saved_at"], link.saved_at) if d]
+        db.execute(
+            "UPDATE pending SET tags = ?, title = ?, note = ?, starred = ?, saved_at = ? "
+            "WHERE id = ?",
+            (
+                json.dumps(tags, ensure_ascii=False),
+                row["title"] or link.title,
+                row["note"] or link.note,
+                int(row["starred"] or link.starred),
+                min(dates),
+                row["id"],
+            ),
+        )
+        return PendingOutcome("already pending", int(row["id"]))
+    cursor = db.execute(
+        "INSERT INTO pending (url, title, tags, note, starred, saved_at, origin) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            link.url,
+            link.title,
+            json.dumps(_tags(link.tags), ensure_ascii=False),
+            link.note,
+            int(link.starred),
+            link.saved_at or utc_now().isoformat(),
+            link.origin,
+        ),
+    )
+    return PendingOutcome("pending", int(cursor.lastrowid or 0))
+
+
+def pending_links(db: sqlite3.Connection) -> list[PendingLink]:
+    rows = db.execute("SELECT * FROM pending ORDER BY saved_at, id").fetchall()
+    return [
+        PendingLink(
+            id=row["id"],
+            link=Link(
+                url=row["url"],
+                title=row["title"],
+                tags=tuple(json.loads(row["tags"])),
+                note=row["note"],
+                starred=bool(row["starred"]),
+                saved_at=row["saved_at"],
+                origin=row["origin"],
+            ),
+            attempts=row["attempts"],
+            error=row["error"],
+        )
+        for row in rows
+    ]

@@ -1,0 +1,237 @@
+"""Renewing clippings: re-extraction, refetching, and clipping pending links.
+
+- ``reextract`` runs the current extractor over each clipping's newest stored
+  raw page (no network) and updates the clippings whose result differs.
+- ``refresh`` fetches each clipping again (from the address its newest raw
+  page came from, else its URL); when the story changed, the
+  clipping is updated and the new raw page stored (the old text becomes an
+  earlier version, see ``clipper.history``). When nothing extracted changed,
+  nothing is written: a news page's HTML differs on every fetch (ads, tokens,
+  timestamps), and storing identical stories again would only grow the file.
+- ``clip_pending`` fetches links imported as pending and stores them as
+  clippings, dated when they were saved in the other tool.
+
+All three keep what the user added (tags, note, star): they go through
+``Library.update`` or the import merge rules. They use only the stable surface
+of fetching and extraction: ``read_source(url) -> Page`` and
+``extract_page(page) -> Article``. A failure on one clipping is reported and
+the others go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields, replace
+from typing import TYPE_CHECKING
+
+from clipper.article import Article
+from clipper.clipping import Clipping
+from clipper.errors import ClipperError
+from clipper.history import VERSIONED_FIELDS
+from clipper.page import Page, utc_now
+from clipper.urls import is_web_url
+
+if TYPE_CHECKING:
+    from clipper.importers.model import PendingLink
+    from clipper.library import Library
+
+Fetch = Callable[[str], Page]
+Extract = Callable[[Page], Article]
+OnFailure = Callable[[str, str], None]
+
+
+def _fetch(url: str) -> Page:
+    from clipper.sources import read_source
+
+    return read_source(url)
+
+
+def _extract(page: Page) -> Article:
+    from clipper.clip import extract_page
+
+    return extract_page(page)
+
+
+@dataclass
+class RenewReport:
+    """How many clippings changed text, changed only metadata, stayed the same, or failed."""
+
+    changed: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self, verb: str, skipped_reason: str) -> str:
+        total = self.changed + self.updated + self.unchanged + self.skipped + len(self.failed)
+        parts = [
+            f"{self.changed} with a new text (the old one kept as a version)",
+            f"{self.updated} with new details only",
+            f"{self.unchanged} unchanged",
+        ]
+        if self.skipped:
+            parts.append(f"{self.skipped} {skipped_reason}")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        return f"{verb} {total} clippings: " + ", ".join(parts) + "."
+
+
+def differences(stored: Article, fresh: Article) -> set[str]:
+    """Names of the extracted fields that differ; the URL is identity and never compared."""
+    return {
+        f.name
+        for f in fields(Article)
+        if f.name != "url" and getattr(stored, f.name) != getattr(fresh, f.name)
+    }
+
+
+def _apply(
+    library: Library, clipping: Clipping, article: Article, page: Page | None, report: RenewReport
+) -> None:
+    changed = differences(clipping.article, article)
+    if not changed:
+        report.unchanged += 1
+        return
+    library.update(clipping.id, article, page)
+    if changed & set(VERSIONED_FIELDS):
+        report.changed += 1
+    else:
+        report.updated += 1
+
+
+def _newest(pages: list[Page]) -> Page:
+    # max() keeps the first of equals, so scan newest-stored first.
+    return max(reversed(pages), key=lambda page: page.fetched_at)
+
+
+def reextract(
+    library: Library,
+    clippings: Iterable[Clipping],
+    *,
+    extract: Extract = _extract,
+    on_failure: OnFailure | None = None,
+) -> RenewReport:
+    """Re-run extraction on the stored raw pages; ``skipped`` counts clippings without one."""
+    report = RenewReport()
+    for clipping in clippings:
+        pages = library.raw_pages(clipping.id)
+        if not pages:
+            report.skipped += 1
+            continue
+        try:
+            article = extract(_newest(pages))
+        except ClipperError as error:
+            _failed(report, f"#{clipping.id}", error.message, on_failure)
+            continue
+        _apply(library, clipping, article, None, report)
+    return report
+
+
+def refresh(
+    library: Library,
+    clippings: Iterable[Clipping],
+    *,
+    fetch: Fetch = _fetch,
+    extract: Extract = _extract,
+    on_failure: OnFailure | None = None,
+) -> RenewReport:
+    """Fetch clippings again; ``skipped`` counts clippings without a web URL."""
+    report = RenewReport()
+    for clipping in clippings:
+        url = _refresh_url(library, clipping)
+        if url is None:
+            report.skipped += 1
+            continue
+        try:
+            page = fetch(url)
+            article = extract(page)
+        except ClipperError as error:
+            _failed(report, f"#{clipping.id} {clipping.url}", error.message, on_failure)
+            continue
+        _apply(library, clipping, article, page, report)
+    return report
+
+
+def _refresh_url(library: Library, clipping: Clipping) -> str | None:
+    """Where to fetch a clipping again: where it was last fetched from, else its URL.
+
+    The clipping's URL is the page's declared canonical URL, which is not
+    always fetchable (a wrong host, a template mistake); the address the last
+    raw page actually came from is.
+    """
+    pages = library.raw_pages(clipping.id)
+    for candidate in ([_newest(pages).url] if pages else []) + [clipping.url]:
+        if candidate and is_web_url(candidate):
+            return candidate
+    return None
+
+
+def _failed(report: RenewReport, what: str, message: str, on_failure: OnFailure | None) -> None:
+    report.failed.append((what, message))
+    if on_failure:
+        on_failure(what, message)
+
+
+@dataclass
+class PendingReport:
+    clipped: int = 0
+    merged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"Clipped {self.clipped} pending links"
+        if self.merged:
+            text += f", {self.merged} were already in the library (merged)"
+        if self.failed:
+            text += f", {len(self.failed)} failed and stay pending"
+        return text + "."
+
+
+def clip_pending(
+    library: Library,
+    links: Iterable[PendingLink],
+    *,
+    fetch: Fetch = _fetch,
+    extract: Extract = _extract,
+    on_failure: OnFailure | None = None,
+) -> PendingReport:
+    """Fetch and store pending links; a link leaves the pending list only once stored."""
+    from clipper.importers.model import ArchivedPage, ImportItem
+
+    report = PendingReport()
+    for pending in links:
+        link = pending.link
+        try:
+            page = fetch(link.url)
+            article = extract(page)
+        except ClipperError as error:
+            library.settle_pending(pending.id, error.message)
+            report.failed.append((link.url, error.message))
+            if on_failure:
+                on_failure(link.url, error.message)
+            continue
+        if not article.title and link.title:
+            article = replace(article, title=link.title)
+        item = ImportItem(
+            article=article,
+            clipped_at=link.saved_at,
+            updated_at=utc_now().isoformat(),
+            tags=link.tags,
+            starred=link.starred,
+            note=link.note,
+            pages=(ArchivedPage.from_page(page),),
+            where=link.url,
+        )
+        [outcome] = library.import_clippings([item])
+        if outcome.status == "failed":
+            library.settle_pending(pending.id, outcome.message)
+            report.failed.append((link.url, outcome.message))
+            if on_failure:
+                on_failure(link.url, outcome.message)
+            continue
+        library.settle_pending(pending.id)
+        if outcome.status == "merged":
+            report.merged += 1
+        else:
+            report.clipped += 1
+    return report
