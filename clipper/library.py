@@ -319,6 +319,20 @@ class Library:
         rows = self._query(_SELECT + " WHERE c.url = ?", (url,))
         return _clipping(rows[0]) if rows else None
 
+    def find_by_page_url(self, url: str) -> Clipping | None:
+        """The clipping whose raw page was fetched from ``url`` (as typed, or after redirects).
+
+        A story filed under its canonical URL is still found from the address it
+        was clipped from, so re-running a list of links skips what is done
+        without fetching it again.
+        """
+        rows = self._query(
+            _SELECT + " WHERE c.id = (SELECT clipping_id FROM pages"
+            " WHERE source = ? OR url = ? ORDER BY id LIMIT 1)",
+            (url, url),
+        )
+        return _clipping(rows[0]) if rows else None
+
     def clippings(self, *, limit: int | None = None, offset: int = 0) -> list[Clipping]:
         """Clippings, newest first."""
         rows = self._query(

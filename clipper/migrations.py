@@ -140,3 +140,13 @@ def m001_clippings_tags_pages_fts(db: sqlite3.Connection) -> None:
         END
         """,
     )
+
+
+@migration
+def m002_pages_by_url(db: sqlite3.Connection) -> None:
+    """Find a clipping from the address its page was fetched from, without a scan."""
+    _run(
+        db,
+        "CREATE INDEX pages_source ON pages(source)",
+        "CREATE INDEX pages_url ON pages(url)",
+    )
