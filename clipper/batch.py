@@ -14,12 +14,16 @@ The pipeline, and why it is shaped so:
   would cost more than it saves. Measured with ``benchmarks/batch.py``; see
   the README.
 - **Storing** happens in exactly one place: a single writer thread owns the
-  library for the whole batch and runs one short transaction per clipping,
-  committed as soon as the page is extracted. ``on_outcome`` is called only
-  after the commit, so whatever is reported as clipped survives a ``kill -9``
-  a moment later; and since every lookup for "already in the library" goes
-  through the same thread, a re-run of the same list skips what is done
-  without fetching it.
+  library for the whole batch. A clipping is committed as soon as it is
+  extracted, in a short transaction; ``on_outcome`` is called only after the
+  commit, so whatever is reported as clipped survives a ``kill -9`` (and,
+  with the library's ``synchronous=FULL``, a power cut) a moment later.
+  Committing is an fsync, which costs milliseconds; so when several
+  clippings are ready while the writer is busy, they share the next commit
+  (group commit), each in its own savepoint so that one failing leaves the
+  others stored. When the writer keeps up, that is one transaction per
+  clipping. Every lookup for "already in the library" goes through the same
+  thread, so a re-run of the same list skips what is done without fetching.
 
 At most ``jobs + 2 × workers`` pages are in flight (fetched, not yet stored),
 so memory stays flat however long the list is. One bad source never stops
@@ -30,9 +34,11 @@ Repeated URLs in the list (the same after ``clean_url``) are clipped once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import multiprocessing
 import os
+import queue
 import signal
 import sys
 import threading
@@ -184,6 +190,97 @@ def extraction_workers(extraction: Extraction, sources: int) -> int:
     return cpus
 
 
+# -- the writer -----------------------------------------------------------------------
+
+
+@dataclass
+class _Job:
+    function: Callable[..., Any]
+    args: tuple[Any, ...]
+    writes: bool
+    future: asyncio.Future[Any]
+    loop: asyncio.AbstractEventLoop
+
+
+def _settle(future: asyncio.Future[Any], value: Any, error: BaseException | None) -> None:
+    if future.done():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(value)
+
+
+class Writer:
+    """The one thread that touches the library during a batch, with group commit.
+
+    Jobs run in the order they were submitted. The jobs waiting when the
+    writer turns to the queue run together inside one ``Library.transaction``
+    (at most ``GROUP`` of them), and their futures are settled only after it
+    commits. A job that raises fails alone; a commit that fails fails its
+    whole group, and none of it is stored.
+    """
+
+    GROUP = 64
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._serve, name="clipper-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, function: Callable[..., T], *args: Any, writes: bool) -> asyncio.Future[T]:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        self._jobs.put(_Job(function, args, writes, future, loop))
+        return future
+
+    def close(self) -> None:
+        """Finish the jobs already submitted (a commit in progress included), then stop."""
+        self._jobs.put(None)
+        self._thread.join()
+
+    def _serve(self) -> None:
+        stopping = False
+        while not stopping:
+            first = self._jobs.get()
+            if first is None:
+                return
+            group = [first]
+            while len(group) < self.GROUP:
+                try:
+                    following = self._jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if following is None:
+                    stopping = True
+                    break
+                group.append(following)
+            for job, value, error in self._run(group):
+                # RuntimeError: the event loop is gone (the batch was interrupted).
+                with contextlib.suppress(RuntimeError):
+                    job.loop.call_soon_threadsafe(_settle, job.future, value, error)
+
+    def _run(self, group: list[_Job]) -> list[tuple[_Job, Any, BaseException | None]]:
+        results: list[tuple[_Job, Any, BaseException | None]] = []
+        try:
+            if any(job.writes for job in group):
+                with self.library.transaction():
+                    results = [self._call(job) for job in group]
+            else:
+                results = [self._call(job) for job in group]
+        except Exception as error:  # the commit itself failed: nothing in the group is stored
+            return [(job, None, error) for job in group]
+        return results
+
+    @staticmethod
+    def _call(job: _Job) -> tuple[_Job, Any, BaseException | None]:
+        try:
+            return job, job.function(*job.args), None
+        except Exception as error:
+            return job, None, error
+
+
 # -- the batch ------------------------------------------------------------------------
 
 
@@ -213,7 +310,7 @@ class Batch:
         self.on_outcome = on_outcome
         self.summary = BatchSummary(total=len(self.sources))
         self.workers = extraction_workers(extraction, len(self.sources))
-        self._writer: ThreadPoolExecutor | None = None
+        self._writer: Writer | None = None
         self._extractor: Executor | None = None
 
     def start(self) -> None:
@@ -235,13 +332,13 @@ class Batch:
             return self.summary
         self.start()
         assert self._extractor is not None
-        self._writer = ThreadPoolExecutor(1, thread_name_prefix="clipper-writer")
+        self._writer = Writer(self.library)
         try:
             asyncio.run(self._main())
         finally:
             self._extractor.shutdown(wait=True, cancel_futures=True)
             # Wait for a commit in progress: the library is closed right after.
-            self._writer.shutdown(wait=True, cancel_futures=True)
+            self._writer.close()
         return self.summary
 
     async def _main(self) -> None:
@@ -262,24 +359,27 @@ class Batch:
             if self.on_outcome is not None:
                 self.on_outcome(outcome, self.summary)
 
-    async def _write(self, function: Callable[..., T], *args: Any) -> T:
+    async def _library(self, function: Callable[..., T], *args: Any, writes: bool = True) -> T:
         assert self._writer is not None
-        return await asyncio.get_running_loop().run_in_executor(self._writer, function, *args)
+        return await self._writer.submit(function, *args, writes=writes)
 
     async def _one(self, source: str, fetcher: Fetcher) -> Outcome:
         try:
             if source == STDIN:
                 raise SourceError("standard input (-) can only be clipped on its own")
-            existing = await self._write(find_existing, self.library, source)
+            existing = await self._library(find_existing, self.library, source, writes=False)
             if existing is not None and not self.refetch:
-                clipping = await self._write(self.library.add_tags, existing.id, self.tags)
+                add_tags = self.library.add_tags
+                clipping = await self._library(
+                    add_tags, existing.id, self.tags, writes=bool(self.tags)
+                )
                 return Outcome(source, "already", clipping)
             if is_web_url(source):
                 page = await fetcher.fetch(source)
             else:
                 page = await asyncio.to_thread(read_source, source, options=self.options)
             article = await self._extract(page)
-            result: ClipResult = await self._write(
+            result: ClipResult = await self._library(
                 _store, self.library, article, page, self.tags, existing, self.refetch
             )
         except ClipperError as error:

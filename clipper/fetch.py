@@ -433,7 +433,9 @@ class Fetcher:
             ),
             limits=httpx.Limits(
                 max_connections=None,
-                max_keepalive_connections=max(options.jobs, 8),
+                # Idle connections kept for reuse: enough for every host a batch
+                # is busy with (8 hosts × 2 per host by default), pruned after 10 s.
+                max_keepalive_connections=max(64, options.jobs * options.per_host),
                 keepalive_expiry=10.0,
             ),
             headers={

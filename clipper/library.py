@@ -161,9 +161,32 @@ class Library:
         self.close()
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Commit several writes at once; each write still succeeds or fails on its own.
+
+        Inside, every write method runs in a savepoint of this one transaction,
+        so a write that fails leaves the others to commit. A batch uses it to
+        share one commit (one fsync) among the clippings that are ready at the
+        same moment; nothing is durable, or may be reported, before it ends.
+        """
+        with self._transaction():
+            yield
+
+    @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction; taken IMMEDIATE so it never deadlocks on upgrade."""
         with _translated(self.path):
+            nested = self._db.in_transaction  # inside transaction(): a savepoint of it
+            if nested:
+                self._db.execute("SAVEPOINT write")
+                try:
+                    yield self._db
+                    self._db.execute("RELEASE write")
+                except BaseException:
+                    self._db.execute("ROLLBACK TO write")
+                    self._db.execute("RELEASE write")
+                    raise
+                return
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from clipper.article import Article
 from clipper.batch import clip_batch, parse_url_list, unique_sources
+from clipper.errors import AlreadyClippedError
 from clipper.fetch import FetchOptions
 from clipper.library import Library
 from tests.conftest import Run, dump
@@ -156,6 +158,22 @@ def test_list_parsing() -> None:
     assert unique_sources(
         ["https://a.example/x?utm_source=1", "https://A.example/x", "page.html", "page.html"]
     ) == ["https://a.example/x?utm_source=1", "page.html"]
+
+
+def test_a_shared_commit_keeps_each_write_all_or_nothing(library_path: Path) -> None:
+    with Library.open(library_path) as library:
+        library.add(Article(title="First", url="https://example.org/1", text="One."))
+        with library.transaction():
+            library.add(Article(title="Second", url="https://example.org/2", text="Two."))
+            with pytest.raises(AlreadyClippedError):
+                library.add(Article(title="Again", url="https://example.org/1", text="Dup."))
+            library.add(
+                Article(title="Third", url="https://example.org/3", text="Three."), tags=["x"]
+            )
+        assert sorted(c.title for c in library.clippings()) == ["First", "Second", "Third"]
+    with Library.open(library_path) as reopened:  # committed, not merely visible
+        assert reopened.count() == 3
+        assert reopened.search("three")[0].clipping.tags == ("x",)
 
 
 # -- kill -9 in the middle of a batch -------------------------------------------------------
