@@ -626,3 +626,80 @@ def test_refetch_updates_and_keeps_the_old_page(run: Run, web: Web, library_path
         pages = library.raw_pages(clipping.id)
     assert [b"first version" in p.content for p in pages] == [True, False]
     assert [b"second version" in p.content for p in pages] == [False, True]
+
+
+# -- HTTP/2 and TLS --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tls_h2(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
+    """An HTTPS server on 127.0.0.1 that speaks only HTTP/2, with a self-signed certificate."""
+    import asyncio
+    import shutil
+    import ssl
+    import subprocess
+
+    import h2.config
+    import h2.connection
+    import h2.events
+
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    context.set_alpn_protocols(["h2"])
+    protocols: list[str] = []
+    body = story("Served over HTTP/2")
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        ssl_object = writer.get_extra_info("ssl_object")
+        protocols.append(ssl_object.selected_alpn_protocol() or "http/1.1")
+        connection = h2.connection.H2Connection(h2.config.H2Configuration(client_side=False))
+        connection.initiate_connection()
+        writer.write(connection.data_to_send())
+        while data := await reader.read(65536):
+            for event in connection.receive_data(data):
+                if isinstance(event, h2.events.RequestReceived):
+                    connection.send_headers(
+                        event.stream_id,
+                        [(":status", "200"), ("content-type", "text/html"),
+                         ("content-length", str(len(body)))],
+                    )  # fmt: skip
+                    connection.send_data(event.stream_id, body, end_stream=True)
+            writer.write(connection.data_to_send())
+            await writer.drain()
+        writer.close()
+
+    loop = asyncio.new_event_loop()
+    server = loop.run_until_complete(asyncio.start_server(handle, "127.0.0.1", 0, ssl=context))
+    port = server.sockets[0].getsockname()[1]
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{port}/story", cert, protocols
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+        server.close()
+        loop.close()
+
+
+def test_https_with_http2(
+    tls_h2: tuple[str, Path, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, cert, protocols = tls_h2
+    with pytest.raises(FetchError, match=r"the secure connection failed \(.*certificate"):
+        fetch(url, FAST)
+    assert protocols == []  # refused during the handshake
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # how a user trusts their own CA
+    page = fetch(url, FAST)
+    assert protocols == ["h2"]
+    assert b"Served over HTTP/2" in page.content
+    assert page.status == 200

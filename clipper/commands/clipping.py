@@ -42,16 +42,16 @@ def clip(
     ] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Pages fetched at once [default: 8]."),
+        typer.Option("--jobs", "-j", min=1, help="Pages fetched at once (default: 8)."),
     ] = None,
     per_host: Annotated[
         int | None,
-        typer.Option("--per-host", min=1, help="Pages fetched at once from one site [default: 2]."),
+        typer.Option("--per-host", min=1, help="Pages fetched at once from one site (default: 2)."),
     ] = None,
     timeout: Annotated[
         float | None,
         typer.Option(
-            "--timeout", min=0.001, metavar="SECONDS", help="Time for a whole page [default: 60]."
+            "--timeout", min=0.001, metavar="SECONDS", help="Time for a whole page (default: 60)."
         ),
     ] = None,
     connect_timeout: Annotated[
@@ -60,7 +60,7 @@ def clip(
             "--connect-timeout",
             min=0.001,
             metavar="SECONDS",
-            help="Time to connect to a site [default: 10].",
+            help="Time to connect to a site (default: 10).",
         ),
     ] = None,
     read_timeout: Annotated[
@@ -69,19 +69,19 @@ def clip(
             "--read-timeout",
             min=0.001,
             metavar="SECONDS",
-            help="Longest silence while reading [default: 20].",
+            help="Longest silence while reading (default: 20).",
         ),
     ] = None,
     max_size: Annotated[
         float | None,
         typer.Option(
-            "--max-size", min=0.001, metavar="MB", help="Refuse larger pages [default: 20]."
+            "--max-size", min=0.001, metavar="MB", help="Refuse larger pages (default: 20)."
         ),
     ] = None,
     retries: Annotated[
         int | None,
         typer.Option(
-            "--retries", min=0, help="Retries after 429/503 or a network error [default: 2]."
+            "--retries", min=0, help="Retries after 429/503 or a network error (default: 2)."
         ),
     ] = None,
     user_agent: Annotated[
