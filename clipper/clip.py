@@ -1,14 +1,16 @@
 """Clipping, end to end: source → page → article → library.
 
 This is the one place that strings the stages together, so the CLI and Python
-callers get the same behaviour (including "already in the library").
+callers get the same behaviour (including "already in the library"); the batch
+(``clipper.batch``) runs the same steps, ``find_existing``, ``extract_page`` and
+``store``, concurrently.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from clipper.article import Article
 from clipper.clipping import Clipping
@@ -18,26 +20,82 @@ from clipper.page import Page
 from clipper.sources import read_source
 from clipper.urls import clean_url, is_web_url
 
+if TYPE_CHECKING:
+    from clipper.fetch import FetchOptions
+
 
 @dataclass(frozen=True)
 class ClipResult:
-    """What became of one source: the stored clipping, and whether it is new."""
+    """What became of one source: the stored clipping, and whether it is new.
+
+    ``refetched`` is true when an existing clipping was fetched again and
+    updated (``--refetch``).
+    """
 
     clipping: Clipping
     created: bool
+    refetched: bool = False
 
 
 def extract_page(page: Page) -> Article:
     """Extract the article from a page, refusing pages that hold no story."""
+    return extract_content(page.content, page.url, page.headers, where=page.url or page.source)
+
+
+def extract_content(
+    content: bytes, url: str | None, headers: Mapping[str, str], *, where: str
+) -> Article:
+    """``extract_page`` on plain values, so it can run in another process."""
     from clipper.extraction import extract
 
-    article = extract(page.content, page.url, headers=page.headers)
+    article = extract(content, url, headers=headers)
     if not article.text.strip():
         raise ExtractionError(
-            f"no story found in {page.url or page.source}: the page has no readable text "
+            f"no story found in {where}: the page has no readable text "
             "(it may need JavaScript, or be a login or index page)"
         )
     return article
+
+
+def find_existing(library: Library, source: str) -> Clipping | None:
+    """The clipping already made from the URL ``source``, found without fetching it.
+
+    Matches the URL's clean form against the clippings' canonical URLs, and the
+    URL itself against the addresses their pages were fetched from (so a link
+    that redirects, or whose page names another canonical URL, is known too).
+    """
+    if not is_web_url(source):
+        return None
+    return library.find_by_url(clean_url(source)) or library.find_by_page_url(source.strip())
+
+
+def store(
+    library: Library,
+    article: Article,
+    page: Page,
+    tags: Iterable[str] = (),
+    *,
+    existing: Clipping | None = None,
+    refetch: bool = False,
+) -> ClipResult:
+    """Store a freshly extracted ``article``, unless the library already has it.
+
+    With ``refetch``, an existing clipping (``existing``, or the one filed under
+    the article's URL) is updated with the new article and page; without it, it
+    is returned as it is, with any new tags added.
+    """
+    tags = tuple(tags)
+    if existing is None and article.url:
+        existing = library.find_by_url(article.url)
+    if existing is None:
+        try:
+            return ClipResult(library.add(article, page, tags), created=True)
+        except AlreadyClippedError as duplicate:  # another process stored it meanwhile
+            existing = library.get(duplicate.clipping_id)
+    if refetch:
+        library.update(existing.id, article, page)
+        return ClipResult(library.add_tags(existing.id, tags), created=False, refetched=True)
+    return ClipResult(library.add_tags(existing.id, tags), created=False)
 
 
 def clip(
@@ -47,21 +105,21 @@ def clip(
     url: str | None = None,
     tags: Iterable[str] = (),
     stdin: BinaryIO | None = None,
+    options: FetchOptions | None = None,
+    refetch: bool = False,
 ) -> ClipResult:
     """Fetch or read ``source``, extract its story and store it in ``library``.
 
-    A story already in the library (same canonical URL) is not stored twice:
-    the existing clipping is returned with ``created=False`` and any new tags
-    are added to it.
+    A story already in the library (same canonical URL, or fetched from the
+    same address before) is not fetched or stored twice: the existing clipping
+    is returned with ``created=False`` and any new tags are added to it. With
+    ``refetch=True`` it is fetched again and updated; the earlier raw page is
+    kept beside the new one.
     """
     tags = tuple(tags)
-    if is_web_url(source) and (existing := library.find_by_url(clean_url(source))):
+    existing = find_existing(library, source)
+    if existing is not None and not refetch:
         return ClipResult(library.add_tags(existing.id, tags), created=False)
-    page = read_source(source, url=url, stdin=stdin)
+    page = read_source(source, url=url, stdin=stdin, options=options)
     article = extract_page(page)
-    if article.url and (existing := library.find_by_url(article.url)):
-        return ClipResult(library.add_tags(existing.id, tags), created=False)
-    try:
-        return ClipResult(library.add(article, page, tags), created=True)
-    except AlreadyClippedError as duplicate:  # another process stored it meanwhile
-        return ClipResult(library.add_tags(duplicate.clipping_id, tags), created=False)
+    return store(library, article, page, tags, existing=existing, refetch=refetch)

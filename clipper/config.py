@@ -14,6 +14,9 @@ points. Every key is optional; command-line options beat it::
     read_timeout = 20
     max_size_mb = 20      # larger pages are refused
     user_agent = "..."
+    retries = 2           # after 429/503 or a network error (0: never retry)
+    max_retry_wait = 30   # longest Retry-After honoured, in seconds
+    max_redirects = 10
 
     [export]
     folder = "~/notes"    # default for `clipper export` without --to
@@ -47,6 +50,9 @@ class FetchSettings:
     connect_timeout: float = 10.0
     read_timeout: float = 20.0
     max_size_mb: float = 20.0
+    retries: int = 2
+    max_retry_wait: float = 30.0
+    max_redirects: int = 10
     user_agent: str | None = None
 
 
@@ -79,6 +85,9 @@ def config_path() -> Path:
     return user_config_path(APP_NAME, appauthor=False) / CONFIG_FILENAME
 
 
+#: Settings for which 0 is a meaningful value (all others must be greater than 0).
+_ZERO_ALLOWED = frozenset({"retries", "max_redirects"})
+
 _ACCEPTED: dict[str, tuple[type, ...]] = {
     "int": (int,),
     "float": (int, float),
@@ -98,7 +107,9 @@ def _section(cls: type[Any], values: Any, where: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, accepted):
             kind = "a string" if accepted == (str,) else "a number"
             raise ConfigError(f"{where}: {key} must be {kind}, not {value!r}")
-        if isinstance(value, int | float) and value <= 0:
+        if isinstance(value, int | float) and key in _ZERO_ALLOWED and value < 0:
+            raise ConfigError(f"{where}: {key} must be 0 or more")
+        if isinstance(value, int | float) and key not in _ZERO_ALLOWED and value <= 0:
             raise ConfigError(f"{where}: {key} must be greater than 0")
     return cls(**values)
 

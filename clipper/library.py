@@ -266,9 +266,32 @@ class Library:
         self.close()
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Commit several writes at once; each write still succeeds or fails on its own.
+
+        Inside, every write method runs in a savepoint of this one transaction,
+        so a write that fails leaves the others to commit. A batch uses it to
+        share one commit (one fsync) among the clippings that are ready at the
+        same moment; nothing is durable, or may be reported, before it ends.
+        """
+        with self._transaction():
+            yield
+
+    @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction; taken IMMEDIATE so it never deadlocks on upgrade."""
         with _translated(self.path):
+            nested = self._db.in_transaction  # inside transaction(): a savepoint of it
+            if nested:
+                self._db.execute("SAVEPOINT write")
+                try:
+                    yield self._db
+                    self._db.execute("RELEASE write")
+                except BaseException:
+                    self._db.execute("ROLLBACK TO write")
+                    self._db.execute("RELEASE write")
+                    raise
+                return
             retry_busy(lambda: self._db.execute("BEGIN IMMEDIATE"))
             try:
                 yield self._db
@@ -536,6 +559,20 @@ class Library:
     def find_by_url(self, url: str) -> Clipping | None:
         """The clipping stored under ``url`` (a canonical URL), if any."""
         rows = self._query(_SELECT + " WHERE c.url = ?", (url,))
+        return _clipping(rows[0]) if rows else None
+
+    def find_by_page_url(self, url: str) -> Clipping | None:
+        """The clipping whose raw page was fetched from ``url`` (as typed, or after redirects).
+
+        A story filed under its canonical URL is still found from the address it
+        was clipped from, so re-running a list of links skips what is done
+        without fetching it again.
+        """
+        rows = self._query(
+            _SELECT + " WHERE c.id = (SELECT clipping_id FROM pages"
+            " WHERE source = ? OR url = ? ORDER BY id LIMIT 1)",
+            (url, url),
+        )
         return _clipping(rows[0]) if rows else None
 
     def clippings(

@@ -219,3 +219,13 @@ def m003_versions_and_pending(db: sqlite3.Connection) -> None:
         )
         """,
     )
+
+
+@migration
+def m004_pages_by_url(db: sqlite3.Connection) -> None:
+    """Find a clipping from the address its page was fetched from, without a scan."""
+    _run(
+        db,
+        "CREATE INDEX pages_source ON pages(source)",
+        "CREATE INDEX pages_url ON pages(url)",
+    )

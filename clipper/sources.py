@@ -4,23 +4,31 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from clipper.errors import SourceError, TooLargeError
 from clipper.page import Page
 from clipper.sniff import ensure_html
 from clipper.urls import is_web_url
 
+if TYPE_CHECKING:
+    from clipper.fetch import FetchOptions
+
 STDIN = "-"
 #: Files and stdin obey the same size limit as downloads (``FetchOptions.max_bytes``).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def _megabytes(size: int) -> str:
+    megabytes = size / (1024 * 1024)
+    return f"{megabytes:.0f} MB" if megabytes >= 1 else f"{megabytes:.2f} MB"
 
 
 def _read_limited(stream: BinaryIO, limit: int, where: str) -> bytes:
     content = stream.read(limit + 1)
     if len(content) > limit:
         raise TooLargeError(
-            f"{where} is larger than {limit // (1024 * 1024)} MB; "
+            f"{where} is larger than {_megabytes(limit)}; "
             "raise the limit with --max-size if you really want it"
         )
     return content
@@ -31,13 +39,18 @@ def read_source(
     *,
     url: str | None = None,
     stdin: BinaryIO | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    options: FetchOptions | None = None,
 ) -> Page:
-    """Read ``source``; ``url`` says where a file or stdin page came from."""
-    if is_web_url(source):
-        from clipper.fetch import FetchOptions, fetch
+    """Read ``source``; ``url`` says where a file or stdin page came from.
 
-        return fetch(source, FetchOptions(max_bytes=max_bytes))
+    ``options`` set the limits for fetching a URL; their ``max_bytes`` also
+    limits files and stdin.
+    """
+    max_bytes = options.max_bytes if options is not None else DEFAULT_MAX_BYTES
+    if is_web_url(source):
+        from clipper.fetch import fetch
+
+        return fetch(source, options)
     if source == STDIN:
         content = _read_limited(stdin or sys.stdin.buffer, max_bytes, "standard input")
         if not content.strip():

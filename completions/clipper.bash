@@ -30,11 +30,20 @@ _clipper() {
         ;;
     clip)
         case "$prev" in
+        --from) _clipper_files "$cur"; return ;;
         --url) :; return ;;
         --tag|-t) :; return ;;
+        --jobs|-j) :; return ;;
+        --per-host) :; return ;;
+        --timeout) :; return ;;
+        --connect-timeout) :; return ;;
+        --read-timeout) :; return ;;
+        --max-size) :; return ;;
+        --retries) :; return ;;
+        --user-agent) :; return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--url --tag -t --json --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--from --url --tag -t --json --refetch --jobs -j --per-host --timeout --connect-timeout --read-timeout --max-size --retries --user-agent --help -h" -- "$cur"))
         else
             _clipper_files "$cur"
         fi

@@ -72,3 +72,19 @@ def test_ids_removed_before_an_upgrade_are_never_given_out_again(tmp_path: Path)
     with Library.open(path) as library:
         added = library.add(Article(title="New", url="https://example.org/new", text="New words."))
     assert added.id == 5  # v2.db's clipping 4 was removed
+
+
+def test_versions_and_pending_links_survive_an_upgrade_from_v3(tmp_path: Path) -> None:
+    path = tmp_path / "v3.db"
+    shutil.copy(SNAPSHOTS / "v3.db", path)
+    with Library.open(path) as library:
+        [earlier] = library.earlier_versions(1)
+        assert earlier.word_count == 28
+        assert "Sea of Japan" not in earlier.text
+        assert "Sea of Japan" in library.get(1).article.text
+        assert [p.link.url for p in library.pending()] == [
+            "https://example.com/later/one",
+            "https://example.com/later/two",
+        ]
+        added = library.add(Article(title="New", url="https://example.org/new", text="New words."))
+    assert added.id == 4  # v3.db's clipping 3 was removed

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clipper.commands.common import print_json, say, say_error, show, state
-from clipper.errors import ClipperError
+from clipper.commands.common import print_json, say, show, state
+
+if TYPE_CHECKING:
+    from clipper.fetch import FetchOptions
 
 
 def clip(
     ctx: typer.Context,
     sources: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(help="URLs, saved .html files, or - for stdin.", show_default=False),
-    ],
+    ] = None,
+    from_file: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="FILE",
+            help="Clip every URL listed in FILE (one a line, # comments; - for stdin).",
+        ),
+    ] = None,
     url: Annotated[
         str | None, typer.Option("--url", help="Where a file or stdin page came from.")
     ] = None,
@@ -26,34 +36,163 @@ def clip(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print each stored clipping as a JSON line.")
     ] = False,
+    refetch: Annotated[
+        bool,
+        typer.Option("--refetch", help="Fetch pages already in the library again and update them."),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Pages fetched at once (default: 8)."),
+    ] = None,
+    per_host: Annotated[
+        int | None,
+        typer.Option("--per-host", min=1, help="Pages fetched at once from one site (default: 2)."),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout", min=0.001, metavar="SECONDS", help="Time for a whole page (default: 60)."
+        ),
+    ] = None,
+    connect_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--connect-timeout",
+            min=0.001,
+            metavar="SECONDS",
+            help="Time to connect to a site (default: 10).",
+        ),
+    ] = None,
+    read_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--read-timeout",
+            min=0.001,
+            metavar="SECONDS",
+            help="Longest silence while reading (default: 20).",
+        ),
+    ] = None,
+    max_size: Annotated[
+        float | None,
+        typer.Option(
+            "--max-size", min=0.001, metavar="MB", help="Refuse larger pages (default: 20)."
+        ),
+    ] = None,
+    retries: Annotated[
+        int | None,
+        typer.Option(
+            "--retries", min=0, help="Retries after 429/503 or a network error (default: 2)."
+        ),
+    ] = None,
+    user_agent: Annotated[
+        str | None, typer.Option("--user-agent", metavar="TEXT", help="The User-Agent to send.")
+    ] = None,
 ) -> None:
-    """Fetch a page, extract its story and store it in the library.
+    """Fetch pages, extract their stories and store them in the library.
+
+    Several URLs, or --from FILE, clip as a batch: pages are fetched in
+    parallel with a progress bar, then a summary; one bad URL never stops the
+    rest, and exit code 1 means some failed. Re-running the same list skips
+    what is already in the library.
 
     Example: clipper clip https://example.org/story -t russia
+
+    Example: clipper clip --from links.txt --jobs 16
     """
+    from clipper.fetch import fetch_options
+
+    options = fetch_options(
+        state(ctx).settings().fetch,
+        jobs=jobs,
+        per_host=per_host,
+        deadline=timeout,
+        connect_timeout=connect_timeout,
+        read_timeout=read_timeout,
+        max_bytes=None if max_size is None else int(max_size * 1024 * 1024),
+        retries=retries,
+        user_agent=user_agent,
+    )
+    listed: list[str] = []
+    if from_file is not None:
+        from clipper.batch import read_url_list
+        from clipper.errors import SourceError
+
+        if from_file == "-" and "-" in (sources or []):
+            raise typer.BadParameter("standard input cannot hold both a page and the URL list")
+        listed = read_url_list(from_file)
+        if not listed and not sources:
+            raise SourceError(f"{from_file} lists no URLs; put one URL on each line")
+    every = [*(sources or []), *listed]
+    if not every:
+        raise typer.BadParameter("give a URL, a saved .html file, - for stdin, or --from FILE")
+    if url is not None and len(every) > 1:
+        raise typer.BadParameter("--url applies to a single SOURCE", param_hint="--url")
+    if from_file is None and len(every) == 1:
+        _clip_one(ctx, every[0], url=url, tags=tags or [], as_json=as_json, options=options,
+                  refetch=refetch)  # fmt: skip
+        return
+    _clip_batch(ctx, every, tags=tags or [], as_json=as_json, options=options, refetch=refetch)
+
+
+def _clip_one(
+    ctx: typer.Context,
+    source: str,
+    *,
+    url: str | None,
+    tags: list[str],
+    as_json: bool,
+    options: FetchOptions,
+    refetch: bool,
+) -> None:
+    """One source: any error is the command's error (one line, exit 1, library unchanged)."""
     from clipper.clip import clip as clip_source
     from clipper.render import clipping_card
 
-    if url is not None and len(sources) > 1:
-        raise typer.BadParameter("--url applies to a single SOURCE", param_hint="--url")
     with state(ctx).open_library() as library:
-        failures = 0
-        for source in sources:
-            try:
-                result = clip_source(library, source, url=url, tags=tags or ())
-            except ClipperError as error:
-                if len(sources) == 1:
-                    raise
-                failures += 1
-                say_error(f"{source}: {error.message}")
-                continue
-            if as_json:
-                print_json(result.clipping.to_record())
-                continue
-            if not result.created:
-                say(f"Already in the library as #{result.clipping.id}.")
-            show(clipping_card(result.clipping))
-    if failures:
+        result = clip_source(library, source, url=url, tags=tags, options=options, refetch=refetch)
+    if as_json:
+        print_json(result.clipping.to_record())
+        return
+    if result.refetched:
+        say(f"Fetched again; #{result.clipping.id} is updated.")
+    elif not result.created:
+        say(f"Already in the library as #{result.clipping.id}.")
+    show(clipping_card(result.clipping))
+
+
+def _clip_batch(
+    ctx: typer.Context,
+    sources: list[str],
+    *,
+    tags: list[str],
+    as_json: bool,
+    options: FetchOptions,
+    refetch: bool,
+) -> None:
+    """Many sources: progress as they go, a summary, and exit 1 if any failed."""
+    from clipper.batch import Batch, BatchSummary, Outcome
+    from clipper.batch_view import BatchDisplay
+
+    with state(ctx).open_library() as library:
+
+        def report(outcome: Outcome, summary: BatchSummary) -> None:
+            # Called after the clipping is committed: what is printed is stored.
+            if as_json and outcome.clipping is not None:
+                print_json(outcome.clipping.to_record())
+                sys.stdout.flush()
+            display.update(outcome, summary)
+
+        batch = Batch(
+            library, sources, options=options, tags=tags, refetch=refetch, on_outcome=report
+        )
+        display = BatchDisplay(batch.summary.total)
+        batch.start()  # before the progress bar's thread: the workers may be forked
+        try:
+            with display:
+                batch.run()
+        finally:
+            display.finish(batch.summary)
+    if batch.summary.failures:
         raise typer.Exit(1)
 
 

@@ -1,0 +1,452 @@
+"""Clip many sources at once: fetch concurrently, extract in parallel, store one by one.
+
+The pipeline, and why it is shaped so:
+
+- **Fetching** runs on one asyncio event loop through one ``Fetcher``
+  (``clipper.fetch``): at most ``jobs`` requests at once, at most ``per_host``
+  to one site.
+- **Extraction** is CPU-bound Python, so on a machine with more than one CPU
+  it runs in a pool of worker processes (one per CPU) while the event loop
+  keeps fetching. On Linux the workers are forked, before the batch starts
+  any thread, from a parent that has already imported the extractor, so they
+  start in milliseconds; elsewhere they are spawned. Small batches, and
+  one-CPU machines, extract in one thread instead, since starting processes
+  would cost more than it saves. Measured with ``benchmarks/batch.py``; see
+  the README.
+- **Storing** happens in exactly one place: a single writer thread owns the
+  library for the whole batch. A clipping is committed as soon as it is
+  extracted, in a short transaction; ``on_outcome`` is called only after the
+  commit, so whatever is reported as clipped survives a ``kill -9`` (and,
+  with the library's ``synchronous=FULL``, a power cut) a moment later.
+  Committing is an fsync, which costs milliseconds; so when several
+  clippings are ready while the writer is busy, they share the next commit
+  (group commit), each in its own savepoint so that one failing leaves the
+  others stored. When the writer keeps up, that is one transaction per
+  clipping. Every lookup for "already in the library" goes through the same
+  thread, so a re-run of the same list skips what is done without fetching.
+
+At most ``jobs + 2 × workers`` pages are in flight (fetched, not yet stored),
+so memory stays flat however long the list is. One bad source never stops
+the batch: its failure is recorded with the reason and the rest go on.
+Repeated URLs in the list (the same after ``clean_url``) are clipped once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any, Literal, TextIO, TypeVar
+
+from clipper.article import Article
+from clipper.clip import ClipResult, extract_content, find_existing, store
+from clipper.clipping import Clipping
+from clipper.errors import ClipperError, SourceError
+from clipper.fetch import Fetcher, FetchOptions
+from clipper.library import Library
+from clipper.page import Page
+from clipper.sources import STDIN, read_source
+from clipper.urls import clean_url, is_web_url
+
+Status = Literal["clipped", "refetched", "already", "failed"]
+Extraction = Literal["auto", "process", "thread"]
+#: Batches smaller than this extract in a thread: a process pool costs ~0.3 s to start.
+PROCESS_POOL_MIN_SOURCES = 8
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one source in a batch."""
+
+    source: str
+    status: Status
+    clipping: Clipping | None = None
+    reason: str | None = None
+
+
+@dataclass
+class BatchSummary:
+    """The outcomes so far, in the order they were committed."""
+
+    total: int
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def failures(self) -> list[Outcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+    @property
+    def done(self) -> int:
+        return len(self.outcomes)
+
+
+OnOutcome = Callable[[Outcome, BatchSummary], None]
+
+
+def parse_url_list(lines: Iterable[str]) -> list[str]:
+    """The sources in a list: one per line; blank lines and ``#`` comments are ignored."""
+    sources = []
+    for line in lines:
+        text = line.strip()
+        if text and not text.startswith("#"):
+            sources.append(text)
+    return sources
+
+
+def read_url_list(path: str, stdin: TextIO | None = None) -> list[str]:
+    """The sources listed in the file ``path`` (``-`` for standard input)."""
+    if path == STDIN:
+        return parse_url_list(stdin or sys.stdin)
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as stream:  # noqa: PTH123
+            return parse_url_list(stream)
+    except FileNotFoundError:
+        raise SourceError(f"no such file: {path}; give a file with one URL per line") from None
+    except IsADirectoryError:
+        raise SourceError(f"{path} is a folder; give a file with one URL per line") from None
+    except OSError as error:
+        raise SourceError(f"cannot read {path}: {error.strerror}") from None
+
+
+def unique_sources(sources: Iterable[str]) -> list[str]:
+    """``sources`` without repeats (URLs compared after ``clean_url``), in order."""
+    seen: set[str] = set()
+    kept = []
+    for source in sources:
+        key = clean_url(source) if is_web_url(source) else source
+        if key not in seen:
+            seen.add(key)
+            kept.append(source)
+    return kept
+
+
+def reason_of(error: ClipperError, source: str) -> str:
+    """The error's message without the source it starts with (the summary shows it)."""
+    message = error.message
+    if message.startswith(source):
+        message = message[len(source) :].lstrip(" :")
+    return message or error.message
+
+
+# -- extraction workers -------------------------------------------------------------
+
+
+def _worker_start() -> None:
+    """In each extraction process: leave Ctrl-C to the parent, and die with it.
+
+    If the parent is killed (``kill -9`` included), the worker is handed to
+    another parent; the watchdog notices within half a second and exits, so
+    no orphan is left behind. (This is why the workers must be the batch's
+    own children, not a fork server's.)
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="clipper-watchdog", daemon=True).start()
+
+
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    if sys.platform == "linux":
+        import clipper.extraction  # noqa: F401  (imported once here, inherited by every fork)
+
+        context = multiprocessing.get_context("fork")
+    else:  # fork is unsafe on macOS, and absent on Windows
+        context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
+    # With fork, every worker is started at the first submit: do it now, while
+    # this process has no other thread whose locks a child could inherit held.
+    pool.submit(int)
+    return pool
+
+
+def extraction_workers(extraction: Extraction, sources: int) -> int:
+    """How many extraction processes a batch uses; 0 means one thread instead."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cpus = cpus or 1
+    if extraction == "thread" or (
+        extraction == "auto" and (cpus < 2 or sources < PROCESS_POOL_MIN_SOURCES)
+    ):
+        return 0
+    return cpus
+
+
+# -- the writer -----------------------------------------------------------------------
+
+
+@dataclass
+class _Job:
+    function: Callable[..., Any]
+    args: tuple[Any, ...]
+    writes: bool
+    future: asyncio.Future[Any]
+    loop: asyncio.AbstractEventLoop
+
+
+def _settle(future: asyncio.Future[Any], value: Any, error: BaseException | None) -> None:
+    if future.done():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(value)
+
+
+class Writer:
+    """The one thread that touches the library during a batch, with group commit.
+
+    Jobs run in the order they were submitted. The jobs waiting when the
+    writer turns to the queue run together inside one ``Library.transaction``
+    (at most ``GROUP`` of them), and their futures are settled only after it
+    commits. A job that raises fails alone; a commit that fails fails its
+    whole group, and none of it is stored.
+    """
+
+    GROUP = 64
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._serve, name="clipper-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, function: Callable[..., T], *args: Any, writes: bool) -> asyncio.Future[T]:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        self._jobs.put(_Job(function, args, writes, future, loop))
+        return future
+
+    def close(self) -> None:
+        """Finish the jobs already submitted (a commit in progress included), then stop."""
+        self._jobs.put(None)
+        self._thread.join()
+
+    def _serve(self) -> None:
+        stopping = False
+        while not stopping:
+            first = self._jobs.get()
+            if first is None:
+                return
+            group = [first]
+            while len(group) < self.GROUP:
+                try:
+                    following = self._jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if following is None:
+                    stopping = True
+                    break
+                group.append(following)
+            for job, value, error in self._run(group):
+                # RuntimeError: the event loop is gone (the batch was interrupted).
+                with contextlib.suppress(RuntimeError):
+                    job.loop.call_soon_threadsafe(_settle, job.future, value, error)
+
+    def _run(self, group: list[_Job]) -> list[tuple[_Job, Any, BaseException | None]]:
+        results: list[tuple[_Job, Any, BaseException | None]] = []
+        try:
+            if any(job.writes for job in group):
+                with self.library.transaction():
+                    results = [self._call(job) for job in group]
+            else:
+                results = [self._call(job) for job in group]
+        except Exception as error:  # the commit itself failed: nothing in the group is stored
+            return [(job, None, error) for job in group]
+        return results
+
+    @staticmethod
+    def _call(job: _Job) -> tuple[_Job, Any, BaseException | None]:
+        try:
+            return job, job.function(*job.args), None
+        except Exception as error:
+            return job, None, error
+
+
+# -- the batch ------------------------------------------------------------------------
+
+
+class Batch:
+    """One run over a list of sources; ``summary`` holds the outcomes so far.
+
+    ``summary`` stays readable after ``run`` is interrupted (Ctrl-C), so the
+    caller can report what was done.
+    """
+
+    def __init__(
+        self,
+        library: Library,
+        sources: Iterable[str],
+        *,
+        options: FetchOptions | None = None,
+        tags: Iterable[str] = (),
+        refetch: bool = False,
+        on_outcome: OnOutcome | None = None,
+        extraction: Extraction = "auto",
+    ) -> None:
+        self.library = library
+        self.sources = unique_sources(sources)
+        self.options = options or FetchOptions()
+        self.tags = tuple(tags)
+        self.refetch = refetch
+        self.on_outcome = on_outcome
+        self.summary = BatchSummary(total=len(self.sources))
+        self.workers = extraction_workers(extraction, len(self.sources))
+        self._writer: Writer | None = None
+        self._extractor: Executor | None = None
+
+    def start(self) -> None:
+        """Start the extraction workers; call it before starting threads of your own.
+
+        ``run`` calls it when the caller has not. (The CLI calls it before its
+        progress bar starts its refresh thread.)
+        """
+        if self._extractor is None and self.sources:
+            self._extractor = (
+                _process_pool(self.workers)
+                if self.workers
+                else ThreadPoolExecutor(1, thread_name_prefix="clipper-extract")
+            )
+
+    def run(self) -> BatchSummary:
+        """Clip every source; return the summary (failures included, never raised)."""
+        if not self.sources:
+            return self.summary
+        self.start()
+        assert self._extractor is not None
+        self._writer = Writer(self.library)
+        try:
+            asyncio.run(self._main())
+        finally:
+            self._extractor.shutdown(wait=True, cancel_futures=True)
+            # Wait for a commit in progress: the library is closed right after.
+            self._writer.close()
+        return self.summary
+
+    async def _main(self) -> None:
+        queue: Iterator[str] = iter(self.sources)
+        lanes = min(len(self.sources), self.options.jobs + 2 * max(self.workers, 1))
+        async with Fetcher(self.options) as fetcher:
+            tasks = [asyncio.create_task(self._lane(queue, fetcher)) for _ in range(lanes)]
+            try:
+                await asyncio.gather(*tasks)
+            finally:
+                for task in tasks:
+                    task.cancel()
+
+    async def _lane(self, queue: Iterator[str], fetcher: Fetcher) -> None:
+        for source in queue:  # every lane pulls from the one iterator
+            outcome = await self._one(source, fetcher)
+            self.summary.outcomes.append(outcome)
+            if self.on_outcome is not None:
+                self.on_outcome(outcome, self.summary)
+
+    async def _library(self, function: Callable[..., T], *args: Any, writes: bool = True) -> T:
+        assert self._writer is not None
+        return await self._writer.submit(function, *args, writes=writes)
+
+    async def _one(self, source: str, fetcher: Fetcher) -> Outcome:
+        try:
+            if source == STDIN:
+                raise SourceError("standard input (-) can only be clipped on its own")
+            existing = await self._library(find_existing, self.library, source, writes=False)
+            if existing is not None and not self.refetch:
+                add_tags = self.library.add_tags
+                clipping = await self._library(
+                    add_tags, existing.id, self.tags, writes=bool(self.tags)
+                )
+                return Outcome(source, "already", clipping)
+            if is_web_url(source):
+                page = await fetcher.fetch(source)
+            else:
+                page = await asyncio.to_thread(read_source, source, options=self.options)
+            article = await self._extract(page)
+            result: ClipResult = await self._library(
+                _store, self.library, article, page, self.tags, existing, self.refetch
+            )
+        except ClipperError as error:
+            return Outcome(source, "failed", reason=reason_of(error, source))
+        except Exception as error:  # a bug must not cost the rest of the batch
+            return Outcome(
+                source,
+                "failed",
+                reason=f"internal error ({type(error).__name__}: {error}); "
+                "this is a bug in clipper, please report it",
+            )
+        status: Status = (
+            "clipped" if result.created else "refetched" if result.refetched else "already"
+        )
+        return Outcome(source, status, result.clipping)
+
+    async def _extract(self, page: Page) -> Article:
+        loop = asyncio.get_running_loop()
+        where = page.url or page.source
+        job = functools.partial(extract_content, where=where)
+        args = (page.content, page.url, dict(page.headers))
+        for attempt in (1, 2):
+            extractor = self._extractor
+            assert extractor is not None
+            try:
+                return await loop.run_in_executor(extractor, job, *args)
+            except BrokenProcessPool:
+                # A worker died (the parser crashed on some page). Start a new pool
+                # once for everyone; a page that breaks it twice is reported.
+                if self._extractor is extractor:
+                    extractor.shutdown(wait=False, cancel_futures=True)
+                    self._extractor = _process_pool(self.workers)
+                if attempt == 2:
+                    raise ClipperError(
+                        f"the extractor crashed on {where}; the page was not stored"
+                    ) from None
+        raise AssertionError("unreachable")
+
+
+def _store(
+    library: Library,
+    article: Article,
+    page: Page,
+    tags: tuple[str, ...],
+    existing: Clipping | None,
+    refetch: bool,
+) -> ClipResult:
+    return store(library, article, page, tags, existing=existing, refetch=refetch)
+
+
+def clip_batch(
+    library: Library,
+    sources: Iterable[str],
+    *,
+    options: FetchOptions | None = None,
+    tags: Iterable[str] = (),
+    refetch: bool = False,
+    on_outcome: OnOutcome | None = None,
+    extraction: Extraction = "auto",
+) -> BatchSummary:
+    """Clip every source into ``library``; see the module's docstring."""
+    return Batch(
+        library,
+        sources,
+        options=options,
+        tags=tags,
+        refetch=refetch,
+        on_outcome=on_outcome,
+        extraction=extraction,
+    ).run()

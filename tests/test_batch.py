@@ -1,0 +1,280 @@
+"""Batch clipping: many URLs at once, a summary, no stop on a bad one, nothing lost on kill -9."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from clipper.article import Article
+from clipper.batch import clip_batch, parse_url_list, unique_sources
+from clipper.errors import AlreadyClippedError
+from clipper.fetch import FetchOptions
+from clipper.library import Library
+from tests.conftest import Run, dump
+from tests.test_fetch import Request, Web, closed_port, story
+from tests.test_fetch import web as web  # the fixture
+
+ROOT = Path(__file__).parent.parent
+
+
+def records(output: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def mixed(web: Web, run: Run, tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A list of four good URLs (one already clipped) and four bad ones."""
+    urls = {
+        "good1": web.page("/good1", story("Dam holds after record rain")),
+        "good2": web.page("/good2", story("Council votes on new tram line")),
+        "good3": web.redirect("/g3", web.page("/good3", story("Orchestra returns home"))),
+        "kept": web.page("/kept", story("Museum reopens its doors")),
+        "missing": web.url("/missing"),
+        "broken": web.page("/broken", b"oops", 500),
+        "refused": f"http://127.0.0.1:{closed_port()}/story",
+        "pdf": web.page("/report.pdf", b"%PDF-1.7\n...", Content_Type="application/pdf"),
+    }
+    assert run("clip", urls["kept"]).exit_code == 0
+    listing = tmp_path / "links.txt"
+    lines = ["# links to clip", "", *urls.values(), "  ", urls["good1"] + "?utm_source=mail"]
+    listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return listing, urls
+
+
+def test_a_mixed_batch_reports_exact_counts(
+    run: Run, web: Web, mixed: tuple[Path, dict[str, str]]
+) -> None:
+    listing, urls = mixed
+    result = run("clip", "--from", str(listing), "--json", "--retries", "0")
+    assert result.exit_code == 1
+    titles = sorted(str(r["title"]) for r in records(result.stdout))
+    assert titles == [
+        "Council votes on new tram line",
+        "Dam holds after record rain",
+        "Museum reopens its doors",
+        "Orchestra returns home",
+    ]
+    summary = result.stderr[result.stderr.index("3 clipped") :]
+    lines = summary.splitlines()
+    assert lines[0] == "3 clipped, 1 already in the library, 4 failed"
+    failures = dict(line.removeprefix("  ✗ ").split(": ", 1) for line in lines[1:])
+    assert set(failures) == {urls["missing"], urls["broken"], urls["refused"], urls["pdf"]}
+    assert failures[urls["missing"]].startswith("answered HTTP 404")
+    assert failures[urls["broken"]].startswith("answered HTTP 500")
+    assert "connection was refused" in failures[urls["refused"]]
+    assert failures[urls["pdf"]].startswith("is not an HTML page (application/pdf)")
+    # Not a terminal: one plain line per source before the summary.
+    assert result.stderr.count("\nclipped  #") + result.stderr.startswith("clipped  #") == 3
+    assert web.asked("/good1") == 1  # the tracking-parameter copy was clipped once
+    assert web.asked("/kept") == 1  # already in the library: not fetched again
+
+
+def test_running_the_same_list_again_skips_what_is_done(
+    run: Run, web: Web, mixed: tuple[Path, dict[str, str]], library_path: Path
+) -> None:
+    listing, _ = mixed
+    assert run("clip", "--from", str(listing), "--retries", "0").exit_code == 1
+    before = dump(library_path)
+    asked = len(web.log)
+    again = run("clip", "--from", str(listing), "--retries", "0")
+    assert again.exit_code == 1
+    assert "0 clipped, 4 already in the library, 4 failed" in again.stderr
+    assert dump(library_path) == before
+    # Only the failures were asked for again (the redirecting link is known too).
+    assert sorted(path for path, _ in web.log[asked:]) == ["/broken", "/missing", "/report.pdf"]
+
+
+def test_a_good_batch_exits_0_and_takes_urls_from_stdin_and_arguments(run: Run, web: Web) -> None:
+    first = web.page("/a", story("Ferry service resumes"))
+    second = web.page("/b", story("School wins robotics prize"))
+    result = run("clip", first, "--from", "-", "-t", "local", "--json", input=f"{second}\n")
+    assert result.exit_code == 0, result.stderr
+    assert [r["tags"] for r in records(result.stdout)] == [["local"], ["local"]]
+    assert "2 clipped, 0 already in the library, 0 failed" in result.stderr
+
+
+def test_an_empty_or_missing_list_is_an_error(run: Run, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("# nothing yet\n\n", encoding="utf-8")
+    result = run("clip", "--from", str(empty))
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {empty} lists no URLs; put one URL on each line\n"
+    missing = run("clip", "--from", str(tmp_path / "nope.txt"))
+    assert missing.exit_code == 1
+    assert "no such file" in missing.stderr
+
+
+def test_refetch_in_a_batch_updates(run: Run, web: Web, library_path: Path) -> None:
+    urls = [web.page(f"/r{n}", story(f"Report number {n}")) for n in range(3)]
+    assert run("clip", *urls).exit_code == 0
+    web.page("/r1", story("Report number 1, corrected"))
+    result = run("clip", *urls, "--refetch")
+    assert result.exit_code == 0, result.stderr
+    assert "0 clipped, 3 updated, 0 already in the library, 0 failed" in result.stderr
+    with Library.open(library_path) as library:
+        assert sorted(c.title for c in library.clippings()) == [
+            "Report number 0",
+            "Report number 1, corrected",
+            "Report number 2",
+        ]
+        assert all(len(library.raw_pages(c.id)) == 2 for c in library.clippings())
+
+
+@pytest.mark.parametrize("extraction", ["process", "thread"])
+def test_extraction_in_processes_or_a_thread_stores_the_same(
+    web: Web, library_path: Path, extraction: str
+) -> None:
+    urls = [web.page(f"/p{n}", story(f"Parallel story {n}")) for n in range(9)]
+    urls.append(web.page("/empty", b"<html><body><nav>Home</nav></body></html>"))
+    seen: list[str] = []
+    with Library.open(library_path) as library:
+        summary = clip_batch(
+            library,
+            urls,
+            options=FetchOptions(jobs=4, retries=0),
+            extraction=extraction,  # type: ignore[arg-type]
+            on_outcome=lambda outcome, _: seen.append(outcome.status),
+        )
+        titles = sorted(c.title for c in library.clippings())
+    assert titles == sorted(f"Parallel story {n}" for n in range(9))
+    assert summary.count("clipped") == 9
+    [failure] = summary.failures
+    assert failure.reason is not None and failure.reason.startswith("no story found")
+    assert sorted(seen) == ["clipped"] * 9 + ["failed"]
+
+
+def test_list_parsing() -> None:
+    lines = ["# a comment", "", "  https://a.example/x  ", "https://b.example/y # not a comment"]
+    assert parse_url_list(lines) == ["https://a.example/x", "https://b.example/y # not a comment"]
+    assert unique_sources(
+        ["https://a.example/x?utm_source=1", "https://A.example/x", "page.html", "page.html"]
+    ) == ["https://a.example/x?utm_source=1", "page.html"]
+
+
+def test_a_shared_commit_keeps_each_write_all_or_nothing(library_path: Path) -> None:
+    with Library.open(library_path) as library:
+        library.add(Article(title="First", url="https://example.org/1", text="One."))
+        with library.transaction():
+            library.add(Article(title="Second", url="https://example.org/2", text="Two."))
+            with pytest.raises(AlreadyClippedError):
+                library.add(Article(title="Again", url="https://example.org/1", text="Dup."))
+            library.add(
+                Article(title="Third", url="https://example.org/3", text="Three."), tags=["x"]
+            )
+        assert sorted(c.title for c in library.clippings()) == ["First", "Second", "Third"]
+    with Library.open(library_path) as reopened:  # committed, not merely visible
+        assert reopened.count() == 3
+        assert reopened.search("three")[0].clipping.tags == ("x",)
+
+
+# -- kill -9 in the middle of a batch -------------------------------------------------------
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (Linux /proc)."""
+    found: set[int] = set()
+    pending = [pid]
+    while pending:
+        parent = pending.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            try:
+                children = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for child in map(int, children):
+                if child not in found:
+                    found.add(child)
+                    pending.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture
+def held(web: Web) -> Iterator[tuple[list[str], threading.Event]]:
+    """Ten pages: the first four answer at once, the rest wait for the event."""
+    release = threading.Event()
+
+    def make(n: int) -> None:
+        def handle(request: Request) -> None:
+            if n >= 4:
+                release.wait(20)
+            request.send(story(f"Held story {n}"))
+
+        web.on(f"/h{n}", handle)
+
+    for n in range(10):
+        make(n)
+    try:
+        yield [web.url(f"/h{n}") for n in range(10)], release
+    finally:
+        release.set()
+
+
+def test_kill_9_mid_batch_loses_nothing_reported_and_a_rerun_completes(
+    run: Run,
+    web: Web,
+    held: tuple[list[str], threading.Event],
+    library_path: Path,
+    tmp_path: Path,
+) -> None:
+    urls, release = held
+    listing = tmp_path / "links.txt"
+    listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "clipper", "--library", str(library_path), "clip"]
+    command += ["--from", str(listing), "--json", "--jobs", "2", "--retries", "0"]
+    env = {**os.environ, "CLIPPER_CONFIG": str(tmp_path / "none.toml")}
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    assert process.stdout is not None
+    reported: list[dict[str, object]] = []
+    try:
+        deadline = time.monotonic() + 30
+        while len(reported) < 4 and time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            reported.append(json.loads(line))
+        helpers = descendants(process.pid)
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.stdout.close()
+    assert sorted(str(r["title"]) for r in reported) == [f"Held story {n}" for n in range(4)]
+    with Library.open(library_path) as library:
+        stored = {c.id: c.title for c in library.clippings()}
+    assert {r["id"]: r["title"] for r in reported}.items() <= stored.items()
+    # The extraction processes go with the batch instead of lingering.
+    give_up = time.monotonic() + 5
+    while any(alive(pid) for pid in helpers) and time.monotonic() < give_up:
+        time.sleep(0.1)
+    assert not [pid for pid in helpers if alive(pid)]
+
+    release.set()
+    again = run("clip", "--from", str(listing), "--json", "--retries", "0")
+    assert again.exit_code == 0, again.stderr
+    assert "6 clipped, 4 already in the library, 0 failed" in again.stderr
+    with Library.open(library_path) as library:
+        assert sorted(c.title for c in library.clippings()) == [
+            f"Held story {n}" for n in range(10)
+        ]
+    for n in range(4):
+        assert web.asked(f"/h{n}") == 1
