@@ -162,6 +162,7 @@ def test_labelled_dates(text: str, expected: list[tuple[str, str]]) -> None:
         ("https://example.org/2020/12/22/story", "2020-12-22"),
         ("https://example.org/news/2020-12-22/story", "2020-12-22"),
         ("https://example.org/story-20201222/", "2020-12-22"),
+        ("https://example.org/world/2019/nov/18/story", "2019-11-18"),
         ("https://example.org/story-2020", None),
         ("https://example.org/2018/10/story", None),  # a month is not a day
         ("https://example.org/columnists/201911181077343476-title/", None),  # an id

@@ -303,6 +303,15 @@ def test_time_element_labelled_updated_is_modified() -> None:
     assert m.published == "2021-03-03"  # from the URL, the weakest witness
 
 
+def test_unlabelled_visible_date_that_contradicts_the_url_is_not_the_story_date() -> None:
+    html = """<article><h1>What is the value of drugs that come to the border?</h1>
+    <p class="statement__meta">— A congressman on Sunday, October 13th, 2019 in a newspaper</p>
+    <p class="article__meta">By Matthew Digby on Monday, November 18th, 2019</p></article>"""
+    url = "https://www.example.org/statements/2019/nov/18/drugs-border/"
+    assert meta(html, url).published == "2019-11-18"
+    assert meta(html, "https://www.example.org/statements/drugs-border/").published == "2019-10-13"
+
+
 def test_implausible_dates_fall_through_to_the_next_witness() -> None:
     html = """<script type="application/ld+json">{"@type":"NewsArticle","headline":"Quake",
       "datePublished":"0001-01-01T00:00:00Z","dateModified":"2999-01-01"}</script>

@@ -44,6 +44,8 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("Finian Cunningham. Sputnik International", ["Finian Cunningham"]),
         ("Troy L. Smith, cleveland.com", ["Troy L. Smith"]),
         ("Dr. Jane Doe", ["Jane Doe"]),
+        ("Jane Doe MD", ["Jane Doe"]),
+        ("By Matthew Digby , Minh Do on Monday, November 18th, 2019", ["Matthew Digby", "Minh Do"]),
         # Names that look like something else stay whole.
         ("Bruce Y. Lee", ["Bruce Y. Lee"]),
         ("Maria Lopes e Silva", ["Maria Lopes e Silva"]),

@@ -106,6 +106,7 @@ _CREDENTIALS = _wordset(
     cpa cfp mfa llm dphil
     """
 )  # fmt: skip
+_MIXED_CASE = frozenset({"PhD", "PharmD", "PsyD", "EdD", "DPhil", "MSc", "BSc", "Esq"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _HONORIFICS = re.compile(
     r"^(?:dr|prof|mr|mrs|ms|mx|dott|dott\.ssa|ing|mag|herr|frau|mme|mlle|sra|dña|д-р)"
@@ -218,7 +219,10 @@ def _clean_name(part: str, first: bool = True) -> str | None:
         start += 1
     end = len(words)
     for index in range(start + 1, len(words)):
-        if _is_role(folded, index) or folded[index] in _CREDENTIALS:
+        # Credentials inside a name only in capitals: "Jane Doe MD", not "Minh Do".
+        word = words[index].strip(".,")
+        credential = folded[index] in _CREDENTIALS and (word.isupper() or word in _MIXED_CASE)
+        if _is_role(folded, index) or credential:
             end = index
             break
     had_role = start > 0 or end < len(words)

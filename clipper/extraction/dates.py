@@ -144,6 +144,9 @@ _EARLIEST = date(1990, 1, 1)
 _latest: tuple[float, date] = (0.0, _EARLIEST)
 
 
+_URL_WORDY_DATE = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})/([0-3]?\d)(?=/|$)", re.IGNORECASE)
+
+
 def _plausible(day: date) -> bool:
     """From 1990 to tomorrow (UTC); "tomorrow" is recomputed once a minute."""
     global _latest
@@ -285,6 +288,10 @@ def date_from_url(url: str) -> str | None:
     for match in _URL_DATE.finditer(path):
         month, day = (match[2], match[3]) if match[2] else (match[5], match[6])
         if found := _make(int(match[1]), int(month), int(day)):
+            return found
+    if wordy := _URL_WORDY_DATE.search(path):  # /2019/nov/18/
+        month_number = MONTHS.get(wordy[2].lower())
+        if month_number and (found := _make(int(wordy[1]), month_number, int(wordy[3]))):
             return found
     return None
 

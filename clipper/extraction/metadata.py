@@ -292,12 +292,11 @@ class _Places:
 
 
 def _host(url: str | None) -> str:
-    if not url:
+    """The host of an http(s) URL, without ``www.``, port or credentials."""
+    if not url or "://" not in url:
         return ""
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
+    host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
     return host.removeprefix("www.")
 
 
@@ -429,32 +428,38 @@ class _Around:
         self._tree = tree
         self.headlines = headlines
         self.places = places
-        self._found: dict[str, list[LexborNode]] = {}
+        self._found: dict[tuple[str, int], list[LexborNode]] = {}
 
-    def nodes(self, kind: str) -> list[LexborNode]:
-        """``"byline"`` or ``"date"`` elements, in document order."""
-        if kind not in self._found:
-            self._found[kind] = self._search(_AROUND[kind])
-        return self._found[kind]
+    def nodes(self, kind: str, levels: int = 5) -> list[LexborNode]:
+        """``"byline"`` or ``"date"`` elements, in document order, looking at most
+        ``levels`` containers up from the headline."""
+        if (kind, levels) not in self._found:
+            self._found[kind, levels] = self._search(_AROUND[kind], levels)
+        return self._found[kind, levels]
 
-    def _search(self, selector: str) -> list[LexborNode]:
+    def _search(self, selector: str, levels: int) -> list[LexborNode]:
         if not self.headlines:
             body = self._tree.body
             matches = body.css(selector)[:40] if body is not None else []
             return [node for node in matches if not self.places.elsewhere(node)]
         for headline in self.headlines[:2]:
-            if found := self._climb(headline, selector):
+            if found := self._climb(headline, selector, levels):
                 return found
         return []
 
-    def _climb(self, headline: LexborNode, selector: str) -> list[LexborNode]:
+    def _climb(self, headline: LexborNode, selector: str, levels: int) -> list[LexborNode]:
         container = headline
         seen: set[int] = set()
-        for _level in range(6):
+        for level in range(1, levels + 1):
             parent = container.parent
-            if parent is None or parent.tag == "html":
+            # The whole body only for a flat page whose <h1> sits just under it.
+            if parent is None or parent.tag == "html" or (parent.tag == "body" and level > 2):
                 break
             container = parent
+            if level == 4 and levels > 4 and container.tag not in ("article", "main"):
+                # Each level up is a bigger search; the fourth is folded into the
+                # fifth (which contains it), since few bylines sit that far away.
+                continue
             found = []
             for node in container.css(selector)[:40]:
                 # A node already rejected at a lower level is rejected again.
@@ -504,7 +509,16 @@ def _dates(
     published = _best(map(parse, strong_published))
     modified = _best(map(parse, strong_modified))
     if published is None or modified is None:
-        seen_published, seen_modified = _visible_dates(page, around, month_first)
+        seen_published, seen_modified, labelled = _visible_dates(
+            page, around, month_first, modified_only=published is not None
+        )
+        if published is None and seen_published and url and not labelled:
+            # An unlabelled visible date on another day than the URL's is some
+            # other date (a quoted statement's, an event's): the URL was made
+            # when the story was published.
+            in_url = date_from_url(url)
+            if in_url and in_url != seen_published[:10]:
+                seen_published = in_url
         published = published or seen_published
         modified = modified or seen_modified
     if published is None and url:
@@ -549,9 +563,15 @@ def _time_element(node: LexborNode, month_first: bool) -> tuple[str, str] | None
 
 
 def _visible_dates(
-    page: _Page, around: _Around, month_first: bool
-) -> tuple[str | None, str | None]:
-    """Dates in the dateline around the headline, sorted by their labels."""
+    page: _Page, around: _Around, month_first: bool, modified_only: bool
+) -> tuple[str | None, str | None, bool]:
+    """Dates in the dateline around the headline, sorted by their labels.
+
+    When only the modification date is missing, the search stays close to the
+    headline: an "Updated" label is part of the dateline or it is not there.
+    Returns the published date, the modified date, and whether a label named
+    the published one.
+    """
     found: dict[str, str] = {}  # "published" / "modified" -> the first date with that role
 
     def take(pairs: Iterable[tuple[str, str]], labelled_only: bool = False) -> bool:
@@ -559,14 +579,15 @@ def _visible_dates(
         for kind, value in pairs:
             if kind == "modified":
                 found.setdefault("modified", value)
-            elif kind or not labelled_only:
-                found.setdefault("published", value)
-        return len(found) == 2
+            elif (kind or not labelled_only) and "published" not in found:
+                found["published"] = value
+                found["labelled"] = kind
+        return "published" in found and "modified" in found
 
-    def result() -> tuple[str | None, str | None]:
-        return found.get("published"), found.get("modified")
+    def result() -> tuple[str | None, str | None, bool]:
+        return found.get("published"), found.get("modified"), bool(found.get("labelled"))
 
-    for node in around.nodes("date"):
+    for node in around.nodes("date", 3 if modified_only else 5):
         if node.tag == "time":
             pair = _time_element(node, month_first)
             if take([pair] if pair else []):
@@ -575,7 +596,7 @@ def _visible_dates(
             labelled_dates(text, month_first=month_first)
         ):
             return result()
-    if around.headlines:
+    if around.headlines and not modified_only:
         # A dateline without a telling class ("publiziert am 25. September 2018"
         # in a plain <span>): the labelled dates in the headline's surroundings.
         container: LexborNode | None = around.headlines[0]
@@ -635,15 +656,19 @@ def _image(page: _Page, ld: JsonLd, url: str | None) -> str | None:
     return None
 
 
+_PRIMARY = re.compile(r"[a-z]{2,3}")
+_REGION = re.compile(r"[A-Za-z]{2}|\d{3}")
+
+
 def normalize_language(value: str | None) -> str | None:
     """``en_US`` → ``en-US``; only the primary tag and a region are kept."""
     if not value or not isinstance(value, str):
         return None
-    parts = re.split(r"[-_]", value.strip().split(",")[0].strip())
+    parts = value.strip().split(",")[0].strip().replace("_", "-").split("-")
     primary = parts[0].lower()
-    if not re.fullmatch(r"[a-z]{2,3}", primary) or primary in ("und", "mul", "zxx"):
+    if not _PRIMARY.fullmatch(primary) or primary in ("und", "mul", "zxx"):
         return None
-    if len(parts) > 1 and re.fullmatch(r"[A-Za-z]{2}|\d{3}", parts[1]):
+    if len(parts) > 1 and _REGION.fullmatch(parts[1]):
         return f"{primary}-{parts[1].upper()}"
     return primary
 
@@ -652,7 +677,7 @@ def _language(
     page: _Page, ld: JsonLd, tree: LexborHTMLParser, sample: str,
     headers: Mapping[str, str] | None,
 ) -> str | None:  # fmt: skip
-    root = tree.css_first("html")
+    root = tree.root
     header_language = None
     for name, value in (headers or {}).items():
         if name.lower() == "content-language":
@@ -660,20 +685,23 @@ def _language(
     in_language = ld.get("inLanguage")
     if isinstance(in_language, dict):
         in_language = in_language.get("name") or in_language.get("alternateName")
-    declared = [
-        normalize_language(value)
+
+    def declared() -> Iterator[str]:
+        root_attrs = root.attributes if root is not None else {}
         for value in (
-            root.attributes.get("lang") or root.attributes.get("xml:lang") if root else None,
+            root_attrs.get("lang") or root_attrs.get("xml:lang"),
             page.meta("content-language"),
             header_language,
             page.meta("language", "dc.language", "dcterms.language", "lang"),
             in_language if isinstance(in_language, str) else None,
             page.meta("og:locale"),
-        )
-    ]
-    witnesses = [w for w in declared if w]
-    if sample.isascii():
-        return witnesses[0] if witnesses else None
+        ):
+            if language := normalize_language(value):
+                yield language
+
+    if sample.isascii():  # nothing in the title to contradict the first witness
+        return next(declared(), None)
+    witnesses = list(declared())
     letters = len(_LETTER.findall(sample))
     kana = len(_SCRIPTS_LANGUAGE[0][0].findall(sample))
     han = len(_SCRIPTS_LANGUAGE[2][0].findall(sample)) if kana else 0
@@ -709,6 +737,7 @@ def extract_metadata(
         site_keys.insert(0, key(site))
 
     declared: list[str] = []
+    stripped: dict[str, str] = {}  # the same title is often declared three times
     for value in (
         ld.article.get("headline") or ld.article.get("name"),
         page.meta("og:title"),
@@ -716,8 +745,11 @@ def extract_metadata(
         page.meta("dc.title", "dcterms.title", "headline"),
         *(_text(node) for node in page.headline_nodes[:1]),
     ):
-        if isinstance(value, str) and (cleaned := strip_site(value, site_keys)[0]):
-            declared.append(cleaned)
+        if isinstance(value, str):
+            if value not in stripped:
+                stripped[value] = strip_site(value, site_keys)[0]
+            if cleaned := stripped[value]:
+                declared.append(cleaned)
     if document_title:
         declared.append(document_title)
     places = _Places()

@@ -25,10 +25,11 @@ from functools import lru_cache
 
 # Separators between a title and the site's name. A colon is not one: "Review:
 # the film" and French "Titre : sous-titre" are titles.
-_SEPARATORS = re.compile(
-    r"\s+[|–—·•»«/-]\s+|\s*[|｜]\s*|\s+::\s+"
-    # Chinese sites write "标题_网站名" or "标题-网站名" without spaces.
-    r"|(?<=[\u3000-\u9fff\uff00-\uffef])[_-]|[_-](?=[\u3000-\u9fff\uff00-\uffef])"
+_SEPARATORS = re.compile(r"(?=[\s|｜])(?:\s*[|｜]\s*|\s+(?:[–—·•»«/-]|::)\s+)")
+# Chinese sites also write "标题_网站名" or "标题-网站名" without spaces.
+_CJK_SEPARATORS = re.compile(
+    _SEPARATORS.pattern
+    + r"|(?<=[\u3000-\u9fff\uff00-\uffef])[_-]|[_-](?=[\u3000-\u9fff\uff00-\uffef])"
 )
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _TOKENS = re.compile(r"[^\W_]+")
@@ -95,9 +96,10 @@ def strip_site(title: str, site_keys: Sequence[str]) -> tuple[str, str | None]:
     "Story title here | Paper".
     """
     title = tidy(title)
+    separators = _SEPARATORS if title.isascii() else _CJK_SEPARATORS
     # Parts as (start, end) spans, so that what is kept keeps its own separators.
     spans, start = [], 0
-    for separator in _SEPARATORS.finditer(title):
+    for separator in separators.finditer(title):
         spans.append((start, separator.start()))
         start = separator.end()
     spans.append((start, len(title)))
