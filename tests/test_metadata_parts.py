@@ -146,6 +146,7 @@ def test_loads_repairs_what_it_can() -> None:
     assert loads('//<![CDATA[\n{"a": 1}\n//]]>') == [{"a": 1}]
     assert loads("") == []
     assert loads("not json at all") == []
+    assert loads("[" * 100_000 + "]" * 100_000) == []
     salvaged = loads('{"@type":"NewsArticle","headline":"H","description":"a "b" c",'
                      '"datePublished":"2020-01-02","author":{"name":"Jane Doe"}}')  # fmt: skip
     assert salvaged == [

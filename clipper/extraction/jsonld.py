@@ -143,6 +143,8 @@ def loads(raw: str) -> list[Any]:
         return []
     try:
         return [json.loads(text, strict=False)]
+    except RecursionError:  # absurdly deep nesting: nothing a page means
+        return []
     except ValueError:
         pass
     repaired = "".join(_repair_token(match) for match in _TOKENS.finditer(text))
@@ -173,7 +175,7 @@ def _decode_sequence(text: str) -> list[Any]:
             break
         try:
             value, position = decoder.raw_decode(text, position)
-        except ValueError:
+        except (ValueError, RecursionError):
             break
         values.append(value)
     return values

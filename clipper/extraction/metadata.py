@@ -8,11 +8,13 @@ first witness that gives a usable value wins, which is why a JSON-LD date beats
 a date in a sidebar teaser; a weaker witness is consulted only to fill a gap or
 to add precision (a datetime on the same day as a bare date).
 
-Speed: the page is searched once with one CSS query (run in C by lexbor) for
-every element metadata reads; JSON-LD is parsed once. The visible byline and
-dateline are looked for only when the declared data lacks them, and then only
-around the headline, whose surroundings hold them on virtually every article
-page (a search of the whole page would also find sidebar teasers' dates).
+Speed: one CSS query over ``<head>`` and one over ``<body>`` (run in C by
+lexbor) find every element the declared witnesses live in; JSON-LD is parsed
+once. The visible byline and dateline are looked for only when the declared
+data lacks them, and then only around the headline, climbing a few containers
+at most: their surroundings hold them on virtually every article page, and a
+search of the whole page would be slower and would also find sidebar teasers'
+dates and commenters' names.
 
 Decisions:
 
