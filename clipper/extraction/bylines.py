@@ -288,11 +288,31 @@ def _pieces(field: str) -> list[str]:
     return pieces
 
 
+# A name that needs no cleaning: two to four capitalised words of letters (an
+# initial may end with a period), none of them a role, a desk or a prefix.
+_PLAIN_NAME = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?: (?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+)){1,3}"
+)
+_NOT_PLAIN = (
+    _ROLE_WORDS
+    | _QUALIFIERS
+    | _DESK_WORDS
+    | _NOT_NAMES
+    | _DATE_WORDS
+    | _CREDENTIALS
+    | _wordset("by von par por di da door av af text texto testo autor autorin author photo")
+)
+
+
 def parse_byline(text: str) -> list[str]:
     """The names in one byline or author field, in order, without duplicates."""
     text = " ".join(str(text).split())
     if not text or len(text) > 300 or "://" in text[:12]:
         return []
+    if _PLAIN_NAME.fullmatch(text) and not _NOT_PLAIN.intersection(text.casefold().split()):
+        words = text.split()
+        if not any(is_agency(" ".join(words[-size:])) for size in (1, 2, 3)):
+            return [text]  # "Natasha Turak", "Sarah E. Needleman": most declared authors
     if _PHOTO_CREDIT.match(text):
         return []
     for field in _FIELD_SPLIT.split(_SENTENCE_SPLIT.sub(" | ", text)):

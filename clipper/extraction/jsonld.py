@@ -88,12 +88,14 @@ class JsonLd:
     site: dict[str, Any] = field(default_factory=dict)  # the WebSite node, or {}
     is_article: bool = False  # whether ``article`` is article-typed (not a video, recipe...)
     _ids: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _indexed: list[bool] = field(default_factory=lambda: [False])  # built yet? (mutable flag)
 
     @property
     def by_id(self) -> dict[str, dict[str, Any]]:
         """Nodes by ``@id``, indexed on first use (most pages never need it)."""
-        if not self._ids and self.values:
+        if not self._indexed[0]:
             _index(list(self.values), self._ids, 0)
+            self._indexed[0] = True
         return self._ids
 
     def resolve(self, value: Any) -> Any:
@@ -293,4 +295,4 @@ def read_json_ld(
             resolved = ld.by_id.get(str(owner["@id"]))
             if isinstance(resolved, dict) and types(resolved) & _PAGE_TYPES:
                 page = resolved
-    return JsonLd(ld.values, nodes, article, page, site, best < 10, ld.by_id if ld._ids else {})
+    return JsonLd(ld.values, nodes, article, page, site, best < 10, ld._ids, ld._indexed)

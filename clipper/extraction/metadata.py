@@ -106,8 +106,11 @@ _ELSEWHERE = re.compile(
 _MODIFIER = re.compile(r"(?:^|[-_])(?:has|with|no|without|show|hide|is)[-_]", re.IGNORECASE)
 
 
-def _is_furniture(name: str) -> bool:
-    return bool(_ELSEWHERE.search(name)) and not _MODIFIER.search(name)
+def _is_furniture(names: str) -> bool:
+    """Whether a class/id list names page furniture (one token is enough)."""
+    if not _ELSEWHERE.search(names):
+        return False
+    return any(_ELSEWHERE.search(name) and not _MODIFIER.search(name) for name in names.split())
 
 
 _SITE_HEADER = re.compile(r"site|global|masthead|banner|^top|navbar|header-top", re.IGNORECASE)
@@ -183,8 +186,16 @@ def _first_pass(tree: LexborHTMLParser) -> _Page:
     nodes = head.css(_HEAD_QUERY) if head is not None else []
     if body is not None:
         nodes.extend(body.css(_BODY_QUERY))
+    metas = page.metas
     for node in nodes:
         tag = node.tag
+        if tag == "title":
+            if not page.title:
+                page.title = node.text(deep=True)
+            continue
+        if tag == "script":
+            page.scripts.append(node)
+            continue
         attrs = node.attributes
         if tag == "meta":
             if content := attrs.get("content"):
@@ -192,13 +203,12 @@ def _first_pass(tree: LexborHTMLParser) -> _Page:
                     if name := attrs.get(attr):
                         name = name.lower()
                         for part in name.split() if " " in name else (name,):
-                            page.metas.setdefault(part, []).append(content)
+                            if part in metas:
+                                metas[part].append(content)
+                            else:
+                                metas[part] = [content]
             if "itemprop" not in attrs:
                 continue
-        elif tag == "title":
-            if not page.title:
-                page.title = node.text(deep=True)
-            continue
         elif tag == "link":
             rel = (attrs.get("rel") or "").lower().split()
             href = attrs.get("href")
@@ -208,9 +218,6 @@ def _first_pass(tree: LexborHTMLParser) -> _Page:
                 page.image_src = href.strip()
             elif "author" not in rel:
                 continue
-        elif tag == "script":
-            page.scripts.append(node)
-            continue
         elif tag == "h1":
             page.headings.append(node)
         elif tag == "time":
@@ -267,10 +274,7 @@ class _Places:
                 verdict = _NEUTRAL
                 if attrs.get("role") in ("banner", "complementary", "navigation") or (
                     len(names) > 1
-                    and (
-                        any(_is_furniture(name) for name in names.split())
-                        or (tag == "header" and _SITE_HEADER.search(names))
-                    )
+                    and (_is_furniture(names) or (tag == "header" and _SITE_HEADER.search(names)))
                 ):
                     verdict = _ELSEWHERE_NODE
             self._verdicts[key] = verdict
@@ -404,7 +408,7 @@ def _authors(page: _Page, ld: JsonLd, site_keys: list[str], around: _Around) -> 
                 for link in node.css("a")[:3]:
                     yield parse_byline(_text(link))
         # A byline inside a dateline or info line: "来源：新华社　作者：张三、李四".
-        for node in around.nodes("date")[:10]:
+        for node in around.nodes("date", 2)[:10]:
             text = node.text(deep=True, separator=" ")
             if len(text) <= 300 and (label := _BYLINE_LABEL.search(text)):
                 yield parse_byline(text[label.start() :])
@@ -589,7 +593,7 @@ def _visible_dates(
     def result() -> tuple[str | None, str | None, bool]:
         return found.get("published"), found.get("modified"), bool(found.get("labelled"))
 
-    for node in around.nodes("date", 3 if modified_only else 5):
+    for node in around.nodes("date", 2 if modified_only else 5):
         if node.tag == "time":
             pair = _time_element(node, month_first)
             if take([pair] if pair else []):
@@ -756,18 +760,27 @@ def extract_metadata(
         declared.append(document_title)
     places = _Places()
     visible = [
-        (node, text)
-        for node in page.headings[:6]
-        if 0 < len(text := tidy(_text(node))) <= 300 and not places.elsewhere(node)
+        (node, text) for node in page.headings[:6] if 0 < len(text := tidy(_text(node))) <= 300
     ]
+    if not declared:  # nothing to confirm a headline: a logo's <h1> must not become it
+        visible = [(node, text) for node, text in visible if not places.elsewhere(node)]
     title = choose_title(declared, [text for _node, text in visible])
-    # The byline and dateline are looked for around the <h1> that is the title;
-    # an <h1> that is not (a logo, a section name) is no guide to them.
-    headlines = [node for node, text in visible if text == title] or [
+    # The byline and dateline are looked for around the <h1> that is the title
+    # (not a copy in a sticky navigation bar); an <h1> that is not the title (a
+    # logo, a section name) is no guide to them.
+    matching = [node for node, text in visible if text == title] or [
         node for node, text in visible if similarity(text, title) >= 0.5
     ]
+    headlines = [node for node in matching if not places.elsewhere(node)]
     if not headlines and page.headline_nodes:
         headlines = page.headline_nodes[:1]
+    if not headlines and title and tree.body is not None:
+        # Pages that set their headline in an <h2> or <h3>.
+        headlines = [
+            node
+            for node in tree.body.css("h2, h3")[:20]
+            if similarity(tidy(_text(node)), title) >= 0.8
+        ][:1]
 
     language_sample = title + " " + (page.meta("description") or "")
     language = _language(page, ld, tree, language_sample, headers)
