@@ -155,3 +155,11 @@ def test_labels() -> None:
     assert normalize_label("x-unknown") is None
     assert declared_charset(b'<meta http-equiv="content-type" content="text/html; charset=gbk">')
     assert declared_charset(b"<html><body><p>charset=koi8-r</p>") is None
+
+
+@pytest.mark.parametrize("encoding", ["iso-8859-2", "windows-1251", "shift_jis"])
+def test_detection_reads_the_story_not_the_ascii_navigation_before_it(encoding: str) -> None:
+    navigation = "<nav>" + "<a href='/section'>Section link</a> " * 1500 + "</nav>"
+    html = page(encoding).replace("<body>", "<body>" + navigation)
+    assert len(html) > 50_000
+    assert decode_html(html.encode(encoding))[0] == html
