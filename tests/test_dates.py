@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clipper.extraction.dates import date_from_url, labelled_dates, parse_date
+
+ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
 
 
 @pytest.mark.parametrize(
@@ -171,3 +176,13 @@ def test_labelled_dates(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_date_from_url(url: str, expected: str | None) -> None:
     assert date_from_url(url) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_parse_date_never_raises_and_returns_iso(value: str) -> None:
+    result = parse_date(value)
+    assert result is None or ISO.fullmatch(result)
+    for kind, date in labelled_dates(value):
+        assert kind in ("", "published", "modified")
+        assert ISO.fullmatch(date)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import clipper
 from clipper.extraction.decode import declared_charset, decode_html, normalize_label
@@ -163,3 +165,10 @@ def test_detection_reads_the_story_not_the_ascii_navigation_before_it(encoding: 
     html = page(encoding).replace("<body>", "<body>" + navigation)
     assert len(html) > 50_000
     assert decode_html(html.encode(encoding))[0] == html
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=600), st.sampled_from([None, "utf-8", "shift_jis", "latin-1", "x"]))
+def test_any_bytes_decode_without_error(raw: bytes, header: str | None) -> None:
+    text, encoding = decode_html(b"<meta charset='gbk'>" + raw, header)
+    assert isinstance(text, str) and encoding

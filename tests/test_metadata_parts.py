@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from clipper.extraction.bylines import choose_authors, is_agency, parse_byline
@@ -177,3 +179,11 @@ def test_read_json_ld_follows_references_and_picks_the_article() -> None:
     assert ld.get("inLanguage") == "en"  # from the article's page
     assert ld.site["name"] == "Gazette"
     assert read_json_ld(LexborHTMLParser("<p>none</p>")).article == {}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_parse_byline_never_raises_and_gives_short_names(text: str) -> None:
+    for name in parse_byline(text):
+        assert name == name.strip() and 0 < len(name) <= 60
+        assert "://" not in name
