@@ -30,6 +30,8 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("Текст: Венера Ерофеева", ["Венера Ерофеева"]),
         ("作者：张三、李四", ["张三", "李四"]),
         ("記者 山田太郎", ["山田太郎"]),
+        ("新华社记者 张三", ["张三"]),
+        ("Redaktion: Hans Müller", ["Hans Müller"]),
         ("بقلم محمد علي و أحمد حسن", ["محمد علي", "أحمد حسن"]),
         # Job titles, credentials, handles, dates and furniture are not names.
         ("Phil Helsel is a reporter for NBC News", ["Phil Helsel"]),
@@ -58,12 +60,16 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("PTI | Moscow | Updated: 22-12-2020 20:41 IST", ["PTI"]),
         ("Reuters Staff", ["Reuters"]),
         ("dpa/AFP", ["dpa", "AFP"]),
+        ("Redacción / EFE", ["EFE"]),
+        ("Von dpa", ["dpa"]),
         (
             "DANICA KIRKA and JILL LAWLESS Associated Press",
             ["Danica Kirka", "Jill Lawless", "Associated Press"],
         ),
         # Nobody.
         ("Redaktion", []),
+        ("Redaktion Beispiel", []),
+        ("Da Redação", []),
         ("JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43", []),
         ("Detroit News wire services Published 11:11 PM EST Nov 19", []),
         ("By", []),

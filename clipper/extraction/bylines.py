@@ -213,7 +213,12 @@ def _clean_name(part: str, first: bool = True) -> str | None:
     # Leading role words ("Senior correspondent Jane Doe"), then the name runs to
     # the next role word ("Jane Doe, News reporter", "Phil Helsel is a reporter").
     folded = [_fold_word(word) for word in words]
-    desk = any(word in _DESK_WORDS for word in folded)
+    # A desk named after or instead of a name ("Jerusalem Post Staff", "Redaktion
+    # Beispiel") is no person; a desk word used as a label ("Redaktion: Hans
+    # Müller") is only a label.
+    desk = any(word in _DESK_WORDS for word in folded[1:]) or (
+        bool(folded) and folded[0] in _DESK_WORDS and not words[0].endswith((":", "："))
+    )
     start = 0
     while start < len(words) and _is_role(folded, start):
         start += 1
@@ -244,10 +249,14 @@ def _clean_name(part: str, first: bool = True) -> str | None:
     return _titled(name)
 
 
+# Chinese and Japanese job titles are written onto the word: "新华社记者".
+_CJK_ROLE = re.compile(r"(?:记者|記者|通讯员|通訊員|编辑|編集|特派员|特派員|撰稿人|主笔)$")
+
+
 def _is_role(folded: list[str], index: int) -> bool:
     """Whether the word at ``index`` starts (or is) a job title."""
     word = folded[index]
-    if word in _ROLE_WORDS:
+    if word in _ROLE_WORDS or _CJK_ROLE.search(word):
         return True
     return word in _QUALIFIERS and any(w in _ROLE_WORDS for w in folded[index + 1 : index + 4])
 
