@@ -424,6 +424,12 @@ def test_canonical_and_image_are_absolute() -> None:
     assert m.image == "https://cdn.example.org/a.jpg"
     assert meta('<meta property="og:image" content="javascript:alert(1)">').image is None
     assert meta('<link rel="image_src" href="/i.png">').image == "https://www.example.org/i.png"
+    # A saved page: protocol-relative URLs still work, path-relative ones cannot.
+    saved = meta(
+        '<meta property="og:image" content="//cdn.example.org/a.jpg">', "file:///tmp/a.html"
+    )
+    assert saved.image == "https://cdn.example.org/a.jpg"
+    assert meta('<meta property="og:image" content="/a.jpg">', "file:///tmp/a.html").image is None
     assert meta('<meta property="og:url" content="https://www.example.org/x">').canonical == (
         "https://www.example.org/x"
     )

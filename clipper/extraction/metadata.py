@@ -625,11 +625,14 @@ def _visible_dates(
 
 
 def _absolute(url: str | None, base: str | None) -> str | None:
+    """``url`` as an absolute http(s) URL, resolved against ``base`` if that is one."""
     if not url:
         return None
     url = url.strip()
     if url.startswith(("https://", "http://")) and " " not in url:
         return url
+    if base and not base.startswith(("https://", "http://")):
+        base = None  # a saved file's file:// URL resolves nothing on the web
     if url.startswith("//") and not base:
         url = "https:" + url
     try:
