@@ -49,14 +49,6 @@ _PAGE_TYPES = frozenset(
     }
 )  # fmt: skip
 _SITE_TYPES = frozenset({"website"})
-ORGANIZATION_TYPES = frozenset(
-    {
-        "organization", "newsmediaorganization", "corporation", "localbusiness",
-        "educationalorganization", "governmentorganization", "ngo", "onlinebusiness",
-        "brand", "performinggroup", "sportsorganization", "medicalorganization",
-    }
-)  # fmt: skip
-
 _OPENERS = ("<!--", "//<![CDATA[", "// <![CDATA[", "<![CDATA[")
 _CLOSERS = ("-->", "//]]>", "// ]]>", "]]>")
 _TOKENS = re.compile(
