@@ -1,4 +1,7 @@
-"""Pure helpers: URL cleaning, sniffing, decoding, dates, control characters."""
+"""Pure helpers: URL cleaning, sniffing, control characters, settings.
+
+Decoding and dates are tested in test_decode.py and test_dates.py.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,6 @@ from pathlib import Path
 import pytest
 
 from clipper.errors import ConfigError, NotHTMLError
-from clipper.extraction.dates import date_from_url, parse_date
-from clipper.extraction.decode import decode_html
 from clipper.sniff import ensure_html, sniff
 from clipper.text import count_words, strip_controls
 from clipper.urls import canonical_url, clean_url, safe_link
@@ -64,50 +65,6 @@ def test_ensure_html_believes_bytes_over_labels() -> None:
         ensure_html(b"%PDF-1.4", "text/html", where="x")
     with pytest.raises(NotHTMLError, match=r"\(image/jpeg\)"):
         ensure_html(b"no markup", "image/jpeg", where="x")
-
-
-def test_decode_prefers_a_declaration_that_fits_the_bytes() -> None:
-    page = '<meta charset="windows-1251"><p>Бомбардировщики</p>'
-    raw = page.encode("cp1251")
-    assert decode_html(raw)[0] == page
-    # The server's blanket ISO-8859-1 loses to the page's own declaration.
-    assert decode_html(raw, "iso-8859-1")[0] == page
-    utf8 = "<p>Pékin</p>".encode()
-    assert decode_html(utf8, "iso-8859-1") == ("<p>Pékin</p>", "utf-8")
-    assert decode_html(b"\xef\xbb\xbf<p>x</p>") == ("<p>x</p>", "utf-8")
-    # Undecodable bytes never raise.
-    assert "x" in decode_html(b"<p>x\xff\xfe\xfd</p>", "utf-8")[0]
-
-
-def test_decode_detects_an_undeclared_legacy_encoding() -> None:
-    sentence = "Российские и китайские бомбардировщики совершили совместное патрулирование. "
-    text = "<p>" + sentence * 5 + "</p>"
-    assert decode_html(text.encode("cp1251"))[0] == text
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2020-12-22T20:41:00+05:30", "2020-12-22T20:41:00+05:30"),
-        ("2020-12-22T15:11:00Z", "2020-12-22T15:11:00+00:00"),
-        ("2020-12-22", "2020-12-22"),
-        ("Tue, 22 Dec 2020 15:11:00 GMT", "2020-12-22T15:11:00+00:00"),
-        ("22-12-2020 20:41 IST", "2020-12-22T20:41:00"),
-        ("December 22, 2020", "2020-12-22"),
-        ("22 décembre 2020", "2020-12-22"),
-        ("22. Dezember 2020", "2020-12-22"),
-        ("2020年12月22日", "2020-12-22"),
-        ("not a date", None),
-        ("1871-03-18", None),
-    ],
-)
-def test_parse_date(value: str, expected: str | None) -> None:
-    assert parse_date(value) == expected
-
-
-def test_date_from_url() -> None:
-    assert date_from_url("https://example.org/2020/12/22/story") == "2020-12-22"
-    assert date_from_url("https://example.org/story-2020") is None
 
 
 def test_strip_controls_removes_escapes_but_keeps_text() -> None:

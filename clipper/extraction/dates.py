@@ -1,65 +1,185 @@
 """Turn the many ways pages write dates into ISO 8601.
 
-A value with a time keeps it (and its UTC offset when the page gave one); a
-value without a time becomes a plain date. Anything implausible (before 1990
-or more than a day in the future) is rejected rather than guessed at.
+A value with a time keeps it, and its UTC offset when the page gave one (a
+numeric offset, ``Z``, or a common zone abbreviation such as ``CET`` or
+``IST``); a value without a time becomes a plain date. Anything implausible
+(before 1990 or more than a day in the future) is rejected rather than guessed
+at, so that a copyright year or an expiry date does not become a story's date.
+
+Understood forms: ISO 8601 and its everyday variants (``2020-12-22 20:41``,
+``2020/12/22``, ``2020.12.22``), RFC 2822 (``Tue, 22 Dec 2020 15:11:00 GMT``),
+numeric day-first dates (``22.12.2020``, ``22-12-2020 20:41 IST``), dates with
+month names in English, German, French, Spanish, Italian, Portuguese, Dutch,
+Russian, Ukrainian, Polish, Turkish, Indonesian, Greek and Arabic (``22. Dezember
+2020``, ``22 de diciembre de 2020``, ``22 декабря 2020 г.``, ``٢٢ ديسمبر ٢٠٢٠``),
+and Chinese/Japanese/Korean ``2020年12月22日 20時41分`` / ``2020년 12월 22일``.
+
+Numeric dates whose first two fields could both be a day or a month
+(``03/04/2020``) are read day first, as most of the world writes them, unless
+the caller says the page is American English (``month_first=True``), where
+``MM/DD/YYYY`` is the norm. ``IST`` is read as India Standard Time (+05:30),
+by far its most common use on news pages; ``CST`` as US Central.
+
+``labelled_dates`` reads a visible dateline such as ``Updated: 22-12-2020 20:41
+IST | Created: 22-12-2020 20:41 IST`` and says which date is which, in a dozen
+languages, because a date labelled "Updated" is a modification date and must
+never become the publication date.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from datetime import UTC, date, datetime, timedelta
-from email.utils import parsedate_to_datetime
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            "jan january janv janvier enero ene januar gennaio janeiro январь января янв",
-            "feb february févr fevrier février febrero febr februar febbraio fevereiro"
-            " февраль февраля фев",
-            "mar march mars marzo märz maerz marzo março март марта",
-            "apr april avr avril abril aprile апрель апреля апр",
-            "may mai mayo maggio maio май мая",
-            "jun june juin junio juni giugno junho июнь июня",
-            "jul july juil juillet julio juli luglio julho июль июля",
-            "aug august août aout agosto август августа авг",
-            "sep sept september septembre septiembre settembre setembro сентябрь сентября сен",
-            "oct october octobre octubre okt oktober ottobre outubro октябрь октября окт",
-            "nov november novembre noviembre novembro ноябрь ноября ноя",
-            "dec december déc décembre decembre diciembre dez dezember dicembre dezembro"
-            " декабрь декабря дек",
-        ],
-        start=1,
-    )
-    for name in names.split()
+_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９：", "012345678901234567890123456789:"
+)
+
+# Month names and abbreviations, lower-cased, by month number. Several languages
+# share spellings (``mars``, ``april``); they agree on the number.
+_MONTH_NAMES = [
+    # en, de, fr, es, it, pt, nl, sv/da/no, pl, tr, id, ru, uk, el, ar (Egypt, Levant)
+    "jan january januar jänner janv janvier enero ene gennaio gen janeiro januari janvāris"
+    " stycznia styczeń styczen ocak январь января янв січня січень ιανουαρίου ιανουάριος ιαν"
+    " يناير",
+    "feb february februar feber févr fevr février fevrier febrero febbraio fevereiro fev"
+    " februari lutego luty şubat subat февраль февраля фев лютого лютий φεβρουαρίου"
+    " φεβρουάριος φεβ فبراير",
+    "mar march märz maerz mär mars marzo março marco maart mrt marca marzec mart maret март"
+    " марта мар березня березень μαρτίου μάρτιος μαρ مارس",
+    "apr april avr avril abril abr aprile aprilie kwietnia kwiecień nisan апрель апреля апр"
+    " квітня квітень απριλίου απρίλιος απρ أبريل ابريل إبريل",
+    "may mai mayo maggio mag maio mei maj maja mayıs mayis май мая травня травень μαΐου"
+    " μαΐος μαιου μαι مايو",
+    "jun june juni juin junio giugno giu junho czerwca czerwiec haziran июнь июня июн"
+    " червня червень ιουνίου ιούνιος ιουν يونيو",
+    "jul july juli juil juillet julio luglio lug julho lipca lipiec temmuz июль июля июл"
+    " липня липень ιουλίου ιούλιος ιουλ يوليو",
+    "aug august août aout agosto ago augustus augusti sierpnia sierpień ağustos agustus"
+    " август августа авг серпня серпень αυγούστου αύγουστος αυγ أغسطس اغسطس",
+    "sep sept september septembre septiembre setiembre settembre set setembro september"
+    " września wrzesień eylül сентябрь сентября сен вересня вересень σεπτεμβρίου"
+    " σεπτέμβριος σεπ سبتمبر",
+    "oct october oktober okt octobre octubre ottobre ott outubro out października"
+    " październik ekim октябрь октября окт жовтня жовтень οκτωβρίου οκτώβριος οκτ أكتوبر"
+    " اكتوبر",
+    "nov november novembre noviembre novembro listopada listopad kasım kasim ноябрь ноября"
+    " ноя листопада листопад νοεμβρίου νοέμβριος νοε نوفمبر",
+    "dec december dezember dez déc decembre décembre diciembre dic dicembre dezembro"
+    " desember grudnia grudzień aralık aralik декабрь декабря дек грудня грудень"
+    " δεκεμβρίου δεκέμβριος δεκ ديسمبر",
+]
+MONTHS = {
+    name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
+}
+# Levantine Arabic month names (some two words, one of two letters) are replaced
+# by their Egyptian-usage equivalents before matching.
+_LEVANTINE = {
+    "كانون الثاني": "يناير", "شباط": "فبراير", "آذار": "مارس", "نيسان": "أبريل",
+    "أيار": "مايو", "ايار": "مايو", "حزيران": "يونيو", "تموز": "يوليو", "آب": "أغسطس",
+    "أيلول": "سبتمبر", "ايلول": "سبتمبر", "تشرين الأول": "أكتوبر", "تشرين الاول": "أكتوبر",
+    "تشرين الثاني": "نوفمبر", "كانون الأول": "ديسمبر", "كانون الاول": "ديسمبر",
 }  # fmt: skip
+_LEVANTINE_NAME = re.compile("|".join(sorted(_LEVANTINE, key=len, reverse=True)))
 
+# Common zone abbreviations; ambiguous ones are read as their most frequent use
+# on news pages (IST: India, CST: US Central, BST: British Summer Time).
+_ZONES = {
+    "utc": "+00:00", "gmt": "+00:00", "z": "+00:00", "wet": "+00:00", "bst": "+01:00",
+    "west": "+01:00", "cet": "+01:00", "mez": "+01:00", "wat": "+01:00", "cest": "+02:00",
+    "mesz": "+02:00", "eet": "+02:00", "cat": "+02:00", "sast": "+02:00", "eest": "+03:00",
+    "msk": "+03:00", "eat": "+03:00", "ast": "+03:00", "gst": "+04:00", "pkt": "+05:00",
+    "ist": "+05:30", "npt": "+05:45", "ict": "+07:00", "wib": "+07:00", "sgt": "+08:00",
+    "hkt": "+08:00", "pht": "+08:00", "awst": "+08:00", "jst": "+09:00", "kst": "+09:00",
+    "acst": "+09:30", "aest": "+10:00", "aedt": "+11:00", "nzst": "+12:00",
+    "nzdt": "+13:00", "edt": "-04:00", "est": "-05:00", "cdt": "-05:00", "cst": "-06:00",
+    "mdt": "-06:00", "mst": "-07:00", "pdt": "-07:00", "pst": "-08:00", "akdt": "-08:00",
+    "akst": "-09:00", "hst": "-10:00", "brt": "-03:00", "art": "-03:00",
+}  # fmt: skip
+_ZONE = r"(?:[+-][01]\d(?::?[0-5]\d)?|(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d\d)?|[a-z]{1,4}\b)"
+
+_TIME = r"(?P<H>[0-2]?\d)(?:[:h時时시]|\s*[.:]\s*)(?P<M>[0-5]\d)(?:[:分분]\s*(?P<S>[0-5]\d))?"
 _ISO = re.compile(
-    r"(?P<y>(?:19|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)"
-    r"(?:[T ](?P<H>[0-2]\d):?(?P<M>[0-5]\d)(?::?(?P<S>[0-5]\d)(?:[.,]\d+)?)?"
-    r"\s*(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?"
-)
-_NUMERIC = re.compile(
-    r"\b(?P<a>[0-3]?\d)[./-](?P<b>[01]?\d)[./-](?P<y>(?:19|20)\d\d)"
-    r"(?:,?\s+(?P<H>[0-2]?\d):(?P<M>[0-5]\d))?"
-)
-_WORDY = re.compile(
-    r"(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?(?P<m1>[^\W\d_]{3,10})\.?(?:\s+de)?,?\s+(?P<y1>(?:19|20)\d\d))"
-    r"|(?:(?P<m2>[^\W\d_]{3,10})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))",
+    r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?!\d)"
+    r"(?:(?:T|\s*,?\s*)(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:[.,]\d+)?)?"
+    r"\s*(?P<tz>Z(?![a-z])|[+-][01]\d(?::?[0-5]\d)?(?!\d))?)?",
     re.IGNORECASE,
 )
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?([01]\d)[/-]?([0-3]\d)(?:/|[-_]|$)")
-_CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*([01]?\d)\s*月\s*([0-3]?\d)\s*日")
+_COMPACT = re.compile(
+    r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)"
+    r"(?:T(?P<H>[0-2]\d)(?P<M>[0-5]\d)(?P<S>[0-5]\d)?(?P<tz>Z|[+-]\d\d:?\d\d)?)?"
+)
+_CJK = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]?"
+)
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])\s?(?P<b>[0-3]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+_WORD = r"(?P<{}>[^\W\d_]{{3,14}}\.?)"
+_WORDY = re.compile(
+    # 22 December 2020, 22. Dezember 2020, 22 de diciembre de 2020, 1er mars 2020
+    rf"(?<!\d)(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|-)?{_WORD.format('m1')}"
+    r"(?:\s*de\s*|\s*,\s*|\s+|-)(?P<y1>(?:19|20)\d\d)(?!\d)"
+    # December 22, 2020; Dec. 22 2020
+    rf"|{_WORD.format('m2')}\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<y2>(?:19|20)\d\d)(?!\d)"
+    # 2020. december 22.
+    rf"|(?<!\d)(?P<y3>(?:19|20)\d\d)\.?\s+{_WORD.format('m3')}\s+(?P<d3>[0-3]?\d)(?!\d)",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(
+    rf"(?<![\d.:]){_TIME}(?![\d])\s*"
+    r"(?P<ampm>[ap]\.?\s?m\.?(?![a-z])|uhr|horas?|h(?![a-z]))?\s*"
+    rf"(?P<tz>{_ZONE})?",
+    re.IGNORECASE,
+)
+_TRAILING_ZONE = re.compile(rf"\s*({_ZONE})", re.IGNORECASE)
+_AFTERNOON = re.compile(r"午後|下午|오후")
+_URL_DATE = re.compile(
+    r"[/_-]((?:19|20)\d\d)(?:([01]\d)([0-3]\d)|([/_-])([01]?\d)\4([0-3]?\d))(?=[/_.-]|$)"
+)
+
+
+_EARLIEST = date(1990, 1, 1)
+_latest: tuple[float, date] = (0.0, _EARLIEST)
+
+
+_URL_WORDY_DATE = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})/([0-3]?\d)(?=/|$)", re.IGNORECASE)
 
 
 def _plausible(day: date) -> bool:
-    return date(1990, 1, 1) <= day <= (datetime.now(UTC) + timedelta(days=1)).date()
+    """From 1990 to tomorrow (UTC); "tomorrow" is recomputed once a minute."""
+    global _latest
+    now = time.time()
+    if now > _latest[0]:
+        _latest = (now + 60, (datetime.now(UTC) + timedelta(days=1)).date())
+    return _EARLIEST <= day <= _latest[1]
+
+
+_NUMERIC_ZONE = re.compile(r"([+-])(\d{1,2}):?(\d\d)?")
+
+
+def _offset(zone: str | None) -> str | None:
+    """``+05:30`` for ``+0530``, ``+05``, ``UTC+5:30``, ``IST``; ``None`` if unknown."""
+    if not zone:
+        return None
+    zone = zone.strip().lower().replace(" ", "")
+    if zone in _ZONES:
+        return _ZONES[zone]
+    if zone.startswith(("utc", "gmt")):
+        zone = zone[3:]
+    match = _NUMERIC_ZONE.fullmatch(zone)
+    if not match:
+        return None
+    hours, minutes = int(match[2]), int(match[3] or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    return f"{match[1]}{hours:02d}:{minutes:02d}"
 
 
 def _make(
     year: int, month: int, day: int, hour: str | None = None, minute: str | None = None,
-    second: str | None = None, tz: str | None = None,
+    second: str | None = None, zone: str | None = None,
 ) -> str | None:  # fmt: skip
     try:
         day_value = date(year, month, day)
@@ -73,46 +193,171 @@ def _make(
         moment = datetime(year, month, day, int(hour), int(minute), int(second or 0))
     except ValueError:
         return day_value.isoformat()
-    text = moment.isoformat()
-    if tz:
-        if tz == "Z":
-            return text + "+00:00"
-        return text + (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
-    return text
+    return moment.isoformat() + (_offset(zone) or "")
 
 
-def parse_date(value: str | None) -> str | None:
-    """An ISO 8601 date or datetime for ``value``, or ``None`` when it holds none."""
+def _clock(text: str, start: int, end: int) -> tuple[str, str, str | None, str | None] | None:
+    """The time of day written just after (or else just before) a date at ``start:end``."""
+    for before, window in ((False, text[end : end + 40]), (True, text[max(0, start - 40) : start])):
+        match = _CLOCK.search(window)
+        if match is None:
+            continue
+        hour, minute = int(match["H"]), match["M"]
+        ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        elif _AFTERNOON.search(window[: match.start()]) and hour < 12:
+            hour += 12
+        if hour > 23:
+            continue
+        zone = match["tz"]
+        if zone and _offset(zone) is None:
+            zone = None
+        if zone is None and before and (after := _TRAILING_ZONE.match(text, end)):
+            zone = after[1] if _offset(after[1]) else None  # "12:05 am, 3 March 2021 GMT"
+        return str(hour), minute, match["S"], zone
+    return None
+
+
+def _month(name: str) -> int | None:
+    key = name.lower().rstrip(".")
+    # Unlisted short forms ("sept", "janv") by their first three letters only:
+    # a longer word that merely starts like a month ("Mayor") is not one.
+    return MONTHS.get(key) or (MONTHS.get(key[:3]) if len(key) <= 4 else None)
+
+
+def parse_date(value: str | None, *, month_first: bool = False) -> str | None:
+    """An ISO 8601 date or datetime for ``value``, or ``None`` when it holds none.
+
+    ``month_first`` reads an ambiguous ``03/04/2020`` as March 4th (US usage).
+    """
     if not value:
         return None
-    text = " ".join(str(value).split())[:200]
+    text = " ".join(str(value).split())[:300]
+    if not text.isascii():
+        text = text.translate(_DIGITS)
+    if not text or not any(c.isdigit() for c in text):
+        return None
     if match := _ISO.search(text):
         g = match.groupdict()
+        found = _make(int(g["y"]), int(g["m"]), int(g["d"]), g["H"], g["M"], g["S"], g["tz"])
+        if found and g["H"] is None and (clock := _clock(text, match.start(), match.end())):
+            found = _make(int(g["y"]), int(g["m"]), int(g["d"]), *clock)
+        if found:
+            return found
+    if match := _COMPACT.fullmatch(text):
+        g = match.groupdict()
         return _make(int(g["y"]), int(g["m"]), int(g["d"]), g["H"], g["M"], g["S"], g["tz"])
-    if match := _CJK_DATE.search(text):
-        return _make(int(match[1]), int(match[2]), int(match[3]))
-    try:
-        moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        pass
-    else:
-        if _plausible(moment.date()):
-            return moment.replace(microsecond=0).isoformat()
+    if match := _CJK.search(text):
+        clock = _clock(text, match.start(), match.end())
+        return _make(int(match["y"]), int(match["m"]), int(match["d"]), *(clock or ()))
     if match := _NUMERIC.search(text):
         first, second = int(match["a"]), int(match["b"])
-        # Day first is the norm outside the US; a first field above 12 settles it.
-        day, month = (first, second) if first > 12 or second <= 12 else (second, first)
-        return _make(int(match["y"]), month, day, match["H"], match["M"])
-    if match := _WORDY.search(text):
+        if first > 12 or (second <= 12 and not (month_first and match["sep"] == "/")):
+            day, month = first, second
+        else:
+            day, month = second, first
+        clock = _clock(text, match.start(), match.end())
+        if found := _make(int(match["y"]), month, day, *(clock or ())):
+            return found
+    if max(text) >= "\u0600" and _LEVANTINE_NAME.search(text):
+        text = _LEVANTINE_NAME.sub(lambda m: _LEVANTINE[m[0]], text)
+    for match in _WORDY.finditer(text):
         g = match.groupdict()
-        month_name = (g["m1"] or g["m2"] or "").lower().rstrip(".")
-        named_month = _MONTHS.get(month_name) or _MONTHS.get(month_name[:3])
-        if named_month:
-            return _make(int(g["y1"] or g["y2"]), named_month, int(g["d1"] or g["d2"]))
+        name = g["m1"] or g["m2"] or g["m3"] or ""
+        month_number = _month(name)
+        if not month_number:
+            continue
+        year = int(g["y1"] or g["y2"] or g["y3"])
+        day = int(g["d1"] or g["d2"] or g["d3"])
+        clock = _clock(text, match.start(), match.end())
+        if found := _make(year, month_number, day, *(clock or ())):
+            return found
     return None
 
 
 def date_from_url(url: str) -> str | None:
-    """A date in the URL path (``/2020/12/22/``), the weakest witness of all."""
-    match = _URL_DATE.search(url)
-    return _make(int(match[1]), int(match[2]), int(match[3])) if match else None
+    """A date in the URL path (``/2020/12/22/``), the weakest witness of all.
+
+    Only a full date counts: a year and month alone (``/2018/10/slug``) do not
+    say which day, and clipper never invents one.
+    """
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    for match in _URL_DATE.finditer(path):
+        month, day = (match[2], match[3]) if match[2] else (match[5], match[6])
+        if found := _make(int(match[1]), int(month), int(day)):
+            return found
+    if wordy := _URL_WORDY_DATE.search(path):  # /2019/nov/18/
+        month_number = MONTHS.get(wordy[2].lower())
+        if month_number and (found := _make(int(wordy[1]), month_number, int(wordy[3]))):
+            return found
+    return None
+
+
+# Labels that say what a visible date is. Longest first so that "Last updated"
+# wins over "updated"; matched case-insensitively, not inside a longer word.
+_MODIFIEDDATE_LABELS = (
+    "last updated", "last modified", "updated on", "updated", "modified", "revised", "edited",
+    "zuletzt aktualisiert", "aktualisiert am", "aktualisiert", "geändert", "stand",
+    "mis à jour le", "mis à jour", "mise à jour le", "mise à jour", "modifié le", "modifié",
+    "actualizado el", "actualizado", "actualización", "última actualización", "modificado",
+    "aggiornato il", "aggiornato", "ultimo aggiornamento", "aggiornamento", "modificato",
+    "atualizado em", "atualizado", "atualização", "bijgewerkt", "gewijzigd",
+    "zaktualizowano", "aktualizacja", "güncellendi", "güncelleme", "güncellenme",
+    "oppdatert", "uppdaterad", "opdateret", "päivitetty", "diperbarui",
+    "обновлено", "обновлён", "обновлен", "изменено", "оновлено",
+    "最終更新日", "最終更新", "更新日時", "更新日", "更新时间", "更新時間", "更新于", "更新",
+    "修改时间", "修改", "수정", "업데이트", "آخر تحديث", "تم التحديث", "تحديث", "עודכן",
+)  # fmt: skip
+_PUBLISHEDDATE_LABELS = (
+    "first published", "published on", "published", "posted on", "posted", "created",
+    "publication date", "date published", "released", "erstmals veröffentlicht",
+    "publiziert am", "publiziert", "datum",
+    "veröffentlicht am", "veröffentlicht", "erstellt am", "erstellt", "erschienen am",
+    "erschienen", "publié le", "publié", "créé le", "créé", "publicado el", "publicado em",
+    "publicado", "publicación", "fecha de publicación", "creado", "pubblicato il",
+    "pubblicato", "pubblicazione", "creato", "criado em", "criado", "gepubliceerd",
+    "geplaatst", "opublikowano", "publikacja", "yayınlanma", "yayımlandı", "yayınlandı",
+    "publisert", "publicerad", "publiceret", "julkaistu", "diterbitkan", "dipublikasikan",
+    "опубликовано", "опубликован", "создано", "дата публикации", "опубліковано",
+    "发布时间", "发布于", "发布日期", "发布", "發布", "发表于", "发表", "公開日時", "公開日",
+    "公開", "投稿日時", "投稿日", "掲載日", "配信日時", "입력", "등록", "작성", "게시",
+    "تاريخ النشر", "نشر في", "نشر", "פורסם",
+)  # fmt: skip
+DATE_LABEL = re.compile(
+    r"(?<![A-Za-zÀ-ÿА-яЁёіїє])(?:(?P<modified>"
+    + "|".join(re.escape(label) for label in sorted(_MODIFIEDDATE_LABELS, key=len, reverse=True))
+    + r")|(?P<published>"
+    + "|".join(re.escape(label) for label in sorted(_PUBLISHEDDATE_LABELS, key=len, reverse=True))
+    + r"))(?![A-Za-zÀ-ÿА-яЁё])",
+    re.IGNORECASE,
+)
+
+
+def labelled_dates(text: str, *, month_first: bool = False) -> list[tuple[str, str]]:
+    """``(kind, date)`` pairs in a visible dateline, in the order written.
+
+    ``kind`` is ``"modified"`` or ``"published"`` when a label before the date
+    says so, else ``""``. Each label governs the text up to the next label.
+    """
+    text = " ".join(text.split())[:400]
+    if not text or not any(c.isdigit() for c in text):
+        return []
+    labels = list(DATE_LABEL.finditer(text))
+    segments: list[tuple[str, str]] = []
+    if not labels:
+        segments.append(("", text))
+    else:
+        if labels[0].start() > 0:
+            segments.append(("", text[: labels[0].start()]))
+        for index, label in enumerate(labels):
+            end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+            kind = "modified" if label["modified"] else "published"
+            segments.append((kind, text[label.end() : end]))
+    found = []
+    for kind, segment in segments:
+        if (value := parse_date(segment, month_first=month_first)) is not None:
+            found.append((kind, value))
+    return found

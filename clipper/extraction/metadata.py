@@ -1,44 +1,55 @@
-"""Title, authors, dates, site, image, language and description of a page.
+"""Title, authors, dates, site, canonical URL, image, language and description.
 
 Each field is read from several witnesses, strongest first: JSON-LD (what the
-publisher declares for machines), OpenGraph / article / Twitter / Dublin Core
-``<meta>`` tags, microdata, then the visible page (``<h1>``, ``<time>``, bylines)
-and finally the URL. The first witness that gives a usable value wins, which is
-why a JSON-LD date beats a date in a sidebar teaser.
+publisher declares for machines, ``jsonld.py``), then OpenGraph / ``article:`` /
+Twitter / Dublin Core / ``<meta>`` tags and microdata, then the visible page
+(the ``<h1>``, the byline, the dateline, ``<time>``), and finally the URL. The
+first witness that gives a usable value wins, which is why a JSON-LD date beats
+a date in a sidebar teaser; a weaker witness is consulted only to fill a gap or
+to add precision (a datetime on the same day as a bare date).
+
+Speed: one CSS query over ``<head>`` and one over ``<body>`` (run in C by
+lexbor) find every element the declared witnesses live in; JSON-LD is parsed
+once. The visible byline and dateline are looked for only when the declared
+data lacks them, and then only around the headline, climbing a few containers
+at most: their surroundings hold them on virtually every article page, and a
+search of the whole page would be slower and would also find sidebar teasers'
+dates and commenters' names.
+
+Decisions:
+
+- Title: see ``titles.py`` (the visible headline when a declared title confirms it).
+- Authors: see ``bylines.py``; the first witness that names a person (or an
+  agency) wins; a name that is the site's own (``BBC News`` on bbc.com) is no
+  byline.
+- Dates: a date labelled Updated/Aktualisiert/Mis à jour/... is ``modified``;
+  ``modified`` earlier than ``published`` is dropped as inconsistent.
+- Site: ``og:site_name``, JSON-LD publisher or WebSite name, ``application-name``,
+  the affix removed from ``<title>``; a candidate that matches the host name is
+  preferred to one that does not (``U.S.`` is an edition, not the site), and the
+  host name itself (``example.org``) is the last resort.
+- Language: ``<html lang>``, then ``Content-Language`` (meta, then the HTTP header
+  when the caller passes ``headers``), ``dc.language``, JSON-LD ``inLanguage``,
+  ``og:locale``. A declared language that the title's script contradicts (an
+  ``en`` template around a Russian story) gives way to a witness that agrees, or
+  to the script's own language where the script names one (Japanese kana, Korean
+  Hangul, Greek, Hebrew, Thai...).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from clipper.extraction.dates import date_from_url, parse_date
-
-_ARTICLE_TYPES = frozenset(
-    {
-        "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
-        "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "blogposting",
-        "socialmediaposting", "liveblogposting", "techarticle", "scholarlyarticle", "report",
-        "webpage", "medicalwebpage", "review", "creativework", "posting",
-    }
-)  # fmt: skip
-_NOT_NAMES = re.compile(
-    r"^(by|from|staff|admin|administrator|editor|editors|redaktion|rédaction|redacción"
-    r"|the editors|news desk|web desk|desk|correspondent|unknown|anonymous|guest|author)$",
-    re.IGNORECASE,
-)
-_BYLINE_PREFIX = re.compile(
-    r"^\s*(by|written by|words by|story by|von|par|por|di|door|av|af|от|автор|作者|記者)\b[:\s]*",
-    re.IGNORECASE,
-)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\bи\b|、)\s*", re.IGNORECASE)
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•»:-]\s+|\s+[-–—]\s+|\s+\|\s*")
+from clipper.extraction.bylines import choose_authors, parse_byline
+from clipper.extraction.dates import DATE_LABEL, date_from_url, labelled_dates, parse_date
+from clipper.extraction.jsonld import JsonLd, read_json_ld
+from clipper.extraction.titles import choose_title, key, similarity, strip_site, tidy
 
 
 @dataclass(frozen=True)
@@ -55,242 +66,769 @@ class Metadata:
     body: str | None = None  # JSON-LD articleBody, a cross-check for the content finder
 
 
-def _text(node: LexborNode | None) -> str:
-    return " ".join(node.text(deep=True, separator=" ").split()) if node is not None else ""
+# Everything the first pass needs: one query over the (small) head and one over
+# the body, each run by lexbor in C; what they return is sorted out in Python.
+# The body query repeats the head's tags because a stray element in ``<head>``
+# makes the parser move everything after it into the body.
+_HEAD_QUERY = (
+    "title, meta, link[rel~=canonical i], link[rel~=image_src i], link[rel~=author i], "
+    'script[type*="ld+json" i]'
+)
+_BODY_QUERY = (
+    'title, meta, link[rel~=canonical i], script[type*="ld+json" i], h1, time, [itemprop], '
+    "[rel~=author]"
+)
+# Around the headline: the byline and the dateline.
+_AROUND = {
+    "byline": "[class*=byline i], [class*=author i], [class*=autor i], [class*=auteur i], "
+    "[class*=writer i], [class*=reporter i], [class*=firma i], [class*=signature i], "
+    "[class*=assinatura i], [id*=author i], address",
+    "date": "time, [class*=date i], [class*=time i], [class*=publish i], [class*=posted i], "
+    "[class*=datum i], [class*=fecha i], [class*=data i], [class*=meta i], [class*=info i], "
+    "[class*=byline i], [class*=author i]",
+}
+# Words that introduce a byline inside a longer line of text.
+_BYLINE_LABEL = re.compile(
+    r"(?:^|(?<=[\s|·•\u3000(（]))(?:By|Von|Par|Por|Door|Autor(?:in)?:|Author:|Автор:|Авторы:"
+    r"|Текст:|作者[:：]|撰文|記者|记者|بقلم)\s*"
+)
+# Containers whose dates and names belong to other stories or to readers.
+_ELSEWHERE_TAGS = frozenset({"aside", "nav", "footer", "form", "figcaption", "blockquote"})
+_ELSEWHERE = re.compile(
+    r"(?:^|[-_])nav(?:$|[-_])|navbar|navigation|menu|comment|related|sidebar|widget|teaser"
+    r"|recommend|popular|trending|most-?read|promo"
+    r"|newsletter|footer|breadcrumb|outbrain|taboola|(?:^|[-_ ])rail|carousel|ticker|tweet"
+    r"|more-?stories|read-?more|also|next-?post|prev-?post|pagination|reply|respond",
+    re.IGNORECASE,
+)
+# Layout modifiers ("has-sidebar", "content__header--no-promo") say what is
+# next to an element, not what it is.
+_MODIFIER = re.compile(r"(?:^|[-_])(?:has|with|no|without|show|hide|is)[-_]", re.IGNORECASE)
 
 
-def _meta_values(tree: LexborHTMLParser) -> dict[str, list[str]]:
-    """All ``<meta>`` contents keyed by lower-cased property/name/itemprop."""
-    values: dict[str, list[str]] = {}
-    for node in tree.css("meta"):
+def _is_furniture(names: str) -> bool:
+    """Whether a class/id list names page furniture (one token is enough)."""
+    if not _ELSEWHERE.search(names):
+        return False
+    return any(_ELSEWHERE.search(name) and not _MODIFIER.search(name) for name in names.split())
+
+
+_SITE_HEADER = re.compile(r"site|global|masthead|banner|^top|navbar|header-top", re.IGNORECASE)
+
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "datepublished", "article.published", "publishdate", "publish-date", "publish_date",
+    "pubdate", "pub_date", "publication_date", "publication-date", "dc.date.issued",
+    "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
+    "date", "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime",
+    "article:published", "datecreated", "original-publish-date", "release_date",
+)  # fmt: skip
+_MODIFIED_META = (
+    "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified",
+    "article.updated", "dcterms.modified", "dc.date.modified", "lastmod", "last-modified",
+    "article:modified", "modified", "revised", "updated", "dateupdated",
+)  # fmt: skip
+_AUTHOR_META = (
+    "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
+    "dc.creator", "dcterms.creator", "byl", "book:author", "cxenseparse:author",
+    "article.author", "citation_author",
+)  # fmt: skip
+_SCRIPTS_LANGUAGE = (  # (pattern, languages that write with it, the one it implies)
+    (re.compile(r"[\u3040-\u30ff]"), ("ja",), "ja"),
+    (re.compile(r"[\uac00-\ud7af]"), ("ko",), "ko"),
+    (re.compile(r"[\u4e00-\u9fff]"), ("zh", "ja", "ko"), "zh"),
+    (re.compile(r"[\u0400-\u04ff]"), ("ru", "uk", "bg", "sr", "be", "kk", "mk", "mn", "tg"), None),
+    (re.compile(r"[\u0600-\u06ff]"), ("ar", "fa", "ur", "ps", "ku", "sd", "ug"), None),
+    (re.compile(r"[\u0590-\u05ff]"), ("he", "yi"), "he"),
+    (re.compile(r"[\u0370-\u03ff]"), ("el",), "el"),
+    (re.compile(r"[\u0e00-\u0e7f]"), ("th",), "th"),
+    (re.compile(r"[\u0900-\u097f]"), ("hi", "mr", "ne", "sa"), None),
+)  # fmt: skip
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class _Page:
+    """What the first pass over the tree found, sorted by kind."""
+
+    metas: dict[str, list[str]] = field(default_factory=dict)
+    title: str = ""
+    canonical: str | None = None
+    image_src: str | None = None
+    scripts: list[LexborNode] = field(default_factory=list)
+    headings: list[LexborNode] = field(default_factory=list)
+    times: list[LexborNode] = field(default_factory=list)
+    author_nodes: list[LexborNode] = field(default_factory=list)
+    published_nodes: list[LexborNode] = field(default_factory=list)
+    modified_nodes: list[LexborNode] = field(default_factory=list)
+    headline_nodes: list[LexborNode] = field(default_factory=list)
+
+    def meta(self, *keys: str) -> str | None:
+        """The first non-empty ``<meta>`` content under any of ``keys``."""
+        for name in keys:
+            for value in self.metas.get(name, ()):
+                if value := " ".join(value.split()):
+                    return value
+        return None
+
+    def meta_all(self, keys: Iterable[str]) -> Iterator[str]:
+        for name in keys:
+            for value in self.metas.get(name, ()):
+                if value := " ".join(value.split()):
+                    yield value
+
+
+def _first_pass(tree: LexborHTMLParser) -> _Page:
+    page = _Page()
+    head, body = tree.head, tree.body
+    nodes = head.css(_HEAD_QUERY) if head is not None else []
+    if body is not None:
+        nodes.extend(body.css(_BODY_QUERY))
+    metas = page.metas
+    for node in nodes:
+        tag = node.tag
+        if tag == "title":
+            if not page.title:
+                page.title = node.text(deep=True)
+            continue
+        if tag == "script":
+            page.scripts.append(node)
+            continue
         attrs = node.attributes
-        content = (attrs.get("content") or "").strip()
-        if not content:
+        if tag == "meta":
+            if content := attrs.get("content"):
+                for attr in ("property", "name", "itemprop", "http-equiv"):
+                    if name := attrs.get(attr):
+                        name = name.lower()
+                        for part in name.split() if " " in name else (name,):
+                            if part in metas:
+                                metas[part].append(content)
+                            else:
+                                metas[part] = [content]
+            if "itemprop" not in attrs:
+                continue
+        elif tag == "link":
+            rel = (attrs.get("rel") or "").lower().split()
+            href = attrs.get("href")
+            if href and "canonical" in rel and page.canonical is None:
+                page.canonical = href.strip()
+            elif href and "image_src" in rel and page.image_src is None:
+                page.image_src = href.strip()
+            elif "author" not in rel:
+                continue
+        elif tag == "h1":
+            page.headings.append(node)
+        elif tag == "time":
+            page.times.append(node)
+        if itemprop := attrs.get("itemprop"):
+            if "author" in itemprop or "creator" in itemprop:
+                page.author_nodes.append(node)
+            if "datePublished" in itemprop or "dateCreated" in itemprop:
+                page.published_nodes.append(node)
+            if "dateModified" in itemprop:
+                page.modified_nodes.append(node)
+            if "headline" in itemprop and tag != "meta":
+                page.headline_nodes.append(node)
+        elif "author" in (attrs.get("rel") or "").lower().split():
+            page.author_nodes.append(node)
+    return page
+
+
+def _text(node: LexborNode) -> str:
+    return " ".join(node.text(deep=True, separator=" ").split())
+
+
+def _node_value(node: LexborNode) -> str:
+    """A microdata value: ``content``/``datetime`` attribute, else the text."""
+    attrs = node.attributes
+    return (attrs.get("content") or attrs.get("datetime") or "").strip() or _text(node)
+
+
+_NEUTRAL, _ELSEWHERE_NODE, _BOUNDARY = 0, 1, 2
+
+
+class _Places:
+    """Which elements are sidebars, teasers, comments, forms or a site header.
+
+    Each element's verdict is computed once per page: the byline, dateline and
+    ``<time>`` candidates share most of their ancestors.
+    """
+
+    def __init__(self) -> None:
+        self._verdicts: dict[int, int] = {}
+
+    def _verdict(self, node: LexborNode) -> int:
+        key = node.mem_id
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            tag = node.tag
+            if tag in ("body", "html", "article", "main"):
+                verdict = _BOUNDARY
+            elif tag in _ELSEWHERE_TAGS:
+                verdict = _ELSEWHERE_NODE
+            else:
+                attrs = node.attributes
+                names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+                verdict = _NEUTRAL
+                if attrs.get("role") in ("banner", "complementary", "navigation") or (
+                    len(names) > 1
+                    and (_is_furniture(names) or (tag == "header" and _SITE_HEADER.search(names)))
+                ):
+                    verdict = _ELSEWHERE_NODE
+            self._verdicts[key] = verdict
+        return verdict
+
+    def elsewhere(self, node: LexborNode, stop: LexborNode | None = None) -> bool:
+        """Whether ``node`` sits in page furniture (looking no higher than ``stop``)."""
+        current = node.parent
+        stop_id = stop.mem_id if stop is not None else None
+        for _depth in range(14):
+            if current is None or current.mem_id == stop_id:
+                return False
+            verdict = self._verdict(current)
+            if verdict != _NEUTRAL:
+                return verdict == _ELSEWHERE_NODE
+            current = current.parent
+        return False
+
+
+# --- hosts and sites -------------------------------------------------------------------
+
+
+def _host(url: str | None) -> str:
+    """The host of an http(s) URL, without ``www.``, port or credentials."""
+    if not url or "://" not in url:
+        return ""
+    host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
+    return host.removeprefix("www.")
+
+
+def _host_label(host: str) -> str:
+    """The name part of a host: ``www.bbc.co.uk`` → ``bbc``, ``blog.x.org`` → ``x``."""
+    labels = [label for label in host.split(".") if label]
+    if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else (labels[0] if labels else "")
+
+
+def _site_candidates(page: _Page, ld: JsonLd) -> list[str]:
+    found: list[str] = []
+    publisher = ld.publisher()
+    for value in (
+        page.meta("og:site_name"),
+        publisher.get("name") if isinstance(publisher, dict) else None,
+        ld.site.get("name"),
+        page.meta("application-name", "apple-mobile-web-app-title", "al:android:app_name",
+                  "al:ios:app_name", "twitter:app:name:iphone"),
+    ):  # fmt: skip
+        if isinstance(value, list):
+            value = next((v for v in value if isinstance(v, str)), None)
+        if isinstance(value, str) and (cleaned := tidy(value)) and len(cleaned) <= 80:
+            found.append(cleaned)
+    return found
+
+
+def _choose_site(candidates: list[str], host: str, affix: str | None) -> str | None:
+    """The site's name: a declared name matching the host, any declared name, the
+    affix taken off ``<title>``, the host name; the first that holds up."""
+    label = key(_host_label(host)) if host else ""
+    usable: list[tuple[int, int, str]] = []
+    for index, raw in enumerate([*candidates, *([affix] if affix else [])]):
+        if "://" in raw or raw.startswith("www."):
             continue
-        for key_attr in ("property", "name", "itemprop", "http-equiv"):
-            key = (attrs.get(key_attr) or "").strip().lower()
-            if key:
-                values.setdefault(key, []).append(" ".join(content.split()))
-    return values
-
-
-def _json_ld_objects(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
-    for script in tree.css('script[type="application/ld+json"]'):
-        raw = script.text(deep=True).strip()
-        if not raw:
+        # "Paper | Tagline" or "Paper - the best news": the part naming the host.
+        parts = [p.strip() for p in re.split(r"\s+[|–—-]\s+|\s*\|\s*", raw) if p.strip()]
+        name = next((p for p in parts if label and label in key(p)), parts[0] if parts else "")
+        if not name or len(name) > 60:
             continue
-        try:
-            data = json.loads(raw, strict=False)
-        except ValueError:
-            continue
-        yield from _walk_json_ld(data, depth=0)
+        name_key = key(name)
+        matches = bool(label) and (
+            (label in name_key and len(name_key) <= 2.5 * len(label))
+            or (len(name_key) >= 4 and name_key in label)
+        )
+        looks_like_slug = name.islower() and " " not in name
+        looks_like_domain = bool(re.search(r"\.[a-z]{2,6}$", name, re.IGNORECASE))
+        rank = (0 if matches else 2) + (1 if looks_like_slug or looks_like_domain else 0)
+        if index >= len(candidates):  # the title's affix: unmatched, it may be a section
+            rank += 1 if matches else 2
+        usable.append((rank, index, name))
+    if usable:
+        return min(usable)[2]
+    return host or None
 
 
-def _walk_json_ld(data: Any, depth: int) -> Iterator[dict[str, Any]]:
-    if depth > 6:
-        return
-    if isinstance(data, list):
-        for item in data:
-            yield from _walk_json_ld(item, depth + 1)
-    elif isinstance(data, dict):
-        yield data
-        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
-            if isinstance(data.get(key), list | dict):
-                yield from _walk_json_ld(data[key], depth + 1)
+# --- fields -------------------------------------------------------------------------------
 
 
-def _types(obj: dict[str, Any]) -> set[str]:
-    kind = obj.get("@type", [])
-    kinds = kind if isinstance(kind, list) else [kind]
-    return {str(k).lower() for k in kinds}
-
-
-def _article_json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
-    """The JSON-LD object describing the article (the most specific one found)."""
-    best: dict[str, Any] = {}
-    best_rank = 99
-    for obj in _json_ld_objects(tree):
-        kinds = _types(obj) & _ARTICLE_TYPES
-        if not kinds:
-            continue
-        rank = 2 if kinds <= {"webpage", "creativework", "medicalwebpage"} else 1
-        if "headline" in obj or "articleBody" in obj:
-            rank -= 1
-        if rank < best_rank:
-            best, best_rank = obj, rank
-    return best
-
-
-def _names(value: Any) -> list[str]:
-    """Person names from a JSON-LD author value (string, object, or list of either)."""
+def _ld_names(ld: JsonLd, value: Any, depth: int = 0) -> list[str]:
+    """Names from a JSON-LD author value: text, Person/Organization, or a list."""
+    value = ld.resolve(value)
+    if depth > 3 or value is None:
+        return []
     if isinstance(value, list):
-        return [name for item in value for name in _names(item)]
+        return [name for item in value for name in _ld_names(ld, item, depth + 1)]
     if isinstance(value, dict):
-        return _names(value.get("name", ""))
+        name = value.get("name")
+        if not name and (value.get("givenName") or value.get("familyName")):
+            name = f"{value.get('givenName') or ''} {value.get('familyName') or ''}"
+        if isinstance(name, list):
+            name = " ".join(n for n in name if isinstance(n, str))
+        return parse_byline(tidy(name)) if isinstance(name, str) else []
     if isinstance(value, str):
-        return split_names(value)
+        return parse_byline(tidy(value))
     return []
 
 
-def split_names(raw: str) -> list[str]:
-    """Names from a byline: ``"By Jane Doe and John Roe"`` → two names."""
-    if "://" in raw or "@" in raw:
+def _authors(page: _Page, ld: JsonLd, site_keys: list[str], around: _Around) -> tuple[str, ...]:
+    def sources() -> Iterator[list[str]]:
+        yield _ld_names(ld, ld.get("author") or ld.get("creator"))
+        for value in page.meta_all(_AUTHOR_META):
+            yield parse_byline(tidy(value))
+        microdata: list[str] = []  # several itemprop=author elements name several people
+        for node in page.author_nodes:
+            if node.tag == "meta":
+                microdata += parse_byline(tidy(node.attributes.get("content") or ""))
+            elif not around.places.elsewhere(node):
+                inner = node.css_first("[itemprop~=name]")
+                microdata += parse_byline(_text(inner if inner is not None else node))
+        yield microdata
+        nodes = around.nodes("byline")[:15]
+        texts = [_text(node) for node in nodes]
+        for index, (node, text) in enumerate(zip(nodes, texts, strict=True)):
+            if 2 <= len(text) <= 160:
+                # An inner match ("span.author" inside "div.byline-section") says
+                # the same with less around it: prefer it.
+                contained = [t for t in texts[index + 1 :] if 1 < len(t) < len(text) and t in text]
+                if not any(parse_byline(t) for t in contained):
+                    yield parse_byline(text)
+            elif len(text) > 160:  # an author box with a biography: its links name them
+                for link in node.css("a")[:3]:
+                    yield parse_byline(_text(link))
+        # A byline inside a dateline or info line: "来源：新华社　作者：张三、李四".
+        for node in around.nodes("date", 2)[:10]:
+            text = node.text(deep=True, separator=" ")
+            if len(text) <= 300 and (label := _BYLINE_LABEL.search(text)):
+                yield parse_byline(text[label.start() :])
+
+    for names in sources():
+        if chosen := choose_authors(names, site_keys):
+            return chosen[:8]
+    return ()
+
+
+class _Around:
+    """The byline and dateline elements around the headline, found on demand.
+
+    For each kind, climbs from the ``<h1>`` one container at a time (up to six
+    levels, stopping at ``article``/``main``) and keeps the matches of the lowest
+    level that has any, leaving out those in sidebars, teasers and comments.
+    Without a headline the whole body is searched once.
+    """
+
+    def __init__(
+        self, headlines: list[LexborNode], tree: LexborHTMLParser, places: _Places
+    ) -> None:
+        self._tree = tree
+        self.headlines = headlines
+        self.places = places
+        self._found: dict[tuple[str, int], list[LexborNode]] = {}
+
+    def nodes(self, kind: str, levels: int = 5) -> list[LexborNode]:
+        """``"byline"`` or ``"date"`` elements, in document order, looking at most
+        ``levels`` containers up from the headline."""
+        if (kind, levels) not in self._found:
+            self._found[kind, levels] = self._search(_AROUND[kind], levels)
+        return self._found[kind, levels]
+
+    def _search(self, selector: str, levels: int) -> list[LexborNode]:
+        if not self.headlines:
+            body = self._tree.body
+            matches = body.css(selector)[:40] if body is not None else []
+            return [node for node in matches if not self.places.elsewhere(node)]
+        for headline in self.headlines[:2]:
+            if found := self._climb(headline, selector, levels):
+                return found
         return []
-    cleaned = _BYLINE_PREFIX.sub("", " ".join(raw.split()))
-    names = []
-    for part in _NAME_SPLIT.split(cleaned):
-        name = part.strip(" .|-–—:")
-        if name and not _NOT_NAMES.match(name) and len(name) <= 60 and not name.isdigit():
-            names.append(name)
-    return names
+
+    def _climb(self, headline: LexborNode, selector: str, levels: int) -> list[LexborNode]:
+        container = headline
+        seen: set[int] = set()
+        for level in range(1, levels + 1):
+            parent = container.parent
+            # The whole body only for a flat page whose <h1> sits just under it.
+            if parent is None or parent.tag == "html" or (parent.tag == "body" and level > 2):
+                break
+            container = parent
+            if level == 4 and levels > 4 and container.tag not in ("article", "main"):
+                # Each level up is a bigger search; the fourth is folded into the
+                # fifth (which contains it), since few bylines sit that far away.
+                continue
+            found = []
+            for node in container.css(selector)[:40]:
+                # A node already rejected at a lower level is rejected again.
+                if node.mem_id not in seen:
+                    seen.add(node.mem_id)
+                    if not self.places.elsewhere(node, stop=container):
+                        found.append(node)
+            if found:
+                return found
+            if container.tag in ("article", "main", "body"):
+                break
+        return []
 
 
-def _unique(items: list[str]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for item in items:
-        seen.setdefault(item.casefold(), item)
-    return tuple(seen.values())
-
-
-def _image_url(value: Any) -> str | None:
-    if isinstance(value, list):
-        return next((url for item in value if (url := _image_url(item))), None)
-    if isinstance(value, dict):
-        return _image_url(value.get("url") or value.get("contentUrl"))
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _first(*values: Any) -> str | None:
-    for value in values:
+def _dates(
+    page: _Page, ld: JsonLd, around: _Around, url: str | None, month_first: bool
+) -> tuple[str | None, str | None]:
+    def parse(value: Any) -> str | None:
         if isinstance(value, list):
-            value = value[0] if value else None
-        if isinstance(value, str) and value.strip():
-            return " ".join(value.split())
-    return None
+            value = next((v for v in value if isinstance(v, str | int)), None)
+        if isinstance(value, int) and 10**9 <= value < 10**10:  # a Unix timestamp
+            from datetime import UTC, datetime
+
+            return datetime.fromtimestamp(value, UTC).isoformat()
+        return parse_date(value, month_first=month_first) if isinstance(value, str) else None
+
+    # A JSON-LD node that is not an article (a video, a recipe) may describe
+    # something embedded in the story: its dates come after the page's own.
+    declared_published = [ld.article.get("datePublished"), ld.article.get("dateCreated")]
+    declared_modified = [ld.article.get("dateModified")]
+    if not ld.is_article:
+        declared_published.append(ld.article.get("uploadDate"))
+    strong_published = [
+        *(declared_published if ld.is_article else ()),
+        ld.page.get("datePublished"),
+        *page.meta_all(_PUBLISHED_META),
+        *(_node_value(node) for node in page.published_nodes),
+        *(declared_published if not ld.is_article else ()),
+    ]
+    strong_modified = [
+        *(declared_modified if ld.is_article else ()),
+        ld.page.get("dateModified"),
+        *page.meta_all(_MODIFIED_META),
+        *(_node_value(node) for node in page.modified_nodes),
+        *(declared_modified if not ld.is_article else ()),
+    ]
+    published = _best(map(parse, strong_published))
+    modified = _best(map(parse, strong_modified))
+    if published is None or modified is None:
+        seen_published, seen_modified, labelled = _visible_dates(
+            page, around, month_first, modified_only=published is not None
+        )
+        if published is None and seen_published and url and not labelled:
+            # An unlabelled visible date on another day than the URL's is some
+            # other date (a quoted statement's, an event's): the URL was made
+            # when the story was published.
+            in_url = date_from_url(url)
+            if in_url and in_url != seen_published[:10]:
+                seen_published = in_url
+        published = published or seen_published
+        modified = modified or seen_modified
+    if published is None and url:
+        published = date_from_url(url)
+    if published and modified and modified[:10] < published[:10]:
+        modified = None
+    return published, modified
 
 
-def clean_title(title: str, site: str | None) -> str:
-    """Drop a `` | Site`` / ``Site - `` affix from a document title."""
-    title = " ".join(title.split())
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    if site:
-        folded = site.casefold()
-        kept = [p for p in parts if p.casefold() != folded]
-        if len(kept) < len(parts):
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
-    # Without a known site name, drop a short last part: "Story title | Paper".
-    if len(parts[-1]) < 30 and len(parts[0]) >= 20:
-        return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
-    return title
+def _best(values: Iterable[str | None]) -> str | None:
+    """The first date, made precise by a later datetime on the same day."""
+    first: str | None = None
+    for value in values:
+        if value is None:
+            continue
+        if first is None:
+            first = value
+            if len(first) > 10:
+                return first
+        elif value[:10] == first and len(value) > 10:
+            return value
+    return first
+
+
+def _time_element(node: LexborNode, month_first: bool) -> tuple[str, str] | None:
+    """A ``<time>``'s date and what the words just before it call it."""
+    own_text = _text(node)
+    value = parse_date(node.attributes.get("datetime") or own_text, month_first=month_first)
+    if value is None:
+        return None
+    parent = node.parent
+    context = _text(parent) if parent is not None else ""
+    if len(context) > 300:
+        return "", value
+    position = context.find(own_text) if own_text else -1
+    before = context[: position if position >= 0 else len(context)]
+    labels = list(DATE_LABEL.finditer(before[-60:]))
+    kind = ""
+    if labels:
+        kind = "modified" if labels[-1]["modified"] else "published"
+    return kind, value
+
+
+def _visible_dates(
+    page: _Page, around: _Around, month_first: bool, modified_only: bool
+) -> tuple[str | None, str | None, bool]:
+    """Dates in the dateline around the headline, sorted by their labels.
+
+    When only the modification date is missing, the search stays close to the
+    headline: an "Updated" label is part of the dateline or it is not there.
+    Returns the published date, the modified date, and whether a label named
+    the published one.
+    """
+    found: dict[str, str] = {}  # "published" / "modified" -> the first date with that role
+
+    def take(pairs: Iterable[tuple[str, str]], labelled_only: bool = False) -> bool:
+        """Record ``pairs``; whether both dates are now known."""
+        for kind, value in pairs:
+            if kind == "modified":
+                found.setdefault("modified", value)
+            elif (kind or not labelled_only) and "published" not in found:
+                found["published"] = value
+                found["labelled"] = kind
+        return "published" in found and "modified" in found
+
+    def result() -> tuple[str | None, str | None, bool]:
+        return found.get("published"), found.get("modified"), bool(found.get("labelled"))
+
+    for node in around.nodes("date", 2 if modified_only else 5):
+        if node.tag == "time":
+            pair = _time_element(node, month_first)
+            if take([pair] if pair else []):
+                return result()
+        elif len(text := _text(node)) <= 250 and take(
+            labelled_dates(text, month_first=month_first)
+        ):
+            return result()
+    if around.headlines and not modified_only:
+        # A dateline without a telling class ("publiziert am 25. September 2018"
+        # in a plain <span>): the labelled dates in the headline's surroundings.
+        container: LexborNode | None = around.headlines[0]
+        for _level in range(3):
+            container = container.parent if container is not None else None
+            if container is None or container.tag in ("body", "html"):
+                break
+            text = _text(container)
+            if len(text) > 600:
+                break
+            if take(labelled_dates(text, month_first=month_first), labelled_only=True):
+                return result()
+    if "published" not in found:  # a <time> anywhere outside sidebars and teasers
+        for node in page.times[:10]:
+            if not around.places.elsewhere(node) and (pair := _time_element(node, month_first)):
+                take([pair])
+                if "published" in found:
+                    break
+    return result()
 
 
 def _absolute(url: str | None, base: str | None) -> str | None:
+    """``url`` as an absolute http(s) URL, resolved against ``base`` if that is one."""
     if not url:
         return None
-    resolved = urljoin(base, url) if base else url
-    return resolved if urlsplit(resolved).scheme in ("http", "https") else None
+    url = url.strip()
+    if url.startswith(("https://", "http://")) and " " not in url:
+        return url
+    if base and not base.startswith(("https://", "http://")):
+        base = None  # a saved file's file:// URL resolves nothing on the web
+    if url.startswith("//") and not base:
+        url = "https:" + url
+    try:
+        resolved = urljoin(base, url) if base else url
+        scheme = urlsplit(resolved).scheme
+    except ValueError:
+        return None
+    return resolved if scheme in ("http", "https") else None
 
 
-def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    """Read every metadata field from the parsed page ``tree`` fetched from ``url``."""
-    meta = _meta_values(tree)
-    ld = _article_json_ld(tree)
+def _image(page: _Page, ld: JsonLd, url: str | None) -> str | None:
+    def ld_image(value: Any, depth: int = 0) -> str | None:
+        value = ld.resolve(value)
+        if depth > 3:
+            return None
+        if isinstance(value, list):
+            return next((found for item in value if (found := ld_image(item, depth + 1))), None)
+        if isinstance(value, dict):
+            return ld_image(value.get("url") or value.get("contentUrl"), depth + 1)
+        return value if isinstance(value, str) and value.strip() else None
 
-    def m(*keys: str) -> str | None:
-        return _first(*(meta.get(key) for key in keys))
+    for candidate in (
+        page.meta("og:image", "og:image:url", "og:image:secure_url"),
+        ld_image(ld.article.get("image") or ld.article.get("thumbnailUrl")),
+        page.meta("twitter:image", "twitter:image:src", "image", "thumbnail", "thumbnailurl"),
+        page.image_src,
+    ):
+        if absolute := _absolute(candidate, url):
+            return absolute
+    return None
 
-    publisher = ld.get("publisher")
-    site = _first(
-        m("og:site_name", "application-name", "twitter:app:name:iphone"),
-        publisher.get("name") if isinstance(publisher, dict) else None,
+
+_PRIMARY = re.compile(r"[a-z]{2,3}")
+_REGION = re.compile(r"[A-Za-z]{2}|\d{3}")
+
+
+def normalize_language(value: str | None) -> str | None:
+    """``en_US`` → ``en-US``; only the primary tag and a region are kept."""
+    if not value or not isinstance(value, str):
+        return None
+    parts = value.strip().split(",")[0].strip().replace("_", "-").split("-")
+    primary = parts[0].lower()
+    if not _PRIMARY.fullmatch(primary) or primary in ("und", "mul", "zxx"):
+        return None
+    if len(parts) > 1 and _REGION.fullmatch(parts[1]):
+        return f"{primary}-{parts[1].upper()}"
+    return primary
+
+
+def _language(
+    page: _Page, ld: JsonLd, tree: LexborHTMLParser, sample: str,
+    headers: Mapping[str, str] | None,
+) -> str | None:  # fmt: skip
+    root = tree.root
+    header_language = None
+    for name, value in (headers or {}).items():
+        if name.lower() == "content-language":
+            header_language = value
+    in_language = ld.get("inLanguage")
+    if isinstance(in_language, dict):
+        in_language = in_language.get("name") or in_language.get("alternateName")
+
+    def declared() -> Iterator[str]:
+        root_attrs = root.attributes if root is not None else {}
+        for value in (
+            root_attrs.get("lang") or root_attrs.get("xml:lang"),
+            page.meta("content-language"),
+            header_language,
+            page.meta("language", "dc.language", "dcterms.language", "lang"),
+            in_language if isinstance(in_language, str) else None,
+            page.meta("og:locale"),
+        ):
+            if language := normalize_language(value):
+                yield language
+
+    if sample.isascii():  # nothing in the title to contradict the first witness
+        return next(declared(), None)
+    witnesses = list(declared())
+    letters = len(_LETTER.findall(sample))
+    kana = len(_SCRIPTS_LANGUAGE[0][0].findall(sample))
+    han = len(_SCRIPTS_LANGUAGE[2][0].findall(sample)) if kana else 0
+    for pattern, languages, implied in _SCRIPTS_LANGUAGE:
+        # Japanese mixes kana with kanji: the two count together.
+        count = kana + han if implied == "ja" else len(pattern.findall(sample))
+        if letters and count * 2 >= letters:
+            agreeing = [w for w in witnesses if w.split("-")[0] in languages]
+            if agreeing:
+                return agreeing[0]
+            return implied
+    return witnesses[0] if witnesses else None
+
+
+def extract_metadata(
+    tree: LexborHTMLParser, url: str | None, *, headers: Mapping[str, str] | None = None
+) -> Metadata:
+    """Read every metadata field from the parsed page ``tree`` fetched from ``url``.
+
+    ``headers`` (optional) are the HTTP response headers; only
+    ``Content-Language`` is read from them.
+    """
+    page = _first_pass(tree)
+    ld = read_json_ld(tree, url, page.scripts)
+    host = _host(url) or _host(page.canonical) or _host(page.meta("og:url"))
+
+    # Site keys from declared names and the host, to strip title affixes.
+    declared_sites = _site_candidates(page, ld)
+    site_keys = [key(name) for name in declared_sites] + [key(_host_label(host)), key(host)]
+    document_title, affix = strip_site(page.title, site_keys) if page.title else ("", None)
+    site = _choose_site(declared_sites, host, affix)
+    if site:
+        site_keys.insert(0, key(site))
+
+    declared: list[str] = []
+    stripped: dict[str, str] = {}  # the same title is often declared three times
+    for value in (
+        ld.article.get("headline") or ld.article.get("name"),
+        page.meta("og:title"),
+        page.meta("twitter:title"),
+        page.meta("dc.title", "dcterms.title", "headline"),
+        *(_text(node) for node in page.headline_nodes[:1]),
+    ):
+        if isinstance(value, str):
+            if value not in stripped:
+                stripped[value] = strip_site(value, site_keys)[0]
+            if cleaned := stripped[value]:
+                declared.append(cleaned)
+    if document_title:
+        declared.append(document_title)
+    places = _Places()
+    visible = [
+        (node, text) for node in page.headings[:6] if 0 < len(text := tidy(_text(node))) <= 300
+    ]
+    if not declared:  # nothing to confirm a headline: a logo's <h1> must not become it
+        visible = [(node, text) for node, text in visible if not places.elsewhere(node)]
+    title = choose_title(declared, [text for _node, text in visible])
+    # The byline and dateline are looked for around the <h1> that is the title
+    # (not a copy in a sticky navigation bar); an <h1> that is not the title (a
+    # logo, a section name) is no guide to them.
+    matching = [node for node, text in visible if text == title] or [
+        node for node, text in visible if similarity(text, title) >= 0.5
+    ]
+    headlines = [node for node in matching if not places.elsewhere(node)]
+    if not headlines and page.headline_nodes:
+        headlines = page.headline_nodes[:1]
+    if not headlines and title and tree.body is not None:
+        # Pages that set their headline in an <h2> or <h3>.
+        headlines = [
+            node
+            for node in tree.body.css("h2, h3")[:20]
+            if similarity(tidy(_text(node)), title) >= 0.8
+        ][:1]
+
+    language_sample = title + " " + (page.meta("description") or "")
+    language = _language(page, ld, tree, language_sample, headers)
+    month_first = language == "en-US"
+    around = _Around(headlines, tree, places)
+    published, modified = _dates(page, ld, around, url, month_first)
+    authors = _authors(page, ld, site_keys, around)
+
+    canonical = _absolute(
+        page.canonical or page.meta("og:url") or _ld_url(ld), url or page.meta("og:url")
     )
-
-    h1 = _text(tree.css_first("h1"))
-    document_title = _text(tree.css_first("title"))
-    title = (
-        _first(
-            ld.get("headline"),
-            m("og:title", "twitter:title", "dc.title", "headline"),
-            h1,
-            clean_title(document_title, site) if document_title else None,
-        )
-        or ""
+    description = next(
+        (
+            tidy(value)
+            for value in (
+                page.meta("description", "og:description", "twitter:description"),
+                page.meta("dc.description", "dcterms.description"),
+                ld.article.get("description"),
+            )
+            if isinstance(value, str) and tidy(value)
+        ),
+        None,
     )
-    title = clean_title(title, site) if title == _first(document_title) else title
-
-    authors = _names(ld.get("author")) or split_names(
-        m("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-          "byl") or ""
-    )  # fmt: skip
-    if not authors:
-        for selector in ('[itemprop="author"]', '[rel="author"]', '[class*="author"]',
-                         '[class*="byline"]'):  # fmt: skip
-            node = tree.css_first(selector)
-            if node is not None and (names := split_names(_text(node))):
-                authors = names[:4]
-                break
-
-    published = parse_date(
-        _first(
-            ld.get("datePublished"),
-            m("article:published_time", "og:published_time", "datepublished",
-              "pubdate", "publishdate", "date", "dc.date", "dc.date.issued",
-              "dcterms.created", "parsely-pub-date", "sailthru.date", "article.published"),
-        )
-    )  # fmt: skip
-    if published is None:
-        time_node = tree.css_first("time[datetime]")
-        if time_node is not None:
-            published = parse_date(time_node.attributes.get("datetime"))
-    if published is None and url:
-        published = date_from_url(url)
-    modified = parse_date(
-        _first(ld.get("dateModified"), m("article:modified_time", "og:updated_time",
-                                          "datemodified", "last-modified", "dcterms.modified"))
-    )  # fmt: skip
-
-    canonical_node = tree.css_first('link[rel="canonical"]')
-    canonical = _first(
-        canonical_node.attributes.get("href") if canonical_node is not None else None,
-        m("og:url"),
-    )
-    html_node = tree.css_first("html")
-    language = _first(
-        html_node.attributes.get("lang") if html_node is not None else None,
-        ld.get("inLanguage"),
-        m("og:locale", "content-language", "language", "dc.language"),
-    )
-    body = ld.get("articleBody")
+    body = ld.article.get("articleBody")
     return Metadata(
         title=title,
-        authors=_unique(authors),
+        authors=authors,
         published=published,
         modified=modified,
         site=site,
         canonical=canonical,
-        image=_absolute(
-            _image_url(ld.get("image"))
-            or m("og:image", "og:image:url", "twitter:image", "twitter:image:src"),
-            url,
-        ),
-        language=normalize_language(language),
-        description=_first(
-            m("description", "og:description", "twitter:description"), ld.get("description")
-        ),
+        image=_image(page, ld, url or canonical),
+        language=language,
+        description=description,
         body=body if isinstance(body, str) else None,
     )
 
 
-def normalize_language(value: str | None) -> str | None:
-    """``en_US`` → ``en-US``; only the primary tag and region are kept."""
-    if not value:
-        return None
-    parts = re.split(r"[-_]", value.strip())
-    primary = parts[0].lower()
-    if not re.fullmatch(r"[a-z]{2,3}", primary):
-        return None
-    if len(parts) > 1 and re.fullmatch(r"[A-Za-z]{2}", parts[1]):
-        return f"{primary}-{parts[1].upper()}"
-    return primary
+def _ld_url(ld: JsonLd) -> str | None:
+    for value in (ld.article.get("url"), ld.article.get("mainEntityOfPage")):
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str) and value.startswith(("http://", "https://")):
+            return value
+    return None
+
+
+__all__ = ["Metadata", "extract_metadata", "normalize_language"]

@@ -1,0 +1,382 @@
+"""People's names from bylines and author fields, in many languages.
+
+A byline is written for readers, not machines: ``By JANE DOE and John Roe |
+Staff Writers | Updated Nov 19, 2019``, ``Von Hans Müller und Eva Schmidt``,
+``Par Jean Dupont et Marie Martin (AFP)``, ``Phil Helsel is a reporter for NBC
+News``. ``parse_byline`` keeps the names and drops everything else: the "By"
+word, dates and labels, job titles, credentials (``MS, RD``), social handles,
+e-mail addresses and URLs, and words that name a role rather than a person
+("Staff", "Redaktion", "Admin", "Guest").
+
+Decisions where a byline is ambiguous:
+
+- News agencies (Reuters, AP, AFP, dpa, PTI, EFE, ANSA, TASS, Xinhua...) are valid
+  authors on their own. Next to a person's name they are that person's
+  affiliation (``Jill Lawless, Associated Press``) and ``choose_authors`` keeps
+  only the person.
+- ``The Paper Staff`` / ``Redaktion Beispiel`` name a desk, not a person, and
+  are dropped unless what remains is an agency (``Reuters Staff`` → Reuters).
+- A single lower-case token (``jdadmin``) is a login, not a name.
+- A byline written in capitals is shown in title case (``DANICA KIRKA`` →
+  Danica Kirka); short capitalised words stay (``PTI``, ``AFP``).
+- Only the first field of a byline split by ``|`` or ``·`` holds names; the
+  others are places, dates and roles (``PTI | Moscow | Updated: ...``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from clipper.extraction.dates import DATE_LABEL, MONTHS
+from clipper.extraction.titles import key
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_AGENCIES = frozenset(
+    {
+        "reuters", "thomson reuters", "ap", "associated press", "the associated press",
+        "afp", "agence france-presse", "agence france presse", "dpa", "deutsche presse-agentur",
+        "pti", "press trust of india", "ians", "ani", "uni", "efe", "agencia efe",
+        "europa press", "ansa", "adnkronos", "agi", "lapresse", "xinhua", "xinhua news agency",
+        "新华社", "中新社", "中央社", "kyodo", "kyodo news", "jiji", "jiji press", "共同通信",
+        "時事通信", "yonhap", "연합뉴스", "tass", "тасс", "итар-тасс", "ria novosti",
+        "риа новости", "interfax", "интерфакс", "ukrinform", "укрінформ", "unian", "уніан",
+        "bloomberg", "upi", "united press international", "anadolu", "anadolu agency",
+        "apa", "sda", "keystone-sda", "belga", "anp", "lusa", "agência brasil", "aap",
+        "australian associated press", "canadian press", "the canadian press", "cp",
+        "pa", "pa media", "press association", "epa", "kna", "epd", "ntb", "tt", "ritzau",
+        "stt", "čtk", "ctk", "pap", "mti", "hina", "tanjug", "mena", "wam", "spa", "qna",
+        "kuna", "petra", "irna", "isna", "wafa", "sana", "bernama", "antara", "pna", "vna",
+        "bss", "unb", "app", "sapa", "nan", "kbs", "cna", "rtt news", "dow jones",
+        "dow jones newswires", "ap news", "وكالة الأنباء", "وكالات", "أ ف ب", "رويترز",
+    }
+)  # fmt: skip
+# Words that name a job, a desk or an affiliation: a name ends where one begins.
+_ROLE_WORDS = _wordset(
+    """
+    staff writer writers reporter reporters correspondent correspondents editor editors
+    columnist contributor contributors journalist journalists producer photographer
+    photographers analyst author authors freelancer intern desk team bureau director
+    manager founder ceo president professor fellow host anchor editor-at-large critic
+    blogger expert specialist lecturer researcher is was for at from via
+    redakteur redakteurin korrespondent korrespondentin autorin reporterin ressortleiter
+    chefredakteur chefredakteurin volontär volontärin mitarbeiter mitarbeiterin leiter
+    leiterin für redaktion journaliste rédacteur rédactrice correspondant correspondante
+    envoyé envoyée chroniqueur chroniqueuse pour rédaction periodista redactor redactora
+    corresponsal enviado enviada columnista editora para redacción giornalista redattore
+    redattrice corrispondente inviato inviata editorialista redazione per jornalista
+    repórter correspondente colunista redator redatora redação корреспондент журналист
+    журналистка редактор обозреватель автор спецкор репортёр репортер редакция
+    """
+)  # fmt: skip
+# Words that qualify a role ("Senior", "News", "Political"): they end a name only
+# when a role word follows, so "Fox News" or "Chief Keef" stay whole.
+_QUALIFIERS = _wordset(
+    """
+    senior chief associate assistant deputy managing executive political business sports
+    science health technology tech news digital special foreign national international
+    investigative data video multimedia content social head contributing freelance staff
+    spécial spéciale especial speciale leitender leitende stellvertretender
+    """
+)  # fmt: skip
+_DESK_WORDS = _wordset(
+    "staff desk team bureau redaktion rédaction redacción redazione redação редакция"
+    " newsroom wire wires services"
+)
+# Whole entries that are never a person.
+_NOT_NAMES = _wordset(
+    """
+    by from staff admin administrator editor editors the-editors redaktion rédaction
+    redacción redazione redação редакция newsroom news-desk web-desk desk correspondent
+    unknown anonymous anonym anonyme anónimo anonimo guest author user team webmaster
+    gast invité invitée invitado invitada ospite convidado гость аноним 匿名 ゲスト
+    編集部 编辑部 편집부 زائر nobody none null n/a editorial editorial-staff
+    editorial-team wire wires wire-services agencies agency agencias agenturen agences
+    агентства staff-reporter staff-writer online-desk digital-desk contributor
+    """
+)  # fmt: skip
+_CREDENTIALS = _wordset(
+    """
+    md phd ms ma mba mph rd rdn ld ldn cde cdces rn bsn np pa pa-c do dds dmd dvm pharmd
+    jd esq cpt cscs cns ccn ibclc lcsw lmft psyd edd facs facp frcp msc bsc ba bs cfa
+    cpa cfp mfa llm dphil
+    """
+)  # fmt: skip
+_MIXED_CASE = frozenset({"PhD", "PharmD", "PsyD", "EdD", "DPhil", "MSc", "BSc", "Esq"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_HONORIFICS = re.compile(
+    r"^(?:dr|prof|mr|mrs|ms|mx|dott|dott\.ssa|ing|mag|herr|frau|mme|mlle|sra|dña|д-р)"
+    r"\.?\s+(?=\S)",
+    re.IGNORECASE,
+)
+_PREFIX = re.compile(
+    r"^\s*(?:"
+    r"(?:(?:text|story|words|report(?:ing|ed)?|analysis|opinion|review(?:ed)?|commentary"
+    r"|interview|column|essay|compiled|edited|written|posted|published|text\s+and\s+photos?"
+    r"|an?\s+\w+)\s+)?by\b"
+    r"|(?:text\s+)?von|par|por|di|a\s+cura\s+di|door|av|af|przez|tekst|texto|testo"
+    r"|autor(?:in)?|autore|autora|auteure?|authors?|reporter"
+    r"|авторы?|текст|作者|文|记者|記者|撰文|撰稿|기자|글|بقلم|كتب|كتبت|إعداد|כתב|מאת"
+    r")(?:\s*[:：/／|-]\s*|\s+|(?<=[\u3000-\u9fff])\s*)",
+    re.IGNORECASE,
+)
+_PHOTO_CREDIT = re.compile(
+    r"^\s*(?:photos?|photograph(?:s|y)?|pictures?|images?|foto(?:s|grafie)?|bild(?:er)?"
+    r"|illustrations?|video|фото|写真|图|사진)\b",
+    re.IGNORECASE,
+)
+_FIELD_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s*[|·•｜]\s*|\s+-\s+|\n|\u3000|\s{3,}")
+_NAME_SPLIT = re.compile(
+    r"\s*(?:[,;/、，；]|&|\s(?:and|und|et|with|mit|avec|con|com|og|och|ve|та|and/or)\s"
+    r"|[和与與及])\s*",
+    re.IGNORECASE,
+)
+# One-letter conjunctions split only between two names of two words or more,
+# so that "Bruce Y. Lee" and "Maria Lopes e Silva" stay whole.
+_SHORT_AND = re.compile(r"\s+(?:y|e|i|и|і|و)\s+")
+_SENTENCE_SPLIT = re.compile(
+    r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
+    r"(?<!\bProf)\.\s+(?=[A-ZÀ-Þ])"
+)
+_NOISE = re.compile(
+    r"\([^)]*\)|\[[^\]]*\]|\S+@\S+\.\w+|(?<!\w)@\w+|https?://\S+|www\.\S+", re.IGNORECASE
+)
+# Where the names stop: a digit (a date or time begins), or a phrase that is
+# page furniture. Month and weekday names just before the digit go too.
+_CUT = re.compile(
+    r"\d|\b(?:hours?|minutes?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b(?:min\.?\s+read|print\s+this|follow|share|e-?mail|contact)\b",
+    re.IGNORECASE,
+)
+_DATE_WORDS = frozenset(MONTHS) | _wordset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
+    thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi
+    mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes
+    sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica segunda-feira
+    terça-feira quarta-feira quinta-feira sexta-feira понедельник вторник среда четверг
+    пятница суббота воскресенье am um le el il on at der den de
+    """
+)  # fmt: skip
+_LOGIN = re.compile(r"([a-z]{2,})[._]([a-z]{2,})")
+_DOMAIN = re.compile(
+    r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|news|co|io|uk|de|fr|es|it|ru|in|au|ca"
+    r"|br|jp|cn|nl|pl|ch|at|be|se|no|dk|fi|pt|gr|tr|ie|nz|za|mx|ar|us|tv|me|biz|online|media)$",
+    re.IGNORECASE,
+)
+
+
+_AGENCY_KEYS = frozenset(key(name) for name in _AGENCIES)
+
+
+def is_agency(name: str) -> bool:
+    """True for a news agency's name (``AFP``, ``The Associated Press``, ``dpa``)."""
+    return key(name) in _AGENCY_KEYS
+
+
+def _fold_word(word: str) -> str:
+    return word.strip(".,:;!?()[]{}\"'«»“”‘’").casefold()
+
+
+def _titled(name: str) -> str:
+    """``DANICA KIRKA`` → ``Danica Kirka``; mixed case and short acronyms are kept."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 5 or not all(c.isupper() for c in letters):
+        return name
+    if is_agency(name):
+        return name
+    return " ".join(
+        word if len(word.strip(".")) <= 2 else word[:1] + word[1:].lower() for word in name.split()
+    )
+
+
+def _clean_name(part: str, first: bool = True) -> str | None:
+    """One person's (or agency's) name from one piece of a byline, or ``None``.
+
+    A piece after the first that holds a job title is an affiliation ("Jane Doe,
+    CNN Editor-at-large"): only an agency survives from it.
+    """
+    text = _NOISE.sub(" ", part)
+    text = " ".join(text.split()).strip(" .,:;|-–—/·•*\"'“”«»")
+    text = _PREFIX.sub("", text).strip(" .,:;|-–—/")
+    while (stripped := _HONORIFICS.sub("", text)) != text:
+        text = stripped
+    if not text:
+        return None
+    if is_agency(text):
+        return text
+    words = text.split()
+    # Leading role words ("Senior correspondent Jane Doe"), then the name runs to
+    # the next role word ("Jane Doe, News reporter", "Phil Helsel is a reporter").
+    folded = [_fold_word(word) for word in words]
+    # A desk named after or instead of a name ("Jerusalem Post Staff", "Redaktion
+    # Beispiel") is no person; a desk word used as a label ("Redaktion: Hans
+    # Müller") is only a label.
+    desk = any(word in _DESK_WORDS for word in folded[1:]) or (
+        bool(folded) and folded[0] in _DESK_WORDS and not words[0].endswith((":", "："))
+    )
+    start = 0
+    while start < len(words) and _is_role(folded, start):
+        start += 1
+    end = len(words)
+    for index in range(start + 1, len(words)):
+        # Credentials inside a name only in capitals: "Jane Doe MD", not "Minh Do".
+        word = words[index].strip(".,")
+        credential = folded[index] in _CREDENTIALS and (word.isupper() or word in _MIXED_CASE)
+        if _is_role(folded, index) or credential:
+            end = index
+            break
+    had_role = start > 0 or end < len(words)
+    words = words[start:end]
+    name = " ".join(words).strip(" .,:;|-–—/")
+    if not name:
+        return None
+    if is_agency(name):
+        return name
+    if desk or (had_role and not first):
+        return None  # "Jerusalem Post Staff", "Redaktion Beispiel": a desk, not a person
+    if _DOMAIN.match(name):
+        return None
+    if (login := _LOGIN.fullmatch(name)) is not None:
+        # "kei_eno", "jane.doe": a login made of a name; a bare "webnata" is not one.
+        name = f"{login[1].capitalize()} {login[2].capitalize()}"
+    if not _looks_like_name(name):
+        return None
+    return _titled(name)
+
+
+# Chinese and Japanese job titles are written onto the word: "新华社记者".
+_CJK_ROLE = re.compile(r"(?:记者|記者|通讯员|通訊員|编辑|編集|特派员|特派員|撰稿人|主笔)$")
+
+
+def _is_role(folded: list[str], index: int) -> bool:
+    """Whether the word at ``index`` starts (or is) a job title."""
+    word = folded[index]
+    if word in _ROLE_WORDS or _CJK_ROLE.search(word):
+        return True
+    return word in _QUALIFIERS and any(w in _ROLE_WORDS for w in folded[index + 1 : index + 4])
+
+
+def _looks_like_name(name: str) -> bool:
+    folded = name.casefold()
+    if folded.replace(" ", "-") in _NOT_NAMES or folded in _NOT_NAMES:
+        return False
+    if len(name) > 60 or len(name.split()) > 6 or any(c.isdigit() for c in name):
+        return False
+    if _DOMAIN.match(name) or "admin" in folded:
+        return False
+    letters = [c for c in name if c.isalpha()]
+    if not letters:
+        return False
+    # A lone lower-case token in a cased script is a login ("jdadmin", "rmb").
+    cased = [c for c in letters if c.isupper() or c.islower()]
+    return not (cased and " " not in name and all(c.islower() for c in cased))
+
+
+def _split_agency_suffix(name: str) -> list[str]:
+    """``Jill Lawless Associated Press`` → the person and the agency."""
+    words = name.split()
+    for size in (3, 2, 1):
+        if len(words) > size + 1 and is_agency(" ".join(words[-size:])):
+            return [" ".join(words[:-size]), " ".join(words[-size:])]
+    return [name]
+
+
+def _pieces(field: str) -> list[str]:
+    pieces = []
+    for piece in _NAME_SPLIT.split(field):
+        parts = _SHORT_AND.split(piece)
+        if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+            pieces.extend(parts)
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+# A name that needs no cleaning: two to four capitalised words of letters (an
+# initial may end with a period), none of them a role, a desk or a prefix.
+_PLAIN_NAME = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?: (?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+)){1,3}"
+)
+_NOT_PLAIN = (
+    _ROLE_WORDS
+    | _QUALIFIERS
+    | _DESK_WORDS
+    | _NOT_NAMES
+    | _DATE_WORDS
+    | _CREDENTIALS
+    | _wordset("by von par por di da door av af text texto testo autor autorin author photo")
+)
+
+
+def parse_byline(text: str) -> list[str]:
+    """The names in one byline or author field, in order, without duplicates."""
+    text = " ".join(str(text).split())
+    if not text or len(text) > 300 or "://" in text[:12]:
+        return []
+    if _PLAIN_NAME.fullmatch(text) and not _NOT_PLAIN.intersection(text.casefold().split()):
+        words = text.split()
+        if not any(is_agency(" ".join(words[-size:])) for size in (1, 2, 3)):
+            return [text]  # "Natasha Turak", "Sarah E. Needleman": most declared authors
+    if _PHOTO_CREDIT.match(text):
+        return []
+    for field in _FIELD_SPLIT.split(_SENTENCE_SPLIT.sub(" | ", text)):
+        if cut := _CUT.search(field):
+            words = field[: cut.start()].split()
+            while words and words[-1].strip(".,").casefold() in _DATE_WORDS:
+                words.pop()
+            field = " ".join(words)
+        if label := DATE_LABEL.search(field):
+            field = field[: label.start()]
+        field = _PREFIX.sub("", field.strip())
+        names: list[str] = []
+        for index, piece in enumerate(_pieces(field)):
+            folded = _fold_word(piece)
+            if folded in _CREDENTIALS:
+                continue
+            if folded in _SUFFIXES and names:
+                names[-1] = f"{names[-1]} {piece.strip(' ,')}"
+                continue
+            for part in _split_agency_suffix(piece.strip()):
+                if (name := _clean_name(part, first=index == 0)) is not None:
+                    names.append(name)
+        if names:
+            return unique(names)
+    return []
+
+
+def unique(names: Iterable[str]) -> list[str]:
+    """Names without repeats, compared loosely; the first spelling is kept."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(key(name), name)
+    return list(seen.values())
+
+
+def choose_authors(names: Iterable[str], site_keys: Iterable[str] = ()) -> tuple[str, ...]:
+    """The authors to show: people first; agencies only when no person is named.
+
+    A name that is the site's own (``BBC News`` on bbc.com) is not a byline and is
+    dropped, unless it is an agency's.
+    """
+    excluded = {k for k in site_keys if k}
+    people, agencies = [], []
+    for name in unique(names):
+        if is_agency(name):
+            agencies.append(name)
+        elif key(name) not in excluded:
+            people.append(_without_site(name, excluded))
+    return tuple(unique(people) or agencies)
+
+
+def _without_site(name: str, site_keys: set[str]) -> str:
+    """``Kevin McCoy USA TODAY`` → ``Kevin McCoy`` when the site is USA TODAY."""
+    words = name.split()
+    for size in range(min(4, len(words) - 2), 0, -1):
+        if key(" ".join(words[-size:])) in site_keys:
+            return " ".join(words[:-size])
+    return name

@@ -1,0 +1,188 @@
+"""Dates as pages write them, in many languages, to ISO 8601."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clipper.extraction.dates import date_from_url, labelled_dates, parse_date
+
+ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # ISO 8601 and machine formats keep their time and offset.
+        ("2020-12-22T20:41:00+05:30", "2020-12-22T20:41:00+05:30"),
+        ("2020-12-22T15:11:00Z", "2020-12-22T15:11:00+00:00"),
+        ("2020-12-22T15:11:00.000-0500", "2020-12-22T15:11:00-05:00"),
+        ("2020-12-22T15:11:00+01", "2020-12-22T15:11:00+01:00"),
+        ("2020-12-22 20:41", "2020-12-22T20:41:00"),
+        ("2020-12-22", "2020-12-22"),
+        ("20201222", "2020-12-22"),
+        ("2020/12/22 20:41", "2020-12-22T20:41:00"),
+        ("2020.12.22", "2020-12-22"),
+        ("Tue, 22 Dec 2020 15:11:00 GMT", "2020-12-22T15:11:00+00:00"),
+        ("Tue, 22 Dec 2020 15:11:00 +0100", "2020-12-22T15:11:00+01:00"),
+        # Visible datelines, zone abbreviations included.
+        ("22-12-2020 20:41 IST", "2020-12-22T20:41:00+05:30"),
+        ("Nov 19, 2019 11:11 PM EST", "2019-11-19T23:11:00-05:00"),
+        ("Fri 6:45 PM, Feb 16, 2018", "2018-02-16T18:45:00"),
+        ("December 22, 2020", "2020-12-22"),
+        ("Dec. 22, 2020", "2020-12-22"),
+        ("22nd December 2020", "2020-12-22"),
+        ("22.12.2020", "2020-12-22"),
+        ("22.12.2020, 14.30 Uhr", "2020-12-22T14:30:00"),
+        ("12:05 am, 3 March 2021 GMT", "2021-03-03T00:05:00+00:00"),
+        # German, French, Spanish, Italian, Portuguese, Dutch, Polish, Turkish.
+        ("22. Dezember 2020", "2020-12-22"),
+        ("3. März 2021 um 14:05 Uhr", "2021-03-03T14:05:00"),
+        ("22 décembre 2020 à 20h41", "2020-12-22T20:41:00"),
+        ("1er mars 2021", "2021-03-01"),
+        ("22 de diciembre de 2020", "2020-12-22"),
+        ("22 dicembre 2020 ore 20:41", "2020-12-22T20:41:00"),
+        ("22 de dezembro de 2020 às 20h41", "2020-12-22T20:41:00"),
+        ("22 december 2020", "2020-12-22"),
+        ("22 grudnia 2020", "2020-12-22"),
+        ("22 Aralık 2020", "2020-12-22"),
+        # Russian, Ukrainian, Greek, Arabic (Egyptian and Levantine months, Arabic-Indic digits).
+        ("22 декабря 2020 г., 20:41", "2020-12-22T20:41:00"),
+        ("22 грудня 2020", "2020-12-22"),
+        ("22 Δεκεμβρίου 2020", "2020-12-22"),
+        ("22 ديسمبر 2020", "2020-12-22"),
+        ("٢٢ ديسمبر ٢٠٢٠", "2020-12-22"),
+        ("22 كانون الأول 2020", "2020-12-22"),
+        ("3 آب 2021", "2021-08-03"),
+        # Chinese, Japanese, Korean.
+        ("2020年12月22日", "2020-12-22"),
+        ("2020年12月22日 20:41", "2020-12-22T20:41:00"),
+        ("2020年12月22日 20時41分", "2020-12-22T20:41:00"),
+        ("２０２０年１２月２２日", "2020-12-22"),
+        ("2020년 12월 22일 오후 8:41", "2020-12-22T20:41:00"),
+        ("2020年12月22日 下午3:05", "2020-12-22T15:05:00"),
+    ],
+)
+def test_parse_date(value: str, expected: str) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        "",
+        "not a date",
+        "1871-03-18",  # before the web
+        "2020-02-30",  # no such day
+        "Mayor 22 2020",  # a word that starts like a month is not one
+        "Page 3 of 12",
+        "0001-01-01T00:00:00Z",
+        "Copyright 2020",
+    ],
+)
+def test_parse_date_rejects_what_is_not_a_date(value: str | None) -> None:
+    assert parse_date(value) is None
+
+
+def test_parse_date_rejects_the_future() -> None:
+    tomorrow = datetime.now(UTC) + timedelta(days=1)
+    next_year = tomorrow + timedelta(days=365)
+    assert parse_date(tomorrow.strftime("%Y-%m-%d")) == tomorrow.strftime("%Y-%m-%d")
+    assert parse_date(next_year.strftime("%Y-%m-%d")) is None
+
+
+def test_ambiguous_numeric_dates_are_day_first_unless_american() -> None:
+    assert parse_date("03/04/2020") == "2020-04-03"
+    assert parse_date("03/04/2020", month_first=True) == "2020-03-04"
+    # A field above 12 settles the order either way.
+    assert parse_date("12/22/2020 3:05 pm") == "2020-12-22T15:05:00"
+    assert parse_date("22/12/2020", month_first=True) == "2020-12-22"
+    # Dots are always day first.
+    assert parse_date("03.04.2020", month_first=True) == "2020-04-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PTI | Moscow | Updated: 22-12-2020 20:41 IST | Created: 22-12-2020 20:41 IST",
+            [("modified", "2020-12-22T20:41:00+05:30"), ("published", "2020-12-22T20:41:00+05:30")],
+        ),
+        (
+            "Posted: Fri 6:45 PM, Feb 16, 2018 Updated: Sat 8:31 PM, Feb 17, 2018",
+            [("published", "2018-02-16T18:45:00"), ("modified", "2018-02-17T20:31:00")],
+        ),
+        (
+            "Veröffentlicht am 22.12.2020 | Aktualisiert am 23.12.2020, 10:15 Uhr",
+            [("published", "2020-12-22"), ("modified", "2020-12-23T10:15:00")],
+        ),
+        (
+            "Publié le 22 décembre 2020 à 20h41, mis à jour le 23 décembre 2020 à 08h00",
+            [("published", "2020-12-22T20:41:00"), ("modified", "2020-12-23T08:00:00")],
+        ),
+        (
+            "Publicado el 22 de diciembre de 2020. Actualizado: 23 de diciembre de 2020",
+            [("published", "2020-12-22"), ("modified", "2020-12-23")],
+        ),
+        (
+            "Pubblicato il 22 dicembre 2020 - Aggiornato il 23 dicembre 2020",
+            [("published", "2020-12-22"), ("modified", "2020-12-23")],
+        ),
+        (
+            "Atualizado em 23 de dezembro de 2020 | Publicado em 22 de dezembro de 2020",
+            [("modified", "2020-12-23"), ("published", "2020-12-22")],
+        ),
+        (
+            "Опубликовано: 22 декабря 2020, 20:41 Обновлено: 23 декабря 2020, 08:00",
+            [("published", "2020-12-22T20:41:00"), ("modified", "2020-12-23T08:00:00")],
+        ),
+        (
+            "发布时间：2020-12-22 20:41 更新时间：2020-12-23 08:00",
+            [("published", "2020-12-22T20:41:00"), ("modified", "2020-12-23T08:00:00")],
+        ),
+        (
+            "公開日：2020年12月22日 更新日：2020年12月23日",
+            [("published", "2020-12-22"), ("modified", "2020-12-23")],
+        ),
+        (
+            "نشر في 22 ديسمبر 2020 - آخر تحديث 23 ديسمبر 2020",
+            [("published", "2020-12-22"), ("modified", "2020-12-23")],
+        ),
+        ("By Jane Doe, December 22, 2020", [("", "2020-12-22")]),
+        ("Updated 13 hours ago", []),
+    ],
+)
+def test_labelled_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labelled_dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/2020/12/22/story", "2020-12-22"),
+        ("https://example.org/news/2020-12-22/story", "2020-12-22"),
+        ("https://example.org/story-20201222/", "2020-12-22"),
+        ("https://example.org/world/2019/nov/18/story", "2019-11-18"),
+        ("https://example.org/story-2020", None),
+        ("https://example.org/2018/10/story", None),  # a month is not a day
+        ("https://example.org/columnists/201911181077343476-title/", None),  # an id
+        ("https://example.org/a?date=2020/12/22", None),  # the query is not the path
+    ],
+)
+def test_date_from_url(url: str, expected: str | None) -> None:
+    assert date_from_url(url) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_parse_date_never_raises_and_returns_iso(value: str) -> None:
+    result = parse_date(value)
+    assert result is None or ISO.fullmatch(result)
+    for kind, date in labelled_dates(value):
+        assert kind in ("", "published", "modified")
+        assert ISO.fullmatch(date)

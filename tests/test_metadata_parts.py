@@ -1,0 +1,195 @@
+"""The parts metadata is built from: bylines, titles, JSON-LD."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from clipper.extraction.bylines import choose_authors, is_agency, parse_byline
+from clipper.extraction.jsonld import loads, read_json_ld
+from clipper.extraction.titles import choose_title, key, strip_site
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        (
+            "By JANE DOE and John Roe | Staff Writers | Updated Nov 19, 2019",
+            ["Jane Doe", "John Roe"],
+        ),
+        ("Jane Doe, John Roe and Max Mustermann", ["Jane Doe", "John Roe", "Max Mustermann"]),
+        ("Von Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"]),
+        ("Par Jean Dupont et Marie Martin (AFP)", ["Jean Dupont", "Marie Martin"]),
+        ("Por Juan Pérez y María García", ["Juan Pérez", "María García"]),
+        ("di Mario Rossi e Luigi Bianchi", ["Mario Rossi", "Luigi Bianchi"]),
+        ("Por Ana Souza, repórter", ["Ana Souza"]),
+        ("Автор: Иван Петров и Мария Иванова", ["Иван Петров", "Мария Иванова"]),
+        ("Текст: Венера Ерофеева", ["Венера Ерофеева"]),
+        ("作者：张三、李四", ["张三", "李四"]),
+        ("記者 山田太郎", ["山田太郎"]),
+        ("新华社记者 张三", ["张三"]),
+        ("Redaktion: Hans Müller", ["Hans Müller"]),
+        ("بقلم محمد علي و أحمد حسن", ["محمد علي", "أحمد حسن"]),
+        # Job titles, credentials, handles, dates and furniture are not names.
+        ("Phil Helsel is a reporter for NBC News", ["Phil Helsel"]),
+        ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
+        ("Tom Gillespie News reporter", ["Tom Gillespie"]),
+        ("Senior correspondent Jane Doe", ["Jane Doe"]),
+        ("Rachael Link, MS, RD", ["Rachael Link"]),
+        ("Jane Doe @janedoe", ["Jane Doe"]),
+        ("Amy Kuperinsky | NJ Advance Media for NJ.com", ["Amy Kuperinsky"]),
+        ("Madeline Fry | November 18, 2019 12:01 PM Print this article", ["Madeline Fry"]),
+        ("Carrie Arnold November 15", ["Carrie Arnold"]),
+        ("Jeff Foust Monday, November 18", ["Jeff Foust"]),
+        ("Lewis White 3 days ago", ["Lewis White"]),
+        ("Finian Cunningham. Sputnik International", ["Finian Cunningham"]),
+        ("Troy L. Smith, cleveland.com", ["Troy L. Smith"]),
+        ("Dr. Jane Doe", ["Jane Doe"]),
+        ("Jane Doe MD", ["Jane Doe"]),
+        ("By Matthew Digby , Minh Do on Monday, November 18th, 2019", ["Matthew Digby", "Minh Do"]),
+        # Names that look like something else stay whole.
+        ("Bruce Y. Lee", ["Bruce Y. Lee"]),
+        ("Maria Lopes e Silva", ["Maria Lopes e Silva"]),
+        ("Martin Luther King, Jr.", ["Martin Luther King Jr."]),
+        ("Fox News", ["Fox News"]),
+        ("kei_eno", ["Kei Eno"]),
+        # Agencies are authors.
+        ("PTI | Moscow | Updated: 22-12-2020 20:41 IST", ["PTI"]),
+        ("Reuters Staff", ["Reuters"]),
+        ("dpa/AFP", ["dpa", "AFP"]),
+        ("Redacción / EFE", ["EFE"]),
+        ("Von dpa", ["dpa"]),
+        (
+            "DANICA KIRKA and JILL LAWLESS Associated Press",
+            ["Danica Kirka", "Jill Lawless", "Associated Press"],
+        ),
+        # Nobody.
+        ("Redaktion", []),
+        ("Redaktion Beispiel", []),
+        ("Da Redação", []),
+        ("JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43", []),
+        ("Detroit News wire services Published 11:11 PM EST Nov 19", []),
+        ("By", []),
+        ("Гость", []),
+        ("admin", []),
+        ("jdadmin", []),
+        ("webnata", []),
+        ("https://www.facebook.com/jane.doe", []),
+        ("@janedoe", []),
+        ("Photo: John Smith", []),
+        ("on Desember 30, 2015 at 4:36 am said", []),
+    ],
+)
+def test_parse_byline(byline: str, names: list[str]) -> None:
+    assert parse_byline(byline) == names
+
+
+def test_choose_authors() -> None:
+    # People first; an agency beside them is their affiliation.
+    assert choose_authors(["Jane Doe", "Reuters"]) == ("Jane Doe",)
+    assert choose_authors(["Reuters", "AFP"]) == ("Reuters", "AFP")
+    # The site's own name is no byline, unless it is an agency's.
+    assert choose_authors(["BBC News"], [key("BBC News")]) == ()
+    assert choose_authors(["PTI"], [key("PTI")]) == ("PTI",)
+    assert choose_authors(["Kevin McCoy USA TODAY"], [key("USA TODAY")]) == ("Kevin McCoy",)
+    assert choose_authors(["Jane Doe", "JANE DOE", "jane doe"]) == ("Jane Doe",)
+    assert is_agency("The Associated Press") and is_agency("dpa") and not is_agency("Jane")
+
+
+@pytest.mark.parametrize(
+    ("title", "sites", "expected"),
+    [
+        ("Story title here | Example Gazette", ["examplegazette"], "Story title here"),
+        ("Example Gazette - Story title here", ["examplegazette"], "Story title here"),
+        (
+            "Story title here – Section – Example Gazette",
+            ["examplegazette"],
+            "Story title here – Section",
+        ),
+        ("Story title here - SpaceNews.com", ["spacenews"], "Story title here"),
+        ("Story title here - The GiveWell Blog", ["givewell"], "Story title here"),
+        ("Story title here | Paper", [], "Story title here"),  # a short last part
+        ("Review: the film of the year", [], "Review: the film of the year"),  # a colon is not one
+        ("Rock - Paper - Scissors", [], "Rock - Paper - Scissors"),
+        ("北京冬奥会场馆全部完工_示例新闻网", [], "北京冬奥会场馆全部完工"),
+        ("新幹線、大雪で一部運休 | 例示新聞", [], "新幹線、大雪で一部運休"),
+        ("comwrap auf der DMEXCO 2018 | Blog", ["comwrap"], "comwrap auf der DMEXCO 2018"),
+        ("Using __init__ in Python classes", [], "Using __init__ in Python classes"),
+    ],
+)
+def test_strip_site(title: str, sites: list[str], expected: str) -> None:
+    assert strip_site(title, sites)[0] == expected
+
+
+def test_choose_title() -> None:
+    declared = ["County schools shut as storm hits", "Storm closes schools - Gazette"]
+    # The visible headline wins when a declared title resembles it...
+    assert choose_title(declared, ["Storm closes schools across the county"]) == (
+        "Storm closes schools across the county"
+    )
+    # ...but not a logo or a section name.
+    assert choose_title(["Storm closes schools"], ["Gazette", "Weather"]) == "Storm closes schools"
+    # A kicker in the <h1> goes: "Breaking: Title" → "Title".
+    assert choose_title(["Storm closes schools"], ["Breaking: Storm closes schools"]) == (
+        "Storm closes schools"
+    )
+    # Most declared titles agreeing beats the first one.
+    assert choose_title(["Home", "Storm closes schools", "Storm closes schools"], []) == (
+        "Storm closes schools"
+    )
+    assert choose_title([], ["Only a headline"]) == "Only a headline"
+    assert choose_title([], []) == ""
+
+
+def test_loads_repairs_what_it_can() -> None:
+    assert loads('{"a": [1, 2,], "b": {"c": 3,},}') == [{"a": [1, 2], "b": {"c": 3}}]
+    assert loads("{'a': 'it\\'s', // note\n \"u\": \"https://x/y\"}") == [
+        {"a": "it's", "u": "https://x/y"}
+    ]
+    assert loads('{"a": 1}{"b": 2},') == [{"a": 1}, {"b": 2}]
+    assert loads('<!-- {"a": 1} -->') == [{"a": 1}]
+    assert loads('//<![CDATA[\n{"a": 1}\n//]]>') == [{"a": 1}]
+    assert loads("") == []
+    assert loads("not json at all") == []
+    assert loads("[" * 100_000 + "]" * 100_000) == []
+    salvaged = loads('{"@type":"NewsArticle","headline":"H","description":"a "b" c",'
+                     '"datePublished":"2020-01-02","author":{"name":"Jane Doe"}}')  # fmt: skip
+    assert salvaged == [
+        {
+            "@type": "NewsArticle",
+            "headline": "H",
+            "description": "a ",
+            "datePublished": "2020-01-02",
+            "author": {"name": "Jane Doe"},
+        }
+    ]
+
+
+def test_read_json_ld_follows_references_and_picks_the_article() -> None:
+    html = """<script type="application/ld+json">{"@graph":[
+      {"@type":"WebSite","@id":"#site","name":"Gazette"},
+      {"@type":"WebPage","@id":"#page","datePublished":"2020-01-01","inLanguage":"en"},
+      {"@type":"Person","@id":"#jane","name":"Jane Doe"},
+      {"@type":["NewsArticle"],"headline":"H","author":{"@id":"#jane"},"isPartOf":{"@id":"#page"}}
+    ]}</script>"""
+    ld = read_json_ld(LexborHTMLParser(html))
+    assert ld.article["headline"] == "H"
+    assert ld.resolve(ld.article["author"]) == {
+        "@type": "Person",
+        "@id": "#jane",
+        "name": "Jane Doe",
+    }
+    assert ld.get("inLanguage") == "en"  # from the article's page
+    assert ld.site["name"] == "Gazette"
+    assert read_json_ld(LexborHTMLParser("<p>none</p>")).article == {}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_parse_byline_never_raises_and_gives_short_names(text: str) -> None:
+    for name in parse_byline(text):
+        assert name == name.strip() and 0 < len(name) <= 60
+        assert "://" not in name
