@@ -468,3 +468,15 @@ def test_empty_and_broken_pages_give_empty_metadata() -> None:
         m = meta(html, None)
         assert m.title == ""
         assert m.authors == ()
+
+
+def test_a_quotation_or_subtitle_in_the_title_is_not_taken_for_the_site() -> None:
+    page = (
+        "<html lang='fr'><head><title>Visite d’État à Pékin : « un tournant »</title></head>"
+        "<body><article><h1>Visite d’État à Pékin : « un tournant »</h1>"
+        "<p>Le président est arrivé à Pékin mardi pour une visite d’État de trois jours.</p>"
+        "</article></body></html>"
+    )
+    found = meta(page, "https://www.exemple.fr/monde/pekin")
+    assert found.title == "Visite d’État à Pékin : « un tournant »"
+    assert found.site == "exemple.fr"

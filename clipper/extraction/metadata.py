@@ -768,6 +768,9 @@ def extract_metadata(
     if not declared:  # nothing to confirm a headline: a logo's <h1> must not become it
         visible = [(node, text) for node, text in visible if not places.elsewhere(node)]
     title = choose_title(declared, [text for _node, text in visible])
+    if affix and key(affix) in key(title):
+        # What looked like a "Title | Site" affix is part of the headline itself.
+        site = _choose_site(declared_sites, host, None)
     # The byline and dateline are looked for around the <h1> that is the title
     # (not a copy in a sticky navigation bar); an <h1> that is not the title (a
     # logo, a section name) is no guide to them.

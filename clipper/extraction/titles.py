@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 # Separators between a title and the site's name. A colon is not one: "Review:
-# the film" and French "Titre : sous-titre" are titles.
-_SEPARATORS = re.compile(r"(?=[\s|｜])(?:\s*[|｜]\s*|\s+(?:[–—·•»«/-]|::)\s+)")
+# the film" and French "Titre : sous-titre" are titles. Nor is « (it opens a
+# French quotation: "Pékin : « un tournant »"); » is, in "Site » Section".
+_SEPARATORS = re.compile(r"(?=[\s|｜])(?:\s*[|｜]\s*|\s+(?:[–—·•»/-]|::)\s+)")
 # Chinese sites also write "标题_网站名" or "标题-网站名" without spaces.
 _CJK_SEPARATORS = re.compile(
     _SEPARATORS.pattern
