@@ -43,10 +43,11 @@ The language (``clipper search --help`` shows the same, with examples):
     ranked like other words.
 ``site:reuters.com``
     The clipping's URL host is ``reuters.com`` or ends with ``.reuters.com``
-    (``www.`` and a scheme or path in the value are dropped, so a pasted URL
-    works). A value without a dot also matches a whole label of the host
-    (``site:reuters`` finds ``www.reuters.co.uk``) or the site's name,
-    ignoring case (``site:"Le Monde"``).
+    (``www.`` and a scheme, port or path in the value are dropped, so a pasted
+    URL works). A value without a dot matches a host with that label
+    (``site:reuters`` finds ``www.reuters.co.uk``) or the site's whole name
+    (``site:"Le Monde"``). Hosts and names compare ignoring ASCII case, as
+    SQLite's ``lower()`` does when it files them (migration 2, ``site_keys``).
 ``tag:russia``
     Tagged ``russia`` (tags compare as ``clipper clip --tag`` stores them:
     case and spacing ignored).
@@ -92,7 +93,6 @@ MIN_PREFIX = 2
 TEXT_FIELDS = {"title": "title", "author": "authors"}
 FILTER_FIELDS = ("site", "tag", "lang", "after", "before", "is")
 FIELDS = (*TEXT_FIELDS, *FILTER_FIELDS)
-_FIELD_LIST = ", ".join(f"{name}:" for name in FIELDS)
 _FIELD = re.compile(r"([A-Za-z]+):")
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _LANGUAGE = re.compile(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?")
@@ -382,14 +382,15 @@ class _Parser:
         return items[0] if len(items) == 1 else Or(tuple(items))
 
     def unary(self, depth: int) -> Node:
-        token = self.peek()
-        if token.kind in (Kind.MINUS, Kind.NOT):
-            self.take()
+        negations = 0  # a loop, not recursion: "NOT NOT NOT ..." must not exhaust the stack
+        while self.peek().kind in (Kind.MINUS, Kind.NOT):
+            token = self.take()
             if not self.starts_term(self.peek()):
                 what = "-" if token.kind == Kind.MINUS else "NOT"
                 raise _fail(f"{what} at character {token.position} needs a term after it")
-            return Not(self.unary(depth))
-        return self.primary(depth)
+            negations += 1
+        node = self.primary(depth)
+        return Not(node) if negations % 2 else node
 
     def primary(self, depth: int) -> Node:
         token = self.take()
@@ -732,26 +733,18 @@ def _filter_sql(node: Filter) -> Condition:
 
 
 def _dates(low: str | None, high: str | None) -> Condition:
-    """Dated on or after ``low`` and before ``high``: two index ranges, not a scan.
+    """Dated on or after ``low`` and before ``high``: a range of the date index.
 
-    The date is ``coalesce(published, clipped_at)``; ISO 8601 strings compare
-    as text, and ``2020-12-31T23:00+05:30`` sorts before ``2021-01-01`` as its
-    local date does.
+    The date is ``coalesce(published, clipped_at)`` (index ``clippings_date``;
+    SQLite answers from the index without reading the rows). ISO 8601 strings
+    compare as text, and ``2020-12-31T23:00+05:30`` sorts before
+    ``2021-01-01`` as its local date does.
     """
-    bounds, params = [], []
-    if low is not None:
-        bounds.append("{column} >= ?")
-        params.append(low)
-    if high is not None:
-        bounds.append("{column} < ?")
-        params.append(high)
-    published = " AND ".join(bounds).format(column="published")
-    clipped = " AND ".join(bounds).format(column="clipped_at")
-    return Condition(
-        f"{{id}} IN (SELECT id FROM clippings WHERE {published} UNION ALL "
-        f"SELECT id FROM clippings WHERE published IS NULL AND {clipped})",
-        (*params, *params),
-    )
+    date = "coalesce(published, clipped_at)"
+    bounds = [f"{date} >= ?"] if low is not None else []
+    bounds += [f"{date} < ?"] if high is not None else []
+    params = tuple(bound for bound in (low, high) if bound is not None)
+    return Condition(f"{{id}} IN (SELECT id FROM clippings WHERE {' AND '.join(bounds)})", params)
 
 
 def _date_range(filters: list[Filter]) -> Condition:

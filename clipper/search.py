@@ -17,7 +17,13 @@ How a search stays fast at 100,000 clippings:
   well as the page's last.
 * Filters are sets of ids. Each filter is ``id IN (SELECT id FROM <narrow
   index>)`` (see ``clipper.query`` and migration 2), computed once and probed
-  per matching row, so a filter never reads the big ``clippings`` rows.
+  per matching row, so a filter never reads the big ``clippings`` rows. The
+  id is written ``+rowid``: given plain ``rowid IN (...)``, SQLite hands the
+  set to FTS5 as one rowid lookup per member, which at 100,000 clippings
+  takes seconds (a minute for a common word and a common tag).
+* Newest first (``--sort date``, filters alone) walks an index on the date
+  and tests each id against the sets, stopping after the page, rather than
+  reading and sorting every match.
 * Suggestions (closest indexed words, looser queries) are computed only when a
   search finds nothing.
 """
@@ -33,7 +39,7 @@ from typing import NamedTuple
 from clipper.clipping import Clipping, Hit
 from clipper.errors import QueryError
 from clipper.library import _SELECT, _clipping
-from clipper.query import And, Filter, Node, Not, Or, Query, Term, parse
+from clipper.query import And, Condition, Filter, Node, Not, Or, Query, Term, parse
 from clipper.snippets import Pattern, lead, snippet
 
 #: bm25 column weights: title, description, text, authors.
@@ -104,8 +110,14 @@ def _window(limit: int | None, offset: int) -> tuple[int, int]:
 
 
 def _by_date(db: sqlite3.Connection, query: Query, limit: int | None, offset: int) -> list[int]:
-    """Filters only: no words to rank by, so newest first."""
-    where, params = _where(query, "c.id")
+    """Filters only: no words to rank by, so newest first.
+
+    ``+c.id`` keeps SQLite from looking up every clipping in the filters' sets
+    and sorting them: it walks the date index newest first instead, testing
+    ids against the sets, and stops after the page (worst case, a filter that
+    matches almost nothing, one pass over the index; no rows are read).
+    """
+    where, params = _where(query, "+c.id")
     rows = db.execute(
         f"""
         SELECT c.id FROM clippings AS c WHERE 1 {where}
@@ -119,17 +131,21 @@ def _by_date(db: sqlite3.Connection, query: Query, limit: int | None, offset: in
 def _matches_by_date(
     db: sqlite3.Connection, query: Query, limit: int | None, offset: int
 ) -> list[tuple[int, float]]:
-    where, params = _where(query, "+clippings_fts.rowid")
-    rows = db.execute(
-        f"""
-        SELECT clippings_fts.rowid, {BM25}
-          FROM clippings_fts JOIN clippings AS c ON c.id = clippings_fts.rowid
-         WHERE clippings_fts MATCH ? {where}
-         ORDER BY {DATE} DESC, c.id DESC LIMIT ? OFFSET ?
-        """,
-        (query.match, *params, *_window(limit, offset)),
-    ).fetchall()
-    return [(row[0], -row[1]) for row in rows]
+    """Newest first: the matches are a set tested while walking the date index."""
+    matches = Condition(
+        "{id} IN (SELECT rowid FROM clippings_fts WHERE clippings_fts MATCH ?)", (query.match,)
+    )
+    ids = _by_date(db, query._replace(conditions=(matches, *query.conditions)), limit, offset)
+    scores: dict[int, float] = {}
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        # +rowid: one pass over the matches beats one FTS5 lookup per id (10x here).
+        sql = f"""
+            SELECT rowid, {BM25} FROM clippings_fts
+             WHERE clippings_fts MATCH ? AND +rowid IN ({marks})
+        """
+        scores.update(db.execute(sql, (query.match, *chunk)).fetchall())
+    return [(clipping_id, -scores.get(clipping_id, 0.0)) for clipping_id in ids]
 
 
 def _ranked(
@@ -230,8 +246,8 @@ def suggest(db: sqlite3.Connection, query: Query) -> list[Suggestion]:
     """Queries close to ``query`` that do find something: spelling first, then looser.
 
     Spelling: each word the index does not hold is replaced by the indexed word
-    closest to it (edit distance, ties to the more common word) among words
-    with the same first letter. Looser: the query without one of its parts
+    closest to it (edit distance, ties to the more common word; see
+    ``closest_term``). Looser: the query without one of its parts
     (a word, a phrase, a filter).
     """
     found: list[Suggestion] = []
@@ -266,7 +282,7 @@ def _respelled(db: sqlite3.Connection, tree: Node) -> list[Node]:
         word = fold(term.value)
         if term.phrase or term.prefix or not _WORD.fullmatch(word) or word in replacements:
             continue
-        if _doc_count(db, word) == 0:
+        if not _indexed(db, word):
             closest = closest_term(db, word)
             if closest:
                 replacements[word] = closest
@@ -315,30 +331,40 @@ def _vocabulary(db: sqlite3.Connection) -> str:
     return "temp.clipper_vocabulary"
 
 
-def _doc_count(db: sqlite3.Connection, word: str) -> int:
-    row = db.execute(f"SELECT doc FROM {_vocabulary(db)} WHERE term = ?", (word,)).fetchone()
-    return int(row[0]) if row else 0
+def _indexed(db: sqlite3.Connection, word: str) -> bool:
+    """Whether any clipping has ``word`` (reads one posting, not the word's whole list)."""
+    found = db.execute(
+        "SELECT 1 FROM clippings_fts WHERE clippings_fts MATCH ? LIMIT 1",
+        ('"' + word.replace('"', '""') + '"',),
+    )
+    return found.fetchone() is not None
 
 
 def closest_term(db: sqlite3.Connection, word: str) -> str | None:
-    """The indexed word nearest to ``word`` with the same first letter, if close enough."""
+    """The indexed word nearest to ``word``, if close enough.
+
+    Candidates share ``word``'s first two letters, or have them swapped: the
+    index can list a range of words cheaply, not all of them (at 100,000
+    clippings a two-letter range takes milliseconds, the whole vocabulary
+    seconds), and typing mistakes are rarer in the first letters.
+    """
     if len(word) < 3:
         return None
     allowed = 1 if len(word) <= 5 else 2
-    first = word[0]
-    rows = db.execute(
-        f"SELECT term, doc FROM {_vocabulary(db)} WHERE term >= ? AND term < ?",
-        (first, chr(ord(first) + 1)),
-    )
     best: tuple[int, int, str] | None = None
-    for term, docs in rows:
-        if abs(len(term) - len(word)) > allowed or term == word:
-            continue
-        distance = edit_distance(word, term, allowed)
-        if distance <= allowed:
-            candidate = (distance, -docs, term)
-            if best is None or candidate < best:
-                best = candidate
+    for start in dict.fromkeys((word[:2], word[1] + word[0])):
+        rows = db.execute(
+            f"SELECT term, doc FROM {_vocabulary(db)} WHERE term >= ? AND term < ?",
+            (start, start[0] + chr(ord(start[1]) + 1)),
+        )
+        for term, docs in rows:
+            if abs(len(term) - len(word)) > allowed or term == word:
+                continue
+            distance = edit_distance(word, term, allowed)
+            if distance <= allowed:
+                candidate = (distance, -docs, term)
+                if best is None or candidate < best:
+                    best = candidate
     return best[2] if best else None
 
 
