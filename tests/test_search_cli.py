@@ -39,6 +39,14 @@ def test_hits_show_title_byline_and_snippet(run: Run) -> None:
     assert result.stderr == ""
 
 
+def test_an_undated_hit_shows_the_day_it_was_clipped(run: Run) -> None:
+    result = run("search", "lang:de")
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert lines[0] == "7  Bomber über dem Pazifik"
+    assert re.fullmatch(r"Der Spiegel · 1 min read · #defence · clipped 20\d\d-\d\d-\d\d", lines[1])
+
+
 def test_page_text_is_never_markup_or_escape_codes(run: Run) -> None:
     result = run("search", "rot")
     assert result.exit_code == 0, result.stderr
