@@ -462,8 +462,19 @@ def _site_value(value: str) -> str:
         text = text.rsplit("@", 1)[-1].split(":", 1)[0]
     if "." not in text or " " in text:
         return text
-    text = text.split("/", 1)[0].strip(".")
+    text = text.split("/", 1)[0].strip(".").lower()  # a host: as urlsplit lower-cases it
     return text.removeprefix("www.") if text.count(".") > 1 else text
+
+
+def _host_forms(host: str) -> tuple[str, ...]:
+    """``host`` and its other IDNA spelling: a stored URL may have either."""
+    try:
+        other = host.encode("idna").decode("ascii") if not host.isascii() else host
+        if other == host and "xn--" in host:
+            other = host.encode("ascii").decode("idna")
+    except UnicodeError:
+        return (host,)
+    return tuple(dict.fromkeys((host, other)))
 
 
 def _ascii_lower(text: str) -> str:
@@ -709,7 +720,11 @@ def _filter_sql(node: Filter) -> Condition:
     if node.field == "site":
         # site_keys (migration 2): every host, each suffix of it, and site names.
         if "." in value:
-            return Condition("{id} IN (SELECT clipping_id FROM site_keys WHERE key = ?)", (value,))
+            forms = _host_forms(value)
+            marks = ", ".join("?" * len(forms))
+            return Condition(
+                f"{{id}} IN (SELECT clipping_id FROM site_keys WHERE key IN ({marks}))", forms
+            )
         return Condition(
             "{id} IN (SELECT clipping_id FROM site_keys WHERE key = ? OR (key > ? AND key < ?))",
             (value, value + ".", value + "/"),  # "/" sorts right after "."

@@ -141,7 +141,7 @@ def test_unknown_field_names_are_text() -> None:
 
 # -- filters ------------------------------------------------------------------------
 
-SITE_KEY = "{id} IN (SELECT clipping_id FROM site_keys WHERE key = ?)"
+SITE_KEY = "{id} IN (SELECT clipping_id FROM site_keys WHERE key IN (?))"
 SITE_LABEL = "{id} IN (SELECT clipping_id FROM site_keys WHERE key = ? OR (key > ? AND key < ?))"
 
 
@@ -161,6 +161,12 @@ def test_site_with_a_dot_is_a_host(text: str, key: str) -> None:
     assert query.match is None
     assert conditions(text) == [(SITE_KEY, (key,))]
     assert query.tree == Filter("site", key)
+
+
+def test_site_finds_both_spellings_of_an_international_host() -> None:
+    both = "{id} IN (SELECT clipping_id FROM site_keys WHERE key IN (?, ?))"
+    assert conditions("site:Bücher.de") == [(both, ("bücher.de", "xn--bcher-kva.de"))]
+    assert conditions("site:xn--bcher-kva.de") == [(both, ("xn--bcher-kva.de", "bücher.de"))]
 
 
 def test_site_without_a_dot_is_a_label_or_a_name() -> None:
@@ -237,7 +243,7 @@ def test_negated_and_or_ed_filters() -> None:
     ]
     [(sql, params)] = conditions("(site:a.com OR tag:b)")
     assert sql == (
-        "({id} IN (SELECT clipping_id FROM site_keys WHERE key = ?)) OR "
+        "({id} IN (SELECT clipping_id FROM site_keys WHERE key IN (?))) OR "
         "({id} IN (SELECT clipping_id FROM tags WHERE tag = ?))"
     )
     assert params == ("a.com", "b")

@@ -170,6 +170,14 @@ def test_site_without_a_dot_matches_a_host_label_or_the_site_name(library: Libra
     assert ids(library, "site:lemonde") == [3]
 
 
+def test_site_finds_an_international_host_however_it_is_spelt(library_path: Path) -> None:
+    with Library.open(library_path) as library:
+        library.add(Article(title="Bücher", url="https://www.bücher.de/neu"))
+        library.add(Article(title="Punycode", url="https://xn--bcher-kva.de/alt"))
+        assert ids(library, "site:xn--bcher-kva.de") == [2, 1]
+        assert ids(library, "site:BÜCHER.DE") == [2, 1]
+
+
 def test_tag(library: Library) -> None:
     assert ids(library, "tag:defence") == [7, 2, 1]
     assert ids(library, "tag:RUSSIA bombers") == [1]
