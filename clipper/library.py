@@ -28,13 +28,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from clipper.article import Article
 from clipper.clipping import Clipping, Hit
-from clipper.errors import AlreadyClippedError, LibraryError, NotFoundError, QueryError
+from clipper.errors import AlreadyClippedError, LibraryError, NotFoundError
 from clipper.migrations import migrate
 from clipper.page import Page, utc_now
 
 if TYPE_CHECKING:
     from clipper.history import Version
     from clipper.importers.model import ImportItem, ImportOutcome, Link, PendingLink, PendingOutcome
+    from clipper.search import Suggestion
 
 BUSY_TIMEOUT_SECONDS = 30.0
 _TAG_SEPARATOR = "\x1f"
@@ -657,27 +658,31 @@ class Library:
             for row in rows
         ]
 
-    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[Hit]:
-        """Clippings matching every word of ``query``, best first."""
-        terms = ['"' + word.replace('"', '""') + '"' for word in query.split()]
-        if not terms:
-            raise QueryError("the search query is empty; give at least one word")
-        rows = self._query(
-            f"""
-            WITH hits AS (
-                SELECT rowid AS id,
-                       bm25(clippings_fts, 10.0, 4.0, 1.0, 2.0) AS score,
-                       snippet(clippings_fts, 2, '{Hit.MARK_START}', '{Hit.MARK_END}', '…', 24)
-                           AS snippet
-                  FROM clippings_fts
-                 WHERE clippings_fts MATCH ?
-                 ORDER BY score
-                 LIMIT ? OFFSET ?
-            )
-            SELECT {_COLUMNS}, hits.score, hits.snippet
-              FROM hits JOIN clippings AS c USING (id)
-             ORDER BY hits.score, c.published DESC
-            """,
-            (" ".join(terms), limit, offset),
-        )
-        return [Hit(_clipping(row), snippet=row["snippet"], score=-row["score"]) for row in rows]
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int | None = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+    ) -> list[Hit]:
+        """Clippings matching ``query`` (the language of ``clipper.query``), best first.
+
+        ``limit=None`` returns every match; ``sort="date"`` orders them newest
+        first. Raises ``QueryError`` for a query that cannot be understood.
+        """
+        from clipper import search
+        from clipper.query import parse
+
+        parsed = parse(query)
+        with _translated(self.path):
+            return search.run(self._db, parsed, limit=limit, offset=offset, sort=sort)
+
+    def suggest(self, query: str) -> list[Suggestion]:
+        """Queries near ``query`` that find something, for when it finds nothing."""
+        from clipper import search
+        from clipper.query import parse
+
+        parsed = parse(query)
+        with _translated(self.path):
+            return search.suggest(self._db, parsed)

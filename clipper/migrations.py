@@ -229,3 +229,92 @@ def m004_pages_by_url(db: sqlite3.Connection) -> None:
         "CREATE INDEX pages_source ON pages(source)",
         "CREATE INDEX pages_url ON pages(url)",
     )
+
+
+def _host(url: str) -> str:
+    """SQL for the lower-case host of the URL expression ``url`` ('' when it has none).
+
+    Built from core functions only, so the triggers below work in any SQLite
+    (the ``sqlite3`` shell included), not just inside clipper.
+    """
+
+    def before(expression: str, mark: str) -> str:
+        return f"substr({expression}, 1, instr({expression} || '{mark}', '{mark}') - 1)"
+
+    rest = f"replace(replace(substr({url}, instr({url}, '://') + 3), '?', '/'), '#', '/')"
+    authority = before(rest, "/")
+    host_port = f"substr({authority}, instr({authority}, '@') + 1)"
+    host = before(host_port, ":")
+    return f"CASE WHEN instr({url}, '://') > 0 THEN lower(rtrim({host}, '.')) ELSE '' END"
+
+
+#: Host labels deeper than this (a.b.c.d.e.f.g.example.com) get no shorter keys.
+_HOST_LEVELS = 12
+
+
+def _site_key_statements(clipping_id: str | None, url: str, site: str) -> list[str]:
+    """SQL that files the clipping ``clipping_id`` (or all) under its site keys.
+
+    The keys are the URL's host, every suffix of it at a dot (``www.bbc.co.uk``,
+    ``bbc.co.uk``, ``co.uk``, ``uk``) and the site's name in lower case, so
+    ``site:`` is an index lookup however it is spelled. Suffixes are derived
+    one level per statement because triggers cannot hold recursive queries.
+    """
+    clipping = f"id = {clipping_id}" if clipping_id else "1"
+    keyed = f"clipping_id = {clipping_id}" if clipping_id else "1"
+    hosts = f"""
+        INSERT OR IGNORE INTO site_keys (key, clipping_id)
+        SELECT host, id FROM (SELECT {_host(url)} AS host, id FROM clippings WHERE {clipping})
+         WHERE host != ''
+    """
+    shorter = f"""
+        INSERT OR IGNORE INTO site_keys (key, clipping_id)
+        SELECT substr(key, instr(key, '.') + 1), clipping_id FROM site_keys
+         WHERE {keyed} AND instr(key, '.') > 0
+    """
+    names = f"""
+        INSERT OR IGNORE INTO site_keys (key, clipping_id)
+        SELECT lower(trim({site})), id FROM clippings WHERE {clipping} AND trim({site}) != ''
+    """
+    return [hosts] + [shorter] * _HOST_LEVELS + [names]
+
+
+@migration
+def m005_search_filters(db: sqlite3.Connection) -> None:
+    """Indexes that let search filters (site:, lang:, is:starred, dates) skip the big rows.
+
+    A clipping's row holds its whole text, so scanning ``clippings`` reads the
+    library. Every filter is answered from a narrow index instead. ``site_keys``
+    (kept by triggers) files each clipping under its host, the host's
+    suffixes and its site name, so ``site:reuters.com`` finds
+    ``www.reuters.com`` with one index lookup; sorting by date walks an index
+    on the date clipper sorts by: the publication date, else the clipping date.
+    """
+    refile = ";\n".join(_site_key_statements("new.id", "new.url", "new.site"))
+    _run(
+        db,
+        """
+        CREATE TABLE site_keys (
+            key         TEXT NOT NULL,
+            clipping_id INTEGER NOT NULL REFERENCES clippings(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, clipping_id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX site_keys_clipping ON site_keys(clipping_id)",
+        *_site_key_statements(None, "url", "site"),
+        f"CREATE TRIGGER site_keys_insert AFTER INSERT ON clippings BEGIN {refile}; END",
+        f"""
+        CREATE TRIGGER site_keys_update AFTER UPDATE OF url, site ON clippings BEGIN
+            DELETE FROM site_keys WHERE clipping_id = old.id;
+            {refile};
+        END
+        """,
+        """
+        CREATE TRIGGER site_keys_delete AFTER DELETE ON clippings BEGIN
+            DELETE FROM site_keys WHERE clipping_id = old.id;
+        END
+        """,
+        "CREATE INDEX clippings_date ON clippings(coalesce(published, clipped_at))",
+        "CREATE INDEX clippings_language ON clippings(language)",
+        "CREATE INDEX clippings_starred ON clippings(starred) WHERE starred",
+    )

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -130,17 +129,29 @@ def _clean_snippet(snippet: str) -> str:
     return cleaned.replace(placeholder_start, Hit.MARK_START).replace(placeholder_end, Hit.MARK_END)
 
 
-def search_hits(hits: Iterable[Hit]) -> Group:
-    """Search results: title with id, byline, highlighted snippet."""
-    rows: list[RenderableType] = []
+def search_hits(hits: Iterable[Hit]) -> Table:
+    """Search results: id, then title, byline and highlighted snippet, wrapped beside it.
+
+    The byline always has a date: a clipping without a publication date is
+    sorted and filtered by the day it was clipped, so that day is shown.
+    """
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="green", no_wrap=True)
+    table.add_column(ratio=1)
     for hit in hits:
         clipping = hit.clipping
-        title = Text.assemble(
-            (f"{clipping.id:>4}  ", "green"), (one_line(clipping.title) or "(untitled)", "bold")
+        line = byline(clipping.article, clipping.tags)
+        if not clipping.article.published and clipping.clipped_at:
+            clipped = Text(f"clipped {_date(clipping.clipped_at)}", style="dim")
+            line = Text(" · ", style="dim").join([line, clipped]) if line.plain else clipped
+        body = Group(
+            Text(one_line(clipping.title) or "(untitled)", style="bold"),
+            line,
+            snippet_text(hit.snippet),
+            Text(""),
         )
-        details = Group(byline(clipping.article, clipping.tags), snippet_text(hit.snippet))
-        rows += [title, Padding(details, (0, 0, 1, 6))]
-    return Group(*rows)
+        table.add_row(Text(str(clipping.id)), body)
+    return table
 
 
 def story(article: Article) -> RenderableType:

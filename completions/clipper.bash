@@ -61,9 +61,11 @@ _clipper() {
     search)
         case "$prev" in
         --limit|-n) :; return ;;
+        --offset) :; return ;;
+        --sort) COMPREPLY=($(compgen -W "relevance date" -- "$cur")); return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--limit -n --json --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--limit -n --offset --sort --json --help -h" -- "$cur"))
         fi
         ;;
     list)

@@ -47,7 +47,9 @@ complete -c clipper -n '__fish_seen_subcommand_from extract' -l text -d 'Print t
 complete -c clipper -n '__fish_seen_subcommand_from extract' -l help -s h -d 'Show help and exit'
 complete -c clipper -n '__fish_seen_subcommand_from extract' -F
 complete -c clipper -n '__fish_seen_subcommand_from search' -l limit -s n -r -f -d 'At most N hits'
-complete -c clipper -n '__fish_seen_subcommand_from search' -l json -d 'Print hits as JSON lines'
+complete -c clipper -n '__fish_seen_subcommand_from search' -l offset -r -f -d 'Skip the first N hits (the next page)'
+complete -c clipper -n '__fish_seen_subcommand_from search' -l sort -r -f -a 'relevance date' -d 'Best matches first, or newest first'
+complete -c clipper -n '__fish_seen_subcommand_from search' -l json -d 'Print hits as JSON lines (with snippet, score)'
 complete -c clipper -n '__fish_seen_subcommand_from search' -l help -s h -d 'Show help and exit'
 complete -c clipper -n '__fish_seen_subcommand_from list' -l site -s s -r -f -d 'Only this site: a name or a domain (bbc.co.uk)'
 complete -c clipper -n '__fish_seen_subcommand_from list' -l tag -s t -r -f -d 'Only clippings tagged TAG (repeatable)'

@@ -88,3 +88,13 @@ def test_versions_and_pending_links_survive_an_upgrade_from_v3(tmp_path: Path) -
         ]
         added = library.add(Article(title="New", url="https://example.org/new", text="New words."))
     assert added.id == 4  # v3.db's clipping 3 was removed
+
+
+def test_search_filters_work_on_clippings_stored_before_they_existed(tmp_path: Path) -> None:
+    # site: relies on keys filed by m005; clippings from v4 must be filed on upgrade.
+    path = tmp_path / "v4.db"
+    shutil.copy(SNAPSHOTS / "v4.db", path)
+    with Library.open(path) as library:
+        assert [h.clipping.id for h in library.search("site:exemple.fr")] == [2]
+        assert [h.clipping.id for h in library.search("tag:russia")] == [1]
+        assert [h.clipping.id for h in library.search("is:starred")] == [1]

@@ -2,34 +2,121 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from clipper.commands.common import print_json, say, show, state
 
+if TYPE_CHECKING:
+    from clipper.search import Suggestion
+
+
+# The help of `clipper search`. Typer (rich mode) keeps line breaks and lets
+# the terminal wrap long lines, so prose paragraphs are one line each and the
+# table rows are short enough for 80 columns; tests/test_search_cli.py
+# renders it at several widths.
+SEARCH_HELP = "\n\n".join(
+    [
+        "Search the library: ranked hits with highlighted snippets.",
+        "Every word must match, in the title, description, text or author; case and "
+        "accents do not matter (pekin finds Pékin).",
+        "\n".join(
+            [
+                '  "joint patrol"     the words together, in this order',
+                '  -drill  -"a b"     without this word or phrase (also: NOT drill)',
+                "  a OR b             either one; OR binds tighter than the words around it",
+                "  bomb*              words that start with bomb (2 letters at least)",
+                "  (a OR b) -c        grouping",
+                '  title:bombers      in the title (author:"Jane Doe": in the byline)',
+                "  site:reuters.com   from reuters.com, www.reuters.com, uk.reuters.com...",
+                "  site:reuters       from a host with the label reuters, or the site Reuters",
+                "  tag:russia         tagged russia",
+                "  lang:de            in German: de, de-AT... (lang:pt-BR: only that region)",
+                "  after:2020-12      dated on or after 1 December 2020",
+                "  before:2021        dated before 1 January 2021",
+                "  is:starred         starred clippings",
+            ]
+        ),
+        "Dates are YYYY, YYYY-MM or YYYY-MM-DD and stand for the start of that year, month "
+        "or day; a clipping's date is its publication date, else the day it was clipped. "
+        "Filters can be negated (-tag:sport) and OR-ed with each other, but not with words. "
+        "Filters alone list clippings newest first.",
+        "\n".join(
+            [
+                "Example: clipper search bombers pacific",
+                "Example: clipper search '\"joint patrol\" -drill site:reuters.com after:2020'",
+                "Example: clipper search 'russia ukraine OR belarus' --sort date",
+                "Example: clipper search tag:russia lang:de --limit 50 --offset 50",
+                "Example: clipper search -- -sport after:2024-06",
+            ]
+        ),
+        "Quote phrases for your shell, and put a query that starts with - after --.",
+    ]
+)
+
+
+class SortOrder(StrEnum):
+    relevance = "relevance"
+    date = "date"
+
 
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Words to look for.")],
+    query: Annotated[
+        list[str],
+        typer.Argument(metavar="QUERY", help="What to look for (see above); the words are joined."),
+    ],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most N hits.")] = 20,
-    as_json: Annotated[bool, typer.Option("--json", help="Print hits as JSON lines.")] = False,
+    offset: Annotated[
+        int, typer.Option("--offset", min=0, help="Skip the first N hits (the next page).")
+    ] = 0,
+    sort: Annotated[
+        SortOrder, typer.Option("--sort", help="Best matches first, or newest first.")
+    ] = SortOrder.relevance,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print hits as JSON lines (with snippet, score).")
+    ] = False,
 ) -> None:
-    """Search the library: ranked hits with highlighted snippets.
-
-    Example: clipper search "bombers pacific"
-    """
-    from clipper.render import search_hits
-
+    text = " ".join(query)
     with state(ctx).open_library(create=False) as library:
-        hits = library.search(query, limit=limit)
+        hits = library.search(text, limit=limit + 1, offset=offset, sort=sort.value)
+        more = len(hits) > limit
+        hits = hits[:limit]
+        suggestions = library.suggest(text) if not hits and not offset else []
     if as_json:
         for hit in hits:
             print_json(hit.to_record())
-    elif not hits:
-        say(f"No clippings match {query!r}.")
-    else:
+    elif hits:
+        from clipper.render import search_hits  # not for --json: Rich takes a while to import
+
         show(search_hits(hits))
+    if not hits:
+        _nothing_found(text, offset, suggestions)
+    elif more:
+        say(f"Hits {offset + 1}–{offset + limit}; the next ones: --offset {offset + limit}")
+
+
+search.__doc__ = SEARCH_HELP
+
+
+def _nothing_found(text: str, offset: int, suggestions: list[Suggestion]) -> None:
+    """Say so on stderr, with queries that would find something."""
+    from clipper.query import FIELDS, unknown_fields
+
+    if offset:
+        say(f"No more clippings match {text!r} after the first {offset}.")
+        return
+    say(f"No clippings match {text!r}.")
+    if suggestions:
+        tries = ", ".join(f"{s.query!r} ({s.hits})" for s in suggestions)
+        say(f"Try: {tries}")
+    unknown = unknown_fields(text)
+    if unknown:
+        names = ", ".join(f"{name}:" for name in unknown)
+        known = ", ".join(f"{name}:" for name in FIELDS)
+        say(f"{names} is searched as text; the filters are {known}")
 
 
 def list_clippings(

@@ -1,0 +1,193 @@
+"""``clipper search`` end to end: the real app over a real library file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from clipper.cli import app
+from clipper.clipping import RECORD_KEYS, Hit
+from clipper.library import Library
+from clipper.render import snippet_text
+from tests.conftest import Run, dump
+from tests.test_search import STORIES, TAGS
+
+
+@pytest.fixture
+def run(run: Run, library_path: Path) -> Run:
+    with Library.open(library_path) as library:
+        for story, tags in zip(STORIES, TAGS, strict=True):
+            library.add(story, tags=tags)
+    return run
+
+
+def records(output: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in output.splitlines()]
+
+
+def test_hits_show_title_byline_and_snippet(run: Run) -> None:
+    result = run("search", "joint", "patrol")
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert lines[0] == "1  Russian and Chinese bombers fly joint patrol over Pacific"
+    assert lines[1] == "Devdiscourse · PTI · 2020-12-22 · 1 min read · #defence #russia"
+    assert lines[2].startswith("Russian and Chinese bombers flew a joint patrol over the Sea")
+    assert result.stderr == ""
+
+
+def test_an_undated_hit_shows_the_day_it_was_clipped(run: Run) -> None:
+    result = run("search", "lang:de")
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert lines[0] == "7  Bomber über dem Pazifik"
+    assert re.fullmatch(r"Der Spiegel · 1 min read · #defence · clipped 20\d\d-\d\d-\d\d", lines[1])
+
+
+def test_page_text_is_never_markup_or_escape_codes(run: Run) -> None:
+    result = run("search", "rot")
+    assert result.exit_code == 0, result.stderr
+    assert "[red]Nicht rot[/] farbig." in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_snippet_highlights_exactly_the_matches() -> None:
+    text = snippet_text(f"a {Hit.MARK_START}bombers{Hit.MARK_END} over [b]x[/b]\x1b[31m")
+    assert text.plain == "a bombers over [b]x[/b]"
+    assert [(text.plain[s.start : s.end], str(s.style)) for s in text.spans] == [
+        ("bombers", "bold yellow")
+    ]
+
+
+def test_json_lines_are_records_with_snippet_and_score(run: Run) -> None:
+    result = run("search", "bombers", "--json")
+    assert result.exit_code == 0, result.stderr
+    hits = records(result.stdout)
+    assert [h["id"] for h in hits] == [1, 2]
+    assert list(hits[0]) == [*RECORD_KEYS, "snippet", "score"]
+    assert hits[0]["snippet"] == (
+        "Russian and Chinese bombers flew a joint patrol over the Sea of Japan. The bombers "
+        "were escorted by fighters. Officials gave no further details on the matter. "
+        "Officials gave no further details on the…"
+    )
+    assert isinstance(hits[0]["score"], float) and hits[0]["score"] > hits[1]["score"] > 0
+
+
+def test_sort_limit_and_offset(run: Run) -> None:
+    def ids(*args: str) -> list[object]:
+        result = run("search", "--json", *args)
+        assert result.exit_code == 0, result.stderr
+        return [h["id"] for h in records(result.stdout)]
+
+    assert ids("pacific OR pekin OR drone", "--sort", "date") == [6, 2, 3, 1, 5]
+    assert ids("pacific OR pekin OR drone", "--sort", "date", "-n", "2", "--offset", "2") == [3, 1]
+    assert ids("tag:defence") == [7, 2, 1]
+    assert ids("--", "-bombers", "-drone") == [7, 3, 4]
+
+
+def test_a_full_page_says_how_to_get_the_next(run: Run) -> None:
+    result = run("search", "tag:defence", "--limit", "2")
+    assert result.exit_code == 0
+    assert result.stderr == "Hits 1–2; the next ones: --offset 2\n"
+    last = run("search", "tag:defence", "--limit", "2", "--offset", "2")
+    assert last.stderr == ""
+    beyond = run("search", "tag:defence", "--offset", "5")
+    assert (beyond.exit_code, beyond.stdout) == (0, "")
+    assert beyond.stderr == "No more clippings match 'tag:defence' after the first 5.\n"
+
+
+def test_no_match_says_so_and_suggests(run: Run) -> None:
+    result = run("search", "bomberz", "pacifc")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.splitlines() == [
+        "No clippings match 'bomberz pacifc'.",
+        "Try: 'bombers pacific' (2)",
+    ]
+    loose = run("search", "bombers tag:china", "--json")
+    assert (loose.exit_code, loose.stdout) == (0, "")
+    assert loose.stderr.splitlines()[1] == "Try: 'tag:china' (1), 'bombers' (2)"
+
+
+def test_a_misspelt_filter_name_is_pointed_out(run: Run) -> None:
+    result = run("search", "tilte:bombers")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == (
+        "tilte: is searched as text; the filters are title:, author:, site:, tag:, lang:, "
+        "after:, before:, is:"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"unbalanced', 'the " at character 1 opens a phrase that is never closed'),
+        ("NEAR(", "the ( at character 5 is never closed"),
+        ("AND OR", "AND at character 1 needs a term before it"),
+        ("*", "the * at character 1 must come right after a word"),
+        ("site:", "site: at character 1 needs a value, as in site:reuters.com"),
+        ("after:2020-13", "after:2020-13 is not a date"),
+        ("x " * 1500, "the limit is 2,000"),
+        ("\x00\x1b", "it is empty"),
+    ],
+)
+def test_a_bad_query_is_one_line_exit_1(
+    run: Run, library_path: Path, query: str, message: str
+) -> None:
+    before = dump(library_path)
+    result = run("search", query)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: cannot understand the search query: ")
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert dump(library_path) == before
+
+
+def test_a_lone_dash_needs_the_double_dash(run: Run) -> None:
+    result = run("search", "--", "-")
+    assert result.exit_code == 1
+    assert "the - at character 1 excludes nothing" in result.stderr
+
+
+def help_at(width: int) -> list[str]:
+    result = CliRunner().invoke(app, ["search", "--help"], env={"COLUMNS": str(width)})
+    assert result.exit_code == 0
+    return [line.rstrip() for line in result.stdout.splitlines()]
+
+
+EXAMPLES = [
+    "Example: clipper search bombers pacific",
+    "Example: clipper search '\"joint patrol\" -drill site:reuters.com after:2020'",
+    "Example: clipper search 'russia ukraine OR belarus' --sort date",
+    "Example: clipper search tag:russia lang:de --limit 50 --offset 50",
+    "Example: clipper search -- -sport after:2024-06",
+]
+ROWS = [
+    '"joint patrol"     the words together, in this order',
+    "site:reuters.com   from reuters.com, www.reuters.com, uk.reuters.com...",
+    "after:2020-12      dated on or after 1 December 2020",
+    "before:2021        dated before 1 January 2021",
+    "is:starred         starred clippings",
+]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_help_documents_the_language_with_examples(width: int) -> None:
+    lines = [line.strip() for line in help_at(width)]
+    for line in EXAMPLES + ROWS:
+        assert line in lines
+
+
+def test_help_prose_is_rewrapped_to_the_terminal() -> None:
+    wide = [line.strip() for line in help_at(200)]
+    assert (
+        "Every word must match, in the title, description, text or author; case and accents "
+        "do not matter (pekin finds Pékin)."
+    ) in wide
+    narrow = help_at(60)
+    assert max(len(line) for line in narrow) <= 60
+    flowing = re.sub(r"\s+", " ", " ".join(narrow))
+    assert "Dates are YYYY, YYYY-MM or YYYY-MM-DD and stand for the start of that" in flowing
