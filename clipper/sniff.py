@@ -43,17 +43,34 @@ _MARKUP = re.compile(
 
 def sniff(content: bytes) -> str | None:
     """The media type the bytes themselves show, or ``None`` when they show none."""
-    head = content[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = content[:1024]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+        head = head.decode("utf-16", "ignore").encode("ascii", "ignore")
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     for signature, media_type in _SIGNATURES:
         if head.startswith(signature):
             return media_type
+    if _looks_binary(head):  # before markup: noise can hold "<p>" by chance
+        return "application/octet-stream"
     if _MARKUP.search(head):
         return "text/html"
     if head[:1] in (b"{", b"["):
         return "application/json"
-    if b"\x00" in head:
-        return "application/octet-stream"
     return None
+
+
+# Control bytes that text in any ASCII-compatible encoding may hold.
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
+
+
+def _looks_binary(head: bytes) -> bool:
+    """More than a trace of C0 control bytes: no text encoding produces those.
+
+    Random binary has about one in nine bytes below 0x20; a page, in any
+    ASCII-compatible encoding, has none beyond tabs and line breaks.
+    """
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    return controls > len(head) // 100 or b"\x00" in head
 
 
 def ensure_html(content: bytes, declared_type: str = "", *, where: str) -> None:

@@ -326,12 +326,16 @@ def test_a_silent_server_hits_the_read_timeout(web: Web) -> None:
 
 
 def _endless(encoding: str) -> Handler:
-    """A compressed body that decodes to zeros for ever (until the client leaves)."""
+    """A compressed body that decodes to blank text for ever (until the client leaves).
+
+    Spaces rather than NUL bytes: sniffing refuses NULs as binary at once, and
+    this must prove that the decoded-size limit stops what looks like a page.
+    """
 
     def handle(request: Request) -> None:
         request.start(200, Content_Type="text/html", Content_Encoding=encoding)
         request.write(b"")
-        zeros = b"\0" * (1024 * 1024)
+        blanks = b" " * (1024 * 1024)
         if encoding == "br":
             compressor = brotli.Compressor()
             compress = compressor.process
@@ -343,7 +347,7 @@ def _endless(encoding: str) -> Handler:
         if not request.write(compress(b"<html><body><p>") + flush()):
             return
         for _ in range(10_000):  # 10 GB decoded at most
-            if not request.write(compress(zeros) + flush()):
+            if not request.write(compress(blanks) + flush()):
                 return
 
     return handle

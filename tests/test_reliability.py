@@ -168,3 +168,28 @@ def test_a_read_only_library_can_be_read_but_not_changed(tmp_path: Path) -> None
         library.chmod(0o644)
     assert records(library) == before
     check_integrity(library)
+
+
+# -- crashes and hostile servers: the fast versions of benchmarks/soak.py ----------------
+
+
+def test_a_batch_killed_at_random_moments_loses_nothing_it_reported(tmp_path: Path) -> None:
+    from benchmarks.soak import crash_loop
+
+    report = crash_loop(tmp_path, pages=30, kills=3, seed=7)
+    assert report.kills == 3
+    assert report.lost == []
+    assert report.damaged == []
+    assert (report.stored_at_end, report.duplicates) == (30, 0)
+
+
+def test_a_hostile_server_cannot_stop_a_batch_or_hide_a_failure(tmp_path: Path) -> None:
+    from benchmarks.soak import soak
+
+    report = soak(tmp_path, 80, seed=3, hostile_share=0.5, timeout=1.5)
+    assert report.returncode == 1  # some URLs failed, as they must
+    assert report.unaccounted == []
+    assert report.good_not_clipped == []
+    assert report.hostile_clipped == []
+    assert report.failed >= sum(report.failures_by_kind.values()) > 20
+    assert report.peak_rss < 1 << 30

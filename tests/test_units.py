@@ -52,10 +52,23 @@ def test_safe_link_drops_script_schemes() -> None:
         (b"  <!DOCTYPE html><html>", "text/html"),
         (b'{"json": true}', "application/json"),
         (b"plain words", None),
+        ("Слова на кириллице".encode("cp1251"), None),
+        ("<p>UTF-16 page</p>".encode("utf-16"), "text/html"),
+        (bytes(range(1, 256)) * 4, "application/octet-stream"),  # binary without a NUL
     ],
 )
 def test_sniff(content: bytes, expected: str | None) -> None:
     assert sniff(content) == expected
+
+
+def test_random_bytes_are_never_taken_for_a_page() -> None:
+    import random
+
+    noise = random.Random(187)
+    for _ in range(500):
+        blob = noise.randbytes(4096)
+        with pytest.raises(NotHTMLError):
+            ensure_html(blob, "application/octet-stream", where="x")
 
 
 def test_ensure_html_believes_bytes_over_labels() -> None:
