@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from clipper.errors import SourceError, TooLargeError
 from clipper.page import Page
 from clipper.sniff import ensure_html
-from clipper.urls import is_web_url
+from clipper.urls import is_web_url, url_problem
 
 if TYPE_CHECKING:
     from clipper.fetch import FetchOptions
@@ -60,8 +60,8 @@ def read_source(
             )
         ensure_html(content, where="standard input")
         return Page(content=content, source=STDIN, url=url)
-    if "://" in source:
-        raise SourceError(f"{source}: only http:// and https:// URLs can be clipped")
+    if "://" in source and (problem := url_problem(source)):
+        raise SourceError(f"{source} cannot be clipped: {problem}")
     path = Path(source).expanduser()
     try:
         with path.open("rb") as stream:

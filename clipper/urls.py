@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that identify a campaign or a click, never the page.
 _TRACKING_PREFIXES = ("utm_", "mtm_", "pk_", "hsa_", "__hs", "_hs", "vero_", "oly_")
@@ -19,10 +19,54 @@ _TRACKING_NAMES = frozenset(
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
 
 
+def split(url: str) -> SplitResult | None:
+    """``urlsplit`` that answers ``None`` for what it cannot take apart.
+
+    The standard library raises ``ValueError`` on an unclosed IPv6 bracket or
+    a port that is not a number, and pages are full of such links; every URL
+    clipper reads from a page or a person goes through here or ``join``.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        _ = parts.port  # raises on "host:abc" or a port above 65535
+    except ValueError:
+        return None
+    return parts
+
+
+def join(base: str | None, href: str) -> str | None:
+    """``href`` resolved against ``base`` (``urljoin``), or ``None`` if either is malformed."""
+    href = href.strip()
+    try:
+        joined = urljoin(base, href) if base else href
+    except ValueError:
+        return None
+    return joined if split(joined) is not None else None
+
+
+def url_problem(text: str) -> str | None:
+    """What stops ``text`` from being a URL clipper can fetch, in words; ``None`` if nothing."""
+    stripped = text.strip()
+    try:
+        parts = urlsplit(stripped)
+    except ValueError as error:
+        return "its IPv6 address is not closed with ]" if "IPv6" in str(error) else str(error)
+    if parts.scheme.lower() not in ("http", "https"):
+        return "only http:// and https:// URLs can be clipped"
+    if not parts.hostname:
+        return "it has no host name"
+    try:
+        _ = parts.port
+    except ValueError:
+        return "its port is not a number from 0 to 65535"
+    if any(c.isspace() for c in parts.netloc):
+        return "its host name contains a space"
+    return None
+
+
 def is_web_url(text: str) -> bool:
-    """True when ``text`` is an absolute http(s) URL with a host."""
-    parts = urlsplit(text.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    """True when ``text`` is an absolute http(s) URL with a host (and nothing malformed)."""
+    return url_problem(text) is None
 
 
 def _is_tracking(name: str) -> bool:
@@ -36,7 +80,9 @@ def clean_url(url: str) -> str:
     Two links to the same story that differ only in these clean to one string,
     which is what the library uses to recognise a story it already holds.
     """
-    parts = urlsplit(url.strip())
+    parts = split(url)
+    if parts is None:
+        return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").rstrip(".")
     if parts.port and not (
@@ -63,8 +109,8 @@ def canonical_url(declared: str | None, known: str | None) -> str | None:
     """
     base = known if known and is_web_url(known) else None
     if declared:
-        resolved = urljoin(base, declared.strip()) if base else declared.strip()
-        if is_web_url(resolved):
+        resolved = join(base, declared)
+        if resolved is not None and is_web_url(resolved):
             deeper = base is not None and urlsplit(base).path.strip("/") != ""
             if not (deeper and urlsplit(resolved).path.strip("/") == ""):
                 return clean_url(resolved)
@@ -77,7 +123,10 @@ def safe_link(url: str | None) -> str | None:
     """``url`` if it uses a scheme that is safe to render as a link, else ``None``."""
     if not url:
         return None
-    scheme = urlsplit(url.strip()).scheme.lower()
+    parts = split(url)
+    if parts is None:
+        return None
+    scheme = parts.scheme.lower()
     if scheme and scheme not in SAFE_LINK_SCHEMES:
         return None
     return url.strip()

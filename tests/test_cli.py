@@ -181,6 +181,8 @@ def test_reading_commands_do_not_create_a_library(run: Run, library_path: Path) 
         (lambda s: ["clip", "-"], "nothing arrived on standard input"),
         (lambda s: ["show", "42"], "no clipping with id 42"),
         (lambda s: ["clip", "ftp://example.org/x"], "only http:// and https:// URLs"),
+        (lambda s: ["clip", "http://[::1"], "its IPv6 address is not closed with ]"),
+        (lambda s: ["clip", "http://example.org:99999/"], "its port is not a number"),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_line_exit_1_and_changes_nothing(

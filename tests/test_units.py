@@ -111,3 +111,31 @@ def test_settings_file(tmp_path: Path) -> None:
         path.write_text(bad)
         with pytest.raises(ConfigError, match=message):
             load_settings(path)
+
+
+def test_malformed_urls_are_answered_never_raised() -> None:
+    from clipper.urls import join, split, url_problem
+
+    for bad in ("http://[::1", "http://example.org:abc/x", "http://example.org:99999/"):
+        assert split(bad) is None
+        assert clean_url(bad) == bad  # kept as given, never a crash
+    assert join("https://example.org/", "http://[::1") is None
+    assert url_problem("http://[::1") == "its IPv6 address is not closed with ]"
+    assert url_problem("https://") == "it has no host name"
+    assert url_problem("http://exa mple.org/") == "its host name contains a space"
+    assert url_problem("https://example.org/a") is None
+
+
+def test_a_page_with_malformed_links_still_extracts() -> None:
+    import clipper
+
+    html = (
+        '<html><head><title>T</title><link rel=canonical href="http://[bad">'
+        '<meta property=og:image content="http://x:99999/a.jpg"></head><body><article><h1>T</h1>'
+        '<p>A paragraph long enough to be the story, with a <a href="http://[::1">bad link</a>'
+        ' and <a href="http://ex.org:abc/">another</a>.</p></article></body></html>'
+    )
+    article = clipper.extract(html, url="https://example.org/s")
+    assert article.url == "https://example.org/s"
+    assert article.image is None
+    assert "[bad link]" not in article.markdown and "bad link and another" in article.text

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
 from clipper.text import strip_controls
-from clipper.urls import safe_link
+from clipper.urls import join, safe_link
 
 _INLINE_EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*"}
 _SKIPPED = frozenset({"-comment", "script", "style", "noscript", "template", "svg", "button"})
@@ -85,8 +84,8 @@ class BlockWriter:
     def _link(self, href: str | None) -> str | None:
         if not href or href.startswith("#"):
             return None
-        absolute = urljoin(self.base_url, href.strip()) if self.base_url else href.strip()
-        return safe_link(absolute)
+        absolute = join(self.base_url, href)
+        return safe_link(absolute) if absolute else None
 
     def inline(self, node: LexborNode, into: _Inline) -> None:
         for child in node.iter(include_text=True):

@@ -50,6 +50,7 @@ from clipper.extraction.bylines import choose_authors, parse_byline
 from clipper.extraction.dates import DATE_LABEL, date_from_url, labelled_dates, parse_date
 from clipper.extraction.jsonld import JsonLd, read_json_ld
 from clipper.extraction.titles import choose_title, key, similarity, strip_site, tidy
+from clipper.urls import split
 
 
 @dataclass(frozen=True)
@@ -630,7 +631,7 @@ def _absolute(url: str | None, base: str | None) -> str | None:
         return None
     url = url.strip()
     if url.startswith(("https://", "http://")) and " " not in url:
-        return url
+        return url if split(url) is not None else None
     if base and not base.startswith(("https://", "http://")):
         base = None  # a saved file's file:// URL resolves nothing on the web
     if url.startswith("//") and not base:
