@@ -45,9 +45,10 @@ _COLUMNS = f"""
             FROM (SELECT tag FROM tags WHERE clipping_id = c.id ORDER BY tag)) AS tag_list
 """
 _SELECT = f"SELECT {_COLUMNS} FROM clippings AS c"
-# Ids are never reused, even after the newest clipping is removed (migration m002).
-_NEXT_ID = """(SELECT 1 + max(coalesce((SELECT max(id) FROM clippings), 0),
-                          coalesce((SELECT max_id FROM id_high_water), 0)))"""
+# Ids are never reused, even after the newest clipping is removed (migration m002):
+# the next id is above every id stored and every id ever removed.
+RETIRED_UP_TO = "(SELECT coalesce((SELECT max_id FROM id_high_water), 0))"
+NEXT_ID = f"(SELECT 1 + max(coalesce((SELECT max(id) FROM clippings), 0), {RETIRED_UP_TO}))"
 
 
 # The host of ``c.url``: what lies between ``://`` and the next ``/``, lower-cased.
@@ -76,6 +77,29 @@ class LibraryStats:
 def _like_escape(text: str) -> str:
     """``text`` as a literal inside a LIKE pattern with ``ESCAPE '\\'``."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+#: The clippings columns an ``Article`` fills, in the order ``article_values`` gives them.
+ARTICLE_COLUMNS = (
+    "title", "authors", "published", "modified", "site", "language", "image",
+    "description", "text", "markdown", "word_count",
+)  # fmt: skip
+
+
+def article_values(article: Article) -> tuple[Any, ...]:
+    return (
+        article.title,
+        json.dumps(list(article.authors), ensure_ascii=False),
+        article.published,
+        article.modified,
+        article.site,
+        article.language,
+        article.image,
+        article.description,
+        article.text,
+        article.markdown,
+        article.word_count,
+    )
 
 
 def normalize_tag(tag: str) -> str:
@@ -326,29 +350,12 @@ class Library:
                         f"{article.url} is already in the library (id {row[0]})",
                         clipping_id=row[0],
                     )
+            columns = ", ".join(ARTICLE_COLUMNS)
+            marks = ", ".join("?" * len(ARTICLE_COLUMNS))
             cursor = db.execute(
-                f"""
-                INSERT INTO clippings (id, url, title, authors, published, modified, site,
-                    language, image, description, text, markdown, word_count,
-                    clipped_at, updated_at)
-                VALUES ({_NEXT_ID}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                (
-                    article.url,
-                    article.title,
-                    json.dumps(list(article.authors), ensure_ascii=False),
-                    article.published,
-                    article.modified,
-                    article.site,
-                    article.language,
-                    article.image,
-                    article.description,
-                    article.text,
-                    article.markdown,
-                    article.word_count,
-                    now,
-                    now,
-                ),
+                f"INSERT INTO clippings (id, url, {columns}, clipped_at, updated_at)"
+                f" VALUES ({NEXT_ID}, ?, {marks}, ?, ?)",
+                (article.url, *article_values(article), now, now),
             )
             clipping_id = int(cursor.lastrowid or 0)
             self._insert_tags(db, clipping_id, tags)
@@ -372,28 +379,10 @@ class Library:
             self._require(db, clipping_id)
             current = db.execute("SELECT * FROM clippings WHERE id = ?", (clipping_id,)).fetchone()
             keep_previous_version(db, current, article, now)
+            assignments = ", ".join(f"{column} = ?" for column in ARTICLE_COLUMNS)
             db.execute(
-                """
-                UPDATE clippings SET title = ?, authors = ?, published = ?, modified = ?,
-                    site = ?, language = ?, image = ?, description = ?, text = ?,
-                    markdown = ?, word_count = ?, updated_at = ?
-                WHERE id = ?
-                """,
-                (
-                    article.title,
-                    json.dumps(list(article.authors), ensure_ascii=False),
-                    article.published,
-                    article.modified,
-                    article.site,
-                    article.language,
-                    article.image,
-                    article.description,
-                    article.text,
-                    article.markdown,
-                    article.word_count,
-                    now,
-                    clipping_id,
-                ),
+                f"UPDATE clippings SET {assignments}, updated_at = ? WHERE id = ?",
+                (*article_values(article), now, clipping_id),
             )
             if page is not None:
                 self._insert_page(db, clipping_id, page)

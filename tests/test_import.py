@@ -110,6 +110,20 @@ def test_ids_that_are_taken_are_renumbered(run: Run, library_path: Path, tmp_pat
     assert ids["https://blog.example.com/long-read"] == 11
 
 
+def test_an_import_never_takes_an_id_that_was_removed(run: Run, library_path: Path) -> None:
+    # The sample's records want ids 7 and 9. Ids 1-9 were used here and 7-9 removed:
+    # neither may come back, and the next ids are 10 and 11, not 7, 8 or 9.
+    with Library.open(library_path) as library:
+        for n in range(1, 10):
+            library.add(Article(title=f"S{n}", url=f"https://example.org/{n}", text="x"))
+        library.delete([7, 8, 9])
+    result = run("import", sample("clipper.jsonl"))
+    assert "2 clippings added, 2 of them with a new id (theirs was taken)" in result.stderr
+    ids = {c["url"]: c["id"] for c in clippings(run)}
+    assert ids["https://news.example.org/world/pacific-patrol"] == 10
+    assert ids["https://blog.example.com/long-read"] == 11
+
+
 def test_wallabag_entries_with_content_become_clippings_without_fetching(run: Run) -> None:
     result = run("import", sample("wallabag.json"))
     assert result.exit_code == 1  # the ftp:// entry is reported

@@ -34,7 +34,13 @@ from clipper.importers.model import (
     PendingLink,
     PendingOutcome,
 )
-from clipper.library import normalize_tag
+from clipper.library import (
+    ARTICLE_COLUMNS,
+    NEXT_ID,
+    RETIRED_UP_TO,
+    article_values,
+    normalize_tag,
+)
 from clipper.page import utc_now
 from clipper.urls import clean_url
 
@@ -112,34 +118,28 @@ def _merge_user_data(
 
 
 def _insert(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> tuple[int, bool]:
-    a = item.article
+    """Insert an imported clipping; return its id and whether it had to be renumbered.
+
+    A record keeps its id when that id is free and above every id this library
+    ever removed (removed ids are never given out again); otherwise it gets the
+    library's next id. A fresh library has removed nothing, so an export
+    imported into one keeps every id.
+    """
     wanted = item.id
-    free = (
+    keep = (
         wanted is not None
-        and wanted > 0
+        and wanted > db.execute(f"SELECT {RETIRED_UP_TO}").fetchone()[0]
         and db.execute("SELECT 1 FROM clippings WHERE id = ?", (wanted,)).fetchone() is None
     )
+    columns = ", ".join(ARTICLE_COLUMNS)
+    marks = ", ".join("?" * len(ARTICLE_COLUMNS))
     cursor = db.execute(
-        """
-        INSERT INTO clippings (id, url, title, authors, published, modified, site, language,
-            image, description, text, markdown, word_count, clipped_at, updated_at,
-            starred, note)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        f"INSERT INTO clippings (id, url, {columns}, clipped_at, updated_at, starred, note)"
+        f" VALUES ({'?' if keep else NEXT_ID}, ?, {marks}, ?, ?, ?, ?)",
         (
-            wanted if free else None,
-            a.url,
-            a.title,
-            json.dumps(list(a.authors), ensure_ascii=False),
-            a.published,
-            a.modified,
-            a.site,
-            a.language,
-            a.image,
-            a.description,
-            a.text,
-            a.markdown,
-            a.word_count,
+            *([wanted] if keep else []),
+            item.article.url,
+            *article_values(item.article),
             clipped_at,
             item.updated_at or clipped_at,
             int(item.starred),
@@ -150,7 +150,7 @@ def _insert(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> tuple[
     _insert_tags(db, clipping_id, item.tags)
     _insert_pages(db, clipping_id, item.pages, merge=False)
     insert_versions(db, clipping_id, item.versions)
-    return clipping_id, wanted is not None and not free
+    return clipping_id, wanted is not None and not keep
 
 
 def _absorb_pending(db: sqlite3.Connection, clipping_id: int, url: str) -> None:
