@@ -30,7 +30,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "scrapinghub"
+# The data sits beside the checkout (``../shared``); from a worktree one level
+# deeper (``wt/<branch>``) it is two levels up.
+DEFAULT_DATA = next(
+    (
+        base / "shared" / "bench" / "scrapinghub"
+        for base in (ROOT.parent, ROOT.parent.parent)
+        if (base / "shared" / "bench" / "scrapinghub").is_dir()
+    ),
+    ROOT.parent / "shared" / "bench" / "scrapinghub",
+)
 _TOKEN = re.compile(r"\w+")
 
 Extractor = Callable[[str, str], str]

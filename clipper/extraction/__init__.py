@@ -21,11 +21,12 @@ from selectolax.lexbor import LexborHTMLParser
 
 from clipper.article import Article
 from clipper.errors import ExtractionError
-from clipper.extraction.blocks import Block, BlockWriter, render_blocks
+from clipper.extraction.blocks import BlockWriter, render_blocks
 from clipper.extraction.content import find_content
 from clipper.extraction.decode import decode_html
 from clipper.extraction.metadata import extract_metadata
-from clipper.text import fold, strip_controls
+from clipper.extraction.polish import polish
+from clipper.text import strip_controls
 from clipper.urls import canonical_url
 
 __all__ = ["extract"]
@@ -41,21 +42,6 @@ def _charset(headers: Mapping[str, str] | None) -> str | None:
                 if name.strip().lower() == "charset":
                     return charset.strip().strip("\"'")
     return None
-
-
-def _drop_repeats(blocks: list[Block], title: str) -> list[Block]:
-    """Drop the title repeated as the body's first block, and exact duplicate blocks."""
-    folded_title = fold(title).strip()
-    kept: list[Block] = []
-    seen: set[str] = set()
-    for block in blocks:
-        key = fold(block.text).strip()
-        if block.kind != "image" and key and (key in seen or (not kept and key == folded_title)):
-            continue
-        if key:
-            seen.add(key)
-        kept.append(block)
-    return kept
 
 
 def extract(
@@ -84,10 +70,11 @@ def extract(
     meta = extract_metadata(tree, url)
     article_url = canonical_url(meta.canonical, url)
     base_url = url if url and url.startswith(("http://", "https://")) else article_url
-    writer = BlockWriter(base_url)
-    for node in find_content(tree):
-        writer.block(node)
-    blocks = _drop_repeats(writer.blocks, meta.title)
+    judge = find_content(tree, meta.body)
+    writer = BlockWriter(base_url, judge.skip)
+    for node in judge.roots:
+        writer.write(node)
+    blocks = polish(writer.blocks, meta.title)
     markdown, body = render_blocks(blocks)
     return Article(
         title=strip_controls(meta.title),

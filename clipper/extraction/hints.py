@@ -1,45 +1,88 @@
-"""The boilerplate vocabulary: what class and id names say about an element.
+"""The boilerplate vocabulary: what tags, class/id names and short lines say.
 
 Kept as data, apart from the code that applies it, so that adding a language
-means adding words here. Patterns match inside ``class``/``id`` values, so they
-are word fragments, not whole names.
+means adding words here. Class and id patterns match inside the lower-cased
+``class`` and ``id`` values, so they are word fragments, not whole names; the
+code never trusts a name alone to throw away most of a page's prose (see
+``clipper.extraction.content``), so a name that happens to contain a fragment
+("shared", "sidebar-layout") costs little.
 """
 
 from __future__ import annotations
 
 import re
 
-# Elements that never hold article prose.
+# Elements that never hold article prose; removed before anything is measured.
 REMOVED_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
     "embed", "button", "input", "select", "textarea", "option", "dialog", "nav",
-    "aside", "footer", "menu", "link", "meta",
+    "aside", "footer", "menu", "link", "meta", "map", "audio", "video", "source",
+    "frameset", "frame", "applet", "label", "datalist", "progress",
 )  # fmt: skip
 
-# Names of page furniture in many languages.
+# Hidden by the page itself: never shown to a reader.
+HIDDEN_SELECTOR = (
+    '[hidden], [style*="display:none" i], [style*="display: none" i],'
+    ' [style*="visibility:hidden" i], [style*="visibility: hidden" i]'
+)
+
+# Names of page furniture, in many languages.
 NEGATIVE = re.compile(
-    r"comment|komment|kommentar|commentaire|comentario|commento|коммент|评论|留言"
-    r"|share|sharing|social|teilen|partager|compartir|condividi|поделит|分享"
-    r"|related|relacionad|verwandt|similaire|correlat|похож|相关|関連"
+    r"comment|komment|commentaire|comentario|commento|коммент|评论|留言|تعليق"
+    r"|share|sharing|social|teilen|partager|compartir|condividi|поделит|分享|مشاركة"
+    r"|related|relacionad|verwandt|similaire|correlat|похож|相关|関連|ذات-صلة"
     r"|recommend|empfehl|recomend|raccomand|рекоменд|推荐|おすすめ"
-    r"|promo|sponsor|advert|(?:^|[-_ ])ads?(?:$|[-_ ])|adslot|banner|dfp|outbrain|taboola"
-    r"|werbung|anzeige|publicit|реклам|广告"
-    r"|footer|foot(?:$|[-_ ])|fußzeile|pied|pie-de|подвал|页脚"
-    r"|sidebar|side-bar|widget|rail|aside|seitenleiste|barre-lat|lateral|сайдбар|侧边"
-    r"|newsletter|subscribe|subscription|abonn|suscri|iscri|подпис|订阅"
-    r"|cookie|consent|gdpr|datenschutz|privacy"
-    r"|popular|trending|most-read|mostread|meistgelesen|plus-lus|mas-leido|popolari|популяр|热门|人気"
-    r"|breadcrumb|pagination|pager|masthead|menu|navbar|(?:^|[-_ ])nav(?:$|[-_ ])|topbar|toolbar"
-    r"|skip-link|print-only|modal|popup|overlay|paywall|login|signin|signup|register"
-    r"|teaser|latest|more-stories|more-news|read-more|readmore|weiterlesen|lire-aussi|leer-mas"
-    r"|(?:^|[-_ ])tags?(?:$|[-_ ])|keywords|author-bio|bio-box|disclaimer",
+    r"|promo|sponsor|advert|(?:^|[-_ ])ads?(?:$|[-_ ])|adslot|ad-slot|ad-unit|adunit|dfp"
+    r"|outbrain|taboola|zergnet|werbung|anzeige|publicit|pubblicit|реклам|广告|إعلان"
+    r"|footer|fußzeile|pied-de|pie-de|подвал|页脚"
+    r"|sidebar|side-bar|widget|seitenleiste|barre-lat|сайдбар|侧边"
+    r"|newsletter|subscri|abonn|suscri|iscriz|подпис|订阅|اشترك"
+    r"|cookie|consent|gdpr|datenschutz"
+    r"|popular|trending|most-read|mostread|meistgelesen|plus-lus|mas-leido|popolari"
+    r"|популяр|热门|人気|الأكثر"
+    r"|breadcrumb|pagination|pager|masthead|menu|navbar|(?:^|[-_ ])nav(?:$|[-_ ])|topbar"
+    r"|toolbar|skip-link|modal|popup|overlay|paywall|login|signin|signup|register"
+    r"|teaser|more-stories|more-news|read-more|readmore|weiterlesen|lire-aussi|leer-mas"
+    r"|(?:^|[-_ ])tags?(?:$|[-_ ])|tag-list|taglist|keywords|author-bio|bio-box|disclaimer"
+    r"|byline|dateline|timestamp|(?:^|[-_ ])meta(?:$|[-_ ])|(?:^|[-_ ])date(?:$|[-_ ])"
+    r"|caption|credit|print-only|(?:^| )(?:is-)?hidden(?:$| )|visually-hidden|sr-only|screen-reader"
+    r"|offscreen",
     re.IGNORECASE,
 )
 
 POSITIVE = re.compile(
-    r"article|story|content|entry|post|text|body|main|blog|news-?item-?body|prose"
+    r"article|story|content|entry|post|text|body|main|blog|prose|hentry|h-entry"
     r"|artikel|inhalt|beitrag|contenu|texte|contenido|cuerpo|contenuto|corpo|conteudo"
-    r"|статья|текст|正文|内容|本文|記事",
+    r"|статья|текст|正文|内容|本文|記事|مقال|محتوى|نص",
+    re.IGNORECASE,
+)
+
+# Names that say "this is the story's body" with confidence.
+BODY_NAMES = re.compile(
+    r"article-?body|article-?content|article-?text|articletext|story-?body|story-?content"
+    r"|story-?text|entry-?content|post-?content|post-?body|post-?entry|entry-?body"
+    r"|body-?text|bodytext|main-?text|article__body|article__content|story__body"
+    r"|artikel-?text|articulo-?texto|texte-?article|article-?texte|news-?text|text-?body"
+    r"|rich-?text|field-?body|td-post-content|node-?body|detail-?body|content-?body",
+    re.IGNORECASE,
+)
+
+# Short lines inside a story that are furniture, not prose: "Read more",
+# "Advertisement", share prompts. Matched against a whole (short) block.
+FURNITURE_LINE = re.compile(
+    r"^\W*(?:"
+    r"advertisements?|advertising|anzeige|werbung|publicité|publicidad|pubblicità|реклама"
+    r"|广告|إعلان|sponsored|story continues below|article continues below"
+    r"|continue reading|continues below|read more|read the full story|read full article"
+    r"|see also|related(?: articles?| stories| content| coverage)?|more on this"
+    r"|also read|also see|you may also like|recommended|share this(?: article| story)?"
+    r"|share on \w+|share|tweet|email|print|comments?|leave a (?:comment|reply)"
+    r"|sign up(?: for)?.*newsletter.*|subscribe(?: now| to .*)?|click here.*"
+    r"|follow us.*|weiterlesen|mehr zum thema|lesen sie auch|auch interessant|teilen"
+    r"|lire aussi|lire la suite|à lire aussi|voir aussi|partager|leer más|lea también"
+    r"|ver también|compartir|te puede interesar|leggi anche|condividi|читайте также"
+    r"|читать далее|поделиться|подробнее|阅读更多|相关阅读|分享|اقرأ أيضا|اقرأ المزيد|شارك"
+    r")\W*$",
     re.IGNORECASE,
 )
 
