@@ -70,8 +70,8 @@ def extract(
     meta = extract_metadata(tree, url)
     article_url = canonical_url(meta.canonical, url)
     base_url = url if url and url.startswith(("http://", "https://")) else article_url
-    judge = find_content(tree, meta.body)
-    writer = BlockWriter(base_url, judge.skip)
+    judge = find_content(tree, meta.title, meta.body)
+    writer = BlockWriter(base_url, judge.verdict)
     for node in judge.roots:
         writer.write(node)
     blocks = polish(writer.blocks, meta.title)

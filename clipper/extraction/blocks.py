@@ -26,7 +26,11 @@ from selectolax.lexbor import LexborNode
 from clipper.text import strip_controls
 from clipper.urls import safe_link
 
-Skip = Callable[[LexborNode], bool]
+# Tells the writer what an element inside the story is: 0 story, 1 furniture
+# to leave out, 2 a picture with a caption, 3 a scrap of furniture (see
+# ``content.Judge.verdict``).
+Verdict = Callable[[LexborNode], int]
+_SKIP, _FIGURE, _DROP = 1, 2, 3
 
 _EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*"}
 _IGNORED = frozenset(
@@ -138,9 +142,9 @@ class _Work:
 class BlockWriter:
     """Walks story elements and emits blocks; one instance per article."""
 
-    def __init__(self, base_url: str | None, skip: Skip | None = None) -> None:
+    def __init__(self, base_url: str | None, verdict: Verdict | None = None) -> None:
         self.base_url = base_url
-        self.skip = skip
+        self.verdict = verdict
         self.blocks: list[Block] = []
 
     # -- inline content --------------------------------------------------------
@@ -308,6 +312,8 @@ class BlockWriter:
 
     def _figure(self, node: LexborNode, quote: int) -> None:
         caption_node = node.css_first("figcaption")
+        if caption_node is None and node.tag != "figure":
+            caption_node = node
         caption = ""
         if caption_node is not None:
             buffer = _Inline()
@@ -321,7 +327,7 @@ class BlockWriter:
     def write(self, root: LexborNode) -> None:
         """Emit ``root`` and everything inside it as blocks, in document order."""
         stack: list[_Work] = [_Work(_NODE, root, 0, -1, None)]
-        skip = self.skip
+        verdict = self.verdict
         while stack:
             work = stack.pop()
             if work.kind == _RUN:
@@ -339,8 +345,17 @@ class BlockWriter:
             tag = node.tag
             if tag is None or tag in _IGNORED or tag == "-text":
                 continue
-            if skip is not None and node is not root and skip(node):
-                continue
+            if verdict is not None and node is not root:
+                said = verdict(node)
+                if said == _SKIP:
+                    # Left for ``polish``: a label just before furniture is furniture too.
+                    self.blocks.append(Block("skipped", "", "", 0, quote))
+                    continue
+                if said == _FIGURE:
+                    self._figure(node, quote)
+                    continue
+                if said == _DROP:
+                    continue
             if tag in _HEADINGS:
                 buffer = _Inline()
                 self.inline(node, buffer)

@@ -5,35 +5,41 @@ The work is split so that the expensive parts run in C (lexbor):
 1. ``clean`` removes what is never prose (scripts, navigation, hidden
    elements) with one CSS selection.
 2. Text *units* — the innermost block elements that hold text (``p``, ``li``,
-   headings, leaf ``div``s...) — are selected by CSS and measured: length,
-   link text, punctuation. Only their ancestors are visited from Python, once
-   each, to build a small skeleton of the page with per-element sums.
+   headings, leaf ``div``s, and the own text of containers that mix text and
+   blocks) — are selected by CSS and measured: length, link text,
+   punctuation. Only their ancestors are visited from Python, once each, to
+   build a small skeleton of the page with per-element sums.
 3. Each element of the skeleton is scored Readability-style by the prose it
-   holds close below it, damped by its link density and nudged by its
-   class/id names and semantic tags; the best one, joined by the siblings
-   that look like more of the same story, is the story.
+   holds close below it, damped by its link density, nudged by its class/id
+   names and semantic tags, by where it stands relative to the title, and
+   marked down when it sits in a comment or sidebar area or is a list of
+   teasers. The best one, joined by the siblings that look like more of the
+   same story and by the other parts of a story split into chunks, is the
+   story.
 4. ``Judge.skip`` then tells the block writer which elements inside the story
    are furniture after all (share bars, related-link lists, captions), using
    the same sums, so nothing is measured twice.
 
 A class or id name alone never throws away an element that holds a large part
-of the page's prose: a site that calls its article wrapper "sidebar-layout"
+of the story's prose: a site that calls its article wrapper "sidebar-layout"
 must not lose its story.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from clipper.extraction.hints import (
     BLOCK_TAGS,
     BODY_NAMES,
+    FURNITURE_HEADING,
     HIDDEN_SELECTOR,
+    MEDIA_NAMES,
     NEGATIVE,
+    NEGATIVE_AREA,
     POSITIVE,
     REMOVED_TAGS,
 )
@@ -55,6 +61,7 @@ _UNITS = ", ".join(
         ),
     )
 )
+# Containers whose own text (beside their blocks) may be prose.
 _MIXED = "div, section, article, main, td, center, font, blockquote, li, dd, form"
 _MIN_OWN_TEXT = 15
 _BLOCK_TAGS = frozenset(BLOCK_TAGS)
@@ -62,10 +69,13 @@ _CONTAINER_TAGS = frozenset(
     {"div", "section", "article", "main", "td", "center", "font", "form", "body", "span"}
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_ITEM_TAGS = frozenset({"div", "article", "li", "section", "ul", "ol", "a", "span", "dl"})
+_ELLIPSES = ("...", "…", "[…]", "[...]", "…]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PUNCTUATION = re.compile(r"[,.;:!?，。、،؛！？]")
 _MIN_PROSE = 25
 _DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
+_TOP = 12  # candidates examined closely
 
 
 def text_weight(text: str) -> int:
@@ -85,6 +95,7 @@ class Stats:
     text: int = 0  # weighted characters of unit text
     links: int = 0  # of which inside links
     prose: int = 0  # of which in prose units (long, few links)
+    headings: int = 0  # heading units
     score: float = 0.0  # Readability-style content score
     names: str | None = None  # class and id, lower-cased, read on demand
 
@@ -99,30 +110,65 @@ class Stats:
         return self.links / self.text if self.text else 0.0
 
 
+KEEP, SKIP, FIGURE, DROP = 0, 1, 2, 3
+
+
 @dataclass
 class Judge:
     """The measured page: the chosen story elements and the sums to judge what is inside."""
 
     roots: list[LexborNode]
-    stats: dict[int, Stats] = field(default_factory=dict)
+    skeleton: _Skeleton | None = None
     story_prose: int = 0
 
-    def skip(self, node: LexborNode) -> bool:
-        """Whether an element inside the story is furniture rather than story."""
-        entry = self.stats.get(node.mem_id)
+    def verdict(self, node: LexborNode) -> int:
+        """``KEEP``; ``SKIP`` for furniture inside the story (``DROP`` when it is so
+        small that it says nothing about its neighbours); ``FIGURE`` for a
+        picture with its caption, whose text is not prose."""
+        said = self._verdict(node)
+        if said == SKIP and self.text_of(node) < 30:
+            return DROP
+        return said
+
+    def _verdict(self, node: LexborNode) -> int:
+        skeleton = self.skeleton
+        if skeleton is None:
+            return KEEP
+        stats = skeleton.stats
+        entry = stats.get(node.mem_id)
         if entry is None:
-            return False
+            return KEEP
         tag = node.tag
         names = entry.class_names()
         big = entry.prose * 2 >= self.story_prose and entry.prose > 0
-        if names and not big and NEGATIVE.search(names) and not BODY_NAMES.search(names):
-            return True
+        if names and not big:
+            if (
+                entry.prose < 400
+                and MEDIA_NAMES.search(names)
+                and node.css_first("img, picture, video") is not None
+            ):
+                return FIGURE
+            if NEGATIVE.search(names) and not BODY_NAMES.search(names):
+                return SKIP
         density = entry.link_density
         if tag in _HEADINGS or tag == "p":
-            return density > 0.6 and entry.text < 200
-        if density > 0.5 and not big:
-            return True
-        return density > 0.3 and entry.prose * 4 < entry.text
+            return SKIP if density > 0.7 or (density > 0.5 and entry.text < 200) else KEEP
+        if big:
+            return KEEP
+        if density > 0.5 or (density > 0.3 and entry.prose * 4 < entry.text):
+            return SKIP
+        if tag in _ITEM_TAGS and (
+            _is_teaser_list(entry, stats) or _furniture_heading(entry, skeleton)
+        ):
+            return SKIP
+        return KEEP
+
+    def text_of(self, node: LexborNode) -> int:
+        """Weighted characters of text that the measure saw in ``node``."""
+        if self.skeleton is None:
+            return 0
+        entry = self.skeleton.stats.get(node.mem_id)
+        return entry.text if entry is not None else 0
 
 
 def clean(tree: LexborHTMLParser) -> LexborNode | None:
@@ -135,38 +181,14 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
     return body
 
 
-def _names(node: LexborNode) -> str:
-    attrs = node.attrs
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-
-
-def _class_weight(entry: Stats) -> float:
-    names = entry.class_names()
-    weight = 0.0
-    if names:
-        if BODY_NAMES.search(names):
-            weight += 50
-        elif POSITIVE.search(names):
-            weight += 25
-        if NEGATIVE.search(names):
-            weight -= 25
-    tag = entry.node.tag
-    if tag == "article":
-        weight += 15
-    elif tag == "main":
-        weight += 10
-    if (entry.node.attrs.get("itemprop") or "").lower() == "articlebody":
-        weight += 50
-    return weight
-
-
 class _Skeleton:
     """The units and their ancestors, with sums, built with one visit per element."""
 
     def __init__(self, body: LexborNode) -> None:
         self.body_id = body.mem_id
         self.stats: dict[int, Stats] = {self.body_id: Stats(body, -1, 0)}
-        self.units: list[tuple[Stats, int, int, int]] = []  # entry, weight, links, punctuation
+        self.units: list[tuple[Stats, int, int]] = []  # entry, weight, punctuation
+        self.unit_text: dict[int, str] = {}
 
     def add(self, node: LexborNode) -> Stats:
         """The entry of ``node``, creating it and its missing ancestors."""
@@ -192,6 +214,20 @@ class _Skeleton:
             parent_id = path_id
         return stats[node_id]
 
+    def unit(self, node: LexborNode, text: str) -> None:
+        entry = self.add(node)
+        self.unit_text[node.mem_id] = text
+        self.units.append((entry, text_weight(text), len(_PUNCTUATION.findall(text))))
+
+    def ancestors(self, node_id: int) -> list[int]:
+        """``node_id`` and its ancestors up to the body, nearest first."""
+        stats = self.stats
+        chain = []
+        while node_id in stats:
+            chain.append(node_id)
+            node_id = stats[node_id].parent
+        return chain
+
 
 def _inline_text(node: LexborNode) -> str:
     """The text of ``node`` outside its block children: a container's own prose."""
@@ -207,25 +243,19 @@ def _inline_text(node: LexborNode) -> str:
 
 def _measure(body: LexborNode) -> _Skeleton:
     skeleton = _Skeleton(body)
-    unit_text: dict[int, str] = {}
+    unit_text = skeleton.unit_text
     for node in body.css(_UNITS):
         text = " ".join(node.text(deep=True).split())
-        if not text:
-            continue
-        entry = skeleton.add(node)
-        unit_text[node.mem_id] = text
-        skeleton.units.append((entry, text_weight(text), 0, len(_PUNCTUATION.findall(text))))
+        if text:
+            skeleton.unit(node, text)
     # Containers that hold prose of their own beside blocks (text between <br>s
     # next to a <div>): their own text is a unit too.
     for node in body.css(_MIXED):
         if len(node.text(deep=False).strip()) < _MIN_OWN_TEXT or node.mem_id in unit_text:
             continue
         text = _inline_text(node)
-        if not text:
-            continue
-        entry = skeleton.add(node)
-        unit_text[node.mem_id] = text
-        skeleton.units.append((entry, text_weight(text), 0, len(_PUNCTUATION.findall(text))))
+        if text:
+            skeleton.unit(node, text)
     link_lengths: dict[int, int] = {}
     for link in body.css("a"):
         text = " ".join(link.text(deep=True).split())
@@ -241,20 +271,24 @@ def _measure(body: LexborNode) -> _Skeleton:
                 break
             current = current.parent
     stats = skeleton.stats
-    for index, (entry, weight, _, punctuation) in enumerate(skeleton.units):
+    for entry, weight, punctuation in skeleton.units:
         links = min(weight, link_lengths.get(entry.node.mem_id, 0))
-        skeleton.units[index] = (entry, weight, links, punctuation)
         entry.text += weight
         entry.links += links
-        if weight >= _MIN_PROSE and links * 2 < weight and entry.node.tag not in _HEADINGS:
-            entry.prose += weight - links
-            score = (1 + punctuation + min(weight / 100, 3)) * (1 - links / weight)
-            holder = entry if entry.node.tag in _CONTAINER_TAGS else stats.get(entry.parent)
-            level = 0
-            while holder is not None and level < len(_DIVIDERS) and holder.parent != -1:
-                holder.score += score / _DIVIDERS[level]
-                level += 1
-                holder = stats.get(holder.parent)
+        tag = entry.node.tag
+        if tag in _HEADINGS:
+            entry.headings += 1
+            continue
+        if weight < _MIN_PROSE or links * 2 >= weight:
+            continue
+        entry.prose += weight - links
+        score = (1 + punctuation + min(weight / 100, 3)) * (1 - links / weight)
+        holder = entry if tag in _CONTAINER_TAGS else stats.get(entry.parent)
+        level = 0
+        while holder is not None and level < len(_DIVIDERS) and holder.parent != -1:
+            holder.score += score / _DIVIDERS[level]
+            level += 1
+            holder = stats.get(holder.parent)
     # Sum text, links and prose bottom-up: deepest elements first.
     for entry in sorted(stats.values(), key=lambda e: -e.depth):
         parent = stats.get(entry.parent)
@@ -262,81 +296,264 @@ def _measure(body: LexborNode) -> _Skeleton:
             parent.text += entry.text
             parent.links += entry.links
             parent.prose += entry.prose
+            parent.headings += entry.headings
     return skeleton
 
 
-def _ancestors(stats: dict[int, Stats], node_id: int) -> list[int]:
-    chain = []
-    while node_id in stats:
-        chain.append(node_id)
-        node_id = stats[node_id].parent
-    return chain
+def _class_weight(entry: Stats) -> float:
+    names = entry.class_names()
+    weight = 0.0
+    if names:
+        if BODY_NAMES.search(names):
+            weight += 50
+        elif POSITIVE.search(names):
+            weight += 25
+        if NEGATIVE.search(names):
+            weight -= 25
+    tag = entry.node.tag
+    if tag == "article":
+        weight += 15
+    elif tag == "main":
+        weight += 10
+    if (entry.node.attrs.get("itemprop") or "").lower() == "articlebody":
+        weight += 50
+    return weight
 
 
-def _choose(skeleton: _Skeleton) -> tuple[Stats, list[Stats]]:
-    stats = skeleton.stats
-    ranked: list[tuple[float, Stats]] = []
-    for entry in stats.values():
-        if entry.score <= 0 or entry.parent == -1:
+def _title_node(body: LexborNode, title: str) -> LexborNode | None:
+    """The heading that shows the story's title on the page, if there is one."""
+    wanted = " ".join(title.casefold().split())
+    headings = body.css("h1")
+    if not wanted:
+        return headings[0] if len(headings) == 1 else None
+    for selector in ("h1", "h2, h3, [itemprop=headline]"):
+        for heading in headings if selector == "h1" else body.css(selector):
+            text = " ".join(heading.text(deep=True).casefold().split())
+            if text and (text == wanted or (len(text) > 10 and (text in wanted or wanted in text))):
+                return heading
+    return headings[0] if len(headings) == 1 else None
+
+
+def _is_teaser_list(entry: Stats, stats: dict[int, Stats]) -> bool:
+    """Whether most of ``entry``'s prose sits in a run of look-alike teaser items.
+
+    A story's paragraphs are plain; a list of teasers repeats one item shape
+    (same tag and first class name) where each item carries a headline link,
+    is an ``<article>`` of its own, or ends its summary with an ellipsis.
+    """
+    groups: dict[tuple[str, str], list[tuple[LexborNode, Stats]]] = {}
+    for child in entry.node.iter():
+        child_entry = stats.get(child.mem_id)
+        if child_entry is None or child_entry.text == 0 or child.tag not in _ITEM_TAGS:
             continue
-        final = (entry.score + _class_weight(entry)) * (1 - entry.link_density)
-        ranked.append((final, entry))
-    if not ranked:
-        return stats[skeleton.body_id], []
-    ranked.sort(key=lambda item: -item[0])
-    best_score, best = ranked[0]
-    # Paragraphs wrapped one by one: when several strong candidates share an
-    # ancestor, the story is that ancestor.
-    best_chain = _ancestors(stats, best.node.mem_id)
-    best_set = set(best_chain)
-    alternatives = []
-    for score, entry in ranked[1:6]:
-        if score < best_score * 0.75:
-            break
-        chain = _ancestors(stats, entry.node.mem_id)
-        if best.node.mem_id not in chain and entry.node.mem_id not in best_set:
-            alternatives.append(set(chain))
-    if len(alternatives) >= 2:
-        for ancestor in best_chain[1:]:
-            if stats[ancestor].parent == -1:
-                break
-            if sum(1 for chain in alternatives if ancestor in chain) >= 2:
-                best = stats[ancestor]
-                break
-    return best, [entry for _, entry in ranked]
+        first_class = (child.attrs.get("class") or "").split(" ", 1)[0]
+        groups.setdefault((child.tag, first_class), []).append((child, child_entry))
+    for (tag, _), items in groups.items():
+        if len(items) < 3 or sum(i.prose for _, i in items) * 2 < entry.prose:
+            continue
+        teasers = 0
+        for node, item in items:
+            if tag == "article" or (item.links >= 10 and item.links * 7 >= item.text):
+                teasers += item.prose < 600
+            elif item.prose < 600 and node.text(deep=True).rstrip().endswith(_ELLIPSES):
+                teasers += 1
+        if teasers * 3 >= len(items) * 2:
+            return True
+    return False
 
 
-def find_content(tree: LexborHTMLParser, body_hint: str | None = None) -> Judge:
+def _furniture_heading(entry: Stats, skeleton: _Skeleton) -> bool:
+    """Whether ``entry`` opens with a heading such as "Related stories"."""
+    stats = skeleton.stats
+    node: LexborNode | None = entry.node
+    for _ in range(3):  # the first text, at most three levels down
+        if node is None:
+            return False
+        first = next((c for c in node.iter() if c.mem_id in stats), None)
+        if first is None:
+            return False
+        if first.tag in _HEADINGS:
+            text = skeleton.unit_text.get(first.mem_id, "")
+            if len(text) > 60:
+                return False
+            names = stats[first.mem_id].class_names()
+            return bool(FURNITURE_HEADING.match(text)) or (
+                bool(names) and NEGATIVE_AREA.search(names) is not None
+            )
+        if first.mem_id in skeleton.unit_text:
+            return False
+        node = first
+    return False
+
+
+class _Chooser:
+    def __init__(self, skeleton: _Skeleton, title: LexborNode | None) -> None:
+        self.skeleton = skeleton
+        self.stats = skeleton.stats
+        self.area_memo: dict[int, bool] = {}
+        self.page_prose = self.stats[skeleton.body_id].prose
+        self.title_chain: list[int] = []
+        if title is not None and title.mem_id in self.stats:
+            self.title_chain = skeleton.ancestors(title.mem_id)
+        self.title_index = {node_id: i for i, node_id in enumerate(self.title_chain)}
+
+    def in_negative_area(self, node_id: int) -> bool:
+        """Whether an ancestor (below the body) is named like comments or a sidebar."""
+        stats, memo = self.stats, self.area_memo
+        chain = []
+        current = stats[node_id].parent
+        result = False
+        while current in stats and stats[current].parent != -1:
+            if current in memo:
+                result = memo[current]
+                break
+            chain.append(current)
+            names = stats[current].class_names()
+            if (
+                names
+                and NEGATIVE_AREA.search(names)
+                and not BODY_NAMES.search(names)
+                and stats[current].prose * 2 < self.page_prose
+            ):
+                result = True
+                break
+            current = stats[current].parent
+        # Everything between the start and the hit (or the memo) shares the answer.
+        for visited in chain:
+            memo[visited] = result
+        return result
+
+    def title_factor(self, entry: Stats) -> float:
+        """More for holding the title or following it closely; less for preceding it."""
+        if not self.title_index:
+            return 1.0
+        node_id = entry.node.mem_id
+        title_steps = self.title_index.get(node_id)
+        if title_steps is not None:
+            return 1.3 if title_steps <= 4 else 1.0
+        chain = self.skeleton.ancestors(node_id)
+        for steps, ancestor in enumerate(chain):
+            title_steps = self.title_index.get(ancestor)
+            if title_steps is None:
+                continue
+            if steps > 4 or title_steps > 5:
+                return 1.0
+            own_branch, title_branch = chain[steps - 1], self.title_chain[title_steps - 1]
+            between = 0
+            seen_title = False
+            for child in self.stats[ancestor].node.iter():
+                child_id = child.mem_id
+                if child_id == own_branch:
+                    if not seen_title:
+                        return 0.8
+                    return 1.15 if between < 200 else 1.0
+                if child_id == title_branch:
+                    seen_title = True
+                elif seen_title:
+                    child_entry = self.stats.get(child_id)
+                    between += child_entry.prose if child_entry is not None else 0
+            return 1.0
+        return 1.0
+
+    def final_score(self, entry: Stats) -> float:
+        return (entry.score + _class_weight(entry)) * (1 - entry.link_density)
+
+    def choose(self) -> Stats:
+        stats = self.stats
+        # Class names and position are read for the strongest candidates only.
+        raw = sorted(
+            (
+                (entry.score * (1 - entry.link_density), entry)
+                for entry in stats.values()
+                if entry.score > 0 and entry.parent != -1
+            ),
+            key=lambda item: -item[0],
+        )
+        if not raw:
+            return stats[self.skeleton.body_id]
+        ranked = sorted(
+            ((self.final_score(entry), entry) for _, entry in raw[: _TOP * 3]),
+            key=lambda item: -item[0],
+        )
+        adjusted: list[tuple[float, Stats]] = []
+        for score, entry in ranked[:_TOP]:
+            node_id = entry.node.mem_id
+            if self.in_negative_area(node_id):
+                score *= 0.2
+            if _is_teaser_list(entry, stats) or _furniture_heading(entry, self.skeleton):
+                score *= 0.3
+            score *= self.title_factor(entry)
+            adjusted.append((score, entry))
+        adjusted.sort(key=lambda item: -item[0])
+        return adjusted[0][1]
+
+
+def _wrapper(best: Stats, stats: dict[int, Stats]) -> Stats:
+    """The outermost ancestor of ``best`` that adds next to no prose to it."""
+    current = best
+    while True:
+        parent = stats.get(current.parent)
+        if parent is None or parent.parent == -1:
+            return current
+        if parent.prose > best.prose + max(50, best.prose // 10):
+            return current
+        current = parent
+
+
+def _class_selector(node: LexborNode) -> str | None:
+    names = node.attrs.get("class")
+    if not names or '"' in names or "\\" in names:
+        return None
+    return f'{node.tag}[class="{names}"]'
+
+
+def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None = None) -> Judge:
     """The elements that hold the story, in document order, and how to judge inside them."""
     body = clean(tree)
     if body is None:
         return Judge([])
     skeleton = _measure(body)
-    best, _ = _choose(skeleton)
     stats = skeleton.stats
+    chooser = _Chooser(skeleton, _title_node(body, title))
+    best = chooser.choose()
     if best.parent == -1:
-        return Judge([best.node], stats, best.prose)
-    parent = stats.get(best.parent)
-    best_score = best.score + _class_weight(best)
+        return Judge([best.node], skeleton, best.prose)
+    wrapper = _wrapper(best, stats)
+    parent = stats.get(wrapper.parent)
+    if parent is None:
+        return Judge([best.node], skeleton, best.prose)
+    best_score = chooser.final_score(best)
     threshold = max(10.0, best_score * 0.2)
-    best_class = best.class_names()
+    same_class = _class_selector(best.node)
+    best_id = best.node.mem_id
     roots: list[LexborNode] = []
     story_prose = 0
-    siblings: Iterable[LexborNode] = parent.node.iter() if parent is not None else [best.node]
-    for sibling in siblings:
+    for sibling in parent.node.iter():
         sibling_id = sibling.mem_id
-        entry = stats.get(sibling_id)
-        if sibling_id == best.node.mem_id:
-            roots.append(sibling)
+        if sibling_id == wrapper.node.mem_id:
+            roots.append(best.node)
             story_prose += best.prose
             continue
-        if entry is None or entry.text == 0:
+        entry = stats.get(sibling_id)
+        if entry is None or entry.prose == 0:
             continue
-        bonus = best_score * 0.2 if best_class and entry.class_names() == best_class else 0.0
-        sibling_score = (entry.score + _class_weight(entry)) * (1 - entry.link_density)
-        if sibling_score + bonus >= threshold or (
+        if chooser.in_negative_area(sibling_id):
+            continue
+        names = entry.class_names()
+        negative = bool(names) and NEGATIVE.search(names) is not None
+        if same_class is not None and not negative:
+            chunks = [sibling] if sibling.css_matches(same_class) else sibling.css(same_class)
+            chunks = [c for c in chunks if c.mem_id != best_id and c.mem_id in stats]
+            if chunks:
+                for chunk in chunks:
+                    roots.append(chunk)
+                    story_prose += stats[chunk.mem_id].prose
+                continue
+        if negative or _is_teaser_list(entry, stats) or _furniture_heading(entry, skeleton):
+            continue
+        if entry.score * (1 - entry.link_density) >= threshold or (
             sibling.tag == "p" and entry.prose > 80 and entry.link_density < 0.25
         ):
             roots.append(sibling)
             story_prose += entry.prose
-    return Judge(roots, stats, story_prose)
+    return Judge(roots, skeleton, story_prose)

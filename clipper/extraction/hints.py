@@ -50,6 +50,25 @@ NEGATIVE = re.compile(
     re.IGNORECASE,
 )
 
+# Names of whole areas that hold no story, even when they hold prose: a story
+# found inside one of these is probably a comment or a teaser.
+NEGATIVE_AREA = re.compile(
+    r"comment|komment|commentaire|comentario|commento|коммент|评论|留言|تعليق|disqus|respond"
+    r"|(?<!with-)(?<!has-)(?<!no-)(?<!one-)sidebar(?!-layout)|side-bar|seitenleiste|сайдбар"
+    r"|侧边|widget|related|relacionad|verwandt|similaire|correlat|похож|相关|関連"
+    r"|recommend|empfehl|recomend|raccomand|рекоменд|推荐|outbrain|taboola|zergnet"
+    r"|popular|trending|most-read|mostread|meistgelesen|популяр|热门"
+    r"|footer|newsletter|cookie|consent|promo|sponsor|teaser|more-stories|more-news",
+    re.IGNORECASE,
+)
+
+# Names of elements that frame a picture: their short text is a caption.
+MEDIA_NAMES = re.compile(
+    r"image|img|photo|picture|figure|media|caption|credit|gallery|slideshow|foto|bild|imagen"
+    r"|immagine|фото|图片|صورة",
+    re.IGNORECASE,
+)
+
 POSITIVE = re.compile(
     r"article|story|content|entry|post|text|body|main|blog|prose|hentry|h-entry"
     r"|artikel|inhalt|beitrag|contenu|texte|contenido|cuerpo|contenuto|corpo|conteudo"
@@ -83,6 +102,34 @@ FURNITURE_LINE = re.compile(
     r"|ver también|compartir|te puede interesar|leggi anche|condividi|читайте также"
     r"|читать далее|поделиться|подробнее|阅读更多|相关阅读|分享|اقرأ أيضا|اقرأ المزيد|شارك"
     r")\W*$",
+    re.IGNORECASE,
+)
+
+# Headings that introduce a section of furniture ("Related stories", "Most
+# read"): matched at the start of a short heading.
+FURNITURE_HEADING = re.compile(
+    r"^\W*(?:"
+    # whole headings of one word or two
+    r"(?:related|recommended|trending|popular|tags?|topics?|comments?|replies|share"
+    r"|newsletter|advertisement|sponsored|more|latest|mehr|plus|más|ещё|еще|更多|المزيد)"
+    r"(?:\s+(?:news|stories|articles|posts|content|videos|now|for you))?[\W\d]*$"
+    # phrases that start a heading
+    r"|related (?:news|stories|articles|posts|content|coverage|links|reading|topics)"
+    r"|more (?:from|on|in|to read|like this)|more(?: \w+){0,3} (?:stories|news|articles|posts)"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested)"
+    r"|most (?:read|popular|viewed|shared|emailed|recent)|latest (?:news|stories|articles|posts)"
+    r"|top stories|around the web|from the web|(?:sponsored|promoted|partner) (?:stories|content)"
+    r"|read (?:more|also|next)\b|see also|also read|what to read next|further reading"
+    r"|(?:leave|post|add) a (?:comment|reply)|share (?:this|on)|follow us|sign up for"
+    r"|subscribe to|filed under|das könnte|mehr zum thema|mehr aus|meistgelesen"
+    r"|weitere artikel|lesen sie auch|à lire aussi|lire aussi|sur le même sujet|les plus lus"
+    r"|articles similaires|vous aimerez|dans la même rubrique|te puede interesar"
+    r"|noticias relacionadas|lo más leído|más noticias|lee también|leia também|veja também"
+    r"|você pode gostar|mais lidas|notícias relacionadas|potrebbe interessarti"
+    r"|articoli correlati|i più letti|leggi anche|читайте также|похожие (?:статьи|новости)"
+    r"|популярное|новости по теме|самое читаемое|相关(?:阅读|文章|新闻)|热门(?:文章|新闻)"
+    r"|推荐阅读|猜你喜欢|延伸阅读|اقرأ أيضا|ذات صلة|الأكثر قراءة"
+    r")",
     re.IGNORECASE,
 )
 

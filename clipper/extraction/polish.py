@@ -10,14 +10,14 @@ import re
 
 from clipper.extraction.blocks import Block
 from clipper.extraction.hints import FURNITURE_LINE
-from clipper.text import fold
 
 _WORDS = re.compile(r"\w+")
 _SHORT_LINE = 80
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", '"', "”", "»", ":")
 
 
 def _key(text: str) -> str:
-    return " ".join(_WORDS.findall(fold(text)))
+    return " ".join(_WORDS.findall(text.casefold()))
 
 
 def _shingles(words: list[str], size: int = 3) -> set[tuple[str, ...]]:
@@ -32,8 +32,29 @@ def _is_repeat(block: Block, later: set[tuple[str, ...]]) -> bool:
     return len(own & later) >= 0.8 * len(own)
 
 
+def _is_label(block: Block) -> bool:
+    text = block.text
+    if block.kind == "heading":
+        return len(text) <= 80
+    return block.kind == "paragraph" and len(text) <= 50 and not text.endswith(_SENTENCE_END)
+
+
+def _drop_labels(blocks: list[Block]) -> list[Block]:
+    """Drop the heading or short line that introduces furniture left out of the story
+    ("Related stories" over a removed list), and the markers the writer left."""
+    kept: list[Block] = []
+    for block in blocks:
+        if block.kind == "skipped":
+            if kept and _is_label(kept[-1]):
+                kept.pop()
+            continue
+        kept.append(block)
+    return kept
+
+
 def polish(blocks: list[Block], title: str) -> list[Block]:
     """The blocks without repeats and furniture lines."""
+    blocks = _drop_labels(blocks)
     title_key = _key(title)
     kept: list[Block] = []
     seen: set[str] = set()
@@ -44,7 +65,7 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
         key = _key(block.text)
         if not key:
             continue
-        if key in seen and block.kind != "item":
+        if key in seen and block.kind != "item" and len(key) > 20:
             continue
         if title_key and key == title_key:
             continue
