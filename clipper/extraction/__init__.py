@@ -76,6 +76,7 @@ def extract(
         writer.write(node)
     blocks = polish(writer.blocks, meta.title)
     markdown, body = render_blocks(blocks)
+    markdown, body = strip_controls(markdown), strip_controls(body)
     return Article(
         title=strip_controls(meta.title),
         url=article_url,

@@ -57,6 +57,7 @@ _INLINE_WRAPPERS = frozenset({"a", "span", "font", "b", "strong", "em", "i", "u"
 _BLOCK_SELECTOR = "p, div, ul, ol, table, h1, h2, h3, h4, h5, h6, blockquote, pre, section"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<_])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)", re.MULTILINE)
+_LINE_START_CHARS = frozenset("#>+-0123456789")
 _BREAK = "\x01"  # a <br>, in both outputs, until lines are made
 _PARAGRAPH_BREAK = re.compile("(?:\x01\\s*){2,}")
 _MAX_CELLS = 10_000
@@ -250,16 +251,18 @@ class BlockWriter:
             if len(texts) != len(markdowns):
                 texts, markdowns = [raw_text], [raw_markdown]
         for text_part, markdown_part in zip(texts, markdowns, strict=True):
-            text = strip_controls(_lines(text_part))
+            # Control characters are removed once, from the rendered article.
+            text = _lines(text_part)
             if not text:
                 continue
-            markdown = strip_controls(_lines(markdown_part))
+            markdown = _lines(markdown_part)
             if kind == "heading":
                 text = text.replace("\n", " ")
                 markdown = "#" * level + " " + markdown.replace("\n", " ")
-            else:
+            elif "\n" in markdown:
+                markdown = _LINE_START_SPECIAL.sub(r"\1\\\2\3", markdown).replace("\n", "  \n")
+            elif markdown[:1] in _LINE_START_CHARS:
                 markdown = _LINE_START_SPECIAL.sub(r"\1\\\2\3", markdown)
-                markdown = markdown.replace("\n", "  \n")
             links = min(into.links, len(text)) if len(texts) == 1 else 0
             self.blocks.append(Block(kind, text, markdown, level, quote, marker, links))
 

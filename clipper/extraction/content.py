@@ -34,14 +34,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from clipper.extraction.hints import (
     BLOCK_TAGS,
-    BODY_NAMES,
     FURNITURE_HEADING,
     HIDDEN_SELECTOR,
-    MEDIA_NAMES,
-    NEGATIVE,
-    NEGATIVE_AREA,
-    POSITIVE,
+    NAME_AREA,
+    NAME_BODY,
+    NAME_MEDIA,
+    NAME_NEGATIVE,
+    NAME_POSITIVE,
     REMOVED_TAGS,
+    name_flags,
 )
 
 # Block elements that, when they hold no other block, are one unit of text.
@@ -65,6 +66,7 @@ _UNITS = ", ".join(
 _MIXED = "div, section, article, main, td, center, font, blockquote, li, dd, form"
 _MIN_OWN_TEXT = 15
 _BLOCK_TAGS = frozenset(BLOCK_TAGS)
+_REMOVED = frozenset(REMOVED_TAGS)
 _CONTAINER_TAGS = frozenset(
     {"div", "section", "article", "main", "td", "center", "font", "form", "body", "span"}
 )
@@ -72,7 +74,6 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _ITEM_TAGS = frozenset({"div", "article", "li", "section", "ul", "ol", "a", "span", "dl"})
 _ELLIPSES = ("...", "…", "[…]", "[...]", "…]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_PUNCTUATION = re.compile(r"[,.;:!?，。、،؛！？]")
 _MIN_PROSE = 25
 _DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
 _TOP = 12  # candidates examined closely
@@ -80,12 +81,20 @@ _TOP = 12  # candidates examined closely
 
 def text_weight(text: str) -> int:
     """Length of ``text`` in Latin-letter equivalents: a CJK character counts three."""
-    if text.isascii():
+    if text.isascii() or max(text) < "\u3040":
         return len(text)
     return len(text) + 2 * len(_CJK.findall(text))
 
 
-@dataclass
+def punctuation(text: str) -> int:
+    """Commas and full stops in ``text``, in Latin, CJK and Arabic script."""
+    count = text.count(",") + text.count(".")
+    if not text.isascii():
+        count += text.count("，") + text.count("。") + text.count("、") + text.count("،")
+    return count
+
+
+@dataclass(slots=True)
 class Stats:
     """What the units below one element add up to."""
 
@@ -102,8 +111,15 @@ class Stats:
     def class_names(self) -> str:
         if self.names is None:
             attrs = self.node.attrs
-            self.names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
+            names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+            self.names = names.lower().replace("_", "-") if names else ""
         return self.names
+
+    @property
+    def flags(self) -> int:
+        """What the element's class and id say (``hints.NAME_*`` bits)."""
+        names = self.class_names()
+        return name_flags(names) if names else 0
 
     @property
     def link_density(self) -> float:
@@ -139,16 +155,16 @@ class Judge:
         if entry is None:
             return KEEP
         tag = node.tag
-        names = entry.class_names()
+        flags = entry.flags
         big = entry.prose * 2 >= self.story_prose and entry.prose > 0
-        if names and not big:
+        if flags and not big:
             if (
-                entry.prose < 400
-                and MEDIA_NAMES.search(names)
+                flags & NAME_MEDIA
+                and entry.prose < 400
                 and node.css_first("img, picture, video") is not None
             ):
                 return FIGURE
-            if NEGATIVE.search(names) and not BODY_NAMES.search(names):
+            if flags & NAME_NEGATIVE and not flags & NAME_BODY:
                 return SKIP
         density = entry.link_density
         if tag in _HEADINGS or tag == "p":
@@ -176,7 +192,12 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
     body = tree.body
     if body is None:
         return None
-    for node in body.css(f"{', '.join(REMOVED_TAGS)}, {HIDDEN_SELECTOR}"):
+    # One walk in Python beats a long CSS list: lexbor tests each selector in
+    # turn. Removed nodes are only unlinked, so a removed node's descendant in
+    # the list is harmless.
+    doomed = [node for node in body.traverse() if node.tag in _REMOVED]
+    doomed.extend(body.css(HIDDEN_SELECTOR))
+    for node in doomed:
         node.decompose()
     return body
 
@@ -217,7 +238,7 @@ class _Skeleton:
     def unit(self, node: LexborNode, text: str) -> None:
         entry = self.add(node)
         self.unit_text[node.mem_id] = text
-        self.units.append((entry, text_weight(text), len(_PUNCTUATION.findall(text))))
+        self.units.append((entry, text_weight(text), punctuation(text)))
 
     def ancestors(self, node_id: int) -> list[int]:
         """``node_id`` and its ancestors up to the body, nearest first."""
@@ -251,7 +272,7 @@ def _measure(body: LexborNode) -> _Skeleton:
     # Containers that hold prose of their own beside blocks (text between <br>s
     # next to a <div>): their own text is a unit too.
     for node in body.css(_MIXED):
-        if len(node.text(deep=False).strip()) < _MIN_OWN_TEXT or node.mem_id in unit_text:
+        if node.mem_id in unit_text or len(node.text(deep=False).strip()) < _MIN_OWN_TEXT:
             continue
         text = _inline_text(node)
         if text:
@@ -301,14 +322,14 @@ def _measure(body: LexborNode) -> _Skeleton:
 
 
 def _class_weight(entry: Stats) -> float:
-    names = entry.class_names()
+    flags = entry.flags
     weight = 0.0
-    if names:
-        if BODY_NAMES.search(names):
+    if flags:
+        if flags & NAME_BODY:
             weight += 50
-        elif POSITIVE.search(names):
+        elif flags & NAME_POSITIVE:
             weight += 25
-        if NEGATIVE.search(names):
+        if flags & NAME_NEGATIVE:
             weight -= 25
     tag = entry.node.tag
     if tag == "article":
@@ -376,9 +397,8 @@ def _furniture_heading(entry: Stats, skeleton: _Skeleton) -> bool:
             text = skeleton.unit_text.get(first.mem_id, "")
             if len(text) > 60:
                 return False
-            names = stats[first.mem_id].class_names()
-            return bool(FURNITURE_HEADING.match(text)) or (
-                bool(names) and NEGATIVE_AREA.search(names) is not None
+            return bool(FURNITURE_HEADING.match(text)) or bool(
+                stats[first.mem_id].flags & NAME_AREA
             )
         if first.mem_id in skeleton.unit_text:
             return False
@@ -408,11 +428,10 @@ class _Chooser:
                 result = memo[current]
                 break
             chain.append(current)
-            names = stats[current].class_names()
+            flags = stats[current].flags
             if (
-                names
-                and NEGATIVE_AREA.search(names)
-                and not BODY_NAMES.search(names)
+                flags & NAME_AREA
+                and not flags & NAME_BODY
                 and stats[current].prose * 2 < self.page_prose
             ):
                 result = True
@@ -539,8 +558,7 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
             continue
         if chooser.in_negative_area(sibling_id):
             continue
-        names = entry.class_names()
-        negative = bool(names) and NEGATIVE.search(names) is not None
+        negative = bool(entry.flags & NAME_NEGATIVE)
         if same_class is not None and not negative:
             chunks = [sibling] if sibling.css_matches(same_class) else sibling.css(same_class)
             chunks = [c for c in chunks if c.mem_id != best_id and c.mem_id in stats]

@@ -11,6 +11,8 @@ code never trusts a name alone to throw away most of a page's prose (see
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 # Elements that never hold article prose; removed before anything is measured.
 REMOVED_TAGS = (
@@ -26,65 +28,116 @@ HIDDEN_SELECTOR = (
     ' [style*="visibility:hidden" i], [style*="visibility: hidden" i]'
 )
 
+_Trie = dict[str, "_Trie"]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, factored as a trie.
+
+    Python's ``re`` tries the branches of a flat alternation one by one at every
+    position; sharing prefixes makes a search over a class attribute cost a
+    handful of character tests instead of a few hundred.
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: _Trie) -> str:
+        if "" in node:  # a shorter word already matches: longer ones add nothing
+            return ""
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
+def _names(words: Iterable[str]) -> re.Pattern[str]:
+    """Match ``words`` anywhere in a lower-cased class/id value."""
+    return re.compile(_alternation(words))
+
+
 # Names of page furniture, in many languages.
-NEGATIVE = re.compile(
-    r"comment|komment|commentaire|comentario|commento|коммент|评论|留言|تعليق"
-    r"|share|sharing|social|teilen|partager|compartir|condividi|поделит|分享|مشاركة"
-    r"|related|relacionad|verwandt|similaire|correlat|похож|相关|関連|ذات-صلة"
-    r"|recommend|empfehl|recomend|raccomand|рекоменд|推荐|おすすめ"
-    r"|promo|sponsor|advert|(?:^|[-_ ])ads?(?:$|[-_ ])|adslot|ad-slot|ad-unit|adunit|dfp"
-    r"|outbrain|taboola|zergnet|werbung|anzeige|publicit|pubblicit|реклам|广告|إعلان"
-    r"|footer|fußzeile|pied-de|pie-de|подвал|页脚"
-    r"|sidebar|side-bar|widget|seitenleiste|barre-lat|сайдбар|侧边"
-    r"|newsletter|subscri|abonn|suscri|iscriz|подпис|订阅|اشترك"
-    r"|cookie|consent|gdpr|datenschutz"
-    r"|popular|trending|most-read|mostread|meistgelesen|plus-lus|mas-leido|popolari"
-    r"|популяр|热门|人気|الأكثر"
-    r"|breadcrumb|pagination|pager|masthead|menu|navbar|(?:^|[-_ ])nav(?:$|[-_ ])|topbar"
-    r"|toolbar|skip-link|modal|popup|overlay|paywall|login|signin|signup|register"
-    r"|teaser|more-stories|more-news|read-more|readmore|weiterlesen|lire-aussi|leer-mas"
-    r"|(?:^|[-_ ])tags?(?:$|[-_ ])|tag-list|taglist|keywords|author-bio|bio-box|disclaimer"
-    r"|byline|dateline|timestamp|(?:^|[-_ ])meta(?:$|[-_ ])|(?:^|[-_ ])date(?:$|[-_ ])"
-    r"|caption|credit|print-only|(?:^| )(?:is-)?hidden(?:$| )|visually-hidden|sr-only|screen-reader"
-    r"|offscreen",
-    re.IGNORECASE,
-)
+NEGATIVE_WORDS = (
+    "comment", "komment", "comentario", "commento", "коммент", "评论", "留言", "تعليق",
+    "share", "sharing", "social", "teilen", "partager", "compartir", "condividi", "поделит",
+    "分享", "مشاركة", "related", "relacionad", "verwandt", "similaire", "correlat", "похож",
+    "相关", "関連", "ذات-صلة", "recommend", "empfehl", "recomend", "raccomand", "рекоменд",
+    "推荐", "おすすめ", "promo", "sponsor", "advert", "adslot", "ad-slot", "ad-unit",
+    "adunit", "dfp-", "outbrain", "taboola", "zergnet", "werbung", "anzeige", "publicit",
+    "pubblicit", "реклам", "广告", "إعلان", "footer", "fußzeile", "pied-de", "pie-de",
+    "подвал", "页脚", "sidebar", "side-bar", "widget", "seitenleiste", "barre-lat",
+    "сайдбар", "侧边", "newsletter", "subscri", "abonn", "suscri", "iscriz", "подпис",
+    "订阅", "اشترك", "cookie", "consent", "gdpr", "datenschutz", "popular", "trending",
+    "most-read", "mostread", "meistgelesen", "plus-lus", "mas-leido", "popolari", "популяр",
+    "热门", "人気", "الأكثر", "breadcrumb", "pagination", "pager", "masthead", "menu",
+    "navbar", "topbar", "toolbar", "skip-link", "modal", "popup", "overlay", "paywall",
+    "login", "signin", "signup", "register", "teaser", "more-stories", "more-news",
+    "read-more", "readmore", "weiterlesen", "lire-aussi", "leer-mas", "tag-list", "taglist",
+    "keywords", "author-bio", "bio-box", "disclaimer", "byline", "dateline", "timestamp",
+    "caption", "credit", "print-only", "visually-hidden", "sr-only", "screen-reader",
+    "offscreen",
+)  # fmt: skip
+NEGATIVE = _names(NEGATIVE_WORDS)
+# Short names that are furniture only as a whole part of a name ("ad-box", not "header").
+NEGATIVE_PARTS = frozenset({"ad", "ads", "nav", "tag", "tags", "meta", "date", "hidden"})
 
 # Names of whole areas that hold no story, even when they hold prose: a story
-# found inside one of these is probably a comment or a teaser.
-NEGATIVE_AREA = re.compile(
-    r"comment|komment|commentaire|comentario|commento|коммент|评论|留言|تعليق|disqus|respond"
-    r"|(?<!with-)(?<!has-)(?<!no-)(?<!one-)sidebar(?!-layout)|side-bar|seitenleiste|сайдбар"
-    r"|侧边|widget|related|relacionad|verwandt|similaire|correlat|похож|相关|関連"
-    r"|recommend|empfehl|recomend|raccomand|рекоменд|推荐|outbrain|taboola|zergnet"
-    r"|popular|trending|most-read|mostread|meistgelesen|популяр|热门"
-    r"|footer|newsletter|cookie|consent|promo|sponsor|teaser|more-stories|more-news",
-    re.IGNORECASE,
-)
+# found inside one of these is probably a comment or a teaser. Layout names
+# such as "with-sidebar" are taken out first (``LAYOUT_NAMES``).
+NEGATIVE_AREA = _names(
+    (
+        "comment", "komment", "comentario", "commento", "коммент", "评论", "留言", "تعليق",
+        "disqus", "respond", "sidebar", "side-bar", "seitenleiste", "сайдбар", "侧边",
+        "widget", "related", "relacionad", "verwandt", "similaire", "correlat", "похож",
+        "相关", "関連", "recommend", "empfehl", "recomend", "raccomand", "рекоменд", "推荐",
+        "outbrain", "taboola", "zergnet", "popular", "trending", "most-read", "mostread",
+        "meistgelesen", "популяр", "热门", "footer", "newsletter", "cookie", "consent",
+        "promo", "sponsor", "teaser", "more-stories", "more-news",
+    )
+)  # fmt: skip
+LAYOUT_NAMES = re.compile(r"(?:with|has|no|one|two|left|right)-sidebars?|sidebar-layout")
 
 # Names of elements that frame a picture: their short text is a caption.
-MEDIA_NAMES = re.compile(
-    r"image|img|photo|picture|figure|media|caption|credit|gallery|slideshow|foto|bild|imagen"
-    r"|immagine|фото|图片|صورة",
-    re.IGNORECASE,
-)
+MEDIA_NAMES = _names(
+    (
+        "image", "img", "photo", "picture", "figure", "media", "caption", "credit", "gallery",
+        "slideshow", "foto", "bild", "imagen", "immagine", "фото", "图片", "صورة",
+    )
+)  # fmt: skip
 
-POSITIVE = re.compile(
-    r"article|story|content|entry|post|text|body|main|blog|prose|hentry|h-entry"
-    r"|artikel|inhalt|beitrag|contenu|texte|contenido|cuerpo|contenuto|corpo|conteudo"
-    r"|статья|текст|正文|内容|本文|記事|مقال|محتوى|نص",
-    re.IGNORECASE,
-)
+POSITIVE = _names(
+    (
+        "article", "story", "content", "entry", "post", "text", "body", "main", "blog",
+        "prose", "hentry", "h-entry", "artikel", "inhalt", "beitrag", "contenu", "texte",
+        "contenido", "cuerpo", "contenuto", "corpo", "conteudo", "статья", "текст", "正文",
+        "内容", "本文", "記事", "مقال", "محتوى", "نص",
+    )
+)  # fmt: skip
 
 # Names that say "this is the story's body" with confidence.
-BODY_NAMES = re.compile(
-    r"article-?body|article-?content|article-?text|articletext|story-?body|story-?content"
-    r"|story-?text|entry-?content|post-?content|post-?body|post-?entry|entry-?body"
-    r"|body-?text|bodytext|main-?text|article__body|article__content|story__body"
-    r"|artikel-?text|articulo-?texto|texte-?article|article-?texte|news-?text|text-?body"
-    r"|rich-?text|field-?body|td-post-content|node-?body|detail-?body|content-?body",
-    re.IGNORECASE,
-)
+BODY_NAMES = _names(
+    (
+        *(
+            f"{first}{joint}{second}"
+            for first, second in (
+                ("article", "body"), ("article", "content"), ("article", "text"),
+                ("story", "body"), ("story", "content"), ("story", "text"),
+                ("entry", "content"), ("entry", "body"), ("post", "content"),
+                ("post", "body"), ("post", "entry"), ("body", "text"), ("main", "text"),
+                ("artikel", "text"), ("articulo", "texto"), ("texte", "article"),
+                ("article", "texte"), ("news", "text"), ("text", "body"), ("rich", "text"),
+                ("field", "body"), ("node", "body"), ("detail", "body"), ("content", "body"),
+                ("news", "body"), ("item", "body"),
+            )
+            for joint in ("", "-", "--")
+        ),
+        "articlebody", "td-post-content",
+    )
+)  # fmt: skip
+
 
 # Short lines inside a story that are furniture, not prose: "Read more",
 # "Advertisement", share prompts. Matched against a whole (short) block.
@@ -142,3 +195,28 @@ BLOCK_TAGS = frozenset(
         "center", "form", "fieldset",
     }
 )  # fmt: skip
+
+
+NAME_NEGATIVE, NAME_AREA, NAME_POSITIVE, NAME_BODY, NAME_MEDIA = 1, 2, 4, 8, 16
+_NAME_PARTS = re.compile(r"[-\s]+")
+
+
+@lru_cache(maxsize=16384)
+def name_flags(names: str) -> int:
+    """What a lower-cased class/id value (``_`` read as ``-``) says, as ``NAME_*`` bits.
+
+    Cached: the same few hundred names recur on every page of a site.
+    """
+    flags = 0
+    if NEGATIVE.search(names) or not NEGATIVE_PARTS.isdisjoint(_NAME_PARTS.split(names)):
+        flags |= NAME_NEGATIVE
+    area_names = LAYOUT_NAMES.sub("", names) if "sidebar" in names else names
+    if NEGATIVE_AREA.search(area_names):
+        flags |= NAME_AREA
+    if POSITIVE.search(names):
+        flags |= NAME_POSITIVE
+    if BODY_NAMES.search(names):
+        flags |= NAME_BODY
+    if MEDIA_NAMES.search(names):
+        flags |= NAME_MEDIA
+    return flags

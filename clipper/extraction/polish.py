@@ -17,19 +17,18 @@ _SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", '"', "”", "»", ":
 
 
 def _key(text: str) -> str:
-    return " ".join(_WORDS.findall(text.casefold()))
+    return " ".join(text.casefold().split())
 
 
-def _shingles(words: list[str], size: int = 3) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
-
-
-def _is_repeat(block: Block, later: set[tuple[str, ...]]) -> bool:
-    words = _WORDS.findall(block.text.lower())
+def _is_repeat(text: str, later: str) -> bool:
+    """Whether the words of ``text`` mostly recur, three by three, in ``later``
+    (both as space-joined lower-case ``\\w+`` words with a space at each end)."""
+    words = _WORDS.findall(text.casefold())
     if len(words) < 8:
         return False
-    own = _shingles(words)
-    return len(own & later) >= 0.8 * len(own)
+    probes = [f" {' '.join(words[i : i + 3])} " for i in range(0, len(words) - 2, 2)]
+    found = sum(1 for probe in probes if probe in later)
+    return found >= 0.8 * len(probes)
 
 
 def _is_label(block: Block) -> bool:
@@ -59,19 +58,19 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
     kept: list[Block] = []
     seen: set[str] = set()
     for block in blocks:
+        text = block.text  # whitespace already squashed by the writer
         if block.kind == "image":
             kept.append(block)
             continue
-        key = _key(block.text)
-        if not key:
+        if not text:
             continue
-        if key in seen and block.kind != "item" and len(key) > 20:
+        if text in seen and block.kind != "item" and len(text) > 20:
             continue
-        if title_key and key == title_key:
+        if len(text) <= _SHORT_LINE and FURNITURE_LINE.match(text):
             continue
-        if len(block.text) <= _SHORT_LINE and FURNITURE_LINE.match(block.text):
+        if title_key and len(text) <= len(title) + 10 and _key(text) == title_key:
             continue
-        seen.add(key)
+        seen.add(text)
         kept.append(block)
     kept = _drop_teaser(kept)
     while kept and kept[-1].kind in ("heading", "image"):
@@ -80,19 +79,25 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
 
 
 def _drop_teaser(blocks: list[Block]) -> list[Block]:
-    """Drop blocks at the top that the story repeats later (a lead shown twice)."""
+    """Drop paragraphs at the top that the story repeats later (a lead shown twice)."""
     text_blocks = [i for i, b in enumerate(blocks) if b.text]
-    if len(text_blocks) < 3:
+    if len(text_blocks) < 4:
         return blocks
     head = text_blocks[:3]
-    later_words: list[str] = []
-    for index in text_blocks[3:]:
-        later_words.extend(_WORDS.findall(blocks[index].text.lower()))
+    rest = " ".join(blocks[i].text for i in text_blocks[3:]).casefold()
+    # Cheap first look: does the start of a head paragraph appear later at all?
+    loose_rest = " ".join(rest.split())
+    if not any(
+        blocks[i].kind == "paragraph"
+        and " ".join(blocks[i].text.casefold().split()[:3]) in loose_rest
+        for i in head
+    ):
+        return blocks
+    later = f" {' '.join(_WORDS.findall(rest))} "
     drop: set[int] = set()
-    later = _shingles(later_words)
     for position in reversed(head):
         block = blocks[position]
-        if block.kind == "paragraph" and _is_repeat(block, later):
+        if block.kind == "paragraph" and _is_repeat(block.text, later):
             drop.add(position)
-        later |= _shingles(_WORDS.findall(block.text.lower()))
+        later = f" {' '.join(_WORDS.findall(block.text.casefold()))}{later}"
     return [b for i, b in enumerate(blocks) if i not in drop]
