@@ -60,7 +60,8 @@ def extract(
     ``text``.
     """
     text = decode_html(html, _charset(headers))[0] if isinstance(html, bytes) else html
-    text = text.replace("\x00", "")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     if not text.strip():
         raise ExtractionError("the page is empty; there is nothing to extract")
     try:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
@@ -111,19 +111,22 @@ class _Close:
 class _Inline:
     """Inline content as parallel Markdown and text parts."""
 
-    __slots__ = ("links", "markdown", "text")
+    __slots__ = ("images", "links", "markdown", "text")
 
     def __init__(self) -> None:
         self.markdown: list[str] = []
         self.text: list[str] = []
         self.links = 0
+        self.images: list[LexborNode] = []
 
     def empty(self) -> bool:
         return not any(part.strip() for part in self.text)
 
 
 _NODE, _RUN, _ITEM_END = 0, 1, 2
-_ITEM_BLOCKS = "p, div, h1, h2, h3, h4, h5, h6, table, blockquote, pre"
+_ITEM_BLOCKS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "pre"}
+)
 
 
 @dataclass(slots=True)
@@ -137,7 +140,7 @@ class _Work:
     counter: list[int] | None
     start: int = 0
     marker: str = ""
-    nodes: list[LexborNode] = field(default_factory=list)
+    nodes: list[LexborNode] | None = None
 
 
 class BlockWriter:
@@ -198,8 +201,10 @@ class BlockWriter:
                     fence = "``" if "`" in code else "`"
                     markdown.append(f"{fence}{code}{fence}")
                     text.append(code)
-            elif tag == "img" or tag == "picture" or tag == "figure":
-                continue
+            elif tag == "img":
+                into.images.append(item)
+            elif tag == "picture" or tag == "figure":
+                into.images.extend(item.css("img"))
             elif tag in _BLOCKS:
                 markdown.append(_BREAK)
                 text.append(_BREAK)
@@ -333,7 +338,7 @@ class BlockWriter:
         verdict = self.verdict
         while stack:
             work = stack.pop()
-            if work.kind == _RUN:
+            if work.nodes is not None:
                 buffer = _Inline()
                 self._inline_nodes(work.nodes, buffer)
                 self._emit_inline("paragraph", buffer, 0, work.quote, "")
@@ -366,11 +371,10 @@ class BlockWriter:
             elif tag in _PARAGRAPHS:
                 if tag == "figcaption":
                     continue
-                if tag == "p" and node.css_first("img") is not None:
-                    for image in node.css("img"):
-                        self._image(image, quote)
                 buffer = _Inline()
                 self.inline(node, buffer)
+                for image in buffer.images:
+                    self._image(image, quote)
                 self._emit_inline("paragraph", buffer, 0, quote, "")
             elif tag in ("ul", "ol"):
                 number = [0 if tag == "ol" else -1]
@@ -413,19 +417,22 @@ class BlockWriter:
         counter: list[int] | None,
     ) -> None:
         marker = self._marker(counter) if counter is not None else "-"
-        if node.css_first(_ITEM_BLOCKS) is not None and node.css_first("ul, ol") is None:
+        nested: list[LexborNode] = []
+        parts: list[LexborNode] = []
+        has_blocks = False
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "ul" or tag == "ol":
+                nested.append(child)
+            else:
+                parts.append(child)
+                has_blocks = has_blocks or tag in _ITEM_BLOCKS
+        if has_blocks and not nested:
             # An item made of blocks: written as blocks, the first one carries the marker.
             stack.append(_Work(_ITEM_END, None, quote, depth, None, len(self.blocks), marker))
             self._children(node, stack, quote, depth, counter)
             return
         buffer = _Inline()
-        nested: list[LexborNode] = []
-        parts: list[LexborNode] = []
-        for child in node.iter(include_text=True):
-            if child.tag in ("ul", "ol"):
-                nested.append(child)
-            else:
-                parts.append(child)
         self._inline_nodes(parts, buffer)
         self._emit_inline("item", buffer, depth, quote, marker)
         for sub in reversed(nested):

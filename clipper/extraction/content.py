@@ -45,25 +45,16 @@ from clipper.extraction.hints import (
     name_flags,
 )
 
-# Block elements that, when they hold no other block, are one unit of text.
-_INNER_BLOCKS = (
-    "div, p, ul, ol, dl, table, pre, blockquote, section, article, h1, h2, h3, h4, h5, h6,"
-    " figure, header, main, li, form, center"
+# Elements that hold text but never other blocks: always one unit each.
+_TEXT_BLOCKS = frozenset(
+    {"p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "figcaption", "caption"}
 )
-_UNITS = ", ".join(
-    (
-        "p, pre, h1, h2, h3, h4, h5, h6, dd, dt, th, figcaption, caption",
-        "blockquote:not(:has(p, div))",
-        "li:not(:has(p, li, div))",
-        "td:not(:has(p, td, div))",
-        *(
-            f"{tag}:not(:has({_INNER_BLOCKS}))"
-            for tag in ("div", "section", "article", "main", "center", "font")
-        ),
-    )
+# Elements that may hold blocks: a unit when they hold none (a leaf), else their
+# own text beside the blocks may be one (a mixed container).
+_CONTAINERS = frozenset(
+    {"div", "section", "article", "main", "td", "center", "font", "blockquote", "li", "dd", "form"}
 )
-# Containers whose own text (beside their blocks) may be prose.
-_MIXED = "div, section, article, main, td, center, font, blockquote, li, dd, form"
+_MEASURED = ", ".join(sorted(_TEXT_BLOCKS | _CONTAINERS | {"a"}))
 _MIN_OWN_TEXT = 15
 _BLOCK_TAGS = frozenset(BLOCK_TAGS)
 _REMOVED = frozenset(REMOVED_TAGS)
@@ -81,7 +72,7 @@ _TOP = 12  # candidates examined closely
 
 def text_weight(text: str) -> int:
     """Length of ``text`` in Latin-letter equivalents: a CJK character counts three."""
-    if text.isascii() or max(text) < "\u3040":
+    if text.isascii() or _CJK.search(text) is None:
         return len(text)
     return len(text) + 2 * len(_CJK.findall(text))
 
@@ -264,34 +255,35 @@ def _inline_text(node: LexborNode) -> str:
 
 def _measure(body: LexborNode) -> _Skeleton:
     skeleton = _Skeleton(body)
-    unit_text = skeleton.unit_text
-    for node in body.css(_UNITS):
-        text = " ".join(node.text(deep=True).split())
-        if text:
-            skeleton.unit(node, text)
-    # Containers that hold prose of their own beside blocks (text between <br>s
-    # next to a <div>): their own text is a unit too.
-    for node in body.css(_MIXED):
-        if node.mem_id in unit_text or len(node.text(deep=False).strip()) < _MIN_OWN_TEXT:
-            continue
-        text = _inline_text(node)
-        if text:
-            skeleton.unit(node, text)
-    link_lengths: dict[int, int] = {}
-    for link in body.css("a"):
-        text = " ".join(link.text(deep=True).split())
-        if not text:
-            continue
-        current = link.parent
-        for _ in range(8):
-            if current is None:
-                break
-            current_id = current.mem_id
-            if current_id in unit_text:
-                link_lengths[current_id] = link_lengths.get(current_id, 0) + text_weight(text)
-                break
-            current = current.parent
     stats = skeleton.stats
+    # One CSS selection, walked backwards: an element's descendants come before
+    # it, so a container is a leaf exactly when no unit below it was seen.
+    link_lengths: dict[int, int] = {}
+    for node in reversed(body.css(_MEASURED)):
+        tag = node.tag
+        if tag == "a":
+            text = node.text(deep=True, strip=True)
+            if text:
+                current = node.parent
+                for _ in range(8):
+                    if current is None:
+                        break
+                    if current.tag in _BLOCK_TAGS:
+                        key = current.mem_id
+                        link_lengths[key] = link_lengths.get(key, 0) + text_weight(text)
+                        break
+                    current = current.parent
+            continue
+        if tag in _TEXT_BLOCKS or node.mem_id not in stats:
+            text = " ".join(node.text(deep=True).split())
+        elif len(node.text(deep=False).strip()) >= _MIN_OWN_TEXT:
+            # A container that holds prose of its own beside blocks (text between
+            # <br>s next to a <div>): its own text is a unit too.
+            text = _inline_text(node)
+        else:
+            continue
+        if text:
+            skeleton.unit(node, text)
     for entry, weight, punctuation in skeleton.units:
         links = min(weight, link_lengths.get(entry.node.mem_id, 0))
         entry.text += weight

@@ -83,15 +83,17 @@ def _drop_teaser(blocks: list[Block]) -> list[Block]:
     text_blocks = [i for i, b in enumerate(blocks) if b.text]
     if len(text_blocks) < 4:
         return blocks
-    head = text_blocks[:3]
+    head = [i for i in text_blocks[:3] if blocks[i].kind == "paragraph"]
+    if not head:
+        return blocks
     rest = " ".join(blocks[i].text for i in text_blocks[3:]).casefold()
-    # Cheap first look: does the start of a head paragraph appear later at all?
-    loose_rest = " ".join(rest.split())
-    if not any(
-        blocks[i].kind == "paragraph"
-        and " ".join(blocks[i].text.casefold().split()[:3]) in loose_rest
-        for i in head
-    ):
+    # Cheap first look: do a few words of a head paragraph appear later at all?
+    probes: list[str] = []
+    for i in head:
+        words = blocks[i].text.casefold().split()
+        if len(words) >= 8:
+            probes.extend((" ".join(words[:3]), " ".join(words[len(words) // 2 :][:3])))
+    if not any(probe in rest for probe in probes):
         return blocks
     later = f" {' '.join(_WORDS.findall(rest))} "
     drop: set[int] = set()
