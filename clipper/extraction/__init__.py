@@ -24,6 +24,7 @@ from clipper.errors import ExtractionError
 from clipper.extraction.blocks import BlockWriter, render_blocks
 from clipper.extraction.content import find_content
 from clipper.extraction.decode import decode_html
+from clipper.extraction.guard import bound_nesting
 from clipper.extraction.metadata import extract_metadata
 from clipper.extraction.polish import polish
 from clipper.text import strip_controls
@@ -55,15 +56,37 @@ def extract(
     ``html`` may be text or raw bytes; for bytes the encoding is worked out from
     the page itself and, when given, the HTTP ``headers``. ``url`` is where the
     page lives: it resolves relative links and is the fallback for the
-    article's URL. Raises ``ExtractionError`` only when the input holds no HTML
-    at all; a page without a recognisable story gives an article with an empty
-    ``text``.
+    article's URL.
+
+    A page without a recognisable story gives an article with an empty
+    ``text``. The only exception raised is ``ExtractionError``: when the input
+    holds nothing at all, or (a bug, with the cause attached) when some stage
+    fails on a page nobody foresaw — a caller clipping thousands of pages must
+    be able to catch one exception type and go on.
     """
+    given: object = html  # callers without type checking pass anything
+    if not isinstance(given, str | bytes):
+        raise ExtractionError(
+            f"extract() takes the page as str or bytes, not {type(given).__name__}"
+        )
+    try:
+        return _extract(html, url, headers)
+    except ExtractionError:
+        raise
+    except Exception as error:
+        raise ExtractionError(
+            f"clipper could not extract this page ({type(error).__name__}: {error}); "
+            "please report it with the page attached"
+        ) from error
+
+
+def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | None) -> Article:
     text = decode_html(html, _charset(headers))[0] if isinstance(html, bytes) else html
     if "\x00" in text:
         text = text.replace("\x00", "")
-    if not text.strip():
+    if not text or text.isspace():
         raise ExtractionError("the page is empty; there is nothing to extract")
+    text = bound_nesting(text)
     try:
         tree = LexborHTMLParser(text)
     except Exception as error:  # selectolax raises bare exceptions on parser failure
@@ -77,7 +100,6 @@ def extract(
         writer.write(node)
     blocks = polish(writer.blocks, meta.title)
     markdown, body = render_blocks(blocks)
-    markdown, body = strip_controls(markdown), strip_controls(body)
     return Article(
         title=strip_controls(meta.title),
         url=article_url,
@@ -88,6 +110,6 @@ def extract(
         language=meta.language,
         image=meta.image,
         description=strip_controls(meta.description) if meta.description else None,
-        text=body,
-        markdown=markdown,
+        text=strip_controls(body),
+        markdown=strip_controls(markdown),
     )

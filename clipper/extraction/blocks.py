@@ -61,6 +61,7 @@ _LINE_START_CHARS = frozenset("#>+-0123456789")
 _BREAK = "\x01"  # a <br>, in both outputs, until lines are made
 _PARAGRAPH_BREAK = re.compile("(?:\x01\\s*){2,}")
 _MAX_CELLS = 10_000
+_MAX_NESTING = 8  # list indentation and quotation levels shown in Markdown
 
 
 @dataclass(frozen=True)
@@ -173,9 +174,14 @@ class BlockWriter:
     def _inline_nodes(self, nodes: list[LexborNode], into: _Inline) -> None:
         markdown, text = into.markdown, into.text
         stack: list[LexborNode | _Close] = list(reversed(nodes))
+        # Links and emphasis already open: a nested one adds nothing to Markdown
+        # (and a link inside a link is not Markdown at all).
+        open_kinds: dict[str, int] = {}
         while stack:
             item = stack.pop()
             if isinstance(item, _Close):
+                if item.kind != "break":
+                    open_kinds[item.kind] -= 1
                 self._close(item, into)
                 continue
             tag = item.tag
@@ -189,11 +195,12 @@ class BlockWriter:
             if tag == "br":
                 markdown.append(_BREAK)
                 text.append(_BREAK)
-            elif tag == "a":
-                stack.append(_Close("a", len(text), item.attrs.get("href")))
-                stack.extend(list(item.iter(include_text=True))[::-1])
-            elif tag in _EMPHASIS:
-                stack.append(_Close(_EMPHASIS[tag], len(text)))
+            elif tag == "a" or tag in _EMPHASIS:
+                kind = "a" if tag == "a" else _EMPHASIS[tag]
+                if not open_kinds.get(kind):
+                    open_kinds[kind] = 1
+                    href = item.attrs.get("href") if kind == "a" else None
+                    stack.append(_Close(kind, len(text), href))
                 stack.extend(list(item.iter(include_text=True))[::-1])
             elif tag == "code" or tag == "kbd" or tag == "samp":
                 code = " ".join((item.text(deep=True) or "").split())
@@ -512,7 +519,9 @@ def render_blocks(blocks: list[Block]) -> tuple[str, str]:
                 end += 1
             group = blocks[index:end]
             markdown = "\n".join(
-                "    " * item.level + f"{item.marker or '-'} " + item.markdown.replace("\n", " ")
+                "    " * min(item.level, _MAX_NESTING)
+                + f"{item.marker or '-'} "
+                + item.markdown.replace("\n", " ")
                 for item in group
             )
             text = "\n".join(item.text.replace("\n", " ") for item in group)
@@ -521,7 +530,7 @@ def render_blocks(blocks: list[Block]) -> tuple[str, str]:
             markdown, text = block.markdown, block.text
             index += 1
         if block.quote and markdown:
-            prefix = "> " * block.quote
+            prefix = "> " * min(block.quote, _MAX_NESTING)
             markdown = "\n".join(
                 (prefix + line).rstrip() if line else prefix.rstrip()
                 for line in markdown.split("\n")
