@@ -241,14 +241,15 @@ class _Skeleton:
         return chain
 
 
-def _inline_text(node: LexborNode) -> str:
-    """The text of ``node`` outside its block children: a container's own prose."""
+def _inline_text(node: LexborNode, stats: dict[int, Stats]) -> str:
+    """The text of ``node`` outside its blocks (and outside any child that holds
+    measured text, such as a custom element): a container's own prose."""
     parts = []
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
             parts.append(child.text_content or "")
-        elif tag not in _BLOCK_TAGS:
+        elif tag not in _BLOCK_TAGS and child.mem_id not in stats:
             parts.append(child.text(deep=True))
     return " ".join(" ".join(parts).split())
 
@@ -276,10 +277,10 @@ def _measure(body: LexborNode) -> _Skeleton:
             continue
         if tag in _TEXT_BLOCKS or node.mem_id not in stats:
             text = " ".join(node.text(deep=True).split())
-        elif len(node.text(deep=False).strip()) >= _MIN_OWN_TEXT:
-            # A container that holds prose of its own beside blocks (text between
-            # <br>s next to a <div>): its own text is a unit too.
-            text = _inline_text(node)
+        elif node.mem_id in link_lengths or len(node.text(deep=False).strip()) >= _MIN_OWN_TEXT:
+            # A container that holds text of its own beside blocks (prose between
+            # <br>s next to a <div>, a link under a heading): its own text is a unit.
+            text = _inline_text(node, stats)
         else:
             continue
         if text:
@@ -499,6 +500,16 @@ class _Chooser:
         return adjusted[0][1]
 
 
+def _is_prose(entry: Stats) -> bool:
+    """Whether ``entry`` is a paragraph or two of plain prose (a lead beside the body)."""
+    return (
+        entry.prose > 80
+        and entry.link_density < 0.25
+        and entry.prose * 5 >= entry.text * 4
+        and not entry.flags & (NAME_NEGATIVE | NAME_MEDIA)
+    )
+
+
 def _wrapper(best: Stats, stats: dict[int, Stats]) -> Stats:
     """The outermost ancestor of ``best`` that adds next to no prose to it."""
     current = best
@@ -539,11 +550,13 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
     best_id = best.node.mem_id
     roots: list[LexborNode] = []
     story_prose = 0
+    before_best = True
     for sibling in parent.node.iter():
         sibling_id = sibling.mem_id
         if sibling_id == wrapper.node.mem_id:
             roots.append(best.node)
             story_prose += best.prose
+            before_best = False
             continue
         entry = stats.get(sibling_id)
         if entry is None or entry.prose == 0:
@@ -561,9 +574,16 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
                 continue
         if negative or _is_teaser_list(entry, stats) or _furniture_heading(entry, skeleton):
             continue
-        if entry.score * (1 - entry.link_density) >= threshold or (
-            sibling.tag == "p" and entry.prose > 80 and entry.link_density < 0.25
-        ):
+        # A plain paragraph between the title and the body is the lead.
+        lead = (
+            before_best
+            and sibling.tag not in ("ul", "ol", "table")
+            and entry.headings == 0
+            and _is_prose(entry)
+            and chooser.title_factor(entry) >= 1.0
+            and sibling.css_first("li, table") is None  # not a box of key points
+        )
+        if lead or entry.score * (1 - entry.link_density) >= threshold:
             roots.append(sibling)
             story_prose += entry.prose
     return Judge(roots, skeleton, story_prose)
