@@ -272,7 +272,7 @@ class BlockWriter:
                 text = text.replace("\n", " ")
                 markdown = "#" * level + " " + markdown.replace("\n", " ")
             elif "\n" in markdown:
-                markdown = _LINE_START_SPECIAL.sub(r"\1\\\2\3", markdown).replace("\n", "  \n")
+                markdown = _LINE_START_SPECIAL.sub(r"\1\\\2\3", markdown).replace("\n", "\\\n")
             elif markdown[:1] in _LINE_START_CHARS:
                 markdown = _LINE_START_SPECIAL.sub(r"\1\\\2\3", markdown)
             links = min(into.links, len(text)) if len(texts) == 1 else 0
@@ -295,7 +295,7 @@ class BlockWriter:
         alt = _escape(" ".join(strip_controls(attrs.get("alt") or "").split()))
         markdown = f"![{alt}]({url.replace(' ', '%20').replace(')', '%29')})"
         if caption:
-            markdown += f"  \n*{caption}*"
+            markdown += f"\\\n*{caption}*"
         self.blocks.append(Block("image", "", markdown, 0, quote))
 
     def _table(self, node: LexborNode, quote: int) -> None:
@@ -322,8 +322,17 @@ class BlockWriter:
         lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
         self.blocks.append(Block("table", "\n".join(text_rows), "\n".join(lines), 0, quote))
 
-    def _is_layout_table(self, node: LexborNode) -> bool:
-        return node.css_first("table, p, div, ul, ol, h1, h2, h3, blockquote, pre") is not None
+    @staticmethod
+    def _is_layout_table(node: LexborNode) -> bool:
+        """Whether a table lays out the page (tables inside, or long prose in its
+        cells) rather than holding data. CSS here also matches the table itself."""
+        if len(node.css("table")) > 1:
+            return True
+        cells = node.css("td, th")
+        if not cells:
+            return True
+        text = len(" ".join(node.text(deep=True).split()))
+        return text > 150 * len(cells) and node.css_first("p, div, br") is not None
 
     def _figure(self, node: LexborNode, quote: int) -> None:
         caption_node = node.css_first("figcaption")
@@ -511,6 +520,7 @@ def render_blocks(blocks: list[Block]) -> tuple[str, str]:
     text_parts: list[str] = []
     index = 0
     count = len(blocks)
+    previous_quote = 0
     while index < count:
         block = blocks[index]
         if block.kind == "item":
@@ -529,14 +539,20 @@ def render_blocks(blocks: list[Block]) -> tuple[str, str]:
         else:
             markdown, text = block.markdown, block.text
             index += 1
-        if block.quote and markdown:
-            prefix = "> " * min(block.quote, _MAX_NESTING)
+        quote = min(block.quote, _MAX_NESTING)
+        if quote and markdown:
+            prefix = "> " * quote
             markdown = "\n".join(
                 (prefix + line).rstrip() if line else prefix.rstrip()
                 for line in markdown.split("\n")
             )
+            if markdown_parts and previous_quote == quote:
+                # The same quotation goes on: join with a quoted blank line.
+                markdown_parts[-1] += "\n" + prefix.rstrip() + "\n" + markdown
+                markdown = ""
         if markdown:
             markdown_parts.append(markdown)
+            previous_quote = quote
         if text:
             text_parts.append(text)
     return "\n\n".join(markdown_parts), "\n\n".join(text_parts)

@@ -158,6 +158,32 @@ FURNITURE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# Starts of short lines that ask the reader to do something (subscribe, follow)
+# or credit the desk rather than tell the story.
+FURNITURE_PREFIX = re.compile(
+    r"^\W*(?:"
+    r"subscribe to (?:our|the)|sign up (?:for|to) (?:our|the)|follow us on|join us on|join our"
+    r"|click here to|download (?:our|the) app|get (?:our|the) app"
+    r"|abonnez-vous|suivez-nous|inscrivez-vous|abonnieren sie|folgen sie uns"
+    r"|suscríbete|síguenos|regístrate|iscriviti|seguici|inscreva-se|siga-nos"
+    r"|подписывайтесь|подпишитесь|следите за нами|читайте нас в"
+    r"|关注我们|扫码关注|扫描二维码|责任编辑|原标题|编辑[:：]|来源[:：]"
+    r"|تابعونا|اشترك في|للاشتراك"
+    r")",
+    re.IGNORECASE,
+)
+
+# The end of a picture caption: a photo credit.
+PHOTO_CREDIT = re.compile(
+    r"(?:\b(?:photo|photograph|image|picture|credit|foto|bild|imagen|immagine|фото)s?"
+    r"\s*(?:by|:|：|/)[^.!?]{0,60}"
+    r"|\((?:image|photo|picture|credit|foto|bild)s?\s*:[^)]{0,60}\)"
+    r"|(?:[/|©(]|\s[-–—]\s)\s*(?:getty(?: images)?|shutterstock|reuters|afp|ap(?: photo)?|epa"
+    r"|dpa|imago|istock|alamy)\b[^.!?]{0,40}"
+    r"|(?:摄|供图|资料图)|تصوير[^.]{0,40})[)\]\s]*$",
+    re.IGNORECASE,
+)
+
 # Headings that introduce a section of furniture ("Related stories", "Most
 # read"): matched at the start of a short heading.
 FURNITURE_HEADING = re.compile(

@@ -7,12 +7,15 @@ more" and share lines, exact duplicates, a heading left with nothing under it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from clipper.extraction.blocks import Block
-from clipper.extraction.hints import FURNITURE_LINE
+from clipper.extraction.hints import FURNITURE_LINE, FURNITURE_PREFIX, PHOTO_CREDIT
 
 _WORDS = re.compile(r"\w+")
 _SHORT_LINE = 80
+_CAPTION = 300
+_CALL_LINE = 200
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", '"', "”", "»", ":")
 
 
@@ -51,9 +54,35 @@ def _drop_labels(blocks: list[Block]) -> list[Block]:
     return kept
 
 
+def _caption_of(image: Block, block: Block) -> bool:
+    """Whether ``block``, right under ``image``, is the picture's caption: it repeats
+    the alternative text, or ends with a photo credit."""
+    text = block.text
+    if block.kind != "paragraph" or len(text) > _CAPTION or "\\\n*" in image.markdown:
+        return False
+    if PHOTO_CREDIT.search(text):
+        return True
+    end = image.markdown.find("](")
+    alt = image.markdown[2:end].replace("\\", "").casefold() if end > 2 else ""
+    return len(alt) >= 4 and alt in text.casefold()
+
+
+def _attach_captions(blocks: list[Block]) -> list[Block]:
+    """Move captions found under pictures from the prose into the picture's block."""
+    kept: list[Block] = []
+    for block in blocks:
+        previous = kept[-1] if kept else None
+        if previous is not None and previous.kind == "image" and _caption_of(previous, block):
+            caption = block.markdown.replace("\\\n", " ").replace("\n", " ").replace("*", "\\*")
+            kept[-1] = replace(previous, markdown=f"{previous.markdown}\\\n*{caption}*")
+            continue
+        kept.append(block)
+    return kept
+
+
 def polish(blocks: list[Block], title: str) -> list[Block]:
     """The blocks without repeats and furniture lines."""
-    blocks = _drop_labels(blocks)
+    blocks = _attach_captions(_drop_labels(blocks))
     title_key = _key(title)
     kept: list[Block] = []
     seen: set[str] = set()
@@ -67,6 +96,8 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
         if text in seen and block.kind != "item" and len(text) > 20:
             continue
         if len(text) <= _SHORT_LINE and FURNITURE_LINE.match(text):
+            continue
+        if len(text) <= _CALL_LINE and FURNITURE_PREFIX.match(text):
             continue
         if title_key and len(text) <= len(title) + 10 and _key(text) == title_key:
             continue
