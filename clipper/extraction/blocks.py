@@ -84,6 +84,7 @@ class Block:
 
 
 def _escape(text: str) -> str:
+    """``text`` with Markdown's special characters escaped (``text`` itself if none)."""
     if "\\" in text or "`" in text or "*" in text or "[" in text or "]" in text:
         return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     if "<" in text or "_" in text:
@@ -112,16 +113,14 @@ class _Close:
 class _Inline:
     """Inline content as parallel Markdown and text parts."""
 
-    __slots__ = ("images", "links", "markdown", "text")
+    __slots__ = ("images", "links", "markdown", "plain", "text")
 
     def __init__(self) -> None:
         self.markdown: list[str] = []
         self.text: list[str] = []
         self.links = 0
         self.images: list[LexborNode] = []
-
-    def empty(self) -> bool:
-        return not any(part.strip() for part in self.text)
+        self.plain = True  # Markdown and text are the same so far
 
 
 _NODE, _RUN, _ITEM_END = 0, 1, 2
@@ -151,6 +150,13 @@ class BlockWriter:
         self.base_url = base_url
         self.verdict = verdict
         self.blocks: list[Block] = []
+        # "https://host" of the base, to resolve "/path" links without urljoin.
+        self._origin = ""
+        if base_url and base_url.startswith(("http://", "https://")):
+            scheme, _, rest = base_url.partition("://")
+            host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+            if host and "@" not in host and "\\" not in host:
+                self._origin = f"{scheme}://{host}"
 
     # -- inline content --------------------------------------------------------
 
@@ -160,7 +166,11 @@ class BlockWriter:
         href = href.strip()
         if not href or href.startswith("#"):
             return None
-        if self.base_url and not href.startswith(("http://", "https://")):
+        if href.startswith(("http://", "https://")):
+            return href
+        if self._origin and href.startswith("/") and not href.startswith("//"):
+            return self._origin + href if "\\" not in href else None
+        if self.base_url:
             try:
                 href = urljoin(self.base_url, href)
             except ValueError:
@@ -187,11 +197,15 @@ class BlockWriter:
             tag = item.tag
             if tag == "-text":
                 raw = item.text_content or ""
-                markdown.append(_escape(raw))
+                escaped = _escape(raw)
+                if escaped is not raw:
+                    into.plain = False
+                markdown.append(escaped)
                 text.append(raw)
                 continue
             if tag in _IGNORED or tag is None:
                 continue
+            into.plain = False
             if tag == "br":
                 markdown.append(_BREAK)
                 text.append(_BREAK)
@@ -252,9 +266,9 @@ class BlockWriter:
 
     def _emit_inline(self, kind: str, into: _Inline, level: int, quote: int, marker: str) -> None:
         raw_text = "".join(into.text)
-        if not raw_text.strip():
+        if not raw_text or raw_text.isspace():
             return
-        raw_markdown = "".join(into.markdown)
+        raw_markdown = raw_text if into.plain else "".join(into.markdown)
         texts = [raw_text]
         markdowns = [raw_markdown]
         if kind == "paragraph" and _BREAK in raw_text:
@@ -267,7 +281,7 @@ class BlockWriter:
             text = _lines(text_part)
             if not text:
                 continue
-            markdown = _lines(markdown_part)
+            markdown = text if into.plain else _lines(markdown_part)
             if kind == "heading":
                 text = text.replace("\n", " ")
                 markdown = "#" * level + " " + markdown.replace("\n", " ")

@@ -98,12 +98,22 @@ class Stats:
     headings: int = 0  # heading units
     score: float = 0.0  # Readability-style content score
     names: str | None = None  # class and id, lower-cased, read on demand
+    article_body: bool = False  # itemprop="articleBody", read with the names
 
     def class_names(self) -> str:
         if self.names is None:
             attrs = self.node.attrs
-            names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+            # "class names #id": the first word is the first class, if any.
+            element_id = attrs.get("id")
+            names = (
+                f"{attrs.get('class') or ''} #{element_id}"
+                if element_id
+                else attrs.get("class") or ""
+            )
+            names = names.strip()
             self.names = names.lower().replace("_", "-") if names else ""
+            itemprop = attrs.get("itemprop")
+            self.article_body = itemprop is not None and itemprop.lower() == "articlebody"
         return self.names
 
     @property
@@ -199,13 +209,15 @@ class _Skeleton:
     def __init__(self, body: LexborNode) -> None:
         self.body_id = body.mem_id
         self.stats: dict[int, Stats] = {self.body_id: Stats(body, -1, 0)}
-        self.units: list[tuple[Stats, int, int]] = []  # entry, weight, punctuation
+        # entry, weight, punctuation, tag
+        self.units: list[tuple[Stats, int, int, str]] = []
         self.unit_text: dict[int, str] = {}
 
-    def add(self, node: LexborNode) -> Stats:
+    def add(self, node: LexborNode, node_id: int | None = None) -> Stats:
         """The entry of ``node``, creating it and its missing ancestors."""
         stats = self.stats
-        node_id = node.mem_id
+        if node_id is None:
+            node_id = node.mem_id
         entry = stats.get(node_id)
         if entry is not None:
             return entry
@@ -226,10 +238,10 @@ class _Skeleton:
             parent_id = path_id
         return stats[node_id]
 
-    def unit(self, node: LexborNode, text: str) -> None:
-        entry = self.add(node)
-        self.unit_text[node.mem_id] = text
-        self.units.append((entry, text_weight(text), punctuation(text)))
+    def unit(self, node: LexborNode, node_id: int, tag: str, text: str) -> None:
+        entry = self.add(node, node_id)
+        self.unit_text[node_id] = text
+        self.units.append((entry, text_weight(text), punctuation(text), tag))
 
     def ancestors(self, node_id: int) -> list[int]:
         """``node_id`` and its ancestors up to the body, nearest first."""
@@ -260,6 +272,7 @@ def _measure(body: LexborNode) -> _Skeleton:
     # One CSS selection, walked backwards: an element's descendants come before
     # it, so a container is a leaf exactly when no unit below it was seen.
     link_lengths: dict[int, int] = {}
+    text_blocks, block_tags, unit = _TEXT_BLOCKS, _BLOCK_TAGS, skeleton.unit
     for node in reversed(body.css(_MEASURED)):
         tag = node.tag
         if tag == "a":
@@ -269,27 +282,27 @@ def _measure(body: LexborNode) -> _Skeleton:
                 for _ in range(8):
                     if current is None:
                         break
-                    if current.tag in _BLOCK_TAGS:
+                    if current.tag in block_tags:
                         key = current.mem_id
                         link_lengths[key] = link_lengths.get(key, 0) + text_weight(text)
                         break
                     current = current.parent
             continue
-        if tag in _TEXT_BLOCKS or node.mem_id not in stats:
+        node_id = node.mem_id
+        if tag in text_blocks or node_id not in stats:
             text = " ".join(node.text(deep=True).split())
-        elif node.mem_id in link_lengths or len(node.text(deep=False).strip()) >= _MIN_OWN_TEXT:
+        elif node_id in link_lengths or len(node.text(deep=False).strip()) >= _MIN_OWN_TEXT:
             # A container that holds text of its own beside blocks (prose between
             # <br>s next to a <div>, a link under a heading): its own text is a unit.
             text = _inline_text(node, stats)
         else:
             continue
         if text:
-            skeleton.unit(node, text)
-    for entry, weight, punctuation in skeleton.units:
+            unit(node, node_id, tag or "", text)
+    for entry, weight, punctuation, tag in skeleton.units:
         links = min(weight, link_lengths.get(entry.node.mem_id, 0))
         entry.text += weight
         entry.links += links
-        tag = entry.node.tag
         if tag in _HEADINGS:
             entry.headings += 1
             continue
@@ -329,7 +342,8 @@ def _class_weight(entry: Stats) -> float:
         weight += 15
     elif tag == "main":
         weight += 10
-    if (entry.node.attrs.get("itemprop") or "").lower() == "articlebody":
+    entry.class_names()  # reads itemprop too
+    if entry.article_body:
         weight += 50
     return weight
 
@@ -360,8 +374,10 @@ def _is_teaser_list(entry: Stats, stats: dict[int, Stats]) -> bool:
         child_entry = stats.get(child.mem_id)
         if child_entry is None or child_entry.text == 0 or child.tag not in _ITEM_TAGS:
             continue
-        first_class = (child.attrs.get("class") or "").split(" ", 1)[0]
-        groups.setdefault((child.tag, first_class), []).append((child, child_entry))
+        first_name = child_entry.class_names().split(" ", 1)[0]
+        if first_name.startswith("#"):
+            first_name = ""
+        groups.setdefault((child.tag, first_name), []).append((child, child_entry))
     for (tag, _), items in groups.items():
         if len(items) < 3 or sum(i.prose for _, i in items) * 2 < entry.prose:
             continue

@@ -224,7 +224,7 @@ BLOCK_TAGS = frozenset(
 
 
 NAME_NEGATIVE, NAME_AREA, NAME_POSITIVE, NAME_BODY, NAME_MEDIA = 1, 2, 4, 8, 16
-_NAME_PARTS = re.compile(r"[-\s]+")
+_NAME_PARTS = re.compile(r"[-\s#]+")
 
 
 @lru_cache(maxsize=16384)

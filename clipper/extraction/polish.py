@@ -123,7 +123,7 @@ def _drop_teaser(blocks: list[Block]) -> list[Block]:
     for i in head:
         words = blocks[i].text.casefold().split()
         if len(words) >= 8:
-            probes.extend((" ".join(words[:3]), " ".join(words[len(words) // 2 :][:3])))
+            probes.extend((" ".join(words[:5]), " ".join(words[len(words) // 2 :][:5])))
     if not any(probe in rest for probe in probes):
         return blocks
     later = f" {' '.join(_WORDS.findall(rest))} "
