@@ -38,6 +38,7 @@ from clipper.extraction.hints import (
     HIDDEN_SELECTOR,
     NAME_AREA,
     NAME_BODY,
+    NAME_EMBED,
     NAME_MEDIA,
     NAME_NEGATIVE,
     NAME_POSITIVE,
@@ -165,7 +166,7 @@ class Judge:
                 and node.css_first("img, picture, video") is not None
             ):
                 return FIGURE
-            if flags & NAME_NEGATIVE and not flags & NAME_BODY:
+            if flags & NAME_NEGATIVE and not flags & (NAME_BODY | NAME_EMBED):
                 return SKIP
         density = entry.link_density
         if tag in _HEADINGS or tag == "p":

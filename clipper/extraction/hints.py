@@ -108,6 +108,17 @@ MEDIA_NAMES = _names(
     )
 )  # fmt: skip
 
+# Posts the story quotes from elsewhere (an embedded tweet): part of the story,
+# even in a wrapper named "social".
+EMBED_NAMES = _names(
+    (
+        "twitter-tweet", "instagram-media", "tiktok-embed", "twitter-embed", "tweet-embed",
+        "instagram-embed", "embed-twitter", "embed-instagram", "embedded-tweet", "social-embed",
+        "social-media-embed", "embed-social", "fb-post", "bluesky-embed", "mastodon-embed",
+        "reddit-card", "threads-embed",
+    )
+)  # fmt: skip
+
 POSITIVE = _names(
     (
         "article", "story", "content", "entry", "post", "text", "body", "main", "blog",
@@ -173,6 +184,19 @@ FURNITURE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
+# Calls to action anywhere in a short line: "... Subscribe to our newsletter",
+# "Follow her on Twitter", "can be reached at".
+FURNITURE_CALL = re.compile(
+    r"\b(?:subscribe to (?:our|the|\w+['’]s) (?:\w+ )?newsletters?"
+    r"|sign up (?:for|to) (?:our|the) (?:\w+ )?newsletters?"
+    r"|follow (?:us|her|him|me|them) on (?:twitter|facebook|instagram|linkedin|x|threads|bluesky)"
+    r"|(?:may|can) be reached at|have a (?:news )?tip\?"
+    r"|abonnez-vous à notre|suivez-nous sur|abonnieren sie unseren|folgen sie uns auf"
+    r"|suscríbete a nuestro|síguenos en|iscriviti alla nostra|seguici su|inscreva-se na nossa"
+    r"|подписывайтесь на наш|подпишитесь на наш|关注我们的|تابعونا على)",
+    re.IGNORECASE,
+)
+
 # The end of a picture caption: a photo credit.
 PHOTO_CREDIT = re.compile(
     r"(?:\b(?:photo|photograph|image|picture|credit|foto|bild|imagen|immagine|фото)s?"
@@ -223,7 +247,7 @@ BLOCK_TAGS = frozenset(
 )  # fmt: skip
 
 
-NAME_NEGATIVE, NAME_AREA, NAME_POSITIVE, NAME_BODY, NAME_MEDIA = 1, 2, 4, 8, 16
+NAME_NEGATIVE, NAME_AREA, NAME_POSITIVE, NAME_BODY, NAME_MEDIA, NAME_EMBED = 1, 2, 4, 8, 16, 32
 _NAME_PARTS = re.compile(r"[-\s#]+")
 
 
@@ -245,4 +269,6 @@ def name_flags(names: str) -> int:
         flags |= NAME_BODY
     if MEDIA_NAMES.search(names):
         flags |= NAME_MEDIA
+    if EMBED_NAMES.search(names):
+        flags |= NAME_EMBED
     return flags

@@ -10,7 +10,12 @@ import re
 from dataclasses import replace
 
 from clipper.extraction.blocks import Block
-from clipper.extraction.hints import FURNITURE_LINE, FURNITURE_PREFIX, PHOTO_CREDIT
+from clipper.extraction.hints import (
+    FURNITURE_CALL,
+    FURNITURE_LINE,
+    FURNITURE_PREFIX,
+    PHOTO_CREDIT,
+)
 
 _WORDS = re.compile(r"\w+")
 _SHORT_LINE = 80
@@ -97,7 +102,9 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
             continue
         if len(text) <= _SHORT_LINE and FURNITURE_LINE.match(text):
             continue
-        if len(text) <= _CALL_LINE and FURNITURE_PREFIX.match(text):
+        if len(text) <= _CALL_LINE and (
+            FURNITURE_PREFIX.match(text) or FURNITURE_CALL.search(text)
+        ):
             continue
         if title_key and len(text) <= len(title) + 10 and _key(text) == title_key:
             continue
