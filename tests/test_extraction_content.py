@@ -8,6 +8,7 @@ class names in the page's own language where sites do that.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import pytest
@@ -214,3 +215,50 @@ def test_captions_stay_with_their_pictures_in_markdown_only() -> None:
         "![盾构机顺利出洞](https://img.example.cn/metro12.jpg)\\\n*盾构机顺利出洞。记者 李明 摄*"
     ) in chinese.markdown
     assert "记者" not in chinese.text
+
+
+def test_a_page_drawn_by_javascript_falls_back_to_its_declared_article_body() -> None:
+    paragraphs = [
+        "The regional parliament voted on Thursday to extend the night train service between "
+        "the two capitals until at least 2030, after months of negotiations over its cost.",
+        "The operator said it would add two sleeping cars per train from the spring and keep "
+        "fares at their current level for passengers under 26.",
+        "Opposition members argued that the money would be better spent on local lines, but "
+        "the motion passed with a clear majority.",
+    ]
+    declared = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Night trains extended until 2030",
+        "articleBody": "\n".join(paragraphs),
+    }
+    html = (
+        "<html><head><title>Night trains extended until 2030</title>"
+        f'<script type="application/ld+json">{json.dumps(declared)}</script></head>'
+        '<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+        '<div id="app">Loading…</div><footer>© Example News</footer></body></html>'
+    )
+    article = clipper.extract(html, url="https://news.example.org/trains")
+    assert article.text == "\n\n".join(paragraphs)
+    assert article.markdown == "\n\n".join(paragraphs)
+
+
+def test_a_lead_repeated_as_a_teaser_above_the_story_is_dropped() -> None:
+    lead = (
+        "Heavy snow closed the mountain pass for the third time this week, stranding dozens of "
+        "lorries on both sides of the border overnight."
+    )
+    html = (
+        "<html><body><main><h1>Pass closed again</h1>"
+        f"<div class='standfirst'><p>{lead.replace(',', '')}</p></div>"
+        "<div class='body'>"
+        f"<p>{lead}</p>"
+        "<p>Police said the road would reopen once snowploughs had cleared the upper section, "
+        "which could take until Saturday morning.</p>"
+        "<p>Drivers were advised to use the coastal route, which adds about two hours.</p>"
+        "<p>Hauliers have asked for a heated waiting area at the foot of the pass.</p>"
+        "</div></main></body></html>"
+    )
+    article = clipper.extract(html, url="https://example.org/pass")
+    assert article.text.startswith(lead)
+    assert article.text.count("stranding dozens of lorries") == 1

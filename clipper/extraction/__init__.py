@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from clipper.article import Article
 from clipper.errors import ExtractionError
-from clipper.extraction.blocks import BlockWriter, render_blocks
+from clipper.extraction.blocks import Block, BlockWriter, declared_body, render_blocks
 from clipper.extraction.content import find_content
 from clipper.extraction.decode import decode_html
 from clipper.extraction.guard import bound_nesting
@@ -31,6 +31,9 @@ from clipper.text import strip_controls
 from clipper.urls import canonical_url
 
 __all__ = ["extract"]
+
+# A JSON-LD articleBody shorter than this is usually a teaser, not the story.
+_MIN_DECLARED_BODY = 400
 
 
 def _charset(headers: Mapping[str, str] | None) -> str | None:
@@ -80,6 +83,10 @@ def extract(
         ) from error
 
 
+def _prose_length(blocks: list[Block]) -> int:
+    return sum(len(block.text) for block in blocks)
+
+
 def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | None) -> Article:
     text = decode_html(html, _charset(headers))[0] if isinstance(html, bytes) else html
     if "\x00" in text:
@@ -99,6 +106,10 @@ def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | No
     for node in judge.roots:
         writer.write(node)
     blocks = polish(writer.blocks, meta.title)
+    if meta.body and _prose_length(blocks) * 2 < len(meta.body) >= _MIN_DECLARED_BODY:
+        # The page's own markup holds little of the story (drawn by JavaScript,
+        # or behind a wall) but it declares the body for machines: use that.
+        blocks = polish(declared_body(meta.body, base_url), meta.title)
     markdown, body = render_blocks(blocks)
     return Article(
         title=strip_controls(meta.title),

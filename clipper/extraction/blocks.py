@@ -16,12 +16,13 @@ italics under the picture; plain text is the story's prose only.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from clipper.text import strip_controls
 from clipper.urls import safe_link
@@ -570,3 +571,22 @@ def render_blocks(blocks: list[Block]) -> tuple[str, str]:
         if text:
             text_parts.append(text)
     return "\n\n".join(markdown_parts), "\n\n".join(text_parts)
+
+
+def declared_body(body: str, base_url: str | None) -> list[Block]:
+    """Blocks from a JSON-LD ``articleBody``: HTML when it is markup, else plain text
+    with one paragraph per line."""
+    if "</p>" in body or "<br" in body or "</div>" in body:
+        fragment = LexborHTMLParser(f"<body>{body}</body>").body
+        writer = BlockWriter(base_url)
+        if fragment is not None:
+            writer.write(fragment)
+        return writer.blocks
+    blocks = []
+    for line in html.unescape(body).splitlines():
+        text = " ".join(line.split())
+        if text:
+            blocks.append(
+                Block("paragraph", text, _LINE_START_SPECIAL.sub(r"\1\\\2\3", _escape(text)))
+            )
+    return blocks

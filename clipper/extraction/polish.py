@@ -124,8 +124,8 @@ def _drop_teaser(blocks: list[Block]) -> list[Block]:
     head = [i for i in text_blocks[:3] if blocks[i].kind == "paragraph"]
     if not head:
         return blocks
-    rest = " ".join(blocks[i].text for i in text_blocks[3:]).casefold()
     # Cheap first look: do a few words of a head paragraph appear later at all?
+    rest = " ".join(blocks[i].text for i in text_blocks[1:]).casefold()
     probes: list[str] = []
     for i in head:
         words = blocks[i].text.casefold().split()
@@ -133,7 +133,8 @@ def _drop_teaser(blocks: list[Block]) -> list[Block]:
             probes.extend((" ".join(words[:5]), " ".join(words[len(words) // 2 :][:5])))
     if not any(probe in rest for probe in probes):
         return blocks
-    later = f" {' '.join(_WORDS.findall(rest))} "
+    tail = " ".join(blocks[i].text for i in text_blocks[3:]).casefold()
+    later = f" {' '.join(_WORDS.findall(tail))} "
     drop: set[int] = set()
     for position in reversed(head):
         block = blocks[position]
