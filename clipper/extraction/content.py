@@ -561,8 +561,11 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
     parent = stats.get(wrapper.parent)
     if parent is None:
         return Judge([best.node], skeleton, best.prose)
-    best_score = chooser.final_score(best)
-    threshold = max(10.0, best_score * 0.2)
+    # A sibling that is not a lead and not a chunk of the same class joins only
+    # when it scores half as well as the story itself (Readability's fifth is
+    # loose enough to take a column of boxed prose beside a short story).
+    best_score = chooser.final_score(best) * chooser.title_factor(best)
+    threshold = max(10.0, best_score * 0.5)
     same_class = _class_selector(best.node)
     best_id = best.node.mem_id
     roots: list[LexborNode] = []

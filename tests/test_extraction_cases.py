@@ -1,0 +1,140 @@
+"""Page shapes that trip extractors up, each written small enough to read at a glance.
+
+Every case asserts the exact story and checks that the trap stayed out.
+"""
+
+from __future__ import annotations
+
+import clipper
+
+URL = "https://example.org/news/story"
+
+ONE = (
+    "The city council approved a plan on Monday to turn the old freight depot into a library, "
+    "a market hall and two hundred flats, ending a decade of disputes over the site."
+)
+TWO = (
+    "Work is due to start next spring. The developer, a cooperative of local builders, said it "
+    "would keep the brick facade and the iron roof, which are listed."
+)
+THREE = (
+    "Neighbours had opposed an earlier plan for offices, arguing that the district already had "
+    "too little housing and too much traffic."
+)
+STORY = (ONE, TWO, THREE)
+
+
+def body(article: clipper.Article) -> list[str]:
+    return article.text.split("\n\n")
+
+
+def paragraphs(*texts: str) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def test_comments_longer_than_the_story_stay_out() -> None:
+    comment = (
+        "<div class='comment-body'><p>I have lived here for forty years and I can tell you, "
+        "this depot has been an eyesore, a danger to children, and a magnet for trouble. "
+        "Whatever they build, it will be better than what we have, and about time too.</p></div>"
+    )
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='story'>{paragraphs(*STORY)}"
+        f"</div><section id='comments'><h2>12 comments</h2>{comment * 8}</section></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_old_layout_table_with_text_between_line_breaks() -> None:
+    html = (
+        "<html><head><title>Depot to become a library</title></head>"
+        "<body><table><tr><td class='nav'><a href='/'>Home</a><br><a href='/a'>Archive</a>"
+        "<br><a href='/c'>Contact</a></td><td><font size='4'><b>Depot to become a library</b>"
+        f"</font><br><br>{ONE}<br><br>{TWO}<br><br>{THREE}</td></tr></table></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_story_split_by_advertising_is_joined() -> None:
+    html = (
+        "<html><body><h1>Depot to become a library</h1>"
+        f"<div class='grid'><div class='article-chunk'>{paragraphs(ONE)}</div>"
+        "<div class='ad-slot'>Advertisement</div></div>"
+        f"<div class='grid'><div class='article-chunk'>{paragraphs(TWO)}</div>"
+        "<div class='ad-slot'>Advertisement</div></div>"
+        f"<div class='grid'><div class='article-chunk'>{paragraphs(THREE)}</div></div>"
+        "</body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_listicle_of_sections_is_the_story_not_a_teaser_list() -> None:
+    sections = "".join(
+        f"<section class='item'><h2>{n}. {title}</h2><p>{text}</p></section>"
+        for n, (title, text) in enumerate(
+            [("The library", ONE), ("The market hall", TWO), ("The flats", THREE)], start=1
+        )
+    )
+    html = (
+        f"<html><body><h1>Three things to know</h1><div class='list'>{sections}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [
+        "1. The library",
+        ONE,
+        "2. The market hall",
+        TWO,
+        "3. The flats",
+        THREE,
+    ]
+
+
+def test_related_articles_made_of_article_elements_stay_out() -> None:
+    teaser = (
+        "<article class='card'><h3><a href='/n/{n}'>Another story number {n} about the city</a>"
+        "</h3><p>A summary of another story that the site would like you to read next…</p>"
+        "</article>"
+    )
+    related = "".join(teaser.format(n=n) for n in range(5))
+    html = (
+        f"<html><body><article class='main'><h1>Depot to become a library</h1>"
+        f"{paragraphs(*STORY)}</article><section>{related}</section></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == list(STORY)
+
+
+def test_a_related_links_list_at_the_end_of_the_body_goes_with_its_heading() -> None:
+    html = (
+        "<html><body><h1>Depot to become a library</h1><div class='entry-content'>"
+        f"{paragraphs(*STORY)}<h3>Related</h3><ul>"
+        "<li><a href='/a'>Council approves budget for the new year</a></li>"
+        "<li><a href='/b'>Market traders fear for their pitches</a></li>"
+        "<li><a href='/c'>Library opening hours to be extended</a></li></ul></div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == list(STORY)
+    assert "Related" not in article.markdown
+
+
+def test_byline_dateline_and_share_buttons_inside_the_body_stay_out() -> None:
+    html = (
+        "<html><body><article><h1>Depot to become a library</h1><div class='content'>"
+        "<p class='byline'>By Sam Writer</p><p class='date'>Monday 3 June 2024</p>"
+        "<div class='share'><a href='https://facebook.com/sharer'>Facebook</a>"
+        "<a href='https://twitter.com/intent'>Twitter</a><a href='mailto:'>Email</a></div>"
+        f"{paragraphs(*STORY)}<p>Share this article</p></div></article></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_short_story_beside_a_long_sidebar_is_still_found_by_its_title() -> None:
+    sidebar_item = (
+        "<div class='box'><p>Our weekly guide to what is on in town this weekend, from the "
+        "market to the cinema, with opening times, prices and everything else you need.</p></div>"
+    )
+    html = (
+        "<html><body><div class='wrap'><div class='main'><h1>Depot to become a library</h1>"
+        f"<div class='text'>{paragraphs(ONE, TWO)}</div></div>"
+        f"<div class='aside-column'>{sidebar_item * 6}</div></div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [ONE, TWO]
