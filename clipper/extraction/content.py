@@ -546,6 +546,30 @@ def _class_selector(node: LexborNode) -> str | None:
     return f'{node.tag}[class="{names}"]'
 
 
+def _chunks(
+    best: Stats, wrapper: Stats, parent: Stats, stats: dict[int, Stats]
+) -> dict[int, list[LexborNode]]:
+    """Other parts of a story split into chunks of the same class (ads between
+    them), found with one CSS query and grouped by the sibling of ``wrapper``
+    that holds them."""
+    selector = _class_selector(best.node)
+    if selector is None:
+        return {}
+    parent_id, best_id, wrapper_id = parent.node.mem_id, best.node.mem_id, wrapper.node.mem_id
+    groups: dict[int, list[LexborNode]] = {}
+    for chunk in parent.node.css(selector):
+        chunk_id = chunk.mem_id
+        entry = stats.get(chunk_id)
+        if entry is None or chunk_id in (best_id, parent_id):
+            continue
+        while entry.parent != parent_id and entry.parent in stats:
+            entry = stats[entry.parent]
+        top = entry.node.mem_id
+        if entry.parent == parent_id and top != wrapper_id:
+            groups.setdefault(top, []).append(chunk)
+    return groups
+
+
 def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None = None) -> Judge:
     """The elements that hold the story, in document order, and how to judge inside them."""
     body = clean(tree)
@@ -566,8 +590,7 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
     # loose enough to take a column of boxed prose beside a short story).
     best_score = chooser.final_score(best) * chooser.title_factor(best)
     threshold = max(10.0, best_score * 0.5)
-    same_class = _class_selector(best.node)
-    best_id = best.node.mem_id
+    chunks = _chunks(best, wrapper, parent, stats)
     roots: list[LexborNode] = []
     story_prose = 0
     before_best = True
@@ -584,14 +607,11 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
         if chooser.in_negative_area(sibling_id):
             continue
         negative = bool(entry.flags & NAME_NEGATIVE)
-        if same_class is not None and not negative:
-            chunks = [sibling] if sibling.css_matches(same_class) else sibling.css(same_class)
-            chunks = [c for c in chunks if c.mem_id != best_id and c.mem_id in stats]
-            if chunks:
-                for chunk in chunks:
-                    roots.append(chunk)
-                    story_prose += stats[chunk.mem_id].prose
-                continue
+        if sibling_id in chunks and not negative:
+            for chunk in chunks[sibling_id]:
+                roots.append(chunk)
+                story_prose += stats[chunk.mem_id].prose
+            continue
         if negative or _is_teaser_list(entry, stats) or _furniture_heading(entry, skeleton):
             continue
         # A plain paragraph between the title and the body is the lead.

@@ -78,7 +78,8 @@ NEGATIVE_WORDS = (
     "read-more", "readmore", "weiterlesen", "lire-aussi", "leer-mas", "tag-list", "taglist",
     "keywords", "author-bio", "bio-box", "disclaimer", "byline", "dateline", "timestamp",
     "caption", "credit", "print-only", "visually-hidden", "sr-only", "screen-reader",
-    "offscreen",
+    "offscreen", "reactie", "gerelateerd", "delen", "komentarz", "powiazane", "powiązane",
+    "udostepnij", "yorum", "ilgili", "paylas", "paylaş", "reklam", "kommentti", "aiheeseen",
 )  # fmt: skip
 NEGATIVE = _names(NEGATIVE_WORDS)
 # Short names that are furniture only as a whole part of a name ("ad-box", not "header").
@@ -232,6 +233,8 @@ FURNITURE_HEADING = re.compile(
     r"|articoli correlati|i più letti|leggi anche|читайте также|похожие (?:статьи|новости)"
     r"|популярное|новости по теме|самое читаемое|相关(?:阅读|文章|新闻)|热门(?:文章|新闻)"
     r"|推荐阅读|猜你喜欢|延伸阅读|اقرأ أيضا|ذات صلة|الأكثر قراءة"
+    r"|about the author|über den autor|über die autorin|à propos de l['’]auteur|sobre el autor"
+    r"|sobre a autora?|sull['’]autore|об авторе|关于作者|عن الكاتب"
     r")",
     re.IGNORECASE,
 )
