@@ -407,7 +407,7 @@ def _furniture_heading(entry: Stats, skeleton: _Skeleton) -> bool:
             text = skeleton.unit_text.get(first.mem_id, "")
             if len(text) > 60:
                 return False
-            return bool(FURNITURE_HEADING.match(text)) or bool(
+            return bool(FURNITURE_HEADING.match(text.lower())) or bool(
                 stats[first.mem_id].flags & NAME_AREA
             )
         if first.mem_id in skeleton.unit_text:
@@ -501,7 +501,7 @@ class _Chooser:
         if not raw:
             return stats[self.skeleton.body_id]
         ranked = sorted(
-            ((self.final_score(entry), entry) for _, entry in raw[: _TOP * 3]),
+            ((self.final_score(entry), entry) for _, entry in raw[: _TOP * 2]),
             key=lambda item: -item[0],
         )
         adjusted: list[tuple[float, Stats]] = []

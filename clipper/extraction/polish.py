@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import accumulate
 
 from clipper.extraction.blocks import Block
 from clipper.extraction.hints import (
@@ -65,7 +66,7 @@ def _caption_of(image: Block, block: Block) -> bool:
     text = block.text
     if block.kind != "paragraph" or len(text) > _CAPTION or "\\\n*" in image.markdown:
         return False
-    if PHOTO_CREDIT.search(text):
+    if PHOTO_CREDIT.search(text.lower()):
         return True
     end = image.markdown.find("](")
     alt = image.markdown[2:end].replace("\\", "").casefold() if end > 2 else ""
@@ -100,12 +101,12 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
             continue
         if text in seen and block.kind != "item" and len(text) > 20:
             continue
-        if len(text) <= _SHORT_LINE and FURNITURE_LINE.match(text):
-            continue
-        if len(text) <= _CALL_LINE and (
-            FURNITURE_PREFIX.match(text) or FURNITURE_CALL.search(text)
-        ):
-            continue
+        if len(text) <= _CALL_LINE:
+            lower = text.lower()
+            if len(text) <= _SHORT_LINE and FURNITURE_LINE.match(lower):
+                continue
+            if FURNITURE_PREFIX.match(lower) or FURNITURE_CALL.search(lower):
+                continue
         if title_key and len(text) <= len(title) + 10 and _key(text) == title_key:
             continue
         seen.add(text)
@@ -124,14 +125,20 @@ def _drop_teaser(blocks: list[Block]) -> list[Block]:
     head = [i for i in text_blocks[:3] if blocks[i].kind == "paragraph"]
     if not head:
         return blocks
-    # Cheap first look: do a few words of a head paragraph appear later at all?
-    rest = " ".join(blocks[i].text for i in text_blocks[1:]).casefold()
-    probes: list[str] = []
-    for i in head:
-        words = blocks[i].text.casefold().split()
+    # Cheap first look: do a few words of a head paragraph appear after it at all?
+    texts = [blocks[i].text.casefold() for i in text_blocks]
+    everything = " ".join(texts)
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    found = False
+    for order, i in enumerate(text_blocks[:3]):
+        if i not in head:
+            continue
+        words = texts[order].split()
         if len(words) >= 8:
-            probes.extend((" ".join(words[:5]), " ".join(words[len(words) // 2 :][:5])))
-    if not any(probe in rest for probe in probes):
+            after = starts[order + 1]
+            probes = (" ".join(words[:5]), " ".join(words[len(words) // 2 :][:5]))
+            found = found or any(everything.find(probe, after) >= 0 for probe in probes)
+    if not found:
         return blocks
     tail = " ".join(blocks[i].text for i in text_blocks[3:]).casefold()
     later = f" {' '.join(_WORDS.findall(tail))} "
