@@ -97,6 +97,7 @@ class Stats:
     links: int = 0  # of which inside links
     prose: int = 0  # of which in prose units (long, few links)
     headings: int = 0  # heading units
+    kids: int = 0  # children that hold text
     score: float = 0.0  # Readability-style content score
     names: str | None = None  # class and id, lower-cased, read on demand
     article_body: bool = False  # itemprop="articleBody", read with the names
@@ -321,6 +322,7 @@ def _measure(body: LexborNode) -> _Skeleton:
     for entry in sorted(stats.values(), key=lambda e: -e.depth):
         parent = stats.get(entry.parent)
         if parent is not None:
+            parent.kids += entry.text > 0
             parent.text += entry.text
             parent.links += entry.links
             parent.prose += entry.prose
@@ -370,15 +372,20 @@ def _is_teaser_list(entry: Stats, stats: dict[int, Stats]) -> bool:
     (same tag and first class name) where each item carries a headline link,
     is an ``<article>`` of its own, or ends its summary with an ellipsis.
     """
+    if entry.kids < 3:
+        return False
     groups: dict[tuple[str, str], list[tuple[LexborNode, Stats]]] = {}
     for child in entry.node.iter():
         child_entry = stats.get(child.mem_id)
-        if child_entry is None or child_entry.text == 0 or child.tag not in _ITEM_TAGS:
+        if child_entry is None or child_entry.text == 0:
+            continue
+        tag = child.tag
+        if tag not in _ITEM_TAGS:
             continue
         first_name = child_entry.class_names().split(" ", 1)[0]
         if first_name.startswith("#"):
             first_name = ""
-        groups.setdefault((child.tag, first_name), []).append((child, child_entry))
+        groups.setdefault((tag or "", first_name), []).append((child, child_entry))
     for (tag, _), items in groups.items():
         if len(items) < 3 or sum(i.prose for _, i in items) * 2 < entry.prose:
             continue
@@ -395,6 +402,8 @@ def _is_teaser_list(entry: Stats, stats: dict[int, Stats]) -> bool:
 
 def _furniture_heading(entry: Stats, skeleton: _Skeleton) -> bool:
     """Whether ``entry`` opens with a heading such as "Related stories"."""
+    if not entry.headings:
+        return False
     stats = skeleton.stats
     node: LexborNode | None = entry.node
     for _ in range(3):  # the first text, at most three levels down
