@@ -293,6 +293,15 @@ class BlockWriter:
             links = min(into.links, len(text)) if len(texts) == 1 else 0
             self.blocks.append(Block(kind, text, markdown, level, quote, marker, links))
 
+    def _plain(self, raw: str, quote: int) -> None:
+        text = " ".join(raw.split())
+        if not text:
+            return
+        markdown = _escape(text)
+        if markdown[:1] in _LINE_START_CHARS:
+            markdown = _LINE_START_SPECIAL.sub(r"\1\\\2\3", markdown)
+        self.blocks.append(Block("paragraph", text, markdown, 0, quote))
+
     def _image(self, node: LexborNode, quote: int, caption: str = "") -> None:
         attrs = node.attrs
         src = ""
@@ -401,6 +410,11 @@ class BlockWriter:
                 self._emit_inline("heading", buffer, _HEADINGS[tag], quote, "")
             elif tag in _PARAGRAPHS:
                 if tag == "figcaption":
+                    continue
+                child = node.child
+                if child is not None and child.next is None and child.tag == "-text":
+                    # The common case: a paragraph of plain text, nothing inside.
+                    self._plain(child.text_content or "", quote)
                     continue
                 buffer = _Inline()
                 self.inline(node, buffer)
