@@ -5,6 +5,8 @@ Every case asserts the exact story and checks that the trap stayed out.
 
 from __future__ import annotations
 
+import json
+
 import clipper
 
 URL = "https://example.org/news/story"
@@ -138,3 +140,17 @@ def test_a_short_story_beside_a_long_sidebar_is_still_found_by_its_title() -> No
         f"<div class='aside-column'>{sidebar_item * 6}</div></div></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == [ONE, TWO]
+
+
+def test_the_declared_article_body_breaks_a_tie_between_two_runs_of_prose() -> None:
+    letter = (
+        "<p>Letter: I grew up near the depot and remember the trains, the smell of coal and "
+        "the noise, and I think a library would be a fitting end for it, whatever it costs.</p>"
+    )
+    declared = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(STORY)})
+    html = (
+        f"<html><head><script type='application/ld+json'>{declared}</script></head><body>"
+        f"<div class='a'>{paragraphs(*STORY)}</div><div class='b'>{letter * 3}</div>"
+        "</body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)

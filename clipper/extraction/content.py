@@ -1,28 +1,32 @@
 """Find the story among the page furniture.
 
-The work is split so that the expensive parts run in C (lexbor):
+The work is split so that the expensive parts run in C (lexbor) and Python
+touches each element once:
 
-1. ``clean`` removes what is never prose (scripts, navigation, hidden
-   elements) with one CSS selection.
-2. Text *units* — the innermost block elements that hold text (``p``, ``li``,
-   headings, leaf ``div``s, and the own text of containers that mix text and
-   blocks) — are selected by CSS and measured: length, link text,
-   punctuation. Only their ancestors are visited from Python, once each, to
-   build a small skeleton of the page with per-element sums.
-3. Each element of the skeleton is scored Readability-style by the prose it
-   holds close below it, damped by its link density, nudged by its class/id
-   names and semantic tags, by where it stands relative to the title, and
-   marked down when it sits in a comment or sidebar area or is a list of
-   teasers. The best one, joined by the siblings that look like more of the
-   same story and by the other parts of a story split into chunks, is the
-   story.
-4. ``Judge.skip`` then tells the block writer which elements inside the story
-   are furniture after all (share bars, related-link lists, captions), using
-   the same sums, so nothing is measured twice.
+1. ``clean`` removes what is never prose (scripts, navigation, forms' controls,
+   elements the page hides) in one walk.
+2. Text *units* — elements that hold text but no other block (``p``, ``li``,
+   headings, leaf ``div``s), and the own text of containers that mix text and
+   blocks — come from one CSS selection read backwards (descendants first),
+   and are measured: length, link text, punctuation. Only their ancestors are
+   visited, once each, to build a skeleton of the page with per-element sums.
+3. Elements are scored Readability-style by the prose they hold close below
+   them, damped by link density, nudged by class/id names and semantic tags;
+   the strongest are then weighed by where they stand against the title's
+   ``h1`` (the story holds it or starts right after it), marked down inside
+   areas named like comments or sidebars and when they are lists of teasers
+   or open with a heading like "Related stories", and cross-checked with the
+   JSON-LD ``articleBody`` when the page declares one. The winner is joined by
+   the lead paragraph between title and body, by other chunks of the same
+   class (a story split by advertising), and by siblings as strong as half of
+   it.
+4. ``Judge.verdict`` then tells the block writer which elements inside the
+   story are furniture after all (share bars, related links, teaser lists,
+   picture frames whose text is a caption), from the same sums.
 
 A class or id name alone never throws away an element that holds a large part
 of the story's prose: a site that calls its article wrapper "sidebar-layout"
-must not lose its story.
+must not lose its story. All vocabulary lives in ``hints``.
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MIN_PROSE = 25
 _DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
 _TOP = 12  # candidates examined closely
+_MIN_DECLARED = 200  # a JSON-LD articleBody worth cross-checking
 
 
 def text_weight(text: str) -> int:
@@ -426,7 +431,9 @@ def _furniture_heading(entry: Stats, skeleton: _Skeleton) -> bool:
 
 
 class _Chooser:
-    def __init__(self, skeleton: _Skeleton, title: LexborNode | None) -> None:
+    def __init__(
+        self, skeleton: _Skeleton, title: LexborNode | None, declared: str | None = None
+    ) -> None:
         self.skeleton = skeleton
         self.stats = skeleton.stats
         self.area_memo: dict[int, bool] = {}
@@ -435,6 +442,20 @@ class _Chooser:
         if title is not None and title.mem_id in self.stats:
             self.title_chain = skeleton.ancestors(title.mem_id)
         self.title_index = {node_id: i for i, node_id in enumerate(self.title_chain)}
+        self.declared_chain = set(self._declared_start(declared))
+
+    def _declared_start(self, declared: str | None) -> list[int]:
+        """The unit where the JSON-LD articleBody starts, with its ancestors: a
+        cross-check, when the page declares its body for machines."""
+        if not declared or len(declared) < _MIN_DECLARED:
+            return []
+        probe = " ".join(declared.split()[:8])
+        if len(probe) < 30:
+            return []
+        for node_id, text in self.skeleton.unit_text.items():
+            if probe in text:
+                return self.skeleton.ancestors(node_id)
+        return []
 
     def in_negative_area(self, node_id: int) -> bool:
         """Whether an ancestor (below the body) is named like comments or a sidebar."""
@@ -521,6 +542,8 @@ class _Chooser:
             if _is_teaser_list(entry, stats) or _furniture_heading(entry, self.skeleton):
                 score *= 0.3
             score *= self.title_factor(entry)
+            if entry.node.mem_id in self.declared_chain:
+                score *= 1.15
             adjusted.append((score, entry))
         adjusted.sort(key=lambda item: -item[0])
         return adjusted[0][1]
@@ -555,6 +578,12 @@ def _class_selector(node: LexborNode) -> str | None:
     return f'{node.tag}[class="{names}"]'
 
 
+def _starts_within(node: LexborNode, declared: str) -> bool:
+    """Whether the first words of ``node`` appear in the declared article body."""
+    probe = " ".join(node.text(deep=True, separator=" ").split()[:8])
+    return probe in declared
+
+
 def _chunks(
     best: Stats, wrapper: Stats, parent: Stats, stats: dict[int, Stats]
 ) -> dict[int, list[LexborNode]]:
@@ -586,7 +615,7 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
         return Judge([])
     skeleton = _measure(body)
     stats = skeleton.stats
-    chooser = _Chooser(skeleton, _title_node(body, title))
+    chooser = _Chooser(skeleton, _title_node(body, title), body_hint)
     best = chooser.choose()
     if best.parent == -1:
         return Judge([best.node], skeleton, best.prose)
@@ -597,6 +626,12 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
     # A sibling that is not a lead and not a chunk of the same class joins only
     # when it scores half as well as the story itself (Readability's fifth is
     # loose enough to take a column of boxed prose beside a short story).
+    # When the page declares its body, a sibling must be part of it to join.
+    declared = (
+        " ".join(body_hint.split())
+        if body_hint and len(body_hint) >= _MIN_DECLARED and chooser.declared_chain
+        else None
+    )
     best_score = chooser.final_score(best) * chooser.title_factor(best)
     threshold = max(10.0, best_score * 0.5)
     chunks = _chunks(best, wrapper, parent, stats)
@@ -632,7 +667,10 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
             and chooser.title_factor(entry) >= 1.0
             and sibling.css_first("li, table") is None  # not a box of key points
         )
-        if lead or entry.score * (1 - entry.link_density) >= threshold:
+        if lead or (
+            entry.score * (1 - entry.link_density) >= threshold
+            and (declared is None or _starts_within(sibling, declared))
+        ):
             roots.append(sibling)
             story_prose += entry.prose
     return Judge(roots, skeleton, story_prose)
