@@ -76,6 +76,8 @@ NEGATIVE_WORDS = (
     "navbar", "topbar", "toolbar", "skip-link", "modal", "popup", "overlay", "paywall",
     "login", "signin", "signup", "register", "teaser", "more-stories", "more-news",
     "read-more", "readmore", "weiterlesen", "lire-aussi", "leer-mas", "tag-list", "taglist",
+    "lesen-sie-auch", "lesetipp", "mehr-zum-thema", "a-lire", "lee-tambien", "leia-tambem",
+    "leggi-anche",
     "keywords", "author-bio", "bio-box", "disclaimer", "byline", "dateline", "timestamp",
     "caption", "credit", "print-only", "visually-hidden", "sr-only", "screen-reader",
     "offscreen", "reactie", "gerelateerd", "delen", "komentarz", "powiazane", "powiązane",
@@ -190,7 +192,7 @@ FURNITURE_PREFIX = re.compile(
 # Calls to action anywhere in a short line: "... Subscribe to our newsletter",
 # "Follow her on Twitter", "can be reached at".
 FURNITURE_CALL = re.compile(
-    r"\b(?:subscribe to (?:our|the|\w+['’]s) (?:\w+ )?newsletters?"
+    r"\b(?:subscribe to (?:our|the|[\w.]+['’]s) (?:\w+ )?newsletters?"
     r"|sign up (?:for|to) (?:our|the) (?:\w+ )?newsletters?"
     r"|follow (?:us|her|him|me|them) on (?:twitter|facebook|instagram|linkedin|x|threads|bluesky)"
     r"|(?:may|can) be reached at|have a (?:news )?tip\?"
