@@ -69,8 +69,10 @@ _MAX_NESTING = 8  # list indentation and quotation levels shown in Markdown
 class Block:
     """One block of the story.
 
-    ``kind`` is heading, paragraph, item (of a list), code, table or image.
-    ``level`` is a heading's level or a list item's nesting depth (0 = top);
+    ``kind`` is heading, paragraph, item (of a list), code, table or image
+    (and "skipped", a marker the writer leaves where it dropped furniture,
+    which ``polish`` consumes). ``level`` is a heading's level or a list
+    item's nesting depth (0 = top);
     ``quote`` is how many quotations the block sits in; ``marker`` is a list
     item's "-" or "3."; ``links`` counts the characters of text inside links.
     """
@@ -560,7 +562,7 @@ def render_blocks(blocks: list[Block]) -> tuple[str, str]:
             markdown = "\n".join(
                 "    " * min(item.level, _MAX_NESTING)
                 + f"{item.marker or '-'} "
-                + item.markdown.replace("\n", " ")
+                + item.markdown.replace("\\\n", " ").replace("\n", " ")
                 for item in group
             )
             text = "\n".join(item.text.replace("\n", " ") for item in group)

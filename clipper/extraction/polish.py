@@ -1,7 +1,15 @@
 """Last pass over the story's blocks: what only shows once the blocks are known.
 
-The title repeated as the first line, a teaser that repeats the lead, "Read
-more" and share lines, exact duplicates, a heading left with nothing under it.
+- a heading or short label right above furniture the writer left out
+  ("Related" over a removed list) goes with it;
+- a short line right under a picture that repeats its alternative text or
+  ends in a photo credit is the caption: it moves into the picture's block
+  (Markdown only);
+- "Read more", "Advertisement", share prompts and calls to subscribe or
+  follow (``hints``) go, as do exact repeats and the title repeated;
+- a paragraph at the top that the story repeats below it (a standfirst or
+  teaser showing the lead twice) goes;
+- a heading or picture left at the very end, with no story under it, goes.
 """
 
 from __future__ import annotations
