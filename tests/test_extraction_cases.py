@@ -154,3 +154,39 @@ def test_the_declared_article_body_breaks_a_tie_between_two_runs_of_prose() -> N
         "</body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_sentence_that_links_its_names_stays_but_a_read_more_line_goes() -> None:
+    linked = (
+        "<p><a href='/people/ann'>Ann Lee</a> has joined <a href='/teams/rovers'>the City "
+        "Rovers</a>.</p>"
+    )
+    read_more = "<p>Read more: <a href='/n/1'>Rovers sign a new goalkeeper from Porto</a></p>"
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='text'>"
+        f"{paragraphs(ONE)}{linked}{read_more}{paragraphs(TWO, THREE)}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [
+        ONE,
+        "Ann Lee has joined the City Rovers.",
+        TWO,
+        THREE,
+    ]
+
+
+def test_hover_cards_and_screen_reader_words_are_not_read_into_the_line() -> None:
+    card = (
+        "<span class='person'><a href='/p/ann'>Ann Lee</a><span class='person-tooltip'>"
+        "<a href='/p/ann/1'>Ann Lee's last five stories</a></span></span>"
+    )
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='text'>{paragraphs(ONE)}"
+        f"<p>The plan was drawn up by {card}, the city architect"
+        "<span class='sr-only'> (opens in a new window)</span>, who retires next year.</p>"
+        f"{paragraphs(TWO)}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [
+        ONE,
+        "The plan was drawn up by Ann Lee, the city architect, who retires next year.",
+        TWO,
+    ]

@@ -61,6 +61,9 @@ _LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)", re.MULTILINE)
 _LINE_START_CHARS = frozenset("#>+-0123456789")
 _BREAK = "\x01"  # a <br>, in both outputs, until lines are made
 _PARAGRAPH_BREAK = re.compile("(?:\x01\\s*){2,}")
+_UNSEEN = re.compile(
+    r"tooltip|popover|hovercard|rollover|popup|sr-only|visually-hidden|screen-reader|off-?screen"
+)
 _MAX_CELLS = 10_000
 _MAX_NESTING = 8  # list indentation and quotation levels shown in Markdown
 
@@ -93,6 +96,13 @@ def _escape(text: str) -> str:
     if "<" in text or "_" in text:
         return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return text
+
+
+def _is_unseen(node: LexborNode) -> bool:
+    """Whether an inline element is text a reader never sees in the line: a
+    hover card or tooltip shown on demand, or words for screen readers only."""
+    names = node.attrs.get("class")
+    return names is not None and _UNSEEN.search(names.lower()) is not None
 
 
 def _lines(raw: str) -> str:
@@ -234,6 +244,8 @@ class BlockWriter:
                 text.append(_BREAK)
                 stack.append(_Close("break", len(text)))
                 stack.extend(list(item.iter(include_text=True))[::-1])
+            elif tag == "span" and _is_unseen(item):
+                continue
             else:
                 stack.extend(list(item.iter(include_text=True))[::-1])
 

@@ -69,6 +69,8 @@ _CONTAINER_TAGS = frozenset(
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _ITEM_TAGS = frozenset({"div", "article", "li", "section", "ul", "ol", "a", "span", "dl"})
 _ELLIPSES = ("...", "…", "[…]", "[...]", "…]")
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟")
+_CLOSERS = "\"'”’»)]"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MIN_PROSE = 25
 _DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
@@ -176,7 +178,19 @@ class Judge:
                 return SKIP
         density = entry.link_density
         if tag in _HEADINGS or tag == "p":
-            return SKIP if density > 0.7 or (density > 0.5 and entry.text < 200) else KEEP
+            # Mostly links: a "Read more: <headline>" line, unless it is a sentence
+            # that happens to link its names ("<Name> has left <Show>.").
+            if density > 0.8:
+                return SKIP
+            if density > 0.5 and entry.text < 200:
+                text = skeleton.unit_text.get(node.mem_id, "")
+                sentence = (
+                    text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+                    and entry.text - entry.links >= 10
+                    and not FURNITURE_HEADING.match(text.lower())
+                )
+                return KEEP if sentence else SKIP
+            return KEEP
         if big:
             return KEEP
         if density > 0.5 or (density > 0.3 and entry.prose * 4 < entry.text):

@@ -194,7 +194,8 @@ FURNITURE_PREFIX = re.compile(
 FURNITURE_CALL = re.compile(
     r"\b(?:subscribe to (?:our|the|[\w.]+['’]s) (?:\w+ )?newsletters?"
     r"|sign up (?:for|to) (?:our|the) (?:\w+ )?newsletters?"
-    r"|follow (?:us|her|him|me|them) on (?:twitter|facebook|instagram|linkedin|x|threads|bluesky)"
+    r"|follow (?:us|her|him|me|them|[\w@.]+(?: [\w@.]+)?) on"
+    r" (?:twitter|facebook|instagram|linkedin|x|threads|bluesky|tiktok|youtube)"
     r"|(?:may|can) be reached at|have a (?:news )?tip\?"
     r"|abonnez-vous à notre|suivez-nous sur|abonnieren sie unseren|folgen sie uns auf"
     r"|suscríbete a nuestro|síguenos en|iscriviti alla nostra|seguici su|inscreva-se na nossa"
