@@ -190,3 +190,24 @@ def test_hover_cards_and_screen_reader_words_are_not_read_into_the_line() -> Non
         "The plan was drawn up by Ann Lee, the city architect, who retires next year.",
         TWO,
     ]
+
+
+def test_an_embedded_post_is_quoted_even_inside_a_widget_or_social_wrapper() -> None:
+    tweet = (
+        "<div class='article-widget social'><blockquote class='twitter-tweet'><p>The depot "
+        "will be a library! Best news this year.</p>— Ann Lee (@annlee) "
+        "<a href='https://twitter.com/annlee/status/1'>June 3, 2024</a></blockquote></div>"
+    )
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='text'>{paragraphs(ONE)}"
+        f"{tweet}{paragraphs(TWO, THREE)}</div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [
+        ONE,
+        "The depot will be a library! Best news this year.",
+        "— Ann Lee (@annlee) June 3, 2024",
+        TWO,
+        THREE,
+    ]
+    assert "> The depot will be a library! Best news this year.\n>\n> — Ann Lee" in article.markdown

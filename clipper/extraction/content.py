@@ -68,6 +68,11 @@ _CONTAINER_TAGS = frozenset(
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _ITEM_TAGS = frozenset({"div", "article", "li", "section", "ul", "ol", "a", "span", "dl"})
+# Posts the story quotes, as the platforms' embed codes write them.
+_EMBEDDED_POSTS = (
+    "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed,"
+    " blockquote.reddit-embed-bq, blockquote.bluesky-embed"
+)
 _ELLIPSES = ("...", "…", "[…]", "[...]", "…]")
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟")
 _CLOSERS = "\"'”’»)]"
@@ -174,7 +179,11 @@ class Judge:
                 and node.css_first("img, picture, video") is not None
             ):
                 return FIGURE
-            if flags & NAME_NEGATIVE and not flags & (NAME_BODY | NAME_EMBED):
+            if (
+                flags & NAME_NEGATIVE
+                and not flags & (NAME_BODY | NAME_EMBED)
+                and node.css_first(_EMBEDDED_POSTS) is None
+            ):
                 return SKIP
         density = entry.link_density
         if tag in _HEADINGS or tag == "p":
