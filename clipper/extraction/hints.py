@@ -1,11 +1,18 @@
 """The boilerplate vocabulary: what tags, class/id names and short lines say.
 
 Kept as data, apart from the code that applies it, so that adding a language
-means adding words here. Class and id patterns match inside the lower-cased
-``class`` and ``id`` values, so they are word fragments, not whole names; the
-code never trusts a name alone to throw away most of a page's prose (see
-``clipper.extraction.content``), so a name that happens to contain a fragment
-("shared", "sidebar-layout") costs little.
+means adding words here (English, German, French, Spanish, Italian,
+Portuguese, Dutch, Polish, Turkish, Russian, Chinese, Japanese and Arabic so
+far).
+
+- Class and id words match anywhere inside the lower-cased ``class`` and ``id``
+  values (``_`` read as ``-``), so they are fragments, not whole names; they
+  are compiled into prefix-sharing patterns and ``name_flags`` caches what a
+  value says. The code never trusts a name alone to throw away most of a
+  page's prose (see ``clipper.extraction.content``), so a name that happens
+  to contain a fragment ("shared", "sidebar-layout") costs little.
+- Line patterns are written in lower case and matched against
+  ``text.lower()``.
 """
 
 from __future__ import annotations
