@@ -211,3 +211,13 @@ def test_an_embedded_post_is_quoted_even_inside_a_widget_or_social_wrapper() -> 
         THREE,
     ]
     assert "> The depot will be a library! Best news this year.\n>\n> — Ann Lee" in article.markdown
+
+
+def test_datelines_and_filing_lines_around_the_story_stay_out() -> None:
+    html = (
+        "<html><body><h1>Depot to become a library</h1><div class='text'>"
+        "<p>Updated at 1:23 p.m.</p><p>05/10/2018 - Published by: Sam Writer</p>"
+        f"{paragraphs(*STORY)}<p>Filed under: City | Housing</p>"
+        "<p>© 2024 Example News. All rights reserved.</p></div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)

@@ -129,3 +129,23 @@ def test_deep_pages_lose_their_deep_tags_but_not_their_text() -> None:
     bounded = bound_nesting(page)
     assert "words" in bounded
     assert bounded.count("<div>") < 1_000
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Advert", "Text size", "Tempo de leitura: 1 minuto", "5 min read",
+     "paul.takahashi@chron.com", "twitter.com/paultakahashi", "@annlee",
+     "This slideshow requires JavaScript."],
+)  # fmt: skip
+def test_more_furniture_lines(line: str) -> None:
+    assert FURNITURE_LINE.match(line.lower())
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Fox News’ Jessica Napoli contributed to this report.",
+     "Additional reporting by Joseph Hudak", "Like this story? Share it with a friend!",
+     "Follow AP's full coverage of Brexit at https://apnews.com/Brexit"],
+)  # fmt: skip
+def test_desk_credits(line: str) -> None:
+    assert FURNITURE_CALL.search(line.lower())

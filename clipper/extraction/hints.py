@@ -179,6 +179,12 @@ FURNITURE_LINE = re.compile(
     r"|lire aussi|lire la suite|à lire aussi|voir aussi|partager|leer más|lea también"
     r"|ver también|compartir|te puede interesar|leggi anche|condividi|читайте также"
     r"|читать далее|поделиться|подробнее|阅读更多|相关阅读|分享|اقرأ أيضا|اقرأ المزيد|شارك"
+    r"|advert|ad|promoted|sponsored content|text size|font size|learn more|more"
+    r"|this (?:slideshow|video|content|embed) requires javascript.*"
+    r"|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura"
+    r"|tempo di lettura|время чтения|阅读时间)\W.*|\d+ min(?:ute)?s? read"
+    # a line that is only an e-mail address, a link or a handle
+    r"|[\w.+-]+@[\w-]+\.[\w.]+|(?:https?://|www\.)\S+|[\w.-]+\.(?:com|org|net)/\S*|@\w+"
     r")\W*$",
 )
 
@@ -193,6 +199,9 @@ FURNITURE_PREFIX = re.compile(
     r"|подписывайтесь|подпишитесь|следите за нами|читайте нас в"
     r"|关注我们|扫码关注|扫描二维码|责任编辑|原标题|编辑[:：]|来源[:：]"
     r"|تابعونا|اشترك في|للاشتراك"
+    # filing and credit lines
+    r"|filed under|tags?\s*:|tagged\s*:|categor(?:y|ies)\s*:|schlagw(?:o|ö)rte?\s*:"
+    r"|étiquettes\s*:|etiquetas\s*:|теги\s*:|标签[:：]|©|copyright\b|click to"
     r")",
 )
 
@@ -206,7 +215,21 @@ FURNITURE_CALL = re.compile(
     r"|(?:may|can) be reached at|have a (?:news )?tip\?"
     r"|abonnez-vous à notre|suivez-nous sur|abonnieren sie unseren|folgen sie uns auf"
     r"|suscríbete a nuestro|síguenos en|iscriviti alla nostra|seguici su|inscreva-se na nossa"
-    r"|подписывайтесь на наш|подпишитесь на наш|关注我们的|تابعونا على)",
+    r"|подписывайтесь на наш|подпишитесь на наш|关注我们的|تابعونا على"
+    # the desk's credits at the end of an agency story
+    r"|contributed (?:to )?(?:this )?report|additional reporting by|(?:reporting|editing) by"
+    r"|follow [\w@.']+(?: [\w@.']+)? (?:full )?coverage"
+    r"|share (?:it|this)(?: story| article)? with (?:a|your) friends?"
+    r"|(?:requires|enable) javascript)",
+)
+
+# A short line that only dates the story: "Updated at 1:23 p.m.",
+# "05/10/2018 - Publicado por: ...", "sexta-feira, 22 de outubro de 2010 às 20:13".
+DATE_LINE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d{1,2}[:h]\d{2}\b")
+# ... or starts by saying when it was published or updated, full stop or not.
+DATED_LINE = re.compile(
+    r"^\W*(?:updated|published|posted|modified|aktualisiert|veröffentlicht|publié|mis à jour"
+    r"|publicado|actualizado|atualizado|pubblicato|aggiornato|опубликовано|обновлено|发布|更新)\b",
 )
 
 # The end of a picture caption: a photo credit.

@@ -20,6 +20,8 @@ from itertools import accumulate
 
 from clipper.extraction.blocks import Block
 from clipper.extraction.hints import (
+    DATE_LINE,
+    DATED_LINE,
     FURNITURE_CALL,
     FURNITURE_LINE,
     FURNITURE_PREFIX,
@@ -31,6 +33,9 @@ _SHORT_LINE = 80
 _CAPTION = 300
 _CALL_LINE = 200
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", '"', "”", "»", ":")
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟")
+_CLOSERS = "\"'”’»)]"
+_DATE_LINE = 120
 
 
 def _key(text: str) -> str:
@@ -46,6 +51,15 @@ def _is_repeat(text: str, later: str) -> bool:
     probes = [f" {' '.join(words[i : i + 3])} " for i in range(0, len(words) - 2, 2)]
     found = sum(1 for probe in probes if probe in later)
     return found >= 0.8 * len(probes)
+
+
+def _is_date_line(text: str, lower: str) -> bool:
+    """A short line that dates the story (or says who posted it) rather than tells it."""
+    if len(text) > _DATE_LINE or len(text.split()) > 14:
+        return False
+    if DATED_LINE.match(lower) and DATE_LINE.search(lower):
+        return True
+    return not text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS) and bool(DATE_LINE.search(lower))
 
 
 def _is_label(block: Block) -> bool:
@@ -114,6 +128,8 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
             if len(text) <= _SHORT_LINE and FURNITURE_LINE.match(lower):
                 continue
             if FURNITURE_PREFIX.match(lower) or FURNITURE_CALL.search(lower):
+                continue
+            if _is_date_line(text, lower):
                 continue
         if title_key and len(text) <= len(title) + 10 and _key(text) == title_key:
             continue
