@@ -221,3 +221,15 @@ def test_datelines_and_filing_lines_around_the_story_stay_out() -> None:
         "<p>© 2024 Example News. All rights reserved.</p></div></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_aria_landmarks_for_banner_navigation_and_footer_stay_out() -> None:
+    html = (
+        "<html><body><div role='banner'><p>The Example Gazette, your city's daily paper since "
+        "1871, independent and proud of it.</p></div><div role='navigation'><p>News, Sport, "
+        "Culture, Opinion, Weather, Puzzles, Obituaries, Jobs, Property</p></div>"
+        f"<h1>Depot to become a library</h1><div class='text'>{paragraphs(*STORY)}</div>"
+        "<div role='contentinfo'><p>Printed and published by Example Media, 1 Harbour Street, "
+        "Port Town, registered in England.</p></div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)

@@ -32,7 +32,11 @@ REMOVED_TAGS = (
 # Hidden by the page itself: never shown to a reader.
 HIDDEN_SELECTOR = (
     '[hidden], [style*="display:none" i], [style*="display: none" i],'
-    ' [style*="visibility:hidden" i], [style*="visibility: hidden" i]'
+    ' [style*="visibility:hidden" i], [style*="visibility: hidden" i],'
+    # ARIA landmarks that are furniture by definition: the site's banner, its
+    # navigation, search and footer, and content complementary to the main one.
+    " [role=banner], [role=navigation], [role=search], [role=contentinfo],"
+    " [role=complementary]"
 )
 
 _Trie = dict[str, "_Trie"]
