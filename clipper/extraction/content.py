@@ -39,7 +39,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from clipper.extraction.hints import (
     BLOCK_TAGS,
     FURNITURE_HEADING,
-    HIDDEN_SELECTOR,
+    FURNITURE_ROLES,
+    HIDDEN_STYLE,
     NAME_AREA,
     NAME_BODY,
     NAME_EMBED,
@@ -227,7 +228,20 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
     # turn. Removed nodes are only unlinked, so a removed node's descendant in
     # the list is harmless.
     doomed = [node for node in body.traverse() if node.tag in _REMOVED]
-    doomed.extend(body.css(HIDDEN_SELECTOR))
+    # Elements the page hides or marks as furniture: simple attribute selectors
+    # are cheap in lexbor, substring ones are not, so the values are read here.
+    for node in body.css("[hidden], [style], [role]"):
+        attrs = node.attrs
+        if "hidden" in attrs:
+            doomed.append(node)
+            continue
+        role = attrs.get("role")
+        if role is not None and role.strip().lower() in FURNITURE_ROLES:
+            doomed.append(node)
+            continue
+        style = attrs.get("style")
+        if style and HIDDEN_STYLE.search(style.lower()):
+            doomed.append(node)
     for node in doomed:
         node.decompose()
     return body

@@ -29,15 +29,12 @@ REMOVED_TAGS = (
     "frameset", "frame", "applet", "label", "datalist", "progress",
 )  # fmt: skip
 
-# Hidden by the page itself: never shown to a reader.
-HIDDEN_SELECTOR = (
-    '[hidden], [style*="display:none" i], [style*="display: none" i],'
-    ' [style*="visibility:hidden" i], [style*="visibility: hidden" i],'
-    # ARIA landmarks that are furniture by definition: the site's banner, its
-    # navigation, search and footer, and content complementary to the main one.
-    " [role=banner], [role=navigation], [role=search], [role=contentinfo],"
-    " [role=complementary]"
-)
+# Hidden by the page itself (in a ``style`` attribute): never shown to a reader.
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+# ARIA landmarks that are furniture by definition: the site's banner, its
+# navigation, search and footer, and content complementary to the main one.
+FURNITURE_ROLES = frozenset({"banner", "navigation", "search", "contentinfo", "complementary"})
 
 _Trie = dict[str, "_Trie"]
 
