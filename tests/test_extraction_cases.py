@@ -233,3 +233,18 @@ def test_aria_landmarks_for_banner_navigation_and_footer_stay_out() -> None:
         "Port Town, registered in England.</p></div></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_timeline_table_and_list_with_dates_are_kept() -> None:
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='text'>{paragraphs(ONE)}"
+        "<table><tr><th>Date</th><th>Step</th></tr><tr><td>12/05/2025</td><td>Works begin</td>"
+        "</tr></table><ul><li>01/03/2026: roof repaired</li><li>01/09/2026: library opens</li>"
+        f"</ul>{paragraphs(TWO)}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [
+        ONE,
+        "Date Step\n12/05/2025 Works begin",
+        "01/03/2026: roof repaired\n01/09/2026: library opens",
+        TWO,
+    ]

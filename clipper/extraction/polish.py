@@ -36,6 +36,7 @@ _SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", '"', "”", "»", ":
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟")
 _CLOSERS = "\"'”’»)]"
 _DATE_LINE = 120
+_LINES = frozenset({"paragraph", "heading"})  # kinds judged line by line
 
 
 def _key(text: str) -> str:
@@ -123,7 +124,7 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
             continue
         if text in seen and block.kind != "item" and len(text) > 20:
             continue
-        if len(text) <= _CALL_LINE:
+        if len(text) <= _CALL_LINE and block.kind in _LINES:
             lower = text.lower()
             if len(text) <= _SHORT_LINE and FURNITURE_LINE.match(lower):
                 continue
