@@ -248,3 +248,24 @@ def test_a_timeline_table_and_list_with_dates_are_kept() -> None:
         "01/03/2026: roof repaired\n01/09/2026: library opens",
         TWO,
     ]
+
+
+def test_the_title_heading_inside_the_story_is_not_repeated_in_the_body() -> None:
+    # The <h1> words the title differently from <title>; it is still the title.
+    html = (
+        "<html><head><title>Depot will become a library - The Example Gazette</title></head>"
+        "<body><article><h1>Depot to become library, council decides</h1>"
+        "<div class='credits'><span>Sam Writer</span><span>Example Gazette</span></div>"
+        "<div class='ad'>Advertisement - the story continues below this box</div>"
+        f"{paragraphs(*STORY)}</article></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_subheading_above_an_advertisement_is_kept() -> None:
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='text'>{paragraphs(ONE)}"
+        "<h2>What happens next</h2><div class='ad-container'>Advertisement - scroll to continue "
+        f"reading</div>{paragraphs(TWO, THREE)}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [ONE, "What happens next", TWO, THREE]

@@ -152,14 +152,22 @@ class Judge:
     roots: list[LexborNode]
     skeleton: _Skeleton | None = None
     story_prose: int = 0
+    title_id: int = -1  # the title's heading: shown as the article's title, not in its body
 
     def verdict(self, node: LexborNode) -> int:
         """``KEEP``; ``SKIP`` for furniture inside the story (``DROP`` when it is so
         small that it says nothing about its neighbours); ``FIGURE`` for a
         picture with its caption, whose text is not prose."""
-        said = self._verdict(node)
-        if said == SKIP and self.text_of(node) < 30:
+        if node.mem_id == self.title_id:
             return DROP
+        said = self._verdict(node)
+        if said == SKIP and self.skeleton is not None:
+            # Only links left out say that the line above them was their label
+            # ("Related" over a list); an advertisement under a story's
+            # subheading does not make the subheading furniture.
+            entry = self.skeleton.stats.get(node.mem_id)
+            if entry is None or entry.text < 30 or entry.link_density < 0.3:
+                return DROP
         return said
 
     def _verdict(self, node: LexborNode) -> int:
@@ -652,14 +660,16 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
         return Judge([])
     skeleton = _measure(body)
     stats = skeleton.stats
-    chooser = _Chooser(skeleton, _title_node(body, title), body_hint)
+    title_node = _title_node(body, title)
+    title_id = title_node.mem_id if title_node is not None else -1
+    chooser = _Chooser(skeleton, title_node, body_hint)
     best = chooser.choose()
     if best.parent == -1:
-        return Judge([best.node], skeleton, best.prose)
+        return Judge([best.node], skeleton, best.prose, title_id)
     wrapper = _wrapper(best, stats)
     parent = stats.get(wrapper.parent)
     if parent is None:
-        return Judge([best.node], skeleton, best.prose)
+        return Judge([best.node], skeleton, best.prose, title_id)
     # A sibling that is not a lead and not a chunk of the same class joins only
     # when it scores half as well as the story itself (Readability's fifth is
     # loose enough to take a column of boxed prose beside a short story).
@@ -710,4 +720,4 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
         ):
             roots.append(sibling)
             story_prose += entry.prose
-    return Judge(roots, skeleton, story_prose)
+    return Judge(roots, skeleton, story_prose, title_id)
