@@ -3,10 +3,16 @@
 The pipeline runs in named stages, one module each:
 
 - ``decode``   bytes → text (charset from BOM, ``<meta>``, HTTP header, detection)
+- ``guard``    bound pathological nesting before the parser sees it
 - ``metadata`` title, authors, dates, site, image, language, description
 - ``content``  prune the page furniture and find the elements holding the story
 - ``blocks``   those elements → blocks → Markdown and plain text
+- ``polish``   the last pass over the blocks (labels, captions, repeats, lines)
 - ``hints``    the multilingual boilerplate vocabulary, as data
+
+When the page's markup holds much less of the story than the JSON-LD
+``articleBody`` it declares (a page drawn by JavaScript), the declared body is
+the story.
 
 The package is ``clipper.extraction`` rather than ``clipper.extract`` because
 ``clipper.extract`` is the public function; a subpackage of the same name would

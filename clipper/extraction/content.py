@@ -476,6 +476,8 @@ def _furniture_heading(entry: Stats, skeleton: _Skeleton) -> bool:
 
 
 class _Chooser:
+    """Picks the story's element among the scored ones (see the module docstring)."""
+
     def __init__(
         self, skeleton: _Skeleton, title: LexborNode | None, declared: str | None = None
     ) -> None:
