@@ -100,3 +100,18 @@ def test_a_page_of_a_hundred_thousand_teasers_is_extracted() -> None:
     article = clipper.extract(html, url="https://example.org/a")
     assert article.text.startswith("The council approved the new budget")
     assert "Another story" not in article.text
+
+
+@pytest.mark.parametrize("where", ["og:image", "canonical", "link", "url"])
+def test_a_malformed_url_anywhere_costs_at_most_that_url(where: str) -> None:
+    bad = "http://[::1"
+    head = {
+        "og:image": f'<meta property="og:image" content="{bad}">',
+        "canonical": f'<link rel="canonical" href="{bad}">',
+    }.get(where, "")
+    link = f'<a href="{bad}">a link</a>' if where == "link" else "a link"
+    html = (
+        f"<html><head>{head}</head><body><article>{STORY}<p>And {link}.</p></article></body></html>"
+    )
+    article = clipper.extract(html, url=bad if where == "url" else "https://example.org/a")
+    assert article.text.startswith("The council approved the new budget")

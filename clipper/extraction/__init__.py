@@ -31,7 +31,7 @@ from clipper.extraction.blocks import Block, BlockWriter, declared_body, render_
 from clipper.extraction.content import find_content
 from clipper.extraction.decode import decode_html
 from clipper.extraction.guard import bound_nesting
-from clipper.extraction.metadata import extract_metadata
+from clipper.extraction.metadata import Metadata, extract_metadata
 from clipper.extraction.polish import polish
 from clipper.text import strip_controls
 from clipper.urls import canonical_url
@@ -89,6 +89,17 @@ def extract(
         ) from error
 
 
+def _article_url(canonical: str | None, url: str | None) -> str | None:
+    """The article's URL; a malformed canonical link (from the page) or ``url`` (from
+    the caller) is passed over rather than failing the extraction."""
+    for known in (canonical, None):
+        try:
+            return canonical_url(known, url)
+        except ValueError:
+            continue
+    return None
+
+
 def _prose_length(blocks: list[Block]) -> int:
     return sum(len(block.text) for block in blocks)
 
@@ -104,8 +115,13 @@ def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | No
         tree = LexborHTMLParser(text)
     except Exception as error:  # selectolax raises bare exceptions on parser failure
         raise ExtractionError(f"the page could not be parsed as HTML ({error})") from error
-    meta = extract_metadata(tree, url)
-    article_url = canonical_url(meta.canonical, url)
+    try:
+        meta = extract_metadata(tree, url)
+    except (ValueError, TypeError, LookupError, AttributeError, RecursionError):
+        # A malformed value on the page (an og:image of "http://[::1") must not
+        # cost the reader the story: go on without metadata.
+        meta = Metadata()
+    article_url = _article_url(meta.canonical, url)
     base_url = url if url and url.startswith(("http://", "https://")) else article_url
     judge = find_content(tree, meta.title, meta.body)
     writer = BlockWriter(base_url, judge.verdict)

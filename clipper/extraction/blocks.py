@@ -183,12 +183,12 @@ class BlockWriter:
             return href
         if self._origin and href.startswith("/") and not href.startswith("//"):
             return self._origin + href if "\\" not in href else None
-        if self.base_url:
-            try:
+        try:
+            if self.base_url:
                 href = urljoin(self.base_url, href)
-            except ValueError:
-                return None
-        return safe_link(href)
+            return safe_link(href)
+        except ValueError:  # a malformed link ("http://[::1") is text, not a link
+            return None
 
     def inline(self, node: LexborNode, into: _Inline) -> None:
         """Append the inline content of ``node``'s children to ``into``."""
