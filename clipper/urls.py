@@ -85,6 +85,8 @@ def clean_url(url: str) -> str:
         return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").rstrip(".")
+    if ":" in host:  # an IPv6 address: hostname drops the brackets the URL needs
+        host = f"[{host}]"
     if parts.port and not (
         (scheme == "http" and parts.port == 80) or (scheme == "https" and parts.port == 443)
     ):

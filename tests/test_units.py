@@ -22,6 +22,7 @@ from clipper.urls import canonical_url, clean_url, safe_link
         ("http://example.org", "http://example.org/"),
         ("https://example.org/a?gclid=1&UTM_Medium=2", "https://example.org/a"),
         ("https://example.org:8080/a?b=1", "https://example.org:8080/a?b=1"),
+        ("http://[::1]:8080/a?utm_source=x", "http://[::1]:8080/a"),
     ],
 )
 def test_clean_url(url: str, expected: str) -> None:

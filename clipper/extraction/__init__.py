@@ -3,10 +3,16 @@
 The pipeline runs in named stages, one module each:
 
 - ``decode``   bytes → text (charset from BOM, ``<meta>``, HTTP header, detection)
+- ``guard``    bound pathological nesting before the parser sees it
 - ``metadata`` title, authors, dates, site, image, language, description
 - ``content``  prune the page furniture and find the elements holding the story
 - ``blocks``   those elements → blocks → Markdown and plain text
+- ``polish``   the last pass over the blocks (labels, captions, repeats, lines)
 - ``hints``    the multilingual boilerplate vocabulary, as data
+
+When the page's markup holds much less of the story than the JSON-LD
+``articleBody`` it declares (a page drawn by JavaScript), the declared body is
+the story.
 
 The package is ``clipper.extraction`` rather than ``clipper.extract`` because
 ``clipper.extract`` is the public function; a subpackage of the same name would
@@ -21,14 +27,19 @@ from selectolax.lexbor import LexborHTMLParser
 
 from clipper.article import Article
 from clipper.errors import ExtractionError
-from clipper.extraction.blocks import Block, BlockWriter, render_blocks
+from clipper.extraction.blocks import Block, BlockWriter, declared_body, render_blocks
 from clipper.extraction.content import find_content
 from clipper.extraction.decode import decode_html
-from clipper.extraction.metadata import extract_metadata
-from clipper.text import fold, strip_controls
+from clipper.extraction.guard import bound_nesting
+from clipper.extraction.metadata import Metadata, extract_metadata
+from clipper.extraction.polish import polish
+from clipper.text import strip_controls
 from clipper.urls import canonical_url
 
 __all__ = ["extract"]
+
+# A JSON-LD articleBody shorter than this is usually a teaser, not the story.
+_MIN_DECLARED_BODY = 400
 
 
 def _charset(headers: Mapping[str, str] | None) -> str | None:
@@ -43,21 +54,6 @@ def _charset(headers: Mapping[str, str] | None) -> str | None:
     return None
 
 
-def _drop_repeats(blocks: list[Block], title: str) -> list[Block]:
-    """Drop the title repeated as the body's first block, and exact duplicate blocks."""
-    folded_title = fold(title).strip()
-    kept: list[Block] = []
-    seen: set[str] = set()
-    for block in blocks:
-        key = fold(block.text).strip()
-        if block.kind != "image" and key and (key in seen or (not kept and key == folded_title)):
-            continue
-        if key:
-            seen.add(key)
-        kept.append(block)
-    return kept
-
-
 def extract(
     html: str | bytes,
     url: str | None = None,
@@ -69,25 +65,62 @@ def extract(
     ``html`` may be text or raw bytes; for bytes the encoding is worked out from
     the page itself and, when given, the HTTP ``headers``. ``url`` is where the
     page lives: it resolves relative links and is the fallback for the
-    article's URL. Raises ``ExtractionError`` only when the input holds no HTML
-    at all; a page without a recognisable story gives an article with an empty
-    ``text``.
+    article's URL.
+
+    A page without a recognisable story gives an article with an empty
+    ``text``. The only exception raised is ``ExtractionError``: when the input
+    holds nothing at all, or (a bug, with the cause attached) when some stage
+    fails on a page nobody foresaw — a caller clipping thousands of pages must
+    be able to catch one exception type and go on.
     """
+    given: object = html  # callers without type checking pass anything
+    if not isinstance(given, str | bytes):
+        raise ExtractionError(
+            f"extract() takes the page as str or bytes, not {type(given).__name__}"
+        )
+    try:
+        return _extract(html, url, headers)
+    except ExtractionError:
+        raise
+    except Exception as error:
+        raise ExtractionError(
+            f"clipper could not extract this page ({type(error).__name__}: {error}); "
+            "please report it with the page attached"
+        ) from error
+
+
+def _prose_length(blocks: list[Block]) -> int:
+    return sum(len(block.text) for block in blocks)
+
+
+def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | None) -> Article:
     text = decode_html(html, _charset(headers))[0] if isinstance(html, bytes) else html
-    text = text.replace("\x00", "")
-    if not text.strip():
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if not text or text.isspace():
         raise ExtractionError("the page is empty; there is nothing to extract")
+    text = bound_nesting(text)
     try:
         tree = LexborHTMLParser(text)
     except Exception as error:  # selectolax raises bare exceptions on parser failure
         raise ExtractionError(f"the page could not be parsed as HTML ({error})") from error
-    meta = extract_metadata(tree, url)
-    article_url = canonical_url(meta.canonical, url)
+    try:
+        meta = extract_metadata(tree, url, headers=headers)
+    except (ValueError, TypeError, LookupError, AttributeError, RecursionError):
+        # A malformed value on the page (an og:image of "http://[::1") must not
+        # cost the reader the story: go on without metadata.
+        meta = Metadata()
+    article_url = canonical_url(meta.canonical, url)  # never raises on a malformed URL
     base_url = url if url and url.startswith(("http://", "https://")) else article_url
-    writer = BlockWriter(base_url)
-    for node in find_content(tree):
-        writer.block(node)
-    blocks = _drop_repeats(writer.blocks, meta.title)
+    judge = find_content(tree, meta.title, meta.body)
+    writer = BlockWriter(base_url, judge.verdict)
+    for node in judge.roots:
+        writer.write(node)
+    blocks = polish(writer.blocks, meta.title)
+    if meta.body and _prose_length(blocks) * 2 < len(meta.body) >= _MIN_DECLARED_BODY:
+        # The page's own markup holds little of the story (drawn by JavaScript,
+        # or behind a wall) but it declares the body for machines: use that.
+        blocks = polish(declared_body(meta.body, base_url), meta.title)
     markdown, body = render_blocks(blocks)
     return Article(
         title=strip_controls(meta.title),
@@ -99,6 +132,6 @@ def extract(
         language=meta.language,
         image=meta.image,
         description=strip_controls(meta.description) if meta.description else None,
-        text=body,
-        markdown=markdown,
+        text=strip_controls(body),
+        markdown=strip_controls(markdown),
     )

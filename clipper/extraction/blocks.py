@@ -3,281 +3,613 @@
 Both outputs come from the same blocks, so the Markdown and the text of an
 article never disagree about what the story is. Links keep absolute URLs, and
 only with safe schemes: a ``javascript:`` or ``data:`` link becomes plain text.
+
+Blocks form a flat list: a list item or a paragraph inside a quotation is a
+block of its own that carries its nesting (``level``, ``quote``), and
+``render_blocks`` regroups them. The walk over the DOM uses explicit stacks,
+never Python recursion, so a page nested 100,000 elements deep costs time in
+proportion to its size and nothing more.
+
+Captions belong to their image: Markdown keeps them in the image block, in
+italics under the picture; plain text is the story's prose only.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from clipper.text import strip_controls
-from clipper.urls import join, safe_link
+from clipper.urls import join, safe_link, split
 
-_INLINE_EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*"}
-_SKIPPED = frozenset({"-comment", "script", "style", "noscript", "template", "svg", "button"})
+# Tells the writer what an element inside the story is: 0 story, 1 furniture
+# to leave out, 2 a picture with a caption, 3 a scrap of furniture (see
+# ``content.Judge.verdict``).
+Verdict = Callable[[LexborNode], int]
+_SKIP, _FIGURE, _DROP = 1, 2, 3
+
+_EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*"}
+_IGNORED = frozenset(
+    {
+        "-comment", "script", "style", "noscript", "template", "svg", "button", "input",
+        "select", "textarea", "iframe", "object", "embed", "canvas", "head", "title", "meta",
+        "link", "nav", "aside", "footer", "form", "label", "dialog", "menu",
+    }
+)  # fmt: skip
 _HEADINGS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_CONTAINERS = frozenset(
+_PARAGRAPHS = frozenset({"p", "dt", "dd", "address", "summary", "figcaption", "caption", "legend"})
+# Elements that start a new block; anything else is inline content.
+_BLOCKS = frozenset(
     {
-        "div", "section", "article", "main", "header", "span", "center", "form",
-        "fieldset", "details", "summary", "address", "body", "font",
+        "p", "div", "section", "article", "main", "header", "ul", "ol", "dl", "dt", "dd",
+        "li", "blockquote", "pre", "table", "figure", "figcaption", "h1", "h2", "h3", "h4",
+        "h5", "h6", "hr", "center", "details", "summary", "address", "tr", "td", "th",
+        "tbody", "thead", "tfoot", "caption", "fieldset", "legend", "hgroup", "picture",
+        "body", "html",
     }
 )  # fmt: skip
-_BLOCK_CHILDREN = frozenset(
-    {
-        "p", "div", "section", "article", "ul", "ol", "dl", "blockquote", "pre", "table",
-        "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "main", "header", "center",
-        "form", "fieldset", "details", "address",
-    }
-)  # fmt: skip
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<])")
-_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)")
-_SPACES = re.compile(r"[ \t\r\n\f\u00a0\u2000-\u200b\u3000]+")
+# Inline elements that sometimes wrap whole blocks (card links, styled spans).
+_INLINE_WRAPPERS = frozenset({"a", "span", "font", "b", "strong", "em", "i", "u", "small", "big"})
+_BLOCK_SELECTOR = "p, div, ul, ol, table, h1, h2, h3, h4, h5, h6, blockquote, pre, section"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<_])")
+_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)", re.MULTILINE)
+_LINE_START_CHARS = frozenset("#>+-0123456789")
+_BREAK = "\x01"  # a <br>, in both outputs, until lines are made
+_PARAGRAPH_BREAK = re.compile("(?:\x01\\s*){2,}")
+_UNSEEN = re.compile(
+    r"tooltip|popover|hovercard|rollover|popup|sr-only|visually-hidden|screen-reader|off-?screen"
+)
+_MAX_CELLS = 10_000
+_MAX_NESTING = 8  # list indentation and quotation levels shown in Markdown
 
 
 @dataclass(frozen=True)
 class Block:
-    """One block of the story: a heading, paragraph, list, quote, code, table or image."""
+    """One block of the story.
+
+    ``kind`` is heading, paragraph, item (of a list), code, table or image
+    (and "skipped", a marker the writer leaves where it dropped furniture,
+    which ``polish`` consumes). ``level`` is a heading's level or a list
+    item's nesting depth (0 = top);
+    ``quote`` is how many quotations the block sits in; ``marker`` is a list
+    item's "-" or "3."; ``links`` counts the characters of text inside links.
+    """
 
     kind: str
     text: str
     markdown: str
+    level: int = 0
+    quote: int = 0
+    marker: str = ""
+    links: int = 0
 
 
 def _escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """``text`` with Markdown's special characters escaped (``text`` itself if none)."""
+    if "\\" in text or "`" in text or "*" in text or "[" in text or "]" in text:
+        return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    if "<" in text or "_" in text:
+        return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return text
 
 
-def _squash(text: str) -> str:
-    return _SPACES.sub(" ", text)
+def _is_unseen(node: LexborNode) -> bool:
+    """Whether an inline element is text a reader never sees in the line: a
+    hover card or tooltip shown on demand, or words for screen readers only."""
+    names = node.attrs.get("class")
+    return names is not None and _UNSEEN.search(names.lower()) is not None
+
+
+def _lines(raw: str) -> str:
+    """Whitespace squashed within lines; ``_BREAK`` becomes a line break."""
+    if _BREAK not in raw:
+        return " ".join(raw.split())
+    return "\n".join(
+        line for line in (" ".join(part.split()) for part in raw.split(_BREAK)) if line
+    )
+
+
+@dataclass
+class _Close:
+    """End of an inline element whose output wraps its content (a link, emphasis)."""
+
+    kind: str
+    start: int
+    href: str | None = None
 
 
 class _Inline:
-    """Accumulates inline content as parallel Markdown and plain text."""
+    """Inline content as parallel Markdown and text parts."""
+
+    __slots__ = ("images", "links", "markdown", "plain", "text")
 
     def __init__(self) -> None:
         self.markdown: list[str] = []
         self.text: list[str] = []
+        self.links = 0
+        self.images: list[LexborNode] = []
+        self.plain = True  # Markdown and text are the same so far
 
-    def add(self, markdown: str, text: str) -> None:
-        self.markdown.append(markdown)
-        self.text.append(text)
 
-    def result(self) -> tuple[str, str]:
-        markdown = "".join(self.markdown)
-        text = "".join(self.text)
-        markdown = "\n".join(" ".join(line.split()) for line in markdown.split("\n")).strip()
-        text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
-        return _LINE_START_SPECIAL.sub(r"\1\\\2\3", markdown), text
+_NODE, _RUN, _ITEM_END = 0, 1, 2
+_ITEM_BLOCKS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "pre"}
+)
+
+
+@dataclass(slots=True)
+class _Work:
+    """One step of the block walk: an element, a run of inline nodes, or an item's end."""
+
+    kind: int
+    node: LexborNode | None
+    quote: int
+    depth: int
+    counter: list[int] | None
+    start: int = 0
+    marker: str = ""
+    nodes: list[LexborNode] | None = None
 
 
 class BlockWriter:
-    """Walks a DOM subtree and emits blocks; one instance per article."""
+    """Walks story elements and emits blocks; one instance per article."""
 
-    def __init__(self, base_url: str | None) -> None:
+    def __init__(self, base_url: str | None, verdict: Verdict | None = None) -> None:
         self.base_url = base_url
+        self.verdict = verdict
         self.blocks: list[Block] = []
+        # "https://host" of the base, to resolve "/path" links without urljoin.
+        self._origin = ""
+        if base_url and base_url.startswith(("http://", "https://")):
+            scheme, _, rest = base_url.partition("://")
+            host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+            if host and "@" not in host and "\\" not in host:
+                self._origin = f"{scheme}://{host}"
 
     # -- inline content --------------------------------------------------------
 
     def _link(self, href: str | None) -> str | None:
+        if not href:
+            return None
+        href = href.strip()
         if not href or href.startswith("#"):
             return None
-        absolute = join(self.base_url, href)
+        if href.startswith(("http://", "https://")):
+            return href if split(href) is not None else None  # malformed: text, not a link
+        if self._origin and href.startswith("/") and not href.startswith("//"):
+            return self._origin + href if "\\" not in href else None
+        absolute = join(self.base_url, href)  # None for a malformed link: text, not a link
         return safe_link(absolute) if absolute else None
 
     def inline(self, node: LexborNode, into: _Inline) -> None:
-        for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                raw = strip_controls(child.text_content or "")
-                into.add(_escape(_squash(raw)), _squash(raw))
-            elif tag in _SKIPPED:
+        """Append the inline content of ``node``'s children to ``into``."""
+        self._inline_nodes(list(node.iter(include_text=True)), into)
+
+    def _inline_nodes(self, nodes: list[LexborNode], into: _Inline) -> None:
+        markdown, text = into.markdown, into.text
+        stack: list[LexborNode | _Close] = list(reversed(nodes))
+        # Links and emphasis already open: a nested one adds nothing to Markdown
+        # (and a link inside a link is not Markdown at all).
+        open_kinds: dict[str, int] = {}
+        while stack:
+            item = stack.pop()
+            if isinstance(item, _Close):
+                if item.kind != "break":
+                    open_kinds[item.kind] -= 1
+                self._close(item, into)
                 continue
-            elif tag == "br":
-                into.add("  \n", "\n")
-            elif tag == "a":
-                inner = _Inline()
-                self.inline(child, inner)
-                markdown, text = inner.result()
-                href = self._link(child.attributes.get("href"))
-                if href and text:
-                    into.add(f"[{markdown}]({href.replace(')', '%29').replace(' ', '%20')})", text)
-                else:
-                    into.add(markdown, text)
-            elif tag in _INLINE_EMPHASIS:
-                inner = _Inline()
-                self.inline(child, inner)
-                markdown, text = inner.result()
-                mark = _INLINE_EMPHASIS[tag]
-                if text:
-                    into.add(f" {mark}{markdown}{mark} ", f" {text} ")
-            elif tag == "code":
-                code = _squash(child.text(deep=True))
-                if code.strip():
-                    into.add(f"`{code.strip()}`", code)
+            tag = item.tag
+            if tag == "-text":
+                raw = item.text_content or ""
+                escaped = _escape(raw)
+                if escaped is not raw:
+                    into.plain = False
+                markdown.append(escaped)
+                text.append(raw)
+                continue
+            if tag in _IGNORED or tag is None:
+                continue
+            into.plain = False
+            if tag == "br":
+                markdown.append(_BREAK)
+                text.append(_BREAK)
+            elif tag == "a" or tag in _EMPHASIS:
+                kind = "a" if tag == "a" else _EMPHASIS[tag]
+                if not open_kinds.get(kind):
+                    open_kinds[kind] = 1
+                    href = item.attrs.get("href") if kind == "a" else None
+                    stack.append(_Close(kind, len(text), href))
+                stack.extend(list(item.iter(include_text=True))[::-1])
+            elif tag == "code" or tag == "kbd" or tag == "samp":
+                code = " ".join((item.text(deep=True) or "").split())
+                if code:
+                    fence = "``" if "`" in code else "`"
+                    markdown.append(f"{fence}{code}{fence}")
+                    text.append(code)
             elif tag == "img":
+                into.images.append(item)
+            elif tag == "picture" or tag == "figure":
+                into.images.extend(item.css("img"))
+            elif tag in _BLOCKS:
+                markdown.append(_BREAK)
+                text.append(_BREAK)
+                stack.append(_Close("break", len(text)))
+                stack.extend(list(item.iter(include_text=True))[::-1])
+            elif tag == "span" and _is_unseen(item):
                 continue
             else:
-                self.inline(child, into)
+                stack.extend(list(item.iter(include_text=True))[::-1])
+
+    def _close(self, close: _Close, into: _Inline) -> None:
+        markdown, text = into.markdown, into.text
+        if close.kind == "break":
+            markdown.append(_BREAK)
+            text.append(_BREAK)
+            return
+        inner_text = "".join(text[close.start :])
+        inner_markdown = "".join(markdown[close.start :])
+        del text[close.start :], markdown[close.start :]
+        stripped = inner_text.strip()
+        if not stripped:
+            markdown.append(inner_markdown)
+            text.append(inner_text)
+            return
+        before = " " if inner_text[:1].isspace() else ""
+        after = " " if inner_text[-1:].isspace() else ""
+        inner_markdown = inner_markdown.strip()
+        if close.kind == "a":
+            into.links += len(stripped)
+            href = self._link(close.href)
+            if href and _BREAK not in inner_markdown:
+                href = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+                inner_markdown = f"[{inner_markdown}]({href})"
+        elif _BREAK not in inner_markdown:
+            inner_markdown = f"{close.kind}{inner_markdown}{close.kind}"
+        markdown.append(f"{before}{inner_markdown}{after}")
+        text.append(inner_text)
 
     # -- blocks ----------------------------------------------------------------
 
-    def _emit(self, kind: str, markdown: str, text: str) -> None:
-        if text.strip() or kind == "image":
-            self.blocks.append(Block(kind, text.strip(), markdown.strip()))
-
-    def _paragraph(self, node: LexborNode) -> None:
-        buffer = _Inline()
-        self.inline(node, buffer)
-        markdown, text = buffer.result()
-        self._emit("paragraph", markdown, text)
-
-    def _list(self, node: LexborNode, depth: int = 0) -> tuple[list[str], list[str]]:
-        ordered = node.tag == "ol"
-        md_lines: list[str] = []
-        text_lines: list[str] = []
-        number = 0
-        for item in node.iter():
-            if item.tag not in ("li", "dt", "dd"):
+    def _emit_inline(self, kind: str, into: _Inline, level: int, quote: int, marker: str) -> None:
+        raw_text = "".join(into.text)
+        if not raw_text or raw_text.isspace():
+            return
+        raw_markdown = raw_text if into.plain else "".join(into.markdown)
+        texts = [raw_text]
+        markdowns = [raw_markdown]
+        if kind == "paragraph" and _BREAK in raw_text:
+            texts = _PARAGRAPH_BREAK.split(raw_text)
+            markdowns = _PARAGRAPH_BREAK.split(raw_markdown)
+            if len(texts) != len(markdowns):
+                texts, markdowns = [raw_text], [raw_markdown]
+        for text_part, markdown_part in zip(texts, markdowns, strict=True):
+            # Control characters are removed once, from the rendered article.
+            text = _lines(text_part)
+            if not text:
                 continue
-            number += 1
-            buffer = _Inline()
-            nested: list[LexborNode] = []
-            for child in item.iter(include_text=True):
-                if child.tag in ("ul", "ol"):
-                    nested.append(child)
-                else:
-                    holder = _Inline()
-                    if child.tag == "-text":
-                        raw = strip_controls(child.text_content or "")
-                        holder.add(_escape(_squash(raw)), _squash(raw))
-                    elif child.tag not in _SKIPPED:
-                        self.inline(child, holder)
-                    buffer.markdown.extend([*holder.markdown, " "])
-                    buffer.text.extend([*holder.text, " "])
-            markdown, text = buffer.result()
-            marker = f"{number}." if ordered else "-"
-            indent = "   " * depth
-            if text:
-                md_lines.append(f"{indent}{marker} {markdown.replace(chr(10), ' ')}")
-                text_lines.append(text.replace("\n", " "))
-            for sub in nested:
-                sub_md, sub_text = self._list(sub, depth + 1)
-                md_lines.extend(sub_md)
-                text_lines.extend(sub_text)
-        return md_lines, text_lines
+            markdown = text if into.plain else _lines(markdown_part)
+            if kind == "heading":
+                text = text.replace("\n", " ")
+                markdown = "#" * level + " " + markdown.replace("\n", " ")
+            elif "\n" in markdown:
+                markdown = _LINE_START_SPECIAL.sub(r"\1\\\2\3", markdown).replace("\n", "\\\n")
+            elif markdown[:1] in _LINE_START_CHARS:
+                markdown = _LINE_START_SPECIAL.sub(r"\1\\\2\3", markdown)
+            links = min(into.links, len(text)) if len(texts) == 1 else 0
+            self.blocks.append(Block(kind, text, markdown, level, quote, marker, links))
 
-    def _table(self, node: LexborNode) -> None:
+    def _plain(self, raw: str, quote: int) -> None:
+        text = " ".join(raw.split())
+        if not text:
+            return
+        markdown = _escape(text)
+        if markdown[:1] in _LINE_START_CHARS:
+            markdown = _LINE_START_SPECIAL.sub(r"\1\\\2\3", markdown)
+        self.blocks.append(Block("paragraph", text, markdown, 0, quote))
+
+    def _image(self, node: LexborNode, quote: int, caption: str = "") -> None:
+        attrs = node.attrs
+        src = ""
+        for name in ("src", "data-src", "data-lazy-src", "data-original", "data-url"):
+            value = (attrs.get(name) or "").strip()
+            if value and not value.startswith("data:"):
+                src = value
+                break
+        if not src:
+            srcset = (attrs.get("srcset") or attrs.get("data-srcset") or "").strip()
+            src = srcset.split(",")[0].split(" ")[0] if srcset else ""
+        url = self._link(src)
+        if not url:
+            return
+        alt = _escape(" ".join(strip_controls(attrs.get("alt") or "").split()))
+        markdown = f"![{alt}]({url.replace(' ', '%20').replace(')', '%29')})"
+        if caption:
+            markdown += f"\\\n*{caption}*"
+        self.blocks.append(Block("image", "", markdown, 0, quote))
+
+    def _table(self, node: LexborNode, quote: int) -> None:
         rows: list[list[str]] = []
-        for row in node.css("tr"):
-            cells = []
+        text_rows: list[str] = []
+        for row in node.css("tr")[:_MAX_CELLS]:
+            cells: list[str] = []
+            texts: list[str] = []
             for cell in row.iter():
                 if cell.tag in ("td", "th"):
                     buffer = _Inline()
                     self.inline(cell, buffer)
-                    cells.append(buffer.result()[0].replace("\n", " ").replace("|", "\\|"))
-            if any(cells):
+                    markdown = " ".join("".join(buffer.markdown).replace(_BREAK, " ").split())
+                    cells.append(strip_controls(markdown).replace("|", "\\|"))
+                    texts.append(strip_controls(" ".join("".join(buffer.text).split())))
+            if any(texts):
                 rows.append(cells)
+                text_rows.append(" ".join(t for t in texts if t))
         if not rows:
             return
         width = max(len(r) for r in rows)
         rows = [r + [""] * (width - len(r)) for r in rows]
         lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
         lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
-        text = "\n".join(" ".join(c for c in r if c) for r in rows)
-        self._emit("table", "\n".join(lines), text)
+        self.blocks.append(Block("table", "\n".join(text_rows), "\n".join(lines), 0, quote))
 
-    def _image(self, node: LexborNode) -> None:
-        attrs = node.attributes
-        src = attrs.get("src") or attrs.get("data-src") or ""
-        url = self._link(src) if not src.startswith("data:") else None
-        if url:
-            alt = _escape(" ".join(strip_controls(attrs.get("alt") or "").split()))
-            self._emit("image", f"![{alt}]({url.replace(' ', '%20')})", "")
+    @staticmethod
+    def _is_layout_table(node: LexborNode) -> bool:
+        """Whether a table lays out the page (tables inside, or long prose in its
+        cells) rather than holding data. CSS here also matches the table itself."""
+        if len(node.css("table")) > 1:
+            return True
+        cells = node.css("td, th")
+        if not cells:
+            return True
+        text = len(" ".join(node.text(deep=True).split()))
+        return text > 150 * len(cells) and node.css_first("p, div, br") is not None
 
-    def block(self, node: LexborNode) -> None:
-        """Emit ``node`` and its descendants as blocks."""
-        tag = node.tag
-        if tag in _SKIPPED or tag == "-text":
-            return
-        if tag in _HEADINGS:
+    def _figure(self, node: LexborNode, quote: int) -> None:
+        caption_node = node.css_first("figcaption")
+        if caption_node is None and node.tag != "figure":
+            caption_node = node
+        caption = ""
+        if caption_node is not None:
             buffer = _Inline()
-            self.inline(node, buffer)
-            markdown, text = buffer.result()
-            markdown = markdown.replace("\n", " ").replace("  ", " ")
-            self._emit("heading", "#" * _HEADINGS[tag] + " " + markdown, text)
-        elif tag == "p":
-            if node.css_first("img") is not None:
-                for image in node.css("img"):
-                    self._image(image)
-            self._paragraph(node)
-        elif tag in ("ul", "ol", "dl"):
-            md_lines, text_lines = self._list(node)
-            if md_lines:
-                self._emit("list", "\n".join(md_lines), "\n".join(text_lines))
-        elif tag == "blockquote":
-            inner = BlockWriter(self.base_url)
-            inner.children(node)
-            if inner.blocks:
-                markdown = "\n>\n".join(
-                    "\n".join("> " + line if line else ">" for line in b.markdown.split("\n"))
-                    for b in inner.blocks
-                )
-                self._emit("quote", markdown, "\n\n".join(b.text for b in inner.blocks if b.text))
-        elif tag == "pre":
-            code = strip_controls(node.text(deep=True)).strip("\n")
-            fence = "````" if "```" in code else "```"
-            self._emit("code", f"{fence}\n{code}\n{fence}", code)
-        elif tag == "table":
-            self._table(node)
-        elif tag == "img":
-            self._image(node)
-        elif tag == "hr":
-            return
-        elif tag == "figure":
-            for image in node.css("img"):
-                self._image(image)
-            caption = node.css_first("figcaption")
-            if caption is not None:
-                self._paragraph(caption)
-        else:
-            self.children(node)
+            self.inline(caption_node, buffer)
+            caption = _lines("".join(buffer.markdown)).replace("\n", " ")
+            caption = strip_controls(caption).replace("*", "\\*")
+        images = node.css("img")
+        for index, image in enumerate(images):
+            self._image(image, quote, caption if index == len(images) - 1 else "")
 
-    def children(self, node: LexborNode) -> None:
-        """Emit the children of a container: runs of inline content become paragraphs."""
-        buffer = _Inline()
+    def write(self, root: LexborNode) -> None:
+        """Emit ``root`` and everything inside it as blocks, in document order."""
+        stack: list[_Work] = [_Work(_NODE, root, 0, -1, None)]
+        verdict = self.verdict
+        while stack:
+            work = stack.pop()
+            if work.nodes is not None:
+                buffer = _Inline()
+                self._inline_nodes(work.nodes, buffer)
+                self._emit_inline("paragraph", buffer, 0, work.quote, "")
+                continue
+            if work.kind == _ITEM_END:
+                self._make_item(work)
+                continue
+            node = work.node
+            if node is None:
+                continue
+            quote, depth, counter = work.quote, work.depth, work.counter
+            tag = node.tag
+            if tag is None or tag in _IGNORED or tag == "-text":
+                continue
+            if verdict is not None and node is not root:
+                said = verdict(node)
+                if said == _SKIP:
+                    # Left for ``polish``: a label just before furniture is furniture too.
+                    self.blocks.append(Block("skipped", "", "", 0, quote))
+                    continue
+                if said == _FIGURE:
+                    self._figure(node, quote)
+                    continue
+                if said == _DROP:
+                    continue
+            if tag in _HEADINGS:
+                buffer = _Inline()
+                self.inline(node, buffer)
+                self._emit_inline("heading", buffer, _HEADINGS[tag], quote, "")
+            elif tag in _PARAGRAPHS:
+                if tag == "figcaption":
+                    continue
+                child = node.child
+                if child is not None and child.next is None and child.tag == "-text":
+                    # The common case: a paragraph of plain text, nothing inside.
+                    self._plain(child.text_content or "", quote)
+                    continue
+                buffer = _Inline()
+                self.inline(node, buffer)
+                for image in buffer.images:
+                    self._image(image, quote)
+                self._emit_inline("paragraph", buffer, 0, quote, "")
+            elif tag in ("ul", "ol"):
+                number = [0 if tag == "ol" else -1]
+                start = node.attrs.get("start") if tag == "ol" else None
+                if start and start.strip().isdigit():
+                    number[0] = int(start.strip()) - 1
+                self._children(node, stack, quote, depth + 1, number)
+            elif tag == "li":
+                self._item(node, stack, quote, max(depth, 0), counter)
+            elif tag == "blockquote":
+                self._children(node, stack, quote + 1, depth, counter)
+            elif tag == "pre":
+                code = strip_controls(node.text(deep=True)).strip("\n")
+                if code.strip():
+                    fence = "````" if "```" in code else "```"
+                    self.blocks.append(Block("code", code, f"{fence}\n{code}\n{fence}", 0, quote))
+            elif tag == "table":
+                if self._is_layout_table(node):
+                    self._children(node, stack, quote, depth, counter)
+                else:
+                    self._table(node, quote)
+            elif tag == "img":
+                self._image(node, quote)
+            elif tag == "figure":
+                if node.css_first("p, ul, ol, table") is not None:
+                    self._children(node, stack, quote, depth, counter)
+                else:
+                    self._figure(node, quote)
+            elif tag == "hr" or tag == "br":
+                continue
+            else:
+                self._children(node, stack, quote, depth, counter)
+
+    def _item(
+        self,
+        node: LexborNode,
+        stack: list[_Work],
+        quote: int,
+        depth: int,
+        counter: list[int] | None,
+    ) -> None:
+        marker = self._marker(counter) if counter is not None else "-"
+        nested: list[LexborNode] = []
+        parts: list[LexborNode] = []
+        has_blocks = False
         for child in node.iter(include_text=True):
-            if child.tag in _BLOCK_CHILDREN or (
-                child.tag in _CONTAINERS and child.css_first(",".join(_BLOCK_CHILDREN))
-            ):
-                self._flush(buffer)
-                buffer = _Inline()
-                self.block(child)
-            elif child.tag == "-text":
-                raw = strip_controls(child.text_content or "")
-                buffer.add(_escape(_squash(raw)), _squash(raw))
-            elif child.tag == "br":
-                buffer.add("  \n", "\n")
-            elif child.tag == "img":
-                self._flush(buffer)
-                buffer = _Inline()
-                self._image(child)
-            elif child.tag not in _SKIPPED:
-                holder = _Inline()
-                self.inline(child, holder)
-                buffer.markdown.extend(holder.markdown)
-                buffer.text.extend(holder.text)
-        self._flush(buffer)
+            tag = child.tag
+            if tag == "ul" or tag == "ol":
+                nested.append(child)
+            else:
+                parts.append(child)
+                has_blocks = has_blocks or tag in _ITEM_BLOCKS
+        if has_blocks and not nested:
+            # An item made of blocks: written as blocks, the first one carries the marker.
+            stack.append(_Work(_ITEM_END, None, quote, depth, None, len(self.blocks), marker))
+            self._children(node, stack, quote, depth, counter)
+            return
+        buffer = _Inline()
+        self._inline_nodes(parts, buffer)
+        self._emit_inline("item", buffer, depth, quote, marker)
+        for sub in reversed(nested):
+            stack.append(_Work(_NODE, sub, quote, depth, counter))
 
-    def _flush(self, buffer: _Inline) -> None:
-        markdown, text = buffer.result()
-        self._emit("paragraph", markdown, text)
+    def _make_item(self, work: _Work) -> None:
+        if work.start < len(self.blocks):
+            first = self.blocks[work.start]
+            if first.kind in ("paragraph", "heading"):
+                markdown = (
+                    first.markdown.lstrip("#").strip()
+                    if first.kind == "heading"
+                    else first.markdown
+                )
+                self.blocks[work.start] = Block(
+                    "item", first.text, markdown, work.depth, first.quote, work.marker, first.links
+                )
+
+    @staticmethod
+    def _marker(counter: list[int]) -> str:
+        if counter[0] < 0:
+            return "-"
+        counter[0] += 1
+        return f"{counter[0]}."
+
+    def _children(
+        self,
+        node: LexborNode,
+        stack: list[_Work],
+        quote: int,
+        depth: int,
+        counter: list[int] | None,
+    ) -> None:
+        """Queue ``node``'s children in order: runs of inline content become paragraphs."""
+        work: list[_Work] = []
+        run: list[LexborNode] = []
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                run.append(child)
+                continue
+            if tag is None or tag in _IGNORED:
+                continue
+            is_block = tag in _BLOCKS or tag == "img"
+            if not is_block and tag in _INLINE_WRAPPERS:
+                is_block = child.css_first(_BLOCK_SELECTOR) is not None
+            if is_block:
+                if run:
+                    work.append(_Work(_RUN, None, quote, depth, counter, nodes=run))
+                    run = []
+                work.append(_Work(_NODE, child, quote, depth, counter))
+            elif tag == "br" and run and run[-1].tag == "br":
+                work.append(_Work(_RUN, None, quote, depth, counter, nodes=run))
+                run = []
+            else:
+                run.append(child)
+        if run:
+            work.append(_Work(_RUN, None, quote, depth, counter, nodes=run))
+        stack.extend(reversed(work))
 
 
 def render_blocks(blocks: list[Block]) -> tuple[str, str]:
-    """``(markdown, text)`` of the story: blocks separated by blank lines."""
-    markdown = "\n\n".join(b.markdown for b in blocks if b.markdown)
-    text = "\n\n".join(b.text for b in blocks if b.text)
-    return markdown, text
+    """``(markdown, text)`` of the story: blocks separated by blank lines.
+
+    Consecutive list items form one list; blocks inside quotations get one
+    ``>`` per level in Markdown.
+    """
+    markdown_parts: list[str] = []
+    text_parts: list[str] = []
+    index = 0
+    count = len(blocks)
+    previous_quote = 0
+    while index < count:
+        block = blocks[index]
+        if block.kind == "item":
+            end = index
+            while end < count and blocks[end].kind == "item" and blocks[end].quote == block.quote:
+                end += 1
+            group = blocks[index:end]
+            markdown = "\n".join(
+                "    " * min(item.level, _MAX_NESTING)
+                + f"{item.marker or '-'} "
+                + item.markdown.replace("\\\n", " ").replace("\n", " ")
+                for item in group
+            )
+            text = "\n".join(item.text.replace("\n", " ") for item in group)
+            index = end
+        else:
+            markdown, text = block.markdown, block.text
+            index += 1
+        quote = min(block.quote, _MAX_NESTING)
+        if quote and markdown:
+            prefix = "> " * quote
+            markdown = "\n".join(
+                (prefix + line).rstrip() if line else prefix.rstrip()
+                for line in markdown.split("\n")
+            )
+            if markdown_parts and previous_quote == quote:
+                # The same quotation goes on: join with a quoted blank line.
+                markdown_parts[-1] += "\n" + prefix.rstrip() + "\n" + markdown
+                markdown = ""
+        if markdown:
+            markdown_parts.append(markdown)
+            previous_quote = quote
+        if text:
+            text_parts.append(text)
+    return "\n\n".join(markdown_parts), "\n\n".join(text_parts)
+
+
+def declared_body(body: str, base_url: str | None) -> list[Block]:
+    """Blocks from a JSON-LD ``articleBody``: HTML when it is markup, else plain text
+    with one paragraph per line."""
+    if "</p>" in body or "<br" in body or "</div>" in body:
+        fragment = LexborHTMLParser(f"<body>{body}</body>").body
+        writer = BlockWriter(base_url)
+        if fragment is not None:
+            writer.write(fragment)
+        return writer.blocks
+    blocks = []
+    for line in html.unescape(body).splitlines():
+        text = " ".join(line.split())
+        if text:
+            blocks.append(
+                Block("paragraph", text, _LINE_START_SPECIAL.sub(r"\1\\\2\3", _escape(text)))
+            )
+    return blocks

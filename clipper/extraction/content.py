@@ -1,124 +1,725 @@
 """Find the story among the page furniture.
 
-The approach is Readability's, on selectolax: prune what is never prose
-(scripts, navigation, elements named like furniture), score each element by
-the paragraph text it directly holds (length, commas, few links), let parents
-inherit part of their children's score, take the best-scoring element and the
-siblings that look like more of the same story.
+The work is split so that the expensive parts run in C (lexbor) and Python
+touches each element once:
+
+1. ``clean`` removes what is never prose (scripts, navigation, forms' controls,
+   elements the page hides) in one walk.
+2. Text *units* — elements that hold text but no other block (``p``, ``li``,
+   headings, leaf ``div``s), and the own text of containers that mix text and
+   blocks — come from one CSS selection read backwards (descendants first),
+   and are measured: length, link text, punctuation. Only their ancestors are
+   visited, once each, to build a skeleton of the page with per-element sums.
+3. Elements are scored Readability-style by the prose they hold close below
+   them, damped by link density, nudged by class/id names and semantic tags;
+   the strongest are then weighed by where they stand against the title's
+   ``h1`` (the story holds it or starts right after it), marked down inside
+   areas named like comments or sidebars and when they are lists of teasers
+   or open with a heading like "Related stories", and cross-checked with the
+   JSON-LD ``articleBody`` when the page declares one. The winner is joined by
+   the lead paragraph between title and body, by other chunks of the same
+   class (a story split by advertising), and by siblings as strong as half of
+   it.
+4. ``Judge.verdict`` then tells the block writer which elements inside the
+   story are furniture after all (share bars, related links, teaser lists,
+   picture frames whose text is a caption), from the same sums.
+
+A class or id name alone never throws away an element that holds a large part
+of the story's prose: a site that calls its article wrapper "sidebar-layout"
+must not lose its story. All vocabulary lives in ``hints``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from clipper.extraction.hints import NEGATIVE, POSITIVE, REMOVED_TAGS
+from clipper.extraction.hints import (
+    BLOCK_TAGS,
+    FURNITURE_HEADING,
+    FURNITURE_ROLES,
+    HIDDEN_STYLE,
+    NAME_AREA,
+    NAME_BODY,
+    NAME_EMBED,
+    NAME_MEDIA,
+    NAME_NEGATIVE,
+    NAME_POSITIVE,
+    REMOVED_TAGS,
+    name_flags,
+)
 
-_PARAGRAPHS = "p, pre, blockquote, li, td, h2, h3"
-_MIN_PARAGRAPH = 25
+# Elements that hold text but never other blocks: always one unit each.
+_TEXT_BLOCKS = frozenset(
+    {"p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "figcaption", "caption"}
+)
+# Elements that may hold blocks: a unit when they hold none (a leaf), else their
+# own text beside the blocks may be one (a mixed container).
+_CONTAINERS = frozenset(
+    {"div", "section", "article", "main", "td", "center", "font", "blockquote", "li", "dd", "form"}
+)
+_MEASURED = ", ".join(sorted(_TEXT_BLOCKS | _CONTAINERS | {"a"}))
+_MIN_OWN_TEXT = 15
+_BLOCK_TAGS = frozenset(BLOCK_TAGS)
+_REMOVED = frozenset(REMOVED_TAGS)
+_CONTAINER_TAGS = frozenset(
+    {"div", "section", "article", "main", "td", "center", "font", "form", "body", "span"}
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_ITEM_TAGS = frozenset({"div", "article", "li", "section", "ul", "ol", "a", "span", "dl"})
+# Posts the story quotes, as the platforms' embed codes write them.
+_EMBEDDED_POSTS = (
+    "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed,"
+    " blockquote.reddit-embed-bq, blockquote.bluesky-embed"
+)
+_ELLIPSES = ("...", "…", "[…]", "[...]", "…]")
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟")
+_CLOSERS = "\"'”’»)]"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_MIN_PROSE = 25
+_DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
+_TOP = 12  # candidates examined closely
+_MIN_DECLARED = 200  # a JSON-LD articleBody worth cross-checking
+
+
+def text_weight(text: str) -> int:
+    """Length of ``text`` in Latin-letter equivalents: a CJK character counts three."""
+    if text.isascii() or _CJK.search(text) is None:
+        return len(text)
+    return len(text) + 2 * len(_CJK.findall(text))
+
+
+def punctuation(text: str) -> int:
+    """Commas and full stops in ``text``, in Latin, CJK and Arabic script."""
+    count = text.count(",") + text.count(".")
+    if not text.isascii():
+        count += text.count("，") + text.count("。") + text.count("、") + text.count("،")
+    return count
+
+
+@dataclass(slots=True)
+class Stats:
+    """What the units below one element add up to."""
+
+    node: LexborNode
+    parent: int
+    depth: int
+    text: int = 0  # weighted characters of unit text
+    links: int = 0  # of which inside links
+    prose: int = 0  # of which in prose units (long, few links)
+    headings: int = 0  # heading units
+    kids: int = 0  # children that hold text
+    score: float = 0.0  # Readability-style content score
+    names: str | None = None  # class and id, lower-cased, read on demand
+    article_body: bool = False  # itemprop="articleBody", read with the names
+
+    def class_names(self) -> str:
+        if self.names is None:
+            attrs = self.node.attrs
+            # "class names #id": the first word is the first class, if any.
+            element_id = attrs.get("id")
+            names = (
+                f"{attrs.get('class') or ''} #{element_id}"
+                if element_id
+                else attrs.get("class") or ""
+            )
+            names = names.strip()
+            self.names = names.lower().replace("_", "-") if names else ""
+            itemprop = attrs.get("itemprop")
+            self.article_body = itemprop is not None and itemprop.lower() == "articlebody"
+        return self.names
+
+    @property
+    def flags(self) -> int:
+        """What the element's class and id say (``hints.NAME_*`` bits)."""
+        names = self.class_names()
+        return name_flags(names) if names else 0
+
+    @property
+    def link_density(self) -> float:
+        return self.links / self.text if self.text else 0.0
+
+
+KEEP, SKIP, FIGURE, DROP = 0, 1, 2, 3
 
 
 @dataclass
-class _Candidate:
-    node: LexborNode
-    score: float = 0.0
+class Judge:
+    """The measured page: the chosen story elements and the sums to judge what is inside."""
+
+    roots: list[LexborNode]
+    skeleton: _Skeleton | None = None
+    story_prose: int = 0
+    title_id: int = -1  # the title's heading: shown as the article's title, not in its body
+
+    def verdict(self, node: LexborNode) -> int:
+        """``KEEP``; ``SKIP`` for furniture inside the story (``DROP`` when it is so
+        small that it says nothing about its neighbours); ``FIGURE`` for a
+        picture with its caption, whose text is not prose."""
+        if node.mem_id == self.title_id:
+            return DROP
+        said = self._verdict(node)
+        if said == SKIP and self.skeleton is not None:
+            # Only links left out say that the line above them was their label
+            # ("Related" over a list); an advertisement under a story's
+            # subheading does not make the subheading furniture.
+            entry = self.skeleton.stats.get(node.mem_id)
+            if entry is None or entry.text < 30 or entry.link_density < 0.3:
+                return DROP
+        return said
+
+    def _verdict(self, node: LexborNode) -> int:
+        skeleton = self.skeleton
+        if skeleton is None:
+            return KEEP
+        stats = skeleton.stats
+        entry = stats.get(node.mem_id)
+        if entry is None:
+            return KEEP
+        tag = node.tag
+        flags = entry.flags
+        big = entry.prose * 2 >= self.story_prose and entry.prose > 0
+        if flags and not big:
+            if (
+                flags & NAME_MEDIA
+                and entry.prose < 400
+                and node.css_first("img, picture, video") is not None
+            ):
+                return FIGURE
+            if (
+                flags & NAME_NEGATIVE
+                and not flags & (NAME_BODY | NAME_EMBED)
+                and node.css_first(_EMBEDDED_POSTS) is None
+            ):
+                return SKIP
+        density = entry.link_density
+        if tag in _HEADINGS or tag == "p":
+            # Mostly links: a "Read more: <headline>" line, unless it is a sentence
+            # that happens to link its names ("<Name> has left <Show>.").
+            if density > 0.8:
+                return SKIP
+            if density > 0.5 and entry.text < 200:
+                text = skeleton.unit_text.get(node.mem_id, "")
+                sentence = (
+                    text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+                    and entry.text - entry.links >= 10
+                    and not FURNITURE_HEADING.match(text.lower())
+                )
+                return KEEP if sentence else SKIP
+            return KEEP
+        if big:
+            return KEEP
+        if density > 0.5 or (density > 0.3 and entry.prose * 4 < entry.text):
+            return SKIP
+        if tag in _ITEM_TAGS and (
+            _is_teaser_list(entry, stats) or _furniture_heading(entry, skeleton)
+        ):
+            return SKIP
+        return KEEP
+
+    def text_of(self, node: LexborNode) -> int:
+        """Weighted characters of text that the measure saw in ``node``."""
+        if self.skeleton is None:
+            return 0
+        entry = self.skeleton.stats.get(node.mem_id)
+        return entry.text if entry is not None else 0
 
 
-def _names(node: LexborNode) -> str:
-    attrs = node.attributes
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+def clean(tree: LexborHTMLParser) -> LexborNode | None:
+    """Remove what is never part of a story, in place; return the body."""
+    body = tree.body
+    if body is None:
+        return None
+    # One walk in Python beats a long CSS list: lexbor tests each selector in
+    # turn. Removed nodes are only unlinked, so a removed node's descendant in
+    # the list is harmless.
+    doomed = [node for node in body.traverse() if node.tag in _REMOVED]
+    # Elements the page hides or marks as furniture: simple attribute selectors
+    # are cheap in lexbor, substring ones are not, so the values are read here.
+    for node in body.css("[hidden], [style], [role]"):
+        attrs = node.attrs
+        if "hidden" in attrs:
+            doomed.append(node)
+            continue
+        role = attrs.get("role")
+        if role is not None and role.strip().lower() in FURNITURE_ROLES:
+            doomed.append(node)
+            continue
+        style = attrs.get("style")
+        if style and HIDDEN_STYLE.search(style.lower()):
+            doomed.append(node)
+    for node in doomed:
+        node.decompose()
+    return body
 
 
-def _class_weight(node: LexborNode) -> float:
-    names = _names(node)
-    if not names:
-        return 0.0
+class _Skeleton:
+    """The units and their ancestors, with sums, built with one visit per element."""
+
+    def __init__(self, body: LexborNode) -> None:
+        self.body_id = body.mem_id
+        self.stats: dict[int, Stats] = {self.body_id: Stats(body, -1, 0)}
+        # entry, weight, punctuation, tag
+        self.units: list[tuple[Stats, int, int, str]] = []
+        self.unit_text: dict[int, str] = {}
+
+    def add(self, node: LexborNode, node_id: int | None = None) -> Stats:
+        """The entry of ``node``, creating it and its missing ancestors."""
+        stats = self.stats
+        if node_id is None:
+            node_id = node.mem_id
+        entry = stats.get(node_id)
+        if entry is not None:
+            return entry
+        path: list[tuple[int, LexborNode]] = []
+        current: LexborNode | None = node
+        current_id = node_id
+        while current is not None and current_id not in stats:
+            path.append((current_id, current))
+            current = current.parent
+            current_id = current.mem_id if current is not None else -1
+        if current is None:  # outside the body (cannot happen for body.css results)
+            parent_id, depth = self.body_id, 0
+        else:
+            parent_id, depth = current_id, stats[current_id].depth
+        for path_id, path_node in reversed(path):
+            depth += 1
+            stats[path_id] = Stats(path_node, parent_id, depth)
+            parent_id = path_id
+        return stats[node_id]
+
+    def unit(self, node: LexborNode, node_id: int, tag: str, text: str) -> None:
+        entry = self.add(node, node_id)
+        self.unit_text[node_id] = text
+        self.units.append((entry, text_weight(text), punctuation(text), tag))
+
+    def ancestors(self, node_id: int) -> list[int]:
+        """``node_id`` and its ancestors up to the body, nearest first."""
+        stats = self.stats
+        chain = []
+        while node_id in stats:
+            chain.append(node_id)
+            node_id = stats[node_id].parent
+        return chain
+
+
+def _inline_text(node: LexborNode, stats: dict[int, Stats]) -> str:
+    """The text of ``node`` outside its blocks (and outside any child that holds
+    measured text, such as a custom element): a container's own prose."""
+    parts = []
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif tag not in _BLOCK_TAGS and child.mem_id not in stats:
+            parts.append(child.text(deep=True))
+    return " ".join(" ".join(parts).split())
+
+
+def _measure(body: LexborNode) -> _Skeleton:
+    skeleton = _Skeleton(body)
+    stats = skeleton.stats
+    # One CSS selection, walked backwards: an element's descendants come before
+    # it, so a container is a leaf exactly when no unit below it was seen.
+    link_lengths: dict[int, int] = {}
+    text_blocks, block_tags, unit = _TEXT_BLOCKS, _BLOCK_TAGS, skeleton.unit
+    for node in reversed(body.css(_MEASURED)):
+        tag = node.tag
+        if tag == "a":
+            text = node.text(deep=True, strip=True)
+            if text:
+                current = node.parent
+                for _ in range(8):
+                    if current is None:
+                        break
+                    if current.tag in block_tags:
+                        key = current.mem_id
+                        link_lengths[key] = link_lengths.get(key, 0) + text_weight(text)
+                        break
+                    current = current.parent
+            continue
+        node_id = node.mem_id
+        if tag in text_blocks or node_id not in stats:
+            text = " ".join(node.text(deep=True).split())
+        elif node_id in link_lengths or len(node.text(deep=False).strip()) >= _MIN_OWN_TEXT:
+            # A container that holds text of its own beside blocks (prose between
+            # <br>s next to a <div>, a link under a heading): its own text is a unit.
+            text = _inline_text(node, stats)
+        else:
+            continue
+        if text:
+            unit(node, node_id, tag or "", text)
+    for entry, weight, punctuation, tag in skeleton.units:
+        links = min(weight, link_lengths.get(entry.node.mem_id, 0))
+        entry.text += weight
+        entry.links += links
+        if tag in _HEADINGS:
+            entry.headings += 1
+            continue
+        if weight < _MIN_PROSE or links * 2 >= weight:
+            continue
+        entry.prose += weight - links
+        score = (1 + punctuation + min(weight / 100, 3)) * (1 - links / weight)
+        holder = entry if tag in _CONTAINER_TAGS else stats.get(entry.parent)
+        level = 0
+        while holder is not None and level < len(_DIVIDERS) and holder.parent != -1:
+            holder.score += score / _DIVIDERS[level]
+            level += 1
+            holder = stats.get(holder.parent)
+    # Sum text, links and prose bottom-up: deepest elements first.
+    for entry in sorted(stats.values(), key=lambda e: -e.depth):
+        parent = stats.get(entry.parent)
+        if parent is not None:
+            parent.kids += entry.text > 0
+            parent.text += entry.text
+            parent.links += entry.links
+            parent.prose += entry.prose
+            parent.headings += entry.headings
+    return skeleton
+
+
+def _class_weight(entry: Stats) -> float:
+    flags = entry.flags
     weight = 0.0
-    if NEGATIVE.search(names):
-        weight -= 25
-    if POSITIVE.search(names):
-        weight += 25
+    if flags:
+        if flags & NAME_BODY:
+            weight += 50
+        elif flags & NAME_POSITIVE:
+            weight += 25
+        if flags & NAME_NEGATIVE:
+            weight -= 25
+    tag = entry.node.tag
+    if tag == "article":
+        weight += 15
+    elif tag == "main":
+        weight += 10
+    entry.class_names()  # reads itemprop too
+    if entry.article_body:
+        weight += 50
     return weight
 
 
-def _is_hidden(node: LexborNode) -> bool:
-    attrs = node.attributes
-    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
-        return True
-    style = (attrs.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
+def _title_node(body: LexborNode, title: str) -> LexborNode | None:
+    """The heading that shows the story's title on the page, if there is one."""
+    wanted = " ".join(title.casefold().split())
+    headings = body.css("h1")
+    if not wanted:
+        return headings[0] if len(headings) == 1 else None
+    for selector in ("h1", "h2, h3, [itemprop=headline]"):
+        for heading in headings if selector == "h1" else body.css(selector):
+            text = " ".join(heading.text(deep=True).casefold().split())
+            if text and (text == wanted or (len(text) > 10 and (text in wanted or wanted in text))):
+                return heading
+    return headings[0] if len(headings) == 1 else None
 
 
-def prune(root: LexborNode) -> None:
-    """Remove what is never part of a story, in place."""
-    for node in root.css(",".join(REMOVED_TAGS)):
-        node.decompose()
-    for node in root.css("[class], [id], [hidden], [aria-hidden], [style]"):
-        if node.tag in ("html", "body", "article", "main"):
+def _is_teaser_list(entry: Stats, stats: dict[int, Stats]) -> bool:
+    """Whether most of ``entry``'s prose sits in a run of look-alike teaser items.
+
+    A story's paragraphs are plain; a list of teasers repeats one item shape
+    (same tag and first class name) where each item carries a headline link,
+    is an ``<article>`` of its own, or ends its summary with an ellipsis.
+    """
+    if entry.kids < 3:
+        return False
+    groups: dict[tuple[str, str], list[tuple[LexborNode, Stats]]] = {}
+    for child in entry.node.iter():
+        child_entry = stats.get(child.mem_id)
+        if child_entry is None or child_entry.text == 0:
             continue
-        if _is_hidden(node):
-            node.decompose()
+        tag = child.tag
+        if tag not in _ITEM_TAGS:
             continue
-        names = _names(node)
-        if names and NEGATIVE.search(names) and not POSITIVE.search(names):
-            node.decompose()
+        first_name = child_entry.class_names().split(" ", 1)[0]
+        if first_name.startswith("#"):
+            first_name = ""
+        groups.setdefault((tag or "", first_name), []).append((child, child_entry))
+    for (tag, _), items in groups.items():
+        if len(items) < 3 or sum(i.prose for _, i in items) * 2 < entry.prose:
+            continue
+        teasers = 0
+        for node, item in items:
+            if tag == "article" or (item.links >= 10 and item.links * 7 >= item.text):
+                teasers += item.prose < 600
+            elif item.prose < 600 and node.text(deep=True).rstrip().endswith(_ELLIPSES):
+                teasers += 1
+        if teasers * 3 >= len(items) * 2:
+            return True
+    return False
 
 
-def link_density(node: LexborNode) -> float:
-    text_length = len(node.text(deep=True, strip=True))
-    if not text_length:
-        return 1.0
-    linked = sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
-    return min(1.0, linked / text_length)
+def _furniture_heading(entry: Stats, skeleton: _Skeleton) -> bool:
+    """Whether ``entry`` opens with a heading such as "Related stories"."""
+    if not entry.headings:
+        return False
+    stats = skeleton.stats
+    node: LexborNode | None = entry.node
+    for _ in range(3):  # the first text, at most three levels down
+        if node is None:
+            return False
+        first = next((c for c in node.iter() if c.mem_id in stats), None)
+        if first is None:
+            return False
+        if first.tag in _HEADINGS:
+            text = skeleton.unit_text.get(first.mem_id, "")
+            if len(text) > 60:
+                return False
+            return bool(FURNITURE_HEADING.match(text.lower())) or bool(
+                stats[first.mem_id].flags & NAME_AREA
+            )
+        if first.mem_id in skeleton.unit_text:
+            return False
+        node = first
+    return False
 
 
-def _paragraph_score(text: str) -> float:
-    return 1 + text.count(",") + text.count("،") + text.count("，") + min(len(text) / 100, 3)
+class _Chooser:
+    """Picks the story's element among the scored ones (see the module docstring)."""
 
+    def __init__(
+        self, skeleton: _Skeleton, title: LexborNode | None, declared: str | None = None
+    ) -> None:
+        self.skeleton = skeleton
+        self.stats = skeleton.stats
+        self.area_memo: dict[int, bool] = {}
+        self.page_prose = self.stats[skeleton.body_id].prose
+        self.title_chain: list[int] = []
+        if title is not None and title.mem_id in self.stats:
+            self.title_chain = skeleton.ancestors(title.mem_id)
+        self.title_index = {node_id: i for i, node_id in enumerate(self.title_chain)}
+        self.declared_chain = set(self._declared_start(declared))
 
-def find_content(tree: LexborHTMLParser) -> list[LexborNode]:
-    """The elements that hold the story, in document order (may be empty)."""
-    body = tree.body
-    if body is None:
+    def _declared_start(self, declared: str | None) -> list[int]:
+        """The unit where the JSON-LD articleBody starts, with its ancestors: a
+        cross-check, when the page declares its body for machines."""
+        if not declared or len(declared) < _MIN_DECLARED:
+            return []
+        probe = " ".join(declared.split()[:8])
+        if len(probe) < 30:
+            return []
+        for node_id, text in self.skeleton.unit_text.items():
+            if probe in text:
+                return self.skeleton.ancestors(node_id)
         return []
-    prune(body)
-    candidates: dict[int, _Candidate] = {}
-    for paragraph in body.css(_PARAGRAPHS):
-        text = paragraph.text(deep=True, strip=True)
-        if len(text) < _MIN_PARAGRAPH:
-            continue
-        score = _paragraph_score(text)
-        ancestor = paragraph.parent
-        for level in range(3):
-            if ancestor is None or ancestor.tag in ("html", "#document"):
+
+    def in_negative_area(self, node_id: int) -> bool:
+        """Whether an ancestor (below the body) is named like comments or a sidebar."""
+        stats, memo = self.stats, self.area_memo
+        chain = []
+        current = stats[node_id].parent
+        result = False
+        while current in stats and stats[current].parent != -1:
+            if current in memo:
+                result = memo[current]
                 break
-            entry = candidates.get(ancestor.mem_id)
-            if entry is None:
-                entry = candidates[ancestor.mem_id] = _Candidate(
-                    ancestor, _class_weight(ancestor) + (5 if ancestor.tag == "article" else 0)
-                )
-            entry.score += score / (1 if level == 0 else 2 * level)
-            ancestor = ancestor.parent
-    if not candidates:
-        return [body]
-    for entry in candidates.values():
-        entry.score *= 1 - link_density(entry.node)
-    best = max(candidates.values(), key=lambda c: c.score)
-    parent = best.node.parent
-    if parent is None:
-        return [best.node]
-    threshold = max(10.0, best.score * 0.2)
-    chosen: list[LexborNode] = []
-    for sibling in parent.iter():
-        if sibling.mem_id == best.node.mem_id:
-            chosen.append(sibling)
+            chain.append(current)
+            flags = stats[current].flags
+            if (
+                flags & NAME_AREA
+                and not flags & NAME_BODY
+                and stats[current].prose * 2 < self.page_prose
+            ):
+                result = True
+                break
+            current = stats[current].parent
+        # Everything between the start and the hit (or the memo) shares the answer.
+        for visited in chain:
+            memo[visited] = result
+        return result
+
+    def title_factor(self, entry: Stats) -> float:
+        """More for holding the title or following it closely; less for preceding it."""
+        if not self.title_index:
+            return 1.0
+        node_id = entry.node.mem_id
+        title_steps = self.title_index.get(node_id)
+        if title_steps is not None:
+            return 1.3 if title_steps <= 4 else 1.0
+        chain = self.skeleton.ancestors(node_id)
+        for steps, ancestor in enumerate(chain):
+            title_steps = self.title_index.get(ancestor)
+            if title_steps is None:
+                continue
+            if steps > 4 or title_steps > 5:
+                return 1.0
+            own_branch, title_branch = chain[steps - 1], self.title_chain[title_steps - 1]
+            between = 0
+            seen_title = False
+            for child in self.stats[ancestor].node.iter():
+                child_id = child.mem_id
+                if child_id == own_branch:
+                    if not seen_title:
+                        return 0.8
+                    return 1.15 if between < 200 else 1.0
+                if child_id == title_branch:
+                    seen_title = True
+                elif seen_title:
+                    child_entry = self.stats.get(child_id)
+                    between += child_entry.prose if child_entry is not None else 0
+            return 1.0
+        return 1.0
+
+    def final_score(self, entry: Stats) -> float:
+        return (entry.score + _class_weight(entry)) * (1 - entry.link_density)
+
+    def choose(self) -> Stats:
+        stats = self.stats
+        # Class names and position are read for the strongest candidates only.
+        raw = sorted(
+            (
+                (entry.score * (1 - entry.link_density), entry)
+                for entry in stats.values()
+                if entry.score > 0 and entry.parent != -1
+            ),
+            key=lambda item: -item[0],
+        )
+        if not raw:
+            return stats[self.skeleton.body_id]
+        ranked = sorted(
+            ((self.final_score(entry), entry) for _, entry in raw[: _TOP * 2]),
+            key=lambda item: -item[0],
+        )
+        adjusted: list[tuple[float, Stats]] = []
+        for score, entry in ranked[:_TOP]:
+            node_id = entry.node.mem_id
+            if self.in_negative_area(node_id):
+                score *= 0.2
+            if _is_teaser_list(entry, stats) or _furniture_heading(entry, self.skeleton):
+                score *= 0.3
+            score *= self.title_factor(entry)
+            if entry.node.mem_id in self.declared_chain:
+                score *= 1.15
+            adjusted.append((score, entry))
+        adjusted.sort(key=lambda item: -item[0])
+        return adjusted[0][1]
+
+
+def _is_prose(entry: Stats) -> bool:
+    """Whether ``entry`` is a paragraph or two of plain prose (a lead beside the body)."""
+    return (
+        entry.prose > 80
+        and entry.link_density < 0.25
+        and entry.prose * 5 >= entry.text * 4
+        and not entry.flags & (NAME_NEGATIVE | NAME_MEDIA)
+    )
+
+
+def _wrapper(best: Stats, stats: dict[int, Stats]) -> Stats:
+    """The outermost ancestor of ``best`` that adds next to no prose to it."""
+    current = best
+    while True:
+        parent = stats.get(current.parent)
+        if parent is None or parent.parent == -1:
+            return current
+        if parent.prose > best.prose + max(50, best.prose // 10):
+            return current
+        current = parent
+
+
+def _class_selector(node: LexborNode) -> str | None:
+    names = node.attrs.get("class")
+    if not names or '"' in names or "\\" in names:
+        return None
+    return f'{node.tag}[class="{names}"]'
+
+
+def _starts_within(node: LexborNode, declared: str) -> bool:
+    """Whether the first words of ``node`` appear in the declared article body."""
+    probe = " ".join(node.text(deep=True, separator=" ").split()[:8])
+    return probe in declared
+
+
+def _chunks(
+    best: Stats, wrapper: Stats, parent: Stats, stats: dict[int, Stats]
+) -> dict[int, list[LexborNode]]:
+    """Other parts of a story split into chunks of the same class (ads between
+    them), found with one CSS query and grouped by the sibling of ``wrapper``
+    that holds them."""
+    selector = _class_selector(best.node)
+    if selector is None:
+        return {}
+    parent_id, best_id, wrapper_id = parent.node.mem_id, best.node.mem_id, wrapper.node.mem_id
+    groups: dict[int, list[LexborNode]] = {}
+    for chunk in parent.node.css(selector):
+        chunk_id = chunk.mem_id
+        entry = stats.get(chunk_id)
+        if entry is None or chunk_id in (best_id, parent_id):
             continue
-        entry = candidates.get(sibling.mem_id)
-        if entry is not None and entry.score >= threshold:
-            chosen.append(sibling)
-        elif sibling.tag == "p":
-            text = sibling.text(deep=True, strip=True)
-            if len(text) > 80 and link_density(sibling) < 0.25:
-                chosen.append(sibling)
-    return chosen
+        while entry.parent != parent_id and entry.parent in stats:
+            entry = stats[entry.parent]
+        top = entry.node.mem_id
+        if entry.parent == parent_id and top != wrapper_id:
+            groups.setdefault(top, []).append(chunk)
+    return groups
+
+
+def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None = None) -> Judge:
+    """The elements that hold the story, in document order, and how to judge inside them."""
+    body = clean(tree)
+    if body is None:
+        return Judge([])
+    skeleton = _measure(body)
+    stats = skeleton.stats
+    title_node = _title_node(body, title)
+    title_id = title_node.mem_id if title_node is not None else -1
+    chooser = _Chooser(skeleton, title_node, body_hint)
+    best = chooser.choose()
+    if best.parent == -1:
+        return Judge([best.node], skeleton, best.prose, title_id)
+    wrapper = _wrapper(best, stats)
+    parent = stats.get(wrapper.parent)
+    if parent is None:
+        return Judge([best.node], skeleton, best.prose, title_id)
+    # A sibling that is not a lead and not a chunk of the same class joins only
+    # when it scores half as well as the story itself (Readability's fifth is
+    # loose enough to take a column of boxed prose beside a short story).
+    # When the page declares its body, a sibling must be part of it to join.
+    declared = (
+        " ".join(body_hint.split())
+        if body_hint and len(body_hint) >= _MIN_DECLARED and chooser.declared_chain
+        else None
+    )
+    best_score = chooser.final_score(best) * chooser.title_factor(best)
+    threshold = max(10.0, best_score * 0.5)
+    chunks = _chunks(best, wrapper, parent, stats)
+    roots: list[LexborNode] = []
+    story_prose = 0
+    before_best = True
+    for sibling in parent.node.iter():
+        sibling_id = sibling.mem_id
+        if sibling_id == wrapper.node.mem_id:
+            roots.append(best.node)
+            story_prose += best.prose
+            before_best = False
+            continue
+        entry = stats.get(sibling_id)
+        if entry is None or entry.prose == 0:
+            continue
+        if chooser.in_negative_area(sibling_id):
+            continue
+        negative = bool(entry.flags & NAME_NEGATIVE)
+        if sibling_id in chunks and not negative:
+            for chunk in chunks[sibling_id]:
+                roots.append(chunk)
+                story_prose += stats[chunk.mem_id].prose
+            continue
+        if negative or _is_teaser_list(entry, stats) or _furniture_heading(entry, skeleton):
+            continue
+        # A plain paragraph between the title and the body is the lead.
+        lead = (
+            before_best
+            and sibling.tag not in ("ul", "ol", "table")
+            and entry.headings == 0
+            and _is_prose(entry)
+            and chooser.title_factor(entry) >= 1.0
+            and sibling.css_first("li, table") is None  # not a box of key points
+        )
+        if lead or (
+            entry.score * (1 - entry.link_density) >= threshold
+            and (declared is None or _starts_within(sibling, declared))
+        ):
+            roots.append(sibling)
+            story_prose += entry.prose
+    return Judge(roots, skeleton, story_prose, title_id)

@@ -1,0 +1,176 @@
+"""Last pass over the story's blocks: what only shows once the blocks are known.
+
+- a heading or short label right above furniture the writer left out
+  ("Related" over a removed list) goes with it;
+- a short line right under a picture that repeats its alternative text or
+  ends in a photo credit is the caption: it moves into the picture's block
+  (Markdown only);
+- "Read more", "Advertisement", share prompts and calls to subscribe or
+  follow (``hints``) go, as do exact repeats and the title repeated;
+- a paragraph at the top that the story repeats below it (a standfirst or
+  teaser showing the lead twice) goes;
+- a heading or picture left at the very end, with no story under it, goes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import accumulate
+
+from clipper.extraction.blocks import Block
+from clipper.extraction.hints import (
+    DATE_LINE,
+    DATED_LINE,
+    FURNITURE_CALL,
+    FURNITURE_LINE,
+    FURNITURE_PREFIX,
+    PHOTO_CREDIT,
+)
+
+_WORDS = re.compile(r"\w+")
+_SHORT_LINE = 80
+_CAPTION = 300
+_CALL_LINE = 200
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", '"', "”", "»", ":")
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟")
+_CLOSERS = "\"'”’»)]"
+_DATE_LINE = 120
+_LINES = frozenset({"paragraph", "heading"})  # kinds judged line by line
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _is_repeat(text: str, later: str) -> bool:
+    """Whether the words of ``text`` mostly recur, three by three, in ``later``
+    (both as space-joined lower-case ``\\w+`` words with a space at each end)."""
+    words = _WORDS.findall(text.casefold())
+    if len(words) < 8:
+        return False
+    probes = [f" {' '.join(words[i : i + 3])} " for i in range(0, len(words) - 2, 2)]
+    found = sum(1 for probe in probes if probe in later)
+    return found >= 0.8 * len(probes)
+
+
+def _is_date_line(text: str, lower: str) -> bool:
+    """A short line that dates the story (or says who posted it) rather than tells it."""
+    if len(text) > _DATE_LINE or len(text.split()) > 14:
+        return False
+    if DATED_LINE.match(lower) and DATE_LINE.search(lower):
+        return True
+    return not text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS) and bool(DATE_LINE.search(lower))
+
+
+def _is_label(block: Block) -> bool:
+    text = block.text
+    if block.kind == "heading":
+        return len(text) <= 80
+    return block.kind == "paragraph" and len(text) <= 50 and not text.endswith(_SENTENCE_END)
+
+
+def _drop_labels(blocks: list[Block]) -> list[Block]:
+    """Drop the heading or short line that introduces furniture left out of the story
+    ("Related stories" over a removed list), and the markers the writer left."""
+    kept: list[Block] = []
+    for block in blocks:
+        if block.kind == "skipped":
+            if kept and _is_label(kept[-1]):
+                kept.pop()
+            continue
+        kept.append(block)
+    return kept
+
+
+def _caption_of(image: Block, block: Block) -> bool:
+    """Whether ``block``, right under ``image``, is the picture's caption: it repeats
+    the alternative text, or ends with a photo credit."""
+    text = block.text
+    if block.kind != "paragraph" or len(text) > _CAPTION or "\\\n*" in image.markdown:
+        return False
+    if PHOTO_CREDIT.search(text.lower()):
+        return True
+    end = image.markdown.find("](")
+    alt = image.markdown[2:end].replace("\\", "").casefold() if end > 2 else ""
+    return len(alt) >= 4 and alt in text.casefold()
+
+
+def _attach_captions(blocks: list[Block]) -> list[Block]:
+    """Move captions found under pictures from the prose into the picture's block."""
+    kept: list[Block] = []
+    for block in blocks:
+        previous = kept[-1] if kept else None
+        if previous is not None and previous.kind == "image" and _caption_of(previous, block):
+            caption = block.markdown.replace("\\\n", " ").replace("\n", " ").replace("*", "\\*")
+            kept[-1] = replace(previous, markdown=f"{previous.markdown}\\\n*{caption}*")
+            continue
+        kept.append(block)
+    return kept
+
+
+def polish(blocks: list[Block], title: str) -> list[Block]:
+    """The blocks without repeats and furniture lines."""
+    blocks = _attach_captions(_drop_labels(blocks))
+    title_key = _key(title)
+    kept: list[Block] = []
+    seen: set[str] = set()
+    for block in blocks:
+        text = block.text  # whitespace already squashed by the writer
+        if block.kind == "image":
+            kept.append(block)
+            continue
+        if not text:
+            continue
+        if text in seen and block.kind != "item" and len(text) > 20:
+            continue
+        if len(text) <= _CALL_LINE and block.kind in _LINES:
+            lower = text.lower()
+            if len(text) <= _SHORT_LINE and FURNITURE_LINE.match(lower):
+                continue
+            if FURNITURE_PREFIX.match(lower) or FURNITURE_CALL.search(lower):
+                continue
+            if _is_date_line(text, lower):
+                continue
+        if title_key and len(text) <= len(title) + 10 and _key(text) == title_key:
+            continue
+        seen.add(text)
+        kept.append(block)
+    kept = _drop_teaser(kept)
+    while kept and kept[-1].kind in ("heading", "image"):
+        kept.pop()
+    return kept
+
+
+def _drop_teaser(blocks: list[Block]) -> list[Block]:
+    """Drop paragraphs at the top that the story repeats later (a lead shown twice)."""
+    text_blocks = [i for i, b in enumerate(blocks) if b.text]
+    if len(text_blocks) < 4:
+        return blocks
+    head = [i for i in text_blocks[:3] if blocks[i].kind == "paragraph"]
+    if not head:
+        return blocks
+    # Cheap first look: do a few words of a head paragraph appear after it at all?
+    texts = [blocks[i].text.casefold() for i in text_blocks]
+    everything = " ".join(texts)
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    found = False
+    for order, i in enumerate(text_blocks[:3]):
+        if i not in head:
+            continue
+        words = texts[order].split()
+        if len(words) >= 8:
+            after = starts[order + 1]
+            probes = (" ".join(words[:5]), " ".join(words[len(words) // 2 :][:5]))
+            found = found or any(everything.find(probe, after) >= 0 for probe in probes)
+    if not found:
+        return blocks
+    tail = " ".join(blocks[i].text for i in text_blocks[3:]).casefold()
+    later = f" {' '.join(_WORDS.findall(tail))} "
+    drop: set[int] = set()
+    for position in reversed(head):
+        block = blocks[position]
+        if block.kind == "paragraph" and _is_repeat(block.text, later):
+            drop.add(position)
+        later = f" {' '.join(_WORDS.findall(block.text.casefold()))}{later}"
+    return [b for i, b in enumerate(blocks) if i not in drop]

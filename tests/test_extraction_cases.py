@@ -1,0 +1,271 @@
+"""Page shapes that trip extractors up, each written small enough to read at a glance.
+
+Every case asserts the exact story and checks that the trap stayed out.
+"""
+
+from __future__ import annotations
+
+import json
+
+import clipper
+
+URL = "https://example.org/news/story"
+
+ONE = (
+    "The city council approved a plan on Monday to turn the old freight depot into a library, "
+    "a market hall and two hundred flats, ending a decade of disputes over the site."
+)
+TWO = (
+    "Work is due to start next spring. The developer, a cooperative of local builders, said it "
+    "would keep the brick facade and the iron roof, which are listed."
+)
+THREE = (
+    "Neighbours had opposed an earlier plan for offices, arguing that the district already had "
+    "too little housing and too much traffic."
+)
+STORY = (ONE, TWO, THREE)
+
+
+def body(article: clipper.Article) -> list[str]:
+    return article.text.split("\n\n")
+
+
+def paragraphs(*texts: str) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def test_comments_longer_than_the_story_stay_out() -> None:
+    comment = (
+        "<div class='comment-body'><p>I have lived here for forty years and I can tell you, "
+        "this depot has been an eyesore, a danger to children, and a magnet for trouble. "
+        "Whatever they build, it will be better than what we have, and about time too.</p></div>"
+    )
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='story'>{paragraphs(*STORY)}"
+        f"</div><section id='comments'><h2>12 comments</h2>{comment * 8}</section></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_old_layout_table_with_text_between_line_breaks() -> None:
+    html = (
+        "<html><head><title>Depot to become a library</title></head>"
+        "<body><table><tr><td class='nav'><a href='/'>Home</a><br><a href='/a'>Archive</a>"
+        "<br><a href='/c'>Contact</a></td><td><font size='4'><b>Depot to become a library</b>"
+        f"</font><br><br>{ONE}<br><br>{TWO}<br><br>{THREE}</td></tr></table></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_story_split_by_advertising_is_joined() -> None:
+    html = (
+        "<html><body><h1>Depot to become a library</h1>"
+        f"<div class='grid'><div class='article-chunk'>{paragraphs(ONE)}</div>"
+        "<div class='ad-slot'>Advertisement</div></div>"
+        f"<div class='grid'><div class='article-chunk'>{paragraphs(TWO)}</div>"
+        "<div class='ad-slot'>Advertisement</div></div>"
+        f"<div class='grid'><div class='article-chunk'>{paragraphs(THREE)}</div></div>"
+        "</body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_listicle_of_sections_is_the_story_not_a_teaser_list() -> None:
+    sections = "".join(
+        f"<section class='item'><h2>{n}. {title}</h2><p>{text}</p></section>"
+        for n, (title, text) in enumerate(
+            [("The library", ONE), ("The market hall", TWO), ("The flats", THREE)], start=1
+        )
+    )
+    html = (
+        f"<html><body><h1>Three things to know</h1><div class='list'>{sections}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [
+        "1. The library",
+        ONE,
+        "2. The market hall",
+        TWO,
+        "3. The flats",
+        THREE,
+    ]
+
+
+def test_related_articles_made_of_article_elements_stay_out() -> None:
+    teaser = (
+        "<article class='card'><h3><a href='/n/{n}'>Another story number {n} about the city</a>"
+        "</h3><p>A summary of another story that the site would like you to read next…</p>"
+        "</article>"
+    )
+    related = "".join(teaser.format(n=n) for n in range(5))
+    html = (
+        f"<html><body><article class='main'><h1>Depot to become a library</h1>"
+        f"{paragraphs(*STORY)}</article><section>{related}</section></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == list(STORY)
+
+
+def test_a_related_links_list_at_the_end_of_the_body_goes_with_its_heading() -> None:
+    html = (
+        "<html><body><h1>Depot to become a library</h1><div class='entry-content'>"
+        f"{paragraphs(*STORY)}<h3>Related</h3><ul>"
+        "<li><a href='/a'>Council approves budget for the new year</a></li>"
+        "<li><a href='/b'>Market traders fear for their pitches</a></li>"
+        "<li><a href='/c'>Library opening hours to be extended</a></li></ul></div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == list(STORY)
+    assert "Related" not in article.markdown
+
+
+def test_byline_dateline_and_share_buttons_inside_the_body_stay_out() -> None:
+    html = (
+        "<html><body><article><h1>Depot to become a library</h1><div class='content'>"
+        "<p class='byline'>By Sam Writer</p><p class='date'>Monday 3 June 2024</p>"
+        "<div class='share'><a href='https://facebook.com/sharer'>Facebook</a>"
+        "<a href='https://twitter.com/intent'>Twitter</a><a href='mailto:'>Email</a></div>"
+        f"{paragraphs(*STORY)}<p>Share this article</p></div></article></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_short_story_beside_a_long_sidebar_is_still_found_by_its_title() -> None:
+    sidebar_item = (
+        "<div class='box'><p>Our weekly guide to what is on in town this weekend, from the "
+        "market to the cinema, with opening times, prices and everything else you need.</p></div>"
+    )
+    html = (
+        "<html><body><div class='wrap'><div class='main'><h1>Depot to become a library</h1>"
+        f"<div class='text'>{paragraphs(ONE, TWO)}</div></div>"
+        f"<div class='aside-column'>{sidebar_item * 6}</div></div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [ONE, TWO]
+
+
+def test_the_declared_article_body_breaks_a_tie_between_two_runs_of_prose() -> None:
+    letter = (
+        "<p>Letter: I grew up near the depot and remember the trains, the smell of coal and "
+        "the noise, and I think a library would be a fitting end for it, whatever it costs.</p>"
+    )
+    declared = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(STORY)})
+    html = (
+        f"<html><head><script type='application/ld+json'>{declared}</script></head><body>"
+        f"<div class='a'>{paragraphs(*STORY)}</div><div class='b'>{letter * 3}</div>"
+        "</body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_sentence_that_links_its_names_stays_but_a_read_more_line_goes() -> None:
+    linked = (
+        "<p><a href='/people/ann'>Ann Lee</a> has joined <a href='/teams/rovers'>the City "
+        "Rovers</a>.</p>"
+    )
+    read_more = "<p>Read more: <a href='/n/1'>Rovers sign a new goalkeeper from Porto</a></p>"
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='text'>"
+        f"{paragraphs(ONE)}{linked}{read_more}{paragraphs(TWO, THREE)}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [
+        ONE,
+        "Ann Lee has joined the City Rovers.",
+        TWO,
+        THREE,
+    ]
+
+
+def test_hover_cards_and_screen_reader_words_are_not_read_into_the_line() -> None:
+    card = (
+        "<span class='person'><a href='/p/ann'>Ann Lee</a><span class='person-tooltip'>"
+        "<a href='/p/ann/1'>Ann Lee's last five stories</a></span></span>"
+    )
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='text'>{paragraphs(ONE)}"
+        f"<p>The plan was drawn up by {card}, the city architect"
+        "<span class='sr-only'> (opens in a new window)</span>, who retires next year.</p>"
+        f"{paragraphs(TWO)}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [
+        ONE,
+        "The plan was drawn up by Ann Lee, the city architect, who retires next year.",
+        TWO,
+    ]
+
+
+def test_an_embedded_post_is_quoted_even_inside_a_widget_or_social_wrapper() -> None:
+    tweet = (
+        "<div class='article-widget social'><blockquote class='twitter-tweet'><p>The depot "
+        "will be a library! Best news this year.</p>— Ann Lee (@annlee) "
+        "<a href='https://twitter.com/annlee/status/1'>June 3, 2024</a></blockquote></div>"
+    )
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='text'>{paragraphs(ONE)}"
+        f"{tweet}{paragraphs(TWO, THREE)}</div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [
+        ONE,
+        "The depot will be a library! Best news this year.",
+        "— Ann Lee (@annlee) June 3, 2024",
+        TWO,
+        THREE,
+    ]
+    assert "> The depot will be a library! Best news this year.\n>\n> — Ann Lee" in article.markdown
+
+
+def test_datelines_and_filing_lines_around_the_story_stay_out() -> None:
+    html = (
+        "<html><body><h1>Depot to become a library</h1><div class='text'>"
+        "<p>Updated at 1:23 p.m.</p><p>05/10/2018 - Published by: Sam Writer</p>"
+        f"{paragraphs(*STORY)}<p>Filed under: City | Housing</p>"
+        "<p>© 2024 Example News. All rights reserved.</p></div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_aria_landmarks_for_banner_navigation_and_footer_stay_out() -> None:
+    html = (
+        "<html><body><div role='banner'><p>The Example Gazette, your city's daily paper since "
+        "1871, independent and proud of it.</p></div><div role='navigation'><p>News, Sport, "
+        "Culture, Opinion, Weather, Puzzles, Obituaries, Jobs, Property</p></div>"
+        f"<h1>Depot to become a library</h1><div class='text'>{paragraphs(*STORY)}</div>"
+        "<div role='contentinfo'><p>Printed and published by Example Media, 1 Harbour Street, "
+        "Port Town, registered in England.</p></div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_timeline_table_and_list_with_dates_are_kept() -> None:
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='text'>{paragraphs(ONE)}"
+        "<table><tr><th>Date</th><th>Step</th></tr><tr><td>12/05/2025</td><td>Works begin</td>"
+        "</tr></table><ul><li>01/03/2026: roof repaired</li><li>01/09/2026: library opens</li>"
+        f"</ul>{paragraphs(TWO)}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [
+        ONE,
+        "Date Step\n12/05/2025 Works begin",
+        "01/03/2026: roof repaired\n01/09/2026: library opens",
+        TWO,
+    ]
+
+
+def test_the_title_heading_inside_the_story_is_not_repeated_in_the_body() -> None:
+    # The <h1> words the title differently from <title>; it is still the title.
+    html = (
+        "<html><head><title>Depot will become a library - The Example Gazette</title></head>"
+        "<body><article><h1>Depot to become library, council decides</h1>"
+        "<div class='credits'><span>Sam Writer</span><span>Example Gazette</span></div>"
+        "<div class='ad'>Advertisement - the story continues below this box</div>"
+        f"{paragraphs(*STORY)}</article></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_subheading_above_an_advertisement_is_kept() -> None:
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='text'>{paragraphs(ONE)}"
+        "<h2>What happens next</h2><div class='ad-container'>Advertisement - scroll to continue "
+        f"reading</div>{paragraphs(TWO, THREE)}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [ONE, "What happens next", TWO, THREE]
