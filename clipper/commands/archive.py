@@ -12,11 +12,12 @@ import typer
 from clipper.commands.common import console, print_json, say, say_error, show, state
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from clipper.clipping import Clipping
     from clipper.importers.model import PendingLink
     from clipper.library import Library
+    from clipper.refresh import RenewReport
 
 
 class ExportFormat(StrEnum):
@@ -243,6 +244,29 @@ def _targets(
     return _chosen(library, query)
 
 
+def _renew(
+    ctx: typer.Context,
+    targets: tuple[str | None, list[int] | None, bool],
+    run: Callable[..., RenewReport],
+    progress: str,
+    verb: str,
+    skipped: str,
+) -> None:
+    """Run ``reextract`` or ``refresh`` over the chosen clippings and report."""
+    from clipper.progress import tracked
+
+    with state(ctx).open_library(create=False) as library:
+        clippings, total = _targets(library, *targets)
+        report = run(
+            library,
+            tracked(clippings, total, progress),
+            on_failure=lambda what, message: say_error(f"{what}: {message}"),
+        )
+    say(report.summary(verb, skipped))
+    if report.failed:
+        raise typer.Exit(1)
+
+
 def reextract(
     ctx: typer.Context,
     query: QueryArgument = None,
@@ -256,19 +280,12 @@ def reextract(
 
     Example: clipper reextract --all
     """
-    from clipper.progress import tracked
     from clipper.refresh import reextract as run
 
-    with state(ctx).open_library(create=False) as library:
-        clippings, total = _targets(library, query, ids, everything)
-        report = run(
-            library,
-            tracked(clippings, total, "Re-extracting"),
-            on_failure=lambda what, message: say_error(f"{what}: {message}"),
-        )
-    say(report.summary("Re-extracted", "without a stored page (imported without HTML)"))
-    if report.failed:
-        raise typer.Exit(1)
+    _renew(
+        ctx, (query, ids, everything), run, "Re-extracting", "Re-extracted",
+        "without a stored page (imported without HTML)",
+    )  # fmt: skip
 
 
 def refresh(
@@ -284,19 +301,9 @@ def refresh(
 
     Example: clipper refresh --id 12
     """
-    from clipper.progress import tracked
     from clipper.refresh import refresh as run
 
-    with state(ctx).open_library(create=False) as library:
-        clippings, total = _targets(library, query, ids, everything)
-        report = run(
-            library,
-            tracked(clippings, total, "Refreshing"),
-            on_failure=lambda what, message: say_error(f"{what}: {message}"),
-        )
-    say(report.summary("Refreshed", "without a web URL"))
-    if report.failed:
-        raise typer.Exit(1)
+    _renew(ctx, (query, ids, everything), run, "Refreshing", "Refreshed", "without a web URL")
 
 
 def history(
