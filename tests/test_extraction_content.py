@@ -262,3 +262,31 @@ def test_a_lead_repeated_as_a_teaser_above_the_story_is_dropped() -> None:
     article = clipper.extract(html, url="https://example.org/pass")
     assert article.text.startswith(lead)
     assert article.text.count("stranding dozens of lorries") == 1
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "author", "published", "site", "language"),
+    [
+        (GERMAN, "Stadtwerke Leipzig bauen größten Wärmespeicher Sachsens", "Katrin Vogel",
+         "2024-03-12T08:15:00+01:00", "Mitteldeutsche Rundschau", "de"),
+        (FRENCH, "À Lyon, la ville teste des rues scolaires fermées aux voitures",
+         "Claire Dumont", "2023-10-04T07:30:00", "Le Courrier du Rhône", "fr"),
+        # The date stands in the byline itself: "Lucía Ferrer · Valencia · 15 jun 2024 - 10:42".
+        (SPANISH, "Valencia recupera el cauce del Turia para el baño en verano", "Lucía Ferrer",
+         "2024-06-15T10:42:00", "Diario del Levante", "es"),
+        (RUSSIAN, "В Казани открыли первую в Поволжье библиотеку без книг", "Анна Захарова",
+         "2024-05-18T14:05:00", "Волжские вести", "ru"),
+        (CHINESE, "杭州地铁12号线全线贯通 预计年底开通运营", "陈静", "2024-08-20T09:32:00",
+         "钱江晚报网", "zh-CN"),
+        # The dateline starts with its place: "عمّان - سارة الخطيب" (Amman - the writer).
+        (ARABIC, "افتتاح أكبر محطة لتحلية المياه بالطاقة الشمسية في الأردن", "سارة الخطيب",
+         "2024-04-09T11:20:00", "الخبر اليوم", "ar"),
+    ],
+    ids=lambda value: value.name if isinstance(value, Page) else "",
+)  # fmt: skip
+def test_the_metadata_of_each_language(
+    page: Page, title: str, author: str, published: str, site: str, language: str
+) -> None:
+    article = clipper.extract(page_bytes(page.name), url=page.url)
+    assert (article.title, article.author, article.published) == (title, author, published)
+    assert (article.site, article.language) == (site, language)

@@ -56,6 +56,11 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("Martin Luther King, Jr.", ["Martin Luther King Jr."]),
         ("Fox News", ["Fox News"]),
         ("kei_eno", ["Kei Eno"]),
+        # A dateline's place before the names is not a name.
+        ("عمّان - سارة الخطيب", ["سارة الخطيب"]),
+        ("WASHINGTON — Jane Doe", ["Jane Doe"]),
+        ("Moscow | PTI", ["PTI"]),
+        ("Zendaya | Staff Writer", ["Zendaya"]),
         # Agencies are authors.
         ("PTI | Moscow | Updated: 22-12-2020 20:41 IST", ["PTI"]),
         ("Reuters Staff", ["Reuters"]),

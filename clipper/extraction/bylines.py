@@ -20,7 +20,10 @@ Decisions where a byline is ambiguous:
 - A byline written in capitals is shown in title case (``DANICA KIRKA`` →
   Danica Kirka); short capitalised words stay (``PTI``, ``AFP``).
 - Only the first field of a byline split by ``|`` or ``·`` holds names; the
-  others are places, dates and roles (``PTI | Moscow | Updated: ...``).
+  others are places, dates and roles (``PTI | Moscow | Updated: ...``). The
+  exception is a dateline that starts with its place: when the first field is
+  one word that is not an agency and a later field holds names, those win
+  (``Amman - Sara Al-Khatib``).
 """
 
 from __future__ import annotations
@@ -324,7 +327,8 @@ def parse_byline(text: str) -> list[str]:
             return [text]  # "Natasha Turak", "Sarah E. Needleman": most declared authors
     if _PHOTO_CREDIT.match(text):
         return []
-    for field in _FIELD_SPLIT.split(_SENTENCE_SPLIT.sub(" | ", text)):
+    place: list[str] = []  # a lone first word that may be a dateline's place
+    for number, field in enumerate(_FIELD_SPLIT.split(_SENTENCE_SPLIT.sub(" | ", text))):
         if cut := _CUT.search(field):
             words = field[: cut.start()].split()
             while words and words[-1].strip(".,").casefold() in _DATE_WORDS:
@@ -345,8 +349,13 @@ def parse_byline(text: str) -> list[str]:
                 if (name := _clean_name(part, first=index == 0)) is not None:
                     names.append(name)
         if names:
+            # "Amman - Sara Al-Khatib", "WASHINGTON — Jane Doe": a dateline's place
+            # comes first; the names after it win. ("PTI | Moscow": an agency stays.)
+            if number == 0 and len(names) == 1 and " " not in names[0] and not is_agency(names[0]):
+                place = names
+                continue
             return unique(names)
-    return []
+    return place
 
 
 def unique(names: Iterable[str]) -> list[str]:

@@ -603,6 +603,14 @@ def _visible_dates(
             labelled_dates(text, month_first=month_first)
         ):
             return result()
+    if not modified_only:
+        # The byline's own element often carries the date: "Lucía Ferrer · Valencia ·
+        # 15 jun 2024 - 10:42". A date written beside the author is the story's.
+        for node in around.nodes("byline")[:5]:
+            if len(text := _text(node)) <= 250 and take(
+                labelled_dates(text, month_first=month_first)
+            ):
+                return result()
     if around.headlines and not modified_only:
         # A dateline without a telling class ("publiziert am 25. September 2018"
         # in a plain <span>): the labelled dates in the headline's surroundings.
