@@ -24,7 +24,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 SHELLS = ("bash", "zsh", "fish")
 FILENAMES = {"bash": "clipper.bash", "zsh": "_clipper", "fish": "clipper.fish"}
@@ -56,16 +56,8 @@ def _summary(text: str | None) -> str:
     return first.rstrip(".")
 
 
-def _annotation(parameter: Any) -> Any:
-    descriptor = getattr(parameter, "type_descriptor", None)
-    annotation = getattr(descriptor, "annotation", None)
-    arguments = get_args(annotation)
-    return arguments[0] if arguments and annotation is not None else annotation
-
-
 def _is_files(parameter: Any) -> bool:
-    annotation = _annotation(parameter)
-    if isinstance(annotation, type) and issubclass(annotation, Path):
+    if getattr(parameter.type, "name", "") == "path":  # a Path-typed parameter
         return True
     metavar = (parameter.metavar or "").upper()
     return parameter.name in _FILE_NAMES or any(word in metavar for word in _FILE_WORDS)
@@ -74,10 +66,11 @@ def _is_files(parameter: Any) -> bool:
 def _option(parameter: Any) -> Option:
     longs = [n for n in parameter.opts if n.startswith("--")]
     shorts = [n for n in parameter.opts if not n.startswith("--")]
-    annotation = _annotation(parameter)
-    choices: tuple[str, ...] = ()
-    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        choices = tuple(str(member.value) for member in annotation)
+    # Enum options become Click choices; read them there, where every Typer keeps them.
+    choices = tuple(
+        str(choice.value if isinstance(choice, enum.Enum) else choice)
+        for choice in getattr(parameter.type, "choices", None) or ()
+    )
     takes_value = not parameter.is_flag
     return Option(
         names=tuple(longs + shorts),

@@ -186,7 +186,9 @@ def test_a_batch_killed_at_random_moments_loses_nothing_it_reported(tmp_path: Pa
 def test_a_hostile_server_cannot_stop_a_batch_or_hide_a_failure(tmp_path: Path) -> None:
     from benchmarks.soak import soak
 
-    report = soak(tmp_path, 80, seed=3, hostile_share=0.5, timeout=1.5)
+    # A deadline that well-behaved pages meet even on a loaded machine; stalls and
+    # trickles still run into it.
+    report = soak(tmp_path, 80, seed=3, hostile_share=0.5, timeout=4.0)
     assert report.returncode == 1  # some URLs failed, as they must
     assert report.unaccounted == []
     assert report.good_not_clipped == []
