@@ -100,7 +100,7 @@ def _escape(text: str) -> str:
 def _is_unseen(node: LexborNode) -> bool:
     """Whether an inline element is text a reader never sees in the line: a
     hover card or tooltip shown on demand, or words for screen readers only."""
-    names = node.attrs.get("class")
+    names = node.attributes.get("class")
     return names is not None and _UNSEEN.search(names.lower()) is not None
 
 
@@ -312,7 +312,7 @@ class BlockWriter:
         self.blocks.append(Block("paragraph", text, markdown, 0, quote))
 
     def _image(self, node: LexborNode, quote: int, caption: str = "") -> None:
-        attrs = node.attrs
+        attrs = node.attributes
         src = ""
         for name in ("src", "data-src", "data-lazy-src", "data-original", "data-url"):
             value = (attrs.get(name) or "").strip()
@@ -432,7 +432,7 @@ class BlockWriter:
                 self._emit_inline("paragraph", buffer, 0, quote, "")
             elif tag in ("ul", "ol"):
                 number = [0 if tag == "ol" else -1]
-                start = node.attrs.get("start") if tag == "ol" else None
+                start = node.attributes.get("start") if tag == "ol" else None
                 if start and start.strip().isdigit():
                     number[0] = int(start.strip()) - 1
                 self._children(node, stack, quote, depth + 1, number)

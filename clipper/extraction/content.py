@@ -113,10 +113,11 @@ class Stats:
     score: float = 0.0  # Readability-style content score
     names: str | None = None  # class and id, lower-cased, read on demand
     article_body: bool = False  # itemprop="articleBody", read with the names
+    name_bits: int = -1  # what the names say, worked out on demand
 
     def class_names(self) -> str:
         if self.names is None:
-            attrs = self.node.attrs
+            attrs = self.node.attributes
             # "class names #id": the first word is the first class, if any.
             element_id = attrs.get("id")
             names = (
@@ -133,8 +134,10 @@ class Stats:
     @property
     def flags(self) -> int:
         """What the element's class and id say (``hints.NAME_*`` bits)."""
-        names = self.class_names()
-        return name_flags(names) if names else 0
+        if self.name_bits < 0:
+            names = self.class_names()
+            self.name_bits = name_flags(names) if names else 0
+        return self.name_bits
 
     @property
     def link_density(self) -> float:
@@ -238,7 +241,7 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
     # Elements the page hides or marks as furniture: simple attribute selectors
     # are cheap in lexbor, substring ones are not, so the values are read here.
     for node in body.css("[hidden], [style], [role]"):
-        attrs = node.attrs
+        attrs = node.attributes
         if "hidden" in attrs:
             doomed.append(node)
             continue
