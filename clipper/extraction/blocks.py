@@ -104,6 +104,14 @@ def _is_unseen(node: LexborNode) -> bool:
     return names is not None and _UNSEEN.search(names.lower()) is not None
 
 
+def _plain_host(url: str) -> bool:
+    """Whether an absolute URL's host part (up to the first ``/``, ``?`` or ``#``)
+    is ASCII without a port or brackets: then ``urlsplit`` cannot fail on it,
+    and most links are checked without taking them apart."""
+    host = url.partition("://")[2].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return host.isascii() and ":" not in host and "[" not in host and "]" not in host
+
+
 def _lines(raw: str) -> str:
     """Whitespace squashed within lines; ``_BREAK`` becomes a line break."""
     if _BREAK not in raw:
@@ -179,7 +187,8 @@ class BlockWriter:
         if not href or href.startswith("#"):
             return None
         if href.startswith(("http://", "https://")):
-            return href if split(href) is not None else None  # malformed: text, not a link
+            # Malformed: text, not a link.
+            return href if _plain_host(href) or split(href) is not None else None
         if self._origin and href.startswith("/") and not href.startswith("//"):
             return self._origin + href if "\\" not in href else None
         absolute = join(self.base_url, href)  # None for a malformed link: text, not a link
