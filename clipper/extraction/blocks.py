@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -166,9 +166,17 @@ class _Work:
 class BlockWriter:
     """Walks story elements and emits blocks; one instance per article."""
 
-    def __init__(self, base_url: str | None, verdict: Verdict | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str | None,
+        verdict: Verdict | None = None,
+        texts: Mapping[int, str] | None = None,
+    ) -> None:
         self.base_url = base_url
         self.verdict = verdict
+        # Elements' text with whitespace squashed, by ``mem_id``, where the
+        # content finder has measured it already.
+        self.texts: Mapping[int, str] = texts or {}
         self.blocks: list[Block] = []
         # "https://host" of the base, to resolve "/path" links without urljoin.
         self._origin = ""
@@ -311,8 +319,8 @@ class BlockWriter:
             links = min(into.links, len(text)) if len(texts) == 1 else 0
             self.blocks.append(Block(kind, text, markdown, level, quote, marker, links))
 
-    def _plain(self, raw: str, quote: int) -> None:
-        text = " ".join(raw.split())
+    def _plain(self, text: str, quote: int) -> None:
+        """A paragraph of plain ``text`` (whitespace squashed)."""
         if not text:
             return
         markdown = _escape(text)
@@ -432,7 +440,10 @@ class BlockWriter:
                 child = node.child
                 if child is not None and child.next is None and child.tag == "-text":
                     # The common case: a paragraph of plain text, nothing inside.
-                    self._plain(child.text_content or "", quote)
+                    text = self.texts.get(node.mem_id)
+                    if text is None:
+                        text = " ".join((child.text_content or "").split())
+                    self._plain(text, quote)
                     continue
                 buffer = _Inline()
                 self.inline(node, buffer)

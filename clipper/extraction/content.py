@@ -221,6 +221,10 @@ class Judge:
             return SKIP
         return KEEP
 
+    def unit_texts(self) -> dict[int, str]:
+        """The measured units' text (whitespace squashed), by ``mem_id``."""
+        return self.skeleton.unit_text if self.skeleton is not None else {}
+
     def text_of(self, node: LexborNode) -> int:
         """Weighted characters of text that the measure saw in ``node``."""
         if self.skeleton is None:
