@@ -7,9 +7,10 @@ touches each element once:
    elements the page hides) in one walk.
 2. Text *units* — elements that hold text but no other block (``p``, ``li``,
    headings, leaf ``div``s), and the own text of containers that mix text and
-   blocks — come from one CSS selection read backwards (descendants first),
-   and are measured: length, link text, punctuation. Only their ancestors are
-   visited, once each, to build a skeleton of the page with per-element sums.
+   blocks — come from one walk of the cleaned body read backwards
+   (descendants first), and are measured: length, link text, punctuation.
+   Only their ancestors are visited, once each, to build a skeleton of the
+   page with per-element sums. The block writer reuses the measured text.
 3. Elements are scored Readability-style by the prose they hold close below
    them, damped by link density, nudged by class/id names and semantic tags;
    the strongest are then weighed by where they stand against the title's
@@ -284,8 +285,8 @@ class _Skeleton:
             path.append((current_id, current))
             current = current.parent
             current_id = current.mem_id if current is not None else -1
-        # A node outside the body cannot come from ``body.css``; were it to, it
-        # would hang from the body.
+        # A node outside the body cannot come from the body's walk; were it
+        # to, it would hang from the body.
         parent_id = current_id if current is not None else self.body_id
         for path_id, path_node in reversed(path):
             stats[path_id] = Stats(path_node, parent_id)
