@@ -95,13 +95,20 @@ def _prose_length(blocks: list[Block]) -> int:
 
 def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | None) -> Article:
     text = decode_html(html, _charset(headers))[0] if isinstance(html, bytes) else html
-    if "\x00" in text:
+    # The parser reads UTF-8, so the text is encoded once here, the way the
+    # parser would (a lone surrogate is dropped); a NUL is looked for in the
+    # bytes, where the search is a memchr rather than a slow scan of UCS-2 text.
+    data = text.encode("utf-8", "ignore")
+    if b"\x00" in data:
         text = text.replace("\x00", "")
+        data = text.encode("utf-8", "ignore")
     if not text or text.isspace():
         raise ExtractionError("the page is empty; there is nothing to extract")
-    text = bound_nesting(text)
+    bounded = bound_nesting(text)
+    if bounded is not text:
+        data = bounded.encode("utf-8", "ignore")
     try:
-        tree = LexborHTMLParser(text)
+        tree = LexborHTMLParser(data)
     except Exception as error:  # selectolax raises bare exceptions on parser failure
         raise ExtractionError(f"the page could not be parsed as HTML ({error})") from error
     try:
@@ -113,7 +120,7 @@ def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | No
     article_url = canonical_url(meta.canonical, url)  # never raises on a malformed URL
     base_url = url if url and url.startswith(("http://", "https://")) else article_url
     judge = find_content(tree, meta.title, meta.body)
-    writer = BlockWriter(base_url, judge.verdict)
+    writer = BlockWriter(base_url, judge.verdict, judge.unit_texts())
     for node in judge.roots:
         writer.write(node)
     blocks = polish(writer.blocks, meta.title)

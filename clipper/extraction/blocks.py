@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -100,8 +100,16 @@ def _escape(text: str) -> str:
 def _is_unseen(node: LexborNode) -> bool:
     """Whether an inline element is text a reader never sees in the line: a
     hover card or tooltip shown on demand, or words for screen readers only."""
-    names = node.attrs.get("class")
+    names = node.attributes.get("class")
     return names is not None and _UNSEEN.search(names.lower()) is not None
+
+
+def _plain_host(url: str) -> bool:
+    """Whether an absolute URL's host part (up to the first ``/``, ``?`` or ``#``)
+    is ASCII without a port or brackets: then ``urlsplit`` cannot fail on it,
+    and most links are checked without taking them apart."""
+    host = url.partition("://")[2].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return host.isascii() and ":" not in host and "[" not in host and "]" not in host
 
 
 def _lines(raw: str) -> str:
@@ -158,9 +166,17 @@ class _Work:
 class BlockWriter:
     """Walks story elements and emits blocks; one instance per article."""
 
-    def __init__(self, base_url: str | None, verdict: Verdict | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str | None,
+        verdict: Verdict | None = None,
+        texts: Mapping[int, str] | None = None,
+    ) -> None:
         self.base_url = base_url
         self.verdict = verdict
+        # Elements' text with whitespace squashed, by ``mem_id``, where the
+        # content finder has measured it already.
+        self.texts: Mapping[int, str] = texts or {}
         self.blocks: list[Block] = []
         # "https://host" of the base, to resolve "/path" links without urljoin.
         self._origin = ""
@@ -179,7 +195,8 @@ class BlockWriter:
         if not href or href.startswith("#"):
             return None
         if href.startswith(("http://", "https://")):
-            return href if split(href) is not None else None  # malformed: text, not a link
+            # Malformed: text, not a link.
+            return href if _plain_host(href) or split(href) is not None else None
         if self._origin and href.startswith("/") and not href.startswith("//"):
             return self._origin + href if "\\" not in href else None
         absolute = join(self.base_url, href)  # None for a malformed link: text, not a link
@@ -302,8 +319,8 @@ class BlockWriter:
             links = min(into.links, len(text)) if len(texts) == 1 else 0
             self.blocks.append(Block(kind, text, markdown, level, quote, marker, links))
 
-    def _plain(self, raw: str, quote: int) -> None:
-        text = " ".join(raw.split())
+    def _plain(self, text: str, quote: int) -> None:
+        """A paragraph of plain ``text`` (whitespace squashed)."""
         if not text:
             return
         markdown = _escape(text)
@@ -312,7 +329,7 @@ class BlockWriter:
         self.blocks.append(Block("paragraph", text, markdown, 0, quote))
 
     def _image(self, node: LexborNode, quote: int, caption: str = "") -> None:
-        attrs = node.attrs
+        attrs = node.attributes
         src = ""
         for name in ("src", "data-src", "data-lazy-src", "data-original", "data-url"):
             value = (attrs.get(name) or "").strip()
@@ -423,7 +440,10 @@ class BlockWriter:
                 child = node.child
                 if child is not None and child.next is None and child.tag == "-text":
                     # The common case: a paragraph of plain text, nothing inside.
-                    self._plain(child.text_content or "", quote)
+                    text = self.texts.get(node.mem_id)
+                    if text is None:
+                        text = " ".join((child.text_content or "").split())
+                    self._plain(text, quote)
                     continue
                 buffer = _Inline()
                 self.inline(node, buffer)
@@ -432,7 +452,7 @@ class BlockWriter:
                 self._emit_inline("paragraph", buffer, 0, quote, "")
             elif tag in ("ul", "ol"):
                 number = [0 if tag == "ol" else -1]
-                start = node.attrs.get("start") if tag == "ol" else None
+                start = node.attributes.get("start") if tag == "ol" else None
                 if start and start.strip().isdigit():
                     number[0] = int(start.strip()) - 1
                 self._children(node, stack, quote, depth + 1, number)

@@ -7,9 +7,10 @@ touches each element once:
    elements the page hides) in one walk.
 2. Text *units* — elements that hold text but no other block (``p``, ``li``,
    headings, leaf ``div``s), and the own text of containers that mix text and
-   blocks — come from one CSS selection read backwards (descendants first),
-   and are measured: length, link text, punctuation. Only their ancestors are
-   visited, once each, to build a skeleton of the page with per-element sums.
+   blocks — come from one walk of the cleaned body read backwards
+   (descendants first), and are measured: length, link text, punctuation.
+   Only their ancestors are visited, once each, to build a skeleton of the
+   page with per-element sums. The block writer reuses the measured text.
 3. Elements are scored Readability-style by the prose they hold close below
    them, damped by link density, nudged by class/id names and semantic tags;
    the strongest are then weighed by where they stand against the title's
@@ -60,7 +61,7 @@ _TEXT_BLOCKS = frozenset(
 _CONTAINERS = frozenset(
     {"div", "section", "article", "main", "td", "center", "font", "blockquote", "li", "dd", "form"}
 )
-_MEASURED = ", ".join(sorted(_TEXT_BLOCKS | _CONTAINERS | {"a"}))
+_MEASURED = _TEXT_BLOCKS | _CONTAINERS | {"a"}
 _MIN_OWN_TEXT = 15
 _BLOCK_TAGS = frozenset(BLOCK_TAGS)
 _REMOVED = frozenset(REMOVED_TAGS)
@@ -105,7 +106,6 @@ class Stats:
 
     node: LexborNode
     parent: int
-    depth: int
     text: int = 0  # weighted characters of unit text
     links: int = 0  # of which inside links
     prose: int = 0  # of which in prose units (long, few links)
@@ -114,10 +114,11 @@ class Stats:
     score: float = 0.0  # Readability-style content score
     names: str | None = None  # class and id, lower-cased, read on demand
     article_body: bool = False  # itemprop="articleBody", read with the names
+    name_bits: int = -1  # what the names say, worked out on demand
 
     def class_names(self) -> str:
         if self.names is None:
-            attrs = self.node.attrs
+            attrs = self.node.attributes
             # "class names #id": the first word is the first class, if any.
             element_id = attrs.get("id")
             names = (
@@ -134,8 +135,10 @@ class Stats:
     @property
     def flags(self) -> int:
         """What the element's class and id say (``hints.NAME_*`` bits)."""
-        names = self.class_names()
-        return name_flags(names) if names else 0
+        if self.name_bits < 0:
+            names = self.class_names()
+            self.name_bits = name_flags(names) if names else 0
+        return self.name_bits
 
     @property
     def link_density(self) -> float:
@@ -219,6 +222,10 @@ class Judge:
             return SKIP
         return KEEP
 
+    def unit_texts(self) -> dict[int, str]:
+        """The measured units' text (whitespace squashed), by ``mem_id``."""
+        return self.skeleton.unit_text if self.skeleton is not None else {}
+
     def text_of(self, node: LexborNode) -> int:
         """Weighted characters of text that the measure saw in ``node``."""
         if self.skeleton is None:
@@ -239,7 +246,7 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
     # Elements the page hides or marks as furniture: simple attribute selectors
     # are cheap in lexbor, substring ones are not, so the values are read here.
     for node in body.css("[hidden], [style], [role]"):
-        attrs = node.attrs
+        attrs = node.attributes
         if "hidden" in attrs:
             doomed.append(node)
             continue
@@ -260,9 +267,7 @@ class _Skeleton:
 
     def __init__(self, body: LexborNode) -> None:
         self.body_id = body.mem_id
-        self.stats: dict[int, Stats] = {self.body_id: Stats(body, -1, 0)}
-        # entry, weight, punctuation, tag
-        self.units: list[tuple[Stats, int, int, str]] = []
+        self.stats: dict[int, Stats] = {self.body_id: Stats(body, -1)}
         self.unit_text: dict[int, str] = {}
 
     def add(self, node: LexborNode, node_id: int | None = None) -> Stats:
@@ -280,20 +285,13 @@ class _Skeleton:
             path.append((current_id, current))
             current = current.parent
             current_id = current.mem_id if current is not None else -1
-        if current is None:  # outside the body (cannot happen for body.css results)
-            parent_id, depth = self.body_id, 0
-        else:
-            parent_id, depth = current_id, stats[current_id].depth
+        # A node outside the body cannot come from the body's walk; were it
+        # to, it would hang from the body.
+        parent_id = current_id if current is not None else self.body_id
         for path_id, path_node in reversed(path):
-            depth += 1
-            stats[path_id] = Stats(path_node, parent_id, depth)
+            stats[path_id] = Stats(path_node, parent_id)
             parent_id = path_id
         return stats[node_id]
-
-    def unit(self, node: LexborNode, node_id: int, tag: str, text: str) -> None:
-        entry = self.add(node, node_id)
-        self.unit_text[node_id] = text
-        self.units.append((entry, text_weight(text), punctuation(text), tag))
 
     def ancestors(self, node_id: int) -> list[int]:
         """``node_id`` and its ancestors up to the body, nearest first."""
@@ -321,12 +319,18 @@ def _inline_text(node: LexborNode, stats: dict[int, Stats]) -> str:
 def _measure(body: LexborNode) -> _Skeleton:
     skeleton = _Skeleton(body)
     stats = skeleton.stats
-    # One CSS selection, walked backwards: an element's descendants come before
-    # it, so a container is a leaf exactly when no unit below it was seen.
+    # The body's elements walked backwards: an element's descendants come
+    # before it, so a container is a leaf exactly when no unit below it was
+    # seen, and the links inside a unit are all counted by the time the unit is
+    # reached. (Walking the tree and testing tags here is faster than a CSS
+    # selection of the same tags: lexbor tests each selector in turn.)
     link_lengths: dict[int, int] = {}
-    text_blocks, block_tags, unit = _TEXT_BLOCKS, _BLOCK_TAGS, skeleton.unit
-    for node in reversed(body.css(_MEASURED)):
+    text_blocks, block_tags, measured, add = _TEXT_BLOCKS, _BLOCK_TAGS, _MEASURED, skeleton.add
+    unit_text = skeleton.unit_text
+    for node in reversed(list(body.traverse())):
         tag = node.tag
+        if tag not in measured:
+            continue
         if tag == "a":
             text = node.text(deep=True, strip=True)
             if text:
@@ -349,10 +353,12 @@ def _measure(body: LexborNode) -> _Skeleton:
             text = _inline_text(node, stats)
         else:
             continue
-        if text:
-            unit(node, node_id, tag or "", text)
-    for entry, weight, punctuation, tag in skeleton.units:
-        links = min(weight, link_lengths.get(entry.node.mem_id, 0))
+        if not text:
+            continue
+        entry = add(node, node_id)
+        unit_text[node_id] = text
+        weight = text_weight(text)
+        links = min(weight, link_lengths.get(node_id, 0))
         entry.text += weight
         entry.links += links
         if tag in _HEADINGS:
@@ -361,15 +367,16 @@ def _measure(body: LexborNode) -> _Skeleton:
         if weight < _MIN_PROSE or links * 2 >= weight:
             continue
         entry.prose += weight - links
-        score = (1 + punctuation + min(weight / 100, 3)) * (1 - links / weight)
+        score = (1 + punctuation(text) + min(weight / 100, 3)) * (1 - links / weight)
         holder = entry if tag in _CONTAINER_TAGS else stats.get(entry.parent)
         level = 0
         while holder is not None and level < len(_DIVIDERS) and holder.parent != -1:
             holder.score += score / _DIVIDERS[level]
             level += 1
             holder = stats.get(holder.parent)
-    # Sum text, links and prose bottom-up: deepest elements first.
-    for entry in sorted(stats.values(), key=lambda e: -e.depth):
+    # Sum text, links and prose bottom-up. ``add`` enters a parent before its
+    # children, so the entries read backwards put every child before its parent.
+    for entry in reversed(stats.values()):
         parent = stats.get(entry.parent)
         if parent is not None:
             parent.kids += entry.text > 0
