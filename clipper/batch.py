@@ -12,7 +12,9 @@ The pipeline, and why it is shaped so:
   start in milliseconds; elsewhere they are spawned. Small batches, and
   one-CPU machines, extract in one thread instead, since starting processes
   would cost more than it saves. Measured with ``benchmarks/batch.py``; see
-  the README.
+  the README. The workers also pack each raw page for the archive
+  (``clipper.page.pack_content``: zlib and SHA-256), so that the one writer
+  below only stores it: packing was a third of the writer's time.
 - **Storing** happens in exactly one place: a single writer thread owns the
   library for the whole batch. A clipping is committed as soon as it is
   extracted, in a short transaction; ``on_outcome`` is called only after the
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import functools
 import multiprocessing
 import os
@@ -55,7 +58,7 @@ from clipper.clipping import Clipping
 from clipper.errors import ClipperError, SourceError
 from clipper.fetch import Fetcher, FetchOptions
 from clipper.library import Library
-from clipper.page import Page
+from clipper.page import PackedContent, Page, pack_content
 from clipper.sources import STDIN, read_source
 from clipper.urls import clean_url, is_web_url
 
@@ -144,6 +147,17 @@ def reason_of(error: ClipperError, source: str) -> str:
 
 
 # -- extraction workers -------------------------------------------------------------
+
+
+def extract_and_pack(
+    content: bytes, url: str | None, headers: dict[str, str], *, where: str
+) -> tuple[Article, PackedContent]:
+    """In a worker: the page's article, and its raw bytes packed for the archive.
+
+    Packing only pages that hold a story: a failed page is not stored.
+    """
+    article = extract_content(content, url, headers, where=where)
+    return article, pack_content(content)
 
 
 def _worker_start() -> None:
@@ -378,7 +392,8 @@ class Batch:
                 page = await fetcher.fetch(source)
             else:
                 page = await asyncio.to_thread(read_source, source, options=self.options)
-            article = await self._extract(page)
+            article, packed = await self._extract(page)
+            page = dataclasses.replace(page, packed=packed)
             result: ClipResult = await self._library(
                 _store, self.library, article, page, self.tags, existing, self.refetch
             )
@@ -396,10 +411,10 @@ class Batch:
         )
         return Outcome(source, status, result.clipping)
 
-    async def _extract(self, page: Page) -> Article:
+    async def _extract(self, page: Page) -> tuple[Article, PackedContent]:
         loop = asyncio.get_running_loop()
         where = page.url or page.source
-        job = functools.partial(extract_content, where=where)
+        job = functools.partial(extract_and_pack, where=where)
         args = (page.content, page.url, dict(page.headers))
         for attempt in (1, 2):
             extractor = self._extractor

@@ -133,7 +133,8 @@ def test_refetch_in_a_batch_updates(run: Run, web: Web, library_path: Path) -> N
 def test_extraction_in_processes_or_a_thread_stores_the_same(
     web: Web, library_path: Path, extraction: str
 ) -> None:
-    urls = [web.page(f"/p{n}", story(f"Parallel story {n}")) for n in range(9)]
+    bodies = {f"Parallel story {n}": story(f"Parallel story {n}", n + 1) for n in range(9)}
+    urls = [web.page(f"/p{n}", body) for n, body in enumerate(bodies.values())]
     urls.append(web.page("/empty", b"<html><body><nav>Home</nav></body></html>"))
     seen: list[str] = []
     with Library.open(library_path) as library:
@@ -145,6 +146,9 @@ def test_extraction_in_processes_or_a_thread_stores_the_same(
             on_outcome=lambda outcome, _: seen.append(outcome.status),
         )
         titles = sorted(c.title for c in library.clippings())
+        # The raw pages, packed by the workers, come back byte for byte.
+        raw = {c.title: library.raw_pages(c.id)[0].content for c in library.clippings()}
+    assert raw == bodies
     assert titles == sorted(f"Parallel story {n}" for n in range(9))
     assert summary.count("clipped") == 9
     [failure] = summary.failures
