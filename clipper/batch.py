@@ -20,14 +20,15 @@ The pipeline, and why it is shaped so:
   extracted, in a short transaction; ``on_outcome`` is called only after the
   commit, so whatever is reported as clipped survives a ``kill -9`` (and,
   with the library's ``synchronous=FULL``, a power cut) a moment later.
-  Committing is an fsync, which costs milliseconds; so when several
-  clippings are ready while the writer is busy, they share the next commit
-  (group commit), each in its own savepoint so that one failing leaves the
-  others stored. When the writer keeps up, that is one transaction per
-  clipping. Every lookup for "already in the library" goes through the same
-  thread, so a re-run of the same list skips what is done without fetching.
+  Every commit costs an fsync and a new segment of the full-text index, so
+  clippings ready at about the same time share one (group commit), each in
+  its own savepoint so that one failing leaves the others stored: a commit
+  waits up to 20 ms for company (``Writer.LINGER``), and the batch keeps a
+  few more pages in flight meanwhile. Every lookup for "already in the
+  library" goes through the same thread, so a re-run of the same list skips
+  what is done without fetching.
 
-At most ``jobs + 2 × workers`` pages are in flight (fetched, not yet stored),
+At most ``jobs + 2 × workers + 8`` pages are in flight (fetched, not yet stored),
 so memory stays flat however long the list is. One bad source never stops
 the batch: its failure is recorded with the reason and the rest go on.
 Repeated URLs in the list (the same after ``clean_url``) are clipped once.
@@ -66,6 +67,9 @@ Status = Literal["clipped", "refetched", "already", "failed"]
 Extraction = Literal["auto", "process", "thread"]
 #: Batches smaller than this extract in a thread: a process pool costs ~0.3 s to start.
 PROCESS_POOL_MIN_SOURCES = 8
+#: Lanes beyond those fetching and extracting, for pages whose commit waits for
+#: company (``Writer.LINGER``), so that the wait never starves the others.
+WAITING_LANES = 8
 T = TypeVar("T")
 
 
@@ -216,13 +220,14 @@ class _Job:
     loop: asyncio.AbstractEventLoop
 
 
-def _settle(future: asyncio.Future[Any], value: Any, error: BaseException | None) -> None:
-    if future.done():
-        return
-    if error is not None:
-        future.set_exception(error)
-    else:
-        future.set_result(value)
+def _settle_all(results: list[tuple[_Job, Any, BaseException | None]]) -> None:
+    for job, value, error in results:
+        if job.future.done():
+            continue
+        if error is not None:
+            job.future.set_exception(error)
+        else:
+            job.future.set_result(value)
 
 
 class Writer:
@@ -233,9 +238,18 @@ class Writer:
     (at most ``GROUP`` of them), and their futures are settled only after it
     commits. A job that raises fails alone; a commit that fails fails its
     whole group, and none of it is stored.
+
+    A write waits at most ``LINGER`` seconds for company (until ``SHARE``
+    writes are in hand): every commit costs an fsync, a new segment of the
+    full-text index and the index pages it touches, so sharing it saves CPU.
+    Measured with ``benchmarks/batch.py``: the writer's time per clipping
+    falls by a third from one clipping a commit to five or more. The wait
+    happens before the transaction starts, so other processes are not held up.
     """
 
     GROUP = 64
+    LINGER = 0.02
+    SHARE = 16
 
     def __init__(self, library: Library) -> None:
         self.library = library
@@ -261,19 +275,33 @@ class Writer:
             if first is None:
                 return
             group = [first]
-            while len(group) < self.GROUP:
+            writes = int(first.writes)
+            # A write waits up to LINGER for others to share its commit.
+            deadline = time.monotonic() + self.LINGER if writes else None
+            while len(group) < self.GROUP and writes < self.SHARE:
                 try:
-                    following = self._jobs.get_nowait()
+                    if deadline is not None and (remaining := deadline - time.monotonic()) > 0:
+                        following = self._jobs.get(timeout=remaining)
+                    else:
+                        following = self._jobs.get_nowait()
                 except queue.Empty:
                     break
                 if following is None:
                     stopping = True
                     break
                 group.append(following)
-            for job, value, error in self._run(group):
+                if following.writes:
+                    writes += 1
+                    if deadline is None:
+                        deadline = time.monotonic() + self.LINGER
+            results = self._run(group)
+            loops = {id(job.loop): job.loop for job in group}
+            for loop in loops.values():  # one wake-up of the event loop per commit
                 # RuntimeError: the event loop is gone (the batch was interrupted).
                 with contextlib.suppress(RuntimeError):
-                    job.loop.call_soon_threadsafe(_settle, job.future, value, error)
+                    loop.call_soon_threadsafe(
+                        _settle_all, [result for result in results if result[0].loop is loop]
+                    )
 
     def _run(self, group: list[_Job]) -> list[tuple[_Job, Any, BaseException | None]]:
         results: list[tuple[_Job, Any, BaseException | None]] = []
@@ -357,7 +385,8 @@ class Batch:
 
     async def _main(self) -> None:
         queue: Iterator[str] = iter(self.sources)
-        lanes = min(len(self.sources), self.options.jobs + 2 * max(self.workers, 1))
+        lanes = self.options.jobs + 2 * max(self.workers, 1) + WAITING_LANES
+        lanes = min(len(self.sources), lanes)
         async with Fetcher(self.options) as fetcher:
             tasks = [asyncio.create_task(self._lane(queue, fetcher)) for _ in range(lanes)]
             try:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from clipper.article import Article
-from clipper.batch import clip_batch, parse_url_list, unique_sources
+from clipper.batch import Writer, clip_batch, parse_url_list, unique_sources
 from clipper.errors import AlreadyClippedError
 from clipper.fetch import FetchOptions
 from clipper.library import Library
@@ -178,6 +180,41 @@ def test_a_shared_commit_keeps_each_write_all_or_nothing(library_path: Path) -> 
     with Library.open(library_path) as reopened:  # committed, not merely visible
         assert reopened.count() == 3
         assert reopened.search("three")[0].clipping.tags == ("x",)
+
+
+def test_the_writer_settles_writes_only_once_committed_and_never_holds_one_back(
+    library_path: Path,
+) -> None:
+    """Writes that arrive together share commits; each is reported after its own."""
+
+    async def main() -> list[int]:
+        with Library.open(library_path) as library, sqlite3.connect(library_path) as other:
+            writer = Writer(library)
+            visible: list[int] = []
+
+            def check(n: int) -> None:  # another connection sees what is reported
+                found = other.execute(
+                    "SELECT count(*) FROM clippings WHERE url = ?", (f"https://example.org/{n}",)
+                ).fetchone()[0]
+                visible.append(found)
+
+            try:
+                futures = []
+                for n in range(20):
+                    story = Article(title=f"Story {n}", url=f"https://example.org/{n}", text="T.")
+                    futures.append(writer.submit(library.add, story, writes=True))
+                    futures[-1].add_done_callback(lambda _, n=n: check(n))
+                await asyncio.gather(*futures)
+                # A write on its own is stored too: the wait for company ends.
+                lone = Article(title="Lone", url="https://example.org/20", text="T.")
+                last = writer.submit(library.add, lone, writes=True)
+                last.add_done_callback(lambda _: check(20))
+                await asyncio.wait_for(last, 10)
+            finally:
+                writer.close()
+            return visible
+
+    assert asyncio.run(main()) == [1] * 21
 
 
 # -- kill -9 in the middle of a batch -------------------------------------------------------
