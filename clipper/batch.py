@@ -385,19 +385,24 @@ class Batch:
 
     async def _main(self) -> None:
         queue: Iterator[str] = iter(self.sources)
-        lanes = self.options.jobs + 2 * max(self.workers, 1) + WAITING_LANES
-        lanes = min(len(self.sources), lanes)
+        working = self.options.jobs + 2 * max(self.workers, 1)
+        # Lanes fetching or extracting; the WAITING_LANES more only wait for commits,
+        # so no more requests queue for a connection (on their deadline) than before.
+        slots = asyncio.Semaphore(working)
+        lanes = min(len(self.sources), working + WAITING_LANES)
         async with Fetcher(self.options) as fetcher:
-            tasks = [asyncio.create_task(self._lane(queue, fetcher)) for _ in range(lanes)]
+            tasks = [asyncio.create_task(self._lane(queue, fetcher, slots)) for _ in range(lanes)]
             try:
                 await asyncio.gather(*tasks)
             finally:
                 for task in tasks:
                     task.cancel()
 
-    async def _lane(self, queue: Iterator[str], fetcher: Fetcher) -> None:
+    async def _lane(
+        self, queue: Iterator[str], fetcher: Fetcher, working: asyncio.Semaphore
+    ) -> None:
         for source in queue:  # every lane pulls from the one iterator
-            outcome = await self._one(source, fetcher)
+            outcome = await self._one(source, fetcher, working)
             self.summary.outcomes.append(outcome)
             if self.on_outcome is not None:
                 self.on_outcome(outcome, self.summary)
@@ -406,7 +411,7 @@ class Batch:
         assert self._writer is not None
         return await self._writer.submit(function, *args, writes=writes)
 
-    async def _one(self, source: str, fetcher: Fetcher) -> Outcome:
+    async def _one(self, source: str, fetcher: Fetcher, working: asyncio.Semaphore) -> Outcome:
         try:
             if source == STDIN:
                 raise SourceError("standard input (-) can only be clipped on its own")
@@ -417,11 +422,12 @@ class Batch:
                     add_tags, existing.id, self.tags, writes=bool(self.tags)
                 )
                 return Outcome(source, "already", clipping)
-            if is_web_url(source):
-                page = await fetcher.fetch(source)
-            else:
-                page = await asyncio.to_thread(read_source, source, options=self.options)
-            article, packed = await self._extract(page)
+            async with working:  # fetching and extracting
+                if is_web_url(source):
+                    page = await fetcher.fetch(source)
+                else:
+                    page = await asyncio.to_thread(read_source, source, options=self.options)
+                article, packed = await self._extract(page)
             page = dataclasses.replace(page, packed=packed)
             result: ClipResult = await self._library(
                 _store, self.library, article, page, self.tags, existing, self.refetch
