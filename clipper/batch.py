@@ -40,6 +40,7 @@ import asyncio
 import contextlib
 import dataclasses
 import functools
+import gc
 import multiprocessing
 import os
 import queue
@@ -362,6 +363,12 @@ class Batch:
         progress bar starts its refresh thread.)
         """
         if self._extractor is None and self.sources:
+            # What exists now (the modules, mostly) stays out of garbage collection
+            # until the batch ends: each full collection would otherwise walk it
+            # all, in this process and in every forked worker, where walking it
+            # also copies every page it touches. Python's gc docs advise this
+            # before forking; measured, it saves ~0.3 ms a page (see the commit).
+            gc.freeze()
             self._extractor = (
                 _process_pool(self.workers)
                 if self.workers
@@ -381,6 +388,7 @@ class Batch:
             self._extractor.shutdown(wait=True, cancel_futures=True)
             # Wait for a commit in progress: the library is closed right after.
             self._writer.close()
+            gc.unfreeze()
         return self.summary
 
     async def _main(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import signal
@@ -151,6 +152,7 @@ def test_extraction_in_processes_or_a_thread_stores_the_same(
         # The raw pages, packed by the workers, come back byte for byte.
         raw = {c.title: library.raw_pages(c.id)[0].content for c in library.clippings()}
     assert raw == bodies
+    assert gc.get_freeze_count() == 0  # the batch froze the heap for its workers, then thawed it
     assert titles == sorted(f"Parallel story {n}" for n in range(9))
     assert summary.count("clipped") == 9
     [failure] = summary.failures
