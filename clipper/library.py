@@ -12,7 +12,6 @@ transactions (one clipping at a time).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -462,6 +461,7 @@ class Library:
 
     @staticmethod
     def _insert_page(db: sqlite3.Connection, clipping_id: int, page: Page) -> None:
+        packed = page.archived()  # packed in advance by a batch's workers, else here
         db.execute(
             """
             INSERT INTO pages (clipping_id, source, url, status, headers, redirects,
@@ -476,8 +476,8 @@ class Library:
                 json.dumps(page.kept_headers(), ensure_ascii=False),
                 json.dumps(list(page.redirects), ensure_ascii=False),
                 page.fetched_at.isoformat(),
-                hashlib.sha256(page.content).hexdigest(),
-                zlib.compress(page.content, 6),
+                packed.sha256,
+                packed.compressed,
             ),
         )
 

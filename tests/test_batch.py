@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -15,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from clipper.article import Article
-from clipper.batch import clip_batch, parse_url_list, unique_sources
+from clipper.batch import Writer, clip_batch, parse_url_list, unique_sources
 from clipper.errors import AlreadyClippedError
 from clipper.fetch import FetchOptions
 from clipper.library import Library
@@ -133,7 +136,8 @@ def test_refetch_in_a_batch_updates(run: Run, web: Web, library_path: Path) -> N
 def test_extraction_in_processes_or_a_thread_stores_the_same(
     web: Web, library_path: Path, extraction: str
 ) -> None:
-    urls = [web.page(f"/p{n}", story(f"Parallel story {n}")) for n in range(9)]
+    bodies = {f"Parallel story {n}": story(f"Parallel story {n}", n + 1) for n in range(9)}
+    urls = [web.page(f"/p{n}", body) for n, body in enumerate(bodies.values())]
     urls.append(web.page("/empty", b"<html><body><nav>Home</nav></body></html>"))
     seen: list[str] = []
     with Library.open(library_path) as library:
@@ -145,6 +149,10 @@ def test_extraction_in_processes_or_a_thread_stores_the_same(
             on_outcome=lambda outcome, _: seen.append(outcome.status),
         )
         titles = sorted(c.title for c in library.clippings())
+        # The raw pages, packed by the workers, come back byte for byte.
+        raw = {c.title: library.raw_pages(c.id)[0].content for c in library.clippings()}
+    assert raw == bodies
+    assert gc.get_freeze_count() == 0  # the batch froze the heap for its workers, then thawed it
     assert titles == sorted(f"Parallel story {n}" for n in range(9))
     assert summary.count("clipped") == 9
     [failure] = summary.failures
@@ -174,6 +182,41 @@ def test_a_shared_commit_keeps_each_write_all_or_nothing(library_path: Path) -> 
     with Library.open(library_path) as reopened:  # committed, not merely visible
         assert reopened.count() == 3
         assert reopened.search("three")[0].clipping.tags == ("x",)
+
+
+def test_the_writer_settles_writes_only_once_committed_and_never_holds_one_back(
+    library_path: Path,
+) -> None:
+    """Writes that arrive together share commits; each is reported after its own."""
+
+    async def main() -> list[int]:
+        with Library.open(library_path) as library, sqlite3.connect(library_path) as other:
+            writer = Writer(library)
+            visible: list[int] = []
+
+            def check(n: int) -> None:  # another connection sees what is reported
+                found = other.execute(
+                    "SELECT count(*) FROM clippings WHERE url = ?", (f"https://example.org/{n}",)
+                ).fetchone()[0]
+                visible.append(found)
+
+            try:
+                futures = []
+                for n in range(20):
+                    story = Article(title=f"Story {n}", url=f"https://example.org/{n}", text="T.")
+                    futures.append(writer.submit(library.add, story, writes=True))
+                    futures[-1].add_done_callback(lambda _, n=n: check(n))
+                await asyncio.gather(*futures)
+                # A write on its own is stored too: the wait for company ends.
+                lone = Article(title="Lone", url="https://example.org/20", text="T.")
+                last = writer.submit(library.add, lone, writes=True)
+                last.add_done_callback(lambda _: check(20))
+                await asyncio.wait_for(last, 10)
+            finally:
+                writer.close()
+            return visible
+
+    assert asyncio.run(main()) == [1] * 21
 
 
 # -- kill -9 in the middle of a batch -------------------------------------------------------

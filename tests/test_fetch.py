@@ -707,3 +707,53 @@ def test_https_with_http2(
     assert protocols == ["h2"]
     assert b"Served over HTTP/2" in page.content
     assert page.status == 200
+
+
+def test_each_host_reuses_its_connections_and_pools_beyond_the_bound_close() -> None:
+    """One connection pool per host (httpcore checks every pooled connection on
+    every request, so one shared pool grew slower with every host); idle pools
+    beyond ``Fetcher.OPEN_POOLS`` are closed, so long lists never hoard sockets."""
+    import asyncio
+
+    from clipper.fetch import Fetcher
+
+    body = story("Kept alive")
+    connections: list[int] = []
+
+    class KeepAlive(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep the connection open between requests
+
+        def do_GET(self) -> None:
+            connections.append(self.client_address[1])
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), KeepAlive)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
+    port = httpd.server_address[1]
+    hosts = [f"127.0.0.1:{port}", f"localhost:{port}"]  # two names: two hosts
+
+    async def alternate(open_pools: int | None) -> list[str]:
+        async with Fetcher(FAST) as fetcher:
+            if open_pools is not None:
+                fetcher.OPEN_POOLS = open_pools
+            pages = [await fetcher.fetch(f"http://{host}/story") for host in hosts * 3]
+        return [page.url or "" for page in pages]
+
+    try:
+        urls = asyncio.run(alternate(None))
+        assert urls == [f"http://{host}/story" for host in hosts * 3]
+        assert len(connections) == 6 and len(set(connections)) == 2  # one per host, reused
+        connections.clear()
+        asyncio.run(alternate(1))  # each host's pool closes when the other opens
+        assert len(connections) == 6 and len(set(connections)) == 6
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

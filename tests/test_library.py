@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from clipper.article import Article
 from clipper.errors import AlreadyClippedError, LibraryError, NotFoundError, SchemaError
 from clipper.library import Library
 from clipper.migrations import MIGRATIONS
-from clipper.page import Page
+from clipper.page import Page, pack_content
 
 
 def article(n: int, **fields: object) -> Article:
@@ -78,6 +79,22 @@ def test_raw_page_is_kept_byte_for_byte(library_path: Path) -> None:
     assert kept.content == raw
     assert kept.source == "saved.html"
     assert dict(kept.headers) == {"content-type": "text/html; charset=windows-1251"}
+
+
+def test_a_page_packed_in_advance_is_stored_as_packed_and_read_back_exactly(
+    library_path: Path,
+) -> None:
+    raw = "<html><body><p>Grüße aus Köln</p></body></html>".encode() * 50
+    page = Page(content=raw, source="https://example.org/1", packed=pack_content(raw))
+    with Library.open(library_path) as library:
+        stored = library.add(article(1), page)
+        library.update(stored.id, article(1, title="Again"), Page(content=raw, source="again"))
+        assert [kept.content for kept in library.raw_pages(stored.id)] == [raw, raw]
+    with sqlite3.connect(library_path) as db:
+        rows = db.execute("SELECT sha256, html FROM pages ORDER BY id").fetchall()
+    assert [sha for sha, _ in rows] == [hashlib.sha256(raw).hexdigest()] * 2
+    assert rows[0][1] == page.archived().compressed  # stored as the caller packed it
+    assert len(rows[1][1]) < len(raw) / 10  # and packed by the library when not
 
 
 def test_the_same_url_is_stored_once(library_path: Path) -> None:
