@@ -33,13 +33,16 @@ from typing import NamedTuple
 
 from clipper.clipping import Hit
 from clipper.text import strip_controls
-from clipper.unspaced import is_unspaced, spaced
+from clipper.unspaced import CLASS, is_unspaced, spaced
 
 #: Characters in a snippet, about 30 words: two lines in a terminal.
 WIDTH = 200
 #: Characters of context kept before the first match in the window.
 BEFORE = 50
 _TOKEN = r"[^\W_]"
+#: What a prefix may go on with: letters and digits, up to a character of an
+#: unspaced script (a token of its own).
+_PREFIX_TAIL = f"[^\\W_{CLASS}]*"
 _FOLDED_RANGES = ((0x0000, 0x0250), (0x0370, 0x0530), (0x1E00, 0x2000))
 
 
@@ -99,7 +102,7 @@ class Pattern(NamedTuple):
                 # unspaced script is a token of its own, next to anything.
                 joined = is_unspaced(before[-1]) or is_unspaced(token[0])
                 body += (r"[\W_]*" if joined else r"[\W_]+") + re.escape(token)
-            tail = f"{_TOKEN}*" if prefix and not is_unspaced(tokens[-1][-1]) else ""
+            tail = _PREFIX_TAIL if prefix and not is_unspaced(tokens[-1][-1]) else ""
             alternatives.append(body + tail)
         if not alternatives:
             return None

@@ -18,8 +18,9 @@ import re
 
 from clipper.migrations import UNSPACED_RANGES
 
-_CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in UNSPACED_RANGES)
-_CHARACTER = re.compile(f"[{_CLASS}]")
+#: The ranges as the inside of a regular expression's character class.
+CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in UNSPACED_RANGES)
+_CHARACTER = re.compile(f"[{CLASS}]")
 
 
 #: Every range starts at or above this character (Thai): a cheap first test.

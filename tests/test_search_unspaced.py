@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from clipper.article import Article
 from clipper.clipping import Hit
 from clipper.library import Library
+from clipper.snippets import Pattern, snippet
 from clipper.unspaced import spaced
 
 S, E = Hit.MARK_START, Hit.MARK_END
@@ -238,6 +239,12 @@ def test_latin_searches_are_unchanged(library: Library) -> None:
     assert ids(library, "routine -drill") == [8]
     [hit] = library.search("beijing")
     assert f"{S}Beijing{E} (北京) called" in hit.snippet
+
+
+def test_a_prefix_stops_where_an_unspaced_character_starts() -> None:
+    # The index holds bombers and 发 as two tokens, so bomb* matched bombers only.
+    pattern = Pattern.build([("bomb", True), ("布", False)])
+    assert snippet("bombers发布 and bomb_x", pattern) == f"{S}bombers{E}发{S}布{E} and {S}bomb{E}_x"
 
 
 def test_nothing_found_suggests_without_respelling_chinese(library: Library) -> None:
