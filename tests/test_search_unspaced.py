@@ -89,7 +89,8 @@ STORIES = [
         url="https://tech.example.cn/iphone-15.html",
         published="2023-09-13",
         language="zh-CN",
-        text="苹果公司在加州发布iPhone 15，起售价799美元。新机型支持USB-C接口。",
+        text="苹果公司在加州发布iPhone 15，起售价799美元。新机型支持USB-C接口。"
+        "iPhone 15发布会在线上举行。",
     ),
     # 8: English with a Chinese name in it
     Article(
@@ -153,7 +154,9 @@ def test_numbers_and_latin_words_beside_chinese(library: Library) -> None:
     assert ids(library, "2号线") == []  # a number is still a whole token
     assert ids(library, "iPhone") == [7]
     assert ids(library, "发布iPhone") == [7]
-    assert ids(library, "iPhone 15发布") == []  # the story says 发布iPhone 15
+    assert ids(library, "iPhone 15发布") == [7]
+    assert ids(library, "15发布会") == [7]
+    assert ids(library, "5发布") == []  # 15 is one token
     assert ids(library, "iPhone 15系列") == [7]
     assert ids(library, "799美元") == [7]
     assert ids(library, "USB-C接口") == [7]
@@ -194,9 +197,10 @@ def test_chinese_snippets_mark_the_words_in_the_original_text(library: Library) 
     [hit] = library.search("12号线 地铁集团")
     assert f"{S}12号线{E}实现" in hit.snippet
     assert f"杭州市{S}地铁集团{E}介绍，{S}12号线{E}采用" in hit.snippet
-    [hit] = library.search("iPhone 15系列 发布")
+    [hit] = library.search("iPhone 15发布")
     assert hit.snippet == (
-        f"苹果公司在加州{S}发布{E}{S}iPhone{E} 15，起售价799美元。新机型支持USB-C接口。"
+        f"苹果公司在加州发布{S}iPhone{E} 15，起售价799美元。新机型支持USB-C接口。"
+        f"{S}iPhone{E} {S}15发布{E}会在线上举行。"
     )
 
 
