@@ -24,9 +24,18 @@ The language (``clipper search --help`` shows the same, with examples):
     ignored.
 ``"exact phrase"``
     The words next to each other, in this order.
+``地铁``, ``검색``, ``ภาษา``
+    Chinese, Japanese, Korean, Thai, Lao, Khmer and Myanmar are indexed one
+    character per token (migration 6; ``clipper.unspaced``), so a word in
+    them is the phrase of its characters and is found anywhere inside the
+    running text: ``地铁`` finds "杭州地铁12号线", ``검색`` finds "검색을".
+    Latin words and numbers beside them stay whole tokens (``12号线`` is the
+    phrase "12 号 线").
 ``prefix*``
     Any word starting with ``prefix`` (at least two letters); also after a
-    phrase: ``"prime min"*``.
+    phrase: ``"prime min"*``. After a character of the scripts above the ``*``
+    changes nothing (``地铁*`` is ``地铁``): such a character is a whole token,
+    already found wherever it stands.
 ``-word``, ``-"a phrase"``, ``NOT word``
     Clippings without it. A query of only exclusions (``-sport``) lists every
     clipping without the word.
@@ -83,6 +92,7 @@ from typing import NamedTuple, TypeAlias
 
 from clipper.errors import QueryError
 from clipper.library import normalize_tag
+from clipper.unspaced import has_unspaced, is_unspaced, spaced
 
 MAX_LENGTH = 2000
 MAX_TERMS = 64
@@ -570,10 +580,15 @@ def simplify(node: Node) -> Node | None:
     if isinstance(node, Term):
         if not searchable(node.value):
             return None
-        if node.prefix and sum(c.isalnum() for c in _last_token(node.value)) < MIN_PREFIX:
-            raise _fail(
-                f"{node} is too short a prefix; give at least {MIN_PREFIX} letters before the *"
-            )
+        if node.prefix:
+            last = _last_token(node.value)
+            if is_unspaced(last[-1:]):
+                # Its last token is one character, matched wherever it stands: * adds nothing.
+                return node._replace(prefix=False)
+            if sum(c.isalnum() for c in last) < MIN_PREFIX:
+                raise _fail(
+                    f"{node} is too short a prefix; give at least {MIN_PREFIX} letters before the *"
+                )
         return node
     if isinstance(node, Filter):
         return node
@@ -596,7 +611,8 @@ def simplify(node: Node) -> Node | None:
 
 
 def _last_token(value: str) -> str:
-    tokens = re.findall(r"\w+", value)
+    """The last token FTS5 makes of ``value`` (unspaced-script characters are one each)."""
+    tokens = re.findall(r"\w+", spaced(value))
     return tokens[-1] if tokens else ""
 
 
@@ -670,10 +686,19 @@ def _quoted(value: str) -> str:
     return '"' + value.replace('"', '""') + '"'
 
 
+def _searched(value: str) -> str:
+    """A word or phrase as FTS5 must read it: unspaced scripts split into their characters.
+
+    The index holds each character of these scripts as a token (migration 6),
+    so ``地铁`` becomes the phrase "地 铁"; other text is left exactly as typed.
+    """
+    return " ".join(spaced(value).split()) if has_unspaced(value) else value
+
+
 def _fts(node: Node) -> str:
     """The FTS5 expression for a text-only node (words, phrases, AND, OR, NOT)."""
     if isinstance(node, Term):
-        expression = _quoted(node.value) + (" *" if node.prefix else "")
+        expression = _quoted(_searched(node.value)) + (" *" if node.prefix else "")
         if node.field:
             return f"{TEXT_FIELDS[node.field]} : {expression}"
         return expression

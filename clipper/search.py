@@ -26,6 +26,11 @@ How a search stays fast at 100,000 clippings:
   reading and sorting every match.
 * Suggestions (closest indexed words, looser queries) are computed only when a
   search finds nothing.
+
+Words in scripts written without spaces (Chinese, Japanese, Korean, Thai, Lao,
+Khmer, Myanmar) reach this module already compiled to phrases of their
+characters (``clipper.query``, ``clipper.unspaced``), so ranking, filters and
+paging treat them like any phrase; they are never respelled.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from clipper.errors import QueryError
 from clipper.library import _SELECT, _clipping
 from clipper.query import And, Condition, Filter, Node, Not, Or, Query, Term, parse
 from clipper.snippets import Pattern, lead, snippet
+from clipper.unspaced import has_unspaced
 
 #: bm25 column weights: title, description, text, authors.
 WEIGHTS = (10.0, 4.0, 1.0, 2.0)
@@ -281,6 +287,8 @@ def _respelled(db: sqlite3.Connection, tree: Node) -> list[Node]:
     for term in _terms(tree):
         word = fold(term.value)
         if term.phrase or term.prefix or not _WORD.fullmatch(word) or word in replacements:
+            continue
+        if has_unspaced(word):  # indexed character by character: nothing to respell
             continue
         if not _indexed(db, word):
             closest = closest_term(db, word)

@@ -13,10 +13,18 @@ distinct matched words wins; matches are wrapped in ``Hit.MARK_START`` /
 The folding is close to, not identical with, SQLite's ``unicode61``
 tokenizer: a word the index matched but this module does not recognise is
 simply not highlighted.
+
+Scripts written without spaces (``clipper.unspaced``) are matched as the index
+matches them: a word is its characters, found inside any run of text, with
+no boundary needed where one of its ends is such a character; the combining
+marks after the last character (Thai vowels and tones) are marked with it.
+The window is measured in terminal columns, a wide (CJK) character counting
+two, so a Chinese snippet fills the same two lines as an English one.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -25,12 +33,16 @@ from typing import NamedTuple
 
 from clipper.clipping import Hit
 from clipper.text import strip_controls
+from clipper.unspaced import CLASS, is_unspaced, spaced
 
 #: Characters in a snippet, about 30 words: two lines in a terminal.
 WIDTH = 200
 #: Characters of context kept before the first match in the window.
 BEFORE = 50
 _TOKEN = r"[^\W_]"
+#: What a prefix may go on with: letters and digits, up to a character of an
+#: unspaced script (a token of its own).
+_PREFIX_TAIL = f"[^\\W_{CLASS}]*"
 _FOLDED_RANGES = ((0x0000, 0x0250), (0x0370, 0x0530), (0x1E00, 0x2000))
 
 
@@ -80,11 +92,17 @@ class Pattern(NamedTuple):
         """From ``(text, is_prefix)`` pairs, as the query's terms give them."""
         alternatives: list[str] = []
         for text, prefix in phrases:
-            tokens = re.findall(f"{_TOKEN}+", fold(unicodedata.normalize("NFC", text)))
+            folded = fold(unicodedata.normalize("NFC", text))
+            tokens = re.findall(f"{_TOKEN}+", spaced(folded))
             if not tokens:
                 continue
-            body = r"[\W_]+".join(re.escape(token) for token in tokens)
-            tail = f"{_TOKEN}*" if prefix else ""
+            body = re.escape(tokens[0])
+            for before, token in itertools.pairwise(tokens):
+                # Two words need something between them; a character of an
+                # unspaced script is a token of its own, next to anything.
+                joined = is_unspaced(before[-1]) or is_unspaced(token[0])
+                body += (r"[\W_]*" if joined else r"[\W_]+") + re.escape(token)
+            tail = _PREFIX_TAIL if prefix and not is_unspaced(tokens[-1][-1]) else ""
             alternatives.append(body + tail)
         if not alternatives:
             return None
@@ -99,15 +117,15 @@ def snippet(text: str, pattern: Pattern | None) -> str | None:
     if pattern is None or not text:
         return None
     folded = _folded(text)
-    matches = [
-        (m.start(), m.end(), pattern.term(m.group()))
-        for m in pattern.regex.finditer(folded)
-        if _alone(folded, m.start(), m.end())
-    ]
+    matches = []
+    for found in pattern.regex.finditer(folded):
+        start, end = found.start(), _after_marks(folded, found.end())
+        if _alone(folded, start, end):
+            matches.append((start, end, pattern.term(found.group())))
     if not matches:
         return None
     begin = _window_start(text, _best_window(matches))
-    end = _word_end(text, min(len(text), begin + WIDTH))
+    end = _word_end(text, _columns_end(text, begin, WIDTH))
     parts = ["…" if begin > 0 else ""]
     at = begin
     for match_start, match_end, _ in matches:
@@ -121,16 +139,66 @@ def snippet(text: str, pattern: Pattern | None) -> str | None:
 
 
 def _alone(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is whole words (checked here: a regex with
-    look-arounds at every position is several times slower than literal search)."""
+    """Whether ``text[start:end]`` is whole tokens (checked here: a regex with
+    look-arounds at every position is several times slower than literal search).
+
+    A character of an unspaced script is a token of its own, so on a side
+    where it is the match's end, or the neighbour, no boundary is needed.
+    """
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return not before.isalnum() and not after.isalnum()
+    return (not before.isalnum() or _unspaced_edge(before, text[start])) and (
+        not after.isalnum() or _unspaced_edge(after, text[end - 1])
+    )
+
+
+def _unspaced_edge(neighbour: str, edge: str) -> bool:
+    return is_unspaced(neighbour) or is_unspaced(edge)
+
+
+def _after_marks(text: str, end: int) -> int:
+    """``end`` moved past combining marks, which belong to the character before them."""
+    while end < len(text) and unicodedata.category(text[end])[0] == "M":
+        end += 1
+    return end
+
+
+#: Characters a terminal shows two columns wide (East Asian Wide and Fullwidth).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u231a-\u231b\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff"
+    "\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f"
+    "\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
+)
+
+
+def _columns_end(text: str, start: int, columns: int) -> int:
+    """Where ``columns`` terminal columns of ``text`` from ``start`` end."""
+    end = min(len(text), start + columns)
+    if not _WIDE.search(text, start, end):
+        return end
+    at, used = start, 0
+    while at < len(text) and used < columns:
+        used += 2 if unicodedata.east_asian_width(text[at]) in "WF" else 1
+        at += 1
+    return at
+
+
+def _columns_start(text: str, end: int, columns: int) -> int:
+    """Where the ``columns`` terminal columns of ``text`` before ``end`` begin."""
+    start = max(0, end - columns)
+    if not _WIDE.search(text, start, end):
+        return start
+    at, used = end, 0
+    while at > 0 and used < columns:
+        at -= 1
+        used += 2 if unicodedata.east_asian_width(text[at]) in "WF" else 1
+    return at
 
 
 def lead(text: str) -> str:
     """The opening of ``text``, for a hit whose story holds none of the words."""
-    end = _word_end(text, min(len(text), WIDTH))
+    end = _word_end(text, _columns_end(text, 0, WIDTH))
     return (_clean(text[:end]) + ("…" if end < len(text) else "")).strip()
 
 
@@ -156,12 +224,17 @@ def _best_window(matches: list[tuple[int, int, int]]) -> int:
 
 def _window_start(text: str, match: int) -> int:
     """Some context before the first match: from its sentence's start if that is near."""
-    if match <= 2 * BEFORE:
+    near = _columns_start(text, match, 2 * BEFORE)
+    if near == 0:
         return 0
-    sentence = text.rfind(". ", match - 2 * BEFORE, match)
+    sentence = text.rfind(". ", near, match)
     if sentence >= 0:
         return sentence + 2
-    return _word_start(text, match - BEFORE)
+    # Chinese and Japanese end sentences without a space.
+    sentence = max(text.rfind(mark, near, match) for mark in "。！？")
+    if sentence >= 0:
+        return sentence + 1
+    return _word_start(text, _columns_start(text, match, BEFORE))
 
 
 def _word_start(text: str, at: int) -> int:
@@ -169,14 +242,14 @@ def _word_start(text: str, at: int) -> int:
     if at == 0:
         return 0
     space = text.find(" ", at, at + 30)
-    return space + 1 if space >= 0 else at
+    return space + 1 if space >= 0 else _after_marks(text, at)
 
 
 def _word_end(text: str, at: int) -> int:
     if at >= len(text):
         return len(text)
     space = text.rfind(" ", max(0, at - 30), at)
-    return space if space > 0 else at
+    return space if space > 0 else _after_marks(text, at)
 
 
 _SPACES = re.compile(r"\s+")

@@ -290,7 +290,28 @@ def test_words_without_letters_or_digits_are_ignored() -> None:
 
 
 def test_unicode_words() -> None:
-    assert match("東京 Москва") == '"東京" AND "Москва"'
+    # 東京 is the phrase of its characters, as the index holds them (migration 6).
+    assert match("東京 Москва") == '"東 京" AND "Москва"'
+
+
+def test_words_in_unspaced_scripts_become_phrases_of_their_characters() -> None:
+    assert match("地铁") == '"地 铁"'
+    assert match("杭州地铁 12号线") == '"杭 州 地 铁" AND "12 号 线"'
+    assert match("iPhone 15发布") == '"iPhone" AND "15 发 布"'
+    assert match('"杭州 地铁"') == '"杭 州 地 铁"'
+    assert match("title:地铁 -北京") == '(title : "地 铁") NOT "北 京"'
+    assert match("검색 OR ภาษา") == '"검 색" OR "ภ า ษ า"'
+    assert match("东京タワー") == '"东 京 タ ワ ー"'
+
+
+def test_a_star_after_an_unspaced_character_changes_nothing() -> None:
+    # Such a character is a whole token, found wherever it stands: 地铁* is 地铁.
+    assert match("地铁*") == match("地铁") == '"地 铁"'
+    assert match("铁*") == '"铁"'
+    assert str(parse("铁*")) == "铁"
+    assert match("发布iPh*") == '"发 布 iPh" *'
+    with pytest.raises(QueryError, match="too short a prefix"):
+        parse("发布i*")
 
 
 def test_canonical_text_parses_to_the_same_search() -> None:

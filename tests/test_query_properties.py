@@ -26,13 +26,30 @@ PIECES = [
     "2020-13", "reuters.com", "www.reuters.com", "https://x.org/a?b", "de", "pt-BR", "é",
     "🙂", "👩‍👩‍👧", "東京", "Москва", "\x00", "\x1b[31m", "\x02", "\x03", "\u202e", "\ud800",
     "\ufeff", "\u200b", "x" * 40, "1e10", "NULL", "rank", "bm25", "'; DROP TABLE clippings; --",
+    # Scripts the index splits into characters, and what sits beside them.
+    "地铁", "杭州", "地", "铁*", "地铁*", "12号线", "iPhone15发布", "。", "，", "“", "ภาษาไทย", "ที่",
+    "\u0e48", "검색을", "검", "タワー", "ｶﾞ", "々", "𠀀", "\u3000", "ພາສາ", "ខ្មែរ", "မြန်မာ",
 ]  # fmt: skip
 
 text_with_pieces = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 any_text = st.text(
     alphabet=st.one_of(st.characters(), st.characters(categories=["Cs"])), max_size=60
 )
-queries = st.one_of(text_with_pieces, any_text)
+# Chinese, Japanese, Korean, Thai, Lao, Khmer and Myanmar, with the query syntax mixed in.
+unspaced_text = st.lists(
+    st.one_of(
+        st.characters(min_codepoint=0x0E00, max_codepoint=0x0EFF),
+        st.characters(min_codepoint=0x1000, max_codepoint=0x11FF),
+        st.characters(min_codepoint=0x1780, max_codepoint=0x17FF),
+        st.characters(min_codepoint=0x3000, max_codepoint=0x9FFF),
+        st.characters(min_codepoint=0xAC00, max_codepoint=0xD7AF),
+        st.characters(min_codepoint=0xFF00, max_codepoint=0xFFEF),
+        st.characters(min_codepoint=0x20000, max_codepoint=0x2000F),
+        st.sampled_from([*'"()-*: aZ1', "OR", "title:", "site:"]),
+    ),
+    max_size=40,
+).map("".join)
+queries = st.one_of(text_with_pieces, any_text, unspaced_text)
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +61,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
             ("Visite à Pékin", "https://www.lemonde.fr/b", "fr", "2021-01-05"),
             ("Near and not far: or so", "https://example.org/c", "en", None),
             ("東京 and Москва 🙂", "file:///tmp/d.html", None, "2019-06-01T10:00:00+09:00"),
+            ("杭州地铁12号线全线贯通", "https://news.example.cn/e", "zh-CN", "2024-08-20"),
         ]
         for n, (title, url, language, published) in enumerate(stories):
             opened.add(

@@ -98,3 +98,41 @@ def test_search_filters_work_on_clippings_stored_before_they_existed(tmp_path: P
         assert [h.clipping.id for h in library.search("site:exemple.fr")] == [2]
         assert [h.clipping.id for h in library.search("tag:russia")] == [1]
         assert [h.clipping.id for h in library.search("is:starred")] == [1]
+
+
+def test_chinese_added_after_an_upgrade_from_v4_is_found_and_old_text_still_is(
+    tmp_path: Path,
+) -> None:
+    # Migration 6 rebuilt the index through a view that splits unspaced scripts.
+    path = tmp_path / "v4.db"
+    shutil.copy(SNAPSHOTS / "v4.db", path)
+    with Library.open(path) as library:
+        added = library.add(
+            Article(
+                title="杭州地铁12号线全线贯通",
+                url="https://news.example.cn/metro-12",
+                text="8月19日上午，杭州地铁12号线实现全线“洞通”。Russian 巡逻 patrol.",
+            )
+        )
+        assert [h.clipping.id for h in library.search("地铁")] == [added.id]
+        assert [h.clipping.id for h in library.search("12号线 洞通")] == [added.id]
+        assert [h.clipping.id for h in library.search("patrol")] == [1, added.id]
+        assert [h.clipping.id for h in library.search('"joint patrol" pacific')] == [1]
+        assert [h.clipping.id for h in library.search("pekin -地铁")] == [2]
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")
+
+
+def test_words_inside_unspaced_text_stored_before_the_upgrade_are_found(tmp_path: Path) -> None:
+    # v5.db holds Chinese, Japanese, Korean and Thai clippings, indexed run by run.
+    path = tmp_path / "v5.db"
+    shutil.copy(SNAPSHOTS / "v5.db", path)
+    with Library.open(path) as library:
+        assert [h.clipping.id for h in library.search("地铁")] == [4]
+        assert [h.clipping.id for h in library.search("全线贯通 盾构")] == [4]
+        assert [h.clipping.id for h in library.search("開花 東京")] == [5]
+        assert [h.clipping.id for h in library.search("지하철 9호선")] == [6]
+        assert [h.clipping.id for h in library.search("สีเหลือง")] == [7]
+        assert [h.clipping.id for h in library.search("tag:交通")] == [4]
+        assert [h.clipping.id for h in library.search("bombers")] == [1]
