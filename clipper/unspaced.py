@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 
-from clipper.migrations import UNSPACED_RANGES
+from clipper.migrations import UNSPACED_CLASS, UNSPACED_RANGES
 
 #: The ranges as the inside of a regular expression's character class.
-CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in UNSPACED_RANGES)
+CLASS = UNSPACED_CLASS
 _CHARACTER = re.compile(f"[{CLASS}]")
 
 

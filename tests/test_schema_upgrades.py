@@ -136,3 +136,8 @@ def test_words_inside_unspaced_text_stored_before_the_upgrade_are_found(tmp_path
         assert [h.clipping.id for h in library.search("สีเหลือง")] == [7]
         assert [h.clipping.id for h in library.search("tag:交通")] == [4]
         assert [h.clipping.id for h in library.search("bombers")] == [1]
+    with sqlite3.connect(path) as db:
+        # The upgrade stored clipper's indexed forms of those texts, and the index read them.
+        stored = {row[0] for row in db.execute("SELECT DISTINCT id FROM clippings_spaced")}
+        assert stored == {4, 5, 6, 7}
+        db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")

@@ -8,6 +8,7 @@ is real; hits are asserted exactly, in order.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -294,6 +295,52 @@ def test_updates_and_removals_keep_the_index_exact(library_path: Path) -> None:
         assert ids(opened, "西湖") == [1]
         opened.delete([2])
         assert ids(opened, "โดยสาร") == []
+    check_integrity(library_path)
+
+
+def indexed_text(path: Path, clipping_id: int) -> str:
+    """What the index read for a clipping's text, through a plain connection."""
+    with sqlite3.connect(path) as db:
+        row = db.execute("SELECT text FROM clippings_indexed WHERE id = ?", (clipping_id,))
+        return str(row.fetchone()[0])
+
+
+def test_clipper_stores_the_indexed_form_and_the_shell_never_sees_a_stale_one(
+    library_path: Path,
+) -> None:
+    """Clipper stores the spaced text it computes (fast) beside a clipping it writes;
+    the view reads it only while it belongs to the text, else spaces the text in SQL."""
+    with Library.open(library_path) as opened:
+        first = opened.add(Article(title="杭州", text="杭州地铁", url="https://a.example/1"))
+        assert indexed_text(library_path, first.id) == "\x01杭\x01\x01州\x01\x01地\x01\x01铁\x01"
+        opened.update(first.id, Article(title="杭州", text="西湖景区"))
+        assert indexed_text(library_path, first.id) == "\x01西\x01\x01湖\x01\x01景\x01\x01区\x01"
+    with sqlite3.connect(library_path) as db:
+        # The replaced form is gone; the title's and the text's remain.
+        fields = db.execute("SELECT field FROM clippings_spaced ORDER BY field").fetchall()
+        assert fields == [("text",), ("title",)]
+        db.execute("UPDATE clippings SET text = '上海地铁开通' WHERE id = 1")  # no clipper code
+    assert indexed_text(library_path, 1) == " 上  海  地  铁  开  通 "  # spaced by the view's SQL
+    check_integrity(library_path)
+    with Library.open(library_path) as opened:
+        assert ids(opened, "上海地铁") == [1]
+        assert ids(opened, "西湖") == []
+        opened.delete([1])
+    with sqlite3.connect(library_path) as db:
+        assert db.execute("SELECT count(*) FROM clippings_spaced").fetchone()[0] == 0
+    check_integrity(library_path)
+
+
+def test_imports_store_the_indexed_form_too(library_path: Path, tmp_path: Path) -> None:
+    from clipper.importers import import_file
+
+    record = {"id": 3, "url": "https://a.example/1", "title": "新闻", "text": "上海地铁开通新线路"}
+    exported = tmp_path / "export.jsonl"
+    exported.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Library.open(library_path) as opened:
+        import_file(opened, exported)
+        assert ids(opened, "地铁") == [3]
+    assert indexed_text(library_path, 3).startswith("\x01上\x01\x01海\x01")
     check_integrity(library_path)
 
 

@@ -39,6 +39,7 @@ from clipper.library import (
     NEXT_ID,
     RETIRED_UP_TO,
     article_values,
+    index_forms,
     normalize_tag,
 )
 from clipper.page import utc_now
@@ -133,20 +134,25 @@ def _insert(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> tuple[
     )
     columns = ", ".join(ARTICLE_COLUMNS)
     marks = ", ".join("?" * len(ARTICLE_COLUMNS))
-    cursor = db.execute(
-        f"INSERT INTO clippings (id, url, {columns}, clipped_at, updated_at, starred, note)"
-        f" VALUES ({'?' if keep else NEXT_ID}, ?, {marks}, ?, ?, ?, ?)",
-        (
-            *([wanted] if keep else []),
-            item.article.url,
-            *article_values(item.article),
-            clipped_at,
-            item.updated_at or clipped_at,
-            int(item.starred),
-            item.note,
-        ),
-    )
-    clipping_id = int(cursor.lastrowid or 0)
+    if keep and wanted is not None:
+        clipping_id = wanted
+    else:
+        clipping_id = int(db.execute(f"SELECT {NEXT_ID}").fetchone()[0])
+    values = article_values(item.article)
+    with index_forms(db, clipping_id, values):
+        db.execute(
+            f"INSERT INTO clippings (id, url, {columns}, clipped_at, updated_at, starred, note)"
+            f" VALUES (?, ?, {marks}, ?, ?, ?, ?)",
+            (
+                clipping_id,
+                item.article.url,
+                *values,
+                clipped_at,
+                item.updated_at or clipped_at,
+                int(item.starred),
+                item.note,
+            ),
+        )
     _insert_tags(db, clipping_id, item.tags)
     _insert_pages(db, clipping_id, item.pages, merge=False)
     insert_versions(db, clipping_id, item.versions)
