@@ -52,6 +52,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from procfs import process_tree
+
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the repository (a worktree may sit one level deeper).
 DEFAULT_DATA = next(
@@ -220,20 +222,6 @@ def serve(routes: dict[str, Route], hosts: int, ready: multiprocessing.Queue) ->
 # -- measuring a contender -------------------------------------------------------------------
 
 
-def _tree(pid: int) -> list[int]:
-    found, pending = [pid], [pid]
-    while pending:
-        parent = pending.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*"):
-            try:
-                children = [int(c) for c in (task / "children").read_text().split()]
-            except OSError:
-                continue
-            found.extend(children)
-            pending.extend(children)
-    return found
-
-
 def _memory(pid: int) -> tuple[int, int]:
     """(RSS, PSS) of one process, in kB; zeros once it has gone."""
     rss = pss = 0
@@ -269,7 +257,7 @@ def measure(name: str, command: list[str], env: dict[str, str]) -> Result:
 
     def sample() -> None:
         while not done.is_set():
-            pids = _tree(process.pid)
+            pids = process_tree(process.pid)
             sizes = [_memory(pid) for pid in pids]
             peaks[0] = max(peaks[0], sum(s[0] for s in sizes))
             peaks[1] = max(peaks[1], sum(s[1] for s in sizes))

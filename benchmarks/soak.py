@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from procfs import process_tree
+
 ROOT = Path(__file__).resolve().parent.parent
 
 STORY = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
@@ -209,21 +211,6 @@ def clipper_command(library: Path, listing: Path, *options: str) -> list[str]:
         sys.executable, "-m", "clipper", "--library", str(library),
         "clip", "--from", str(listing), "--json", *options,
     ]  # fmt: skip
-
-
-def process_tree(pid: int) -> list[int]:
-    """``pid`` and every process below it (Linux /proc)."""
-    found, pending = [pid], [pid]
-    while pending:
-        parent = pending.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*"):
-            try:
-                children = [int(c) for c in (task / "children").read_text().split()]
-            except OSError:
-                continue
-            found += children
-            pending += children
-    return found
 
 
 def tree_rss(pid: int) -> int:
