@@ -52,7 +52,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from procfs import process_tree
+try:
+    from procfs import process_tree  # run as a script: benchmarks/ is on the path
+except ImportError:  # imported as benchmarks.soak, as the tests do
+    from benchmarks.procfs import process_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the repository (a worktree may sit one level deeper).

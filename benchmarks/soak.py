@@ -45,7 +45,10 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from procfs import process_tree
+try:
+    from procfs import process_tree  # run as a script: benchmarks/ is on the path
+except ImportError:  # imported as benchmarks.soak, as the tests do
+    from benchmarks.procfs import process_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 
