@@ -14,13 +14,11 @@ that, on random text).
 
 from __future__ import annotations
 
-import re
-
-from clipper.migrations import UNSPACED_CLASS, UNSPACED_RANGES
+from clipper.migrations import UNSPACED_CHARACTER as _CHARACTER
+from clipper.migrations import UNSPACED_CLASS, UNSPACED_RANGES, pad_unspaced
 
 #: The ranges as the inside of a regular expression's character class.
 CLASS = UNSPACED_CLASS
-_CHARACTER = re.compile(f"[{CLASS}]")
 
 
 #: Every range starts at or above this character (Thai): a cheap first test.
@@ -42,8 +40,4 @@ def spaced(text: str) -> str:
     The same string the index's view makes of a stored text (``_spaced`` in
     ``clipper.migrations``), so FTS5 tokenizes both alike.
     """
-    return _CHARACTER.sub(_pad, text)
-
-
-def _pad(found: re.Match[str]) -> str:
-    return f" {found.group()} "
+    return pad_unspaced(text, " ")
