@@ -89,7 +89,7 @@ def text_weight(text: str) -> int:
     """Length of ``text`` in Latin-letter equivalents: a CJK character counts three."""
     if text.isascii() or _CJK.search(text) is None:
         return len(text)
-    return len(text) + 2 * len(_CJK.findall(text))
+    return len(text) + 2 * _CJK.subn("", text)[1]
 
 
 def punctuation(text: str) -> int:
