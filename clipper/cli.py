@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 from clipper import __version__
 from clipper.commands import archive, clipping, manage, reading
 from clipper.commands.common import State, say_error
-from clipper.errors import ClipperError
+from clipper.errors import ClipperError, internal_error
 
 DEBUG_ENV = "CLIPPER_DEBUG"
 
@@ -40,11 +40,7 @@ class ClipperGroup(TyperGroup):
         except Exception as error:
             if os.environ.get(DEBUG_ENV):
                 raise
-            _fail(
-                f"internal error ({type(error).__name__}: {error}); this is a bug in clipper, "
-                f"please report it (set {DEBUG_ENV}=1 to see the traceback)",
-                1,
-            )
+            _fail(f"{internal_error(error)} (set {DEBUG_ENV}=1 to see the traceback)", 1)
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -39,6 +39,14 @@ class ClipperError(Exception):
         return self.message
 
 
+def internal_error(error: BaseException) -> str:
+    """The message for an exception clipper did not expect: a bug, said as one."""
+    return (
+        f"internal error ({type(error).__name__}: {error}); this is a bug in clipper, "
+        "please report it"
+    )
+
+
 class SourceError(ClipperError):
     """The SOURCE argument names nothing readable (missing file, empty stdin)."""
 
