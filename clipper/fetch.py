@@ -61,7 +61,7 @@ from clipper.errors import (
     SourceError,
     TooLargeError,
 )
-from clipper.page import Page
+from clipper.page import PackedContent, Page, repack_gzip
 from clipper.sniff import ensure_html
 
 if TYPE_CHECKING:
@@ -183,17 +183,18 @@ class _Zlib:
     """gzip (possibly several members) or deflate (zlib-wrapped, or raw as some servers send)."""
 
     def __init__(self, gzip: bool) -> None:
-        self._gzip = gzip
+        self.gzip = gzip
         self._wbits = zlib.MAX_WBITS | 16 if gzip else zlib.MAX_WBITS
         self._inflate = zlib.decompressobj(self._wbits)
         self._started = False
+        self.members = 1  # gzip members met so far
 
     def feed(self, data: bytes) -> Iterator[bytes]:
         while data:
             try:
                 out = self._inflate.decompress(data, _STEP)
             except zlib.error as error:
-                if self._gzip or self._started:
+                if self.gzip or self._started:
                     raise _DecodeError(str(error)) from error
                 # "deflate" without the zlib wrapper: start again as raw deflate.
                 self._wbits = -zlib.MAX_WBITS
@@ -205,9 +206,10 @@ class _Zlib:
                 yield out
             if self._inflate.unconsumed_tail:
                 data = self._inflate.unconsumed_tail
-            elif self._inflate.eof and self._inflate.unused_data and self._gzip:
+            elif self._inflate.eof and self._inflate.unused_data and self.gzip:
                 data = self._inflate.unused_data  # the next gzip member
                 self._inflate = zlib.decompressobj(self._wbits)
+                self.members += 1
             else:
                 data = b""
 
@@ -617,7 +619,7 @@ class Fetcher:
                 if wait is not None:
                     gate.not_before = max(gate.not_before, time.monotonic() + wait)
                 raise _Retry(_status_error(here, response), wait)
-            content = await self._read(response, here)
+            content, packed = await self._read(response, here)
         finally:
             await response.aclose()
         return Page(
@@ -627,10 +629,15 @@ class Fetcher:
             status=status,
             headers=dict(response.headers),
             redirects=tuple(chain),
+            packed=packed,
         )
 
-    async def _read(self, response: httpx.Response, url: str) -> bytes:
-        """The decoded body, refused as soon as it is too large or clearly not HTML."""
+    async def _read(self, response: httpx.Response, url: str) -> tuple[bytes, PackedContent | None]:
+        """The decoded body, refused as soon as it is too large or clearly not HTML.
+
+        With it, when it came as one gzip member, the body packed for the
+        archive from the bytes as they came (``clipper.page.repack_gzip``).
+        """
         limit = self.options.max_bytes
         declared_type = response.headers.get("content-type", "")
         content_encoding = response.headers.get("content-encoding", "")
@@ -644,11 +651,15 @@ class Fetcher:
         # shown what the body is: "not an HTML page (application/pdf)" says more.
         announced_too_large = not content_encoding and length.isdigit() and int(length) > limit
         decoder = _decoder(content_encoding, url)
+        gzipped = isinstance(decoder, _Zlib) and decoder.gzip
         parts: list[bytes] = []
+        received: list[bytes] = []  # as they came, when gzipped
         size = 0
         sniffed = False
         try:
             async for raw in response.aiter_raw():
+                if gzipped:
+                    received.append(raw)
                 for piece in decoder.feed(raw):
                     size += len(piece)
                     if size > limit:
@@ -672,7 +683,10 @@ class Fetcher:
         content = b"".join(parts)
         if not sniffed:
             ensure_html(content, declared_type, where=url)
-        return content
+        packed = None
+        if gzipped and isinstance(decoder, _Zlib) and decoder.members == 1:
+            packed = repack_gzip(b"".join(received), content)
+        return content, packed
 
 
 # -- one page, synchronously ------------------------------------------------------------

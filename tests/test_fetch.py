@@ -409,6 +409,24 @@ def test_compressed_pages_decode(web: Web) -> None:
     assert headers["Accept-Encoding"] == "gzip, deflate, br"
 
 
+def test_a_gzipped_page_is_archived_from_the_bytes_as_they_came(web: Web) -> None:
+    html = story("Compressed once, by the server", 30)
+    member = gzip.compress(html, 9)
+    one = fetch(web.page("/one", member, Content_Encoding="gzip"), FAST)
+    assert one.packed is not None
+    # The server's deflate data, rewrapped: not compressed again.
+    assert one.packed.compressed[2:-4] == member[10:-8]
+    assert zlib.decompress(one.packed.compressed) == html == one.content
+    assert one.archived() is one.packed
+    # Two members, or a coding on top, cannot be rewrapped: packed as usual, later.
+    two = fetch(web.page("/two", gzip.compress(html[:99]) + gzip.compress(html[99:]),
+                         Content_Encoding="gzip"), FAST)  # fmt: skip
+    both = fetch(web.page("/both", brotli.compress(member), Content_Encoding="gzip, br"), FAST)
+    for page in (two, both):
+        assert page.content == html and page.packed is None
+        assert zlib.decompress(page.archived().compressed) == html
+
+
 def test_a_broken_or_unknown_encoding_is_an_error(web: Web) -> None:
     broken = web.page("/broken-gzip", b"this is not gzip at all", Content_Encoding="gzip")
     with pytest.raises(FetchError, match=r"could not be decompressed \(gzip"):

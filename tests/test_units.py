@@ -5,11 +5,17 @@ Decoding and dates are tested in test_decode.py and test_dates.py.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from clipper.errors import ConfigError, NotHTMLError
+from clipper.page import repack_gzip
 from clipper.sniff import ensure_html, sniff
 from clipper.text import count_words, strip_controls
 from clipper.urls import canonical_url, clean_url, safe_link
@@ -140,3 +146,47 @@ def test_a_page_with_malformed_links_still_extracts() -> None:
     assert article.url == "https://example.org/s"
     assert article.image is None
     assert "[bad link]" not in article.markdown and "bad link and another" in article.text
+
+
+@given(
+    data=st.binary(max_size=3000) | st.text(max_size=2000).map(str.encode),
+    level=st.integers(0, 9),
+    name=st.none() | st.binary(min_size=1, max_size=20).filter(lambda b: b"\0" not in b),
+    comment=st.none() | st.binary(max_size=20).filter(lambda b: b"\0" not in b),
+    extra=st.none() | st.binary(max_size=40),
+    header_crc=st.booleans(),
+)
+def test_a_gzip_member_rewrapped_for_the_archive_inflates_to_its_content(
+    data: bytes,
+    level: int,
+    name: bytes | None,
+    comment: bytes | None,
+    extra: bytes | None,
+    header_crc: bool,
+) -> None:
+    deflate = zlib.compressobj(level, zlib.DEFLATED, -15)
+    flags = (header_crc and 0x02) | (extra is not None and 0x04)
+    flags |= (name is not None and 0x08) | (comment is not None and 0x10)
+    header = b"\x1f\x8b\x08" + bytes([flags]) + b"\0\0\0\0\0\xff"
+    if extra is not None:
+        header += len(extra).to_bytes(2, "little") + extra
+    header += (name + b"\0" if name is not None else b"") + (
+        comment + b"\0" if comment is not None else b""
+    )
+    header += b"\x12\x34" if header_crc else b""
+    trailer = zlib.crc32(data).to_bytes(4, "little") + len(data).to_bytes(4, "little")
+    member = header + deflate.compress(data) + deflate.flush() + trailer
+    assert gzip.decompress(member) == data  # a member any gzip reads
+    packed = repack_gzip(member, data)
+    assert packed is not None
+    assert zlib.decompress(packed.compressed) == data
+    assert packed.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_what_is_not_a_gzip_member_is_not_rewrapped() -> None:
+    member = gzip.compress(b"<p>story</p>")
+    assert repack_gzip(member[:9], b"<p>story</p>") is None  # too short
+    assert repack_gzip(b"\x1f\x8b\x07" + member[3:], b"<p>story</p>") is None  # not deflate
+    assert repack_gzip(member[:3] + b"\x20" + member[4:], b"<p>story</p>") is None  # reserved flag
+    unterminated = member[:3] + b"\x08" + member[4:10] + b"name without its end"
+    assert repack_gzip(unterminated, b"<p>story</p>") is None
