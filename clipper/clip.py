@@ -77,23 +77,25 @@ def store(
     *,
     existing: Clipping | None = None,
     refetch: bool = False,
+    forms: Mapping[str, str] | None = None,
 ) -> ClipResult:
     """Store a freshly extracted ``article``, unless the library already has it.
 
     With ``refetch``, an existing clipping (``existing``, or the one filed under
     the article's URL) is updated with the new article and page; without it, it
-    is returned as it is, with any new tags added.
+    is returned as it is, with any new tags added. ``forms`` are the article's
+    ``Library.indexed_forms``, when worked out in advance.
     """
     tags = tuple(tags)
     if existing is None and article.url:
         existing = library.find_by_url(article.url)
     if existing is None:
         try:
-            return ClipResult(library.add(article, page, tags), created=True)
+            return ClipResult(library.add(article, page, tags, forms=forms), created=True)
         except AlreadyClippedError as duplicate:  # another process stored it meanwhile
             existing = library.get(duplicate.clipping_id)
     if refetch:
-        library.update(existing.id, article, page)
+        library.update(existing.id, article, page, forms=forms)
         return ClipResult(library.add_tags(existing.id, tags), created=False, refetched=True)
     return ClipResult(library.add_tags(existing.id, tags), created=False)
 

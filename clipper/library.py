@@ -17,7 +17,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -101,25 +101,50 @@ def article_values(article: Article) -> tuple[Any, ...]:
     )
 
 
+def forms_of(values: Sequence[Any]) -> dict[str, str]:
+    """The indexed forms (``migrations.indexed_form``) of a clipping's ``values``, by column.
+
+    Only the columns whose form differs from their value: those holding
+    Chinese, Japanese, Korean or Thai text.
+    """
+    by_column = dict(zip(ARTICLE_COLUMNS, values, strict=True))
+    return {
+        field: form
+        for field in INDEXED_FIELDS
+        if isinstance(value := by_column[field], str) and (form := indexed_form(value)) is not None
+    }
+
+
+def indexed_forms(article: Article) -> dict[str, str]:
+    """``forms_of`` an article, worked out in advance: a batch's workers do it,
+    so that the one thread writing to the library only stores the forms."""
+    return forms_of(article_values(article))
+
+
 @contextmanager
-def index_forms(db: sqlite3.Connection, clipping_id: int, values: Sequence[Any]) -> Iterator[None]:
+def index_forms(
+    db: sqlite3.Connection,
+    clipping_id: int,
+    values: Sequence[Any],
+    forms: Mapping[str, str] | None = None,
+) -> Iterator[None]:
     """Around writing a clipping's ``values`` (``article_values``): their indexed forms.
 
     Stored before the row is written, so that the index's triggers read them
     rather than space Chinese, Japanese, Korean or Thai text in SQL, ~40 times
     slower (``migrations.indexed_form``, migration 6); the forms stored for the
-    clipping before are dropped after it, once nothing reads them.
+    clipping before are dropped after it, once nothing reads them. ``forms``
+    are ``forms_of(values)`` when worked out in advance.
     """
     earlier = db.execute("SELECT rowid FROM clippings_spaced WHERE id = ?", (clipping_id,))
     stale = [row[0] for row in earlier]
-    by_column = dict(zip(ARTICLE_COLUMNS, values, strict=True))
-    forms = [
-        (clipping_id, field, form)
-        for field in INDEXED_FIELDS
-        if isinstance(value := by_column[field], str) and (form := indexed_form(value)) is not None
-    ]
+    if forms is None:
+        forms = forms_of(values)
     if forms:
-        db.executemany("INSERT INTO clippings_spaced (id, field, value) VALUES (?, ?, ?)", forms)
+        db.executemany(
+            "INSERT INTO clippings_spaced (id, field, value) VALUES (?, ?, ?)",
+            [(clipping_id, field, form) for field, form in forms.items()],
+        )
     yield
     if stale:
         db.executemany("DELETE FROM clippings_spaced WHERE rowid = ?", [(r,) for r in stale])
@@ -355,12 +380,20 @@ class Library:
 
     # -- writing ---------------------------------------------------------------
 
-    def add(self, article: Article, page: Page | None = None, tags: Iterable[str] = ()) -> Clipping:
+    def add(
+        self,
+        article: Article,
+        page: Page | None = None,
+        tags: Iterable[str] = (),
+        *,
+        forms: Mapping[str, str] | None = None,
+    ) -> Clipping:
         """Store ``article`` (and the raw ``page`` it came from) as a new clipping.
 
         Raises ``AlreadyClippedError`` when a clipping with the same URL exists;
         the check runs under the write lock, so two processes clipping the same
-        story at once still store it once.
+        story at once still store it once. ``forms`` are ``indexed_forms(article)``,
+        when worked out in advance.
         """
         now = utc_now().isoformat()
         with self._transaction() as db:
@@ -377,7 +410,7 @@ class Library:
             marks = ", ".join("?" * len(ARTICLE_COLUMNS))
             clipping_id = int(db.execute(f"SELECT {NEXT_ID}").fetchone()[0])
             values = article_values(article)
-            with index_forms(db, clipping_id, values):
+            with index_forms(db, clipping_id, values, forms):
                 db.execute(
                     f"INSERT INTO clippings (id, url, {columns}, clipped_at, updated_at)"
                     f" VALUES (?, ?, {marks}, ?, ?)",
@@ -388,8 +421,15 @@ class Library:
                 self._insert_page(db, clipping_id, page)
         return self.get(clipping_id)
 
-    def update(self, clipping_id: int, article: Article, page: Page | None = None) -> Clipping:
-        """Replace a clipping's extracted fields with ``article``'s.
+    def update(
+        self,
+        clipping_id: int,
+        article: Article,
+        page: Page | None = None,
+        *,
+        forms: Mapping[str, str] | None = None,
+    ) -> Clipping:
+        """Replace a clipping's extracted fields with ``article``'s (``forms`` as for ``add``).
 
         Used when a story is re-extracted or fetched again. What the user added
         (tags, note, star) and the clipping's URL, its identity, stay as they
@@ -406,7 +446,7 @@ class Library:
             keep_previous_version(db, current, article, now)
             assignments = ", ".join(f"{column} = ?" for column in ARTICLE_COLUMNS)
             values = article_values(article)
-            with index_forms(db, clipping_id, values):
+            with index_forms(db, clipping_id, values, forms):
                 db.execute(
                     f"UPDATE clippings SET {assignments}, updated_at = ? WHERE id = ?",
                     (*values, now, clipping_id),
