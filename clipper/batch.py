@@ -2,19 +2,16 @@
 
 The pipeline, and why it is shaped so:
 
-- **Fetching** runs on one asyncio event loop through one ``Fetcher``
-  (``clipper.fetch``): at most ``jobs`` requests at once, at most ``per_host``
-  to one site.
-- **Extraction** is CPU-bound Python, so on a machine with more than one CPU
-  it runs in a pool of worker processes (one per CPU) while the event loop
-  keeps fetching. On Linux the workers are forked, before the batch starts
-  any thread, from a parent that has already imported the extractor, so they
-  start in milliseconds; elsewhere they are spawned. Small batches, and
-  one-CPU machines, extract in one thread instead, since starting processes
-  would cost more than it saves. Measured with ``benchmarks/batch.py``; see
-  the README. The workers also pack each raw page for the archive
-  (``clipper.page.pack_content``: zlib and SHA-256), so that the one writer
-  below only stores it: packing was a third of the writer's time.
+- **Preparing** a source (fetching or reading it, extracting its story,
+  packing its raw bytes for the archive) is ``clipper.workers``' job: on a
+  machine with more than one CPU, in worker processes, one per CPU, each
+  with its own event loop and ``Fetcher`` (``clipper.fetch``), so that
+  every page's CPU-bound work, HTTP included, is spread over the CPUs. The
+  limits hold as ``clipper.fetch`` states them: at most ``jobs`` requests at
+  once, at most ``per_host`` to one site. Small batches, and one-CPU
+  machines, fetch on this process's event loop and extract in one thread
+  instead, since starting processes would cost more than it saves.
+  Measured with ``benchmarks/batch.py``; see the README.
 - **Storing** happens in exactly one place: a single writer thread owns the
   library for the whole batch. A clipping is committed as soon as it is
   extracted, in a short transaction; ``on_outcome`` is called only after the
@@ -38,35 +35,29 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
-import functools
 import gc
-import multiprocessing
 import os
 import queue
-import signal
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Literal, TextIO, TypeVar
 
-from clipper.article import Article
-from clipper.clip import ClipResult, extract_content, find_existing, store
+from clipper.clip import ClipResult, find_existing, store
 from clipper.clipping import Clipping
-from clipper.errors import ClipperError, SourceError
-from clipper.fetch import Fetcher, FetchOptions
+from clipper.errors import ClipperError, SourceError, internal_error
+from clipper.fetch import FetchOptions
 from clipper.library import Library
-from clipper.page import PackedContent, Page, pack_content
-from clipper.sources import STDIN, read_source
+from clipper.sources import STDIN
 from clipper.urls import clean_url, is_web_url
+from clipper.workers import LocalPages, Pages, Prepared, WorkerPages
 
 Status = Literal["clipped", "refetched", "already", "failed"]
 Extraction = Literal["auto", "process", "thread"]
-#: Batches smaller than this extract in a thread: a process pool costs ~0.3 s to start.
+#: Batches smaller than this stay in one process: starting workers costs ~0.3 s.
 PROCESS_POOL_MIN_SOURCES = 8
 #: Lanes beyond those fetching and extracting, for pages whose commit waits for
 #: company (``Writer.LINGER``), so that the wait never starves the others.
@@ -86,13 +77,22 @@ class Outcome:
 
 @dataclass
 class BatchSummary:
-    """The outcomes so far, in the order they were committed."""
+    """The outcomes so far, in the order they were committed.
+
+    Counted as they are added: a progress bar asks for the counts after every
+    outcome, and counting the list each time made a long batch quadratic.
+    """
 
     total: int
     outcomes: list[Outcome] = field(default_factory=list)
+    _counts: Counter[Status] = field(default_factory=Counter, repr=False)
+
+    def add(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        self._counts[outcome.status] += 1
 
     def count(self, status: Status) -> int:
-        return sum(1 for outcome in self.outcomes if outcome.status == status)
+        return self._counts[status]
 
     @property
     def failures(self) -> list[Outcome]:
@@ -151,55 +151,8 @@ def reason_of(error: ClipperError, source: str) -> str:
     return message or error.message
 
 
-# -- extraction workers -------------------------------------------------------------
-
-
-def extract_and_pack(
-    content: bytes, url: str | None, headers: dict[str, str], *, where: str
-) -> tuple[Article, PackedContent]:
-    """In a worker: the page's article, and its raw bytes packed for the archive.
-
-    Packing only pages that hold a story: a failed page is not stored.
-    """
-    article = extract_content(content, url, headers, where=where)
-    return article, pack_content(content)
-
-
-def _worker_start() -> None:
-    """In each extraction process: leave Ctrl-C to the parent, and die with it.
-
-    If the parent is killed (``kill -9`` included), the worker is handed to
-    another parent; the watchdog notices within half a second and exits, so
-    no orphan is left behind. (This is why the workers must be the batch's
-    own children, not a fork server's.)
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="clipper-watchdog", daemon=True).start()
-
-
-def _process_pool(workers: int) -> ProcessPoolExecutor:
-    if sys.platform == "linux":
-        import clipper.extraction  # noqa: F401  (imported once here, inherited by every fork)
-
-        context = multiprocessing.get_context("fork")
-    else:  # fork is unsafe on macOS, and absent on Windows
-        context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
-    # With fork, every worker is started at the first submit: do it now, while
-    # this process has no other thread whose locks a child could inherit held.
-    pool.submit(int)
-    return pool
-
-
 def extraction_workers(extraction: Extraction, sources: int) -> int:
-    """How many extraction processes a batch uses; 0 means one thread instead."""
+    """How many worker processes a batch uses; 0 means this process and one thread instead."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     cpus = cpus or 1
     if extraction == "thread" or (
@@ -352,40 +305,39 @@ class Batch:
         self.refetch = refetch
         self.on_outcome = on_outcome
         self.summary = BatchSummary(total=len(self.sources))
-        self.workers = extraction_workers(extraction, len(self.sources))
+        workers = extraction_workers(extraction, len(self.sources))
+        self.pages: Pages = (
+            WorkerPages(self.options, workers) if workers else LocalPages(self.options)
+        )
         self._writer: Writer | None = None
-        self._extractor: Executor | None = None
+        self._started = False
 
     def start(self) -> None:
-        """Start the extraction workers; call it before starting threads of your own.
+        """Start the worker processes; call it before starting threads of your own.
 
         ``run`` calls it when the caller has not. (The CLI calls it before its
         progress bar starts its refresh thread.)
         """
-        if self._extractor is None and self.sources:
+        if not self._started and self.sources:
             # What exists now (the modules, mostly) stays out of garbage collection
             # until the batch ends: each full collection would otherwise walk it
             # all, in this process and in every forked worker, where walking it
             # also copies every page it touches. Python's gc docs advise this
             # before forking; measured, it saves ~0.3 ms a page (see the commit).
             gc.freeze()
-            self._extractor = (
-                _process_pool(self.workers)
-                if self.workers
-                else ThreadPoolExecutor(1, thread_name_prefix="clipper-extract")
-            )
+            self.pages.start()
+            self._started = True
 
     def run(self) -> BatchSummary:
         """Clip every source; return the summary (failures included, never raised)."""
         if not self.sources:
             return self.summary
         self.start()
-        assert self._extractor is not None
         self._writer = Writer(self.library)
         try:
             asyncio.run(self._main())
         finally:
-            self._extractor.shutdown(wait=True, cancel_futures=True)
+            self.pages.close()
             # Wait for a commit in progress: the library is closed right after.
             self._writer.close()
             gc.unfreeze()
@@ -393,25 +345,23 @@ class Batch:
 
     async def _main(self) -> None:
         queue: Iterator[str] = iter(self.sources)
-        working = self.options.jobs + 2 * max(self.workers, 1)
-        # Lanes fetching or extracting; the WAITING_LANES more only wait for commits,
-        # so no more requests queue for a connection (on their deadline) than before.
-        slots = asyncio.Semaphore(working)
-        lanes = min(len(self.sources), working + WAITING_LANES)
-        async with Fetcher(self.options) as fetcher:
-            tasks = [asyncio.create_task(self._lane(queue, fetcher, slots)) for _ in range(lanes)]
+        # Lanes preparing pages, and WAITING_LANES more whose pages wait for a commit.
+        lanes = min(len(self.sources), self.pages.capacity + WAITING_LANES)
+        await self.pages.open()
+        try:
+            tasks = [asyncio.create_task(self._lane(queue)) for _ in range(lanes)]
             try:
                 await asyncio.gather(*tasks)
             finally:
                 for task in tasks:
                     task.cancel()
+        finally:
+            await self.pages.aclose()
 
-    async def _lane(
-        self, queue: Iterator[str], fetcher: Fetcher, working: asyncio.Semaphore
-    ) -> None:
+    async def _lane(self, queue: Iterator[str]) -> None:
         for source in queue:  # every lane pulls from the one iterator
-            outcome = await self._one(source, fetcher, working)
-            self.summary.outcomes.append(outcome)
+            outcome = await self._one(source)
+            self.summary.add(outcome)
             if self.on_outcome is not None:
                 self.on_outcome(outcome, self.summary)
 
@@ -419,7 +369,7 @@ class Batch:
         assert self._writer is not None
         return await self._writer.submit(function, *args, writes=writes)
 
-    async def _one(self, source: str, fetcher: Fetcher, working: asyncio.Semaphore) -> Outcome:
+    async def _one(self, source: str) -> Outcome:
         try:
             if source == STDIN:
                 raise SourceError("standard input (-) can only be clipped on its own")
@@ -430,62 +380,29 @@ class Batch:
                     add_tags, existing.id, self.tags, writes=bool(self.tags)
                 )
                 return Outcome(source, "already", clipping)
-            async with working:  # fetching and extracting
-                if is_web_url(source):
-                    page = await fetcher.fetch(source)
-                else:
-                    page = await asyncio.to_thread(read_source, source, options=self.options)
-                article, packed = await self._extract(page)
-            page = dataclasses.replace(page, packed=packed)
+            prepared = await self.pages.prepare(source)
             result: ClipResult = await self._library(
-                _store, self.library, article, page, self.tags, existing, self.refetch
+                _store, self.library, prepared, self.tags, existing, self.refetch
             )
         except ClipperError as error:
             return Outcome(source, "failed", reason=reason_of(error, source))
         except Exception as error:  # a bug must not cost the rest of the batch
-            return Outcome(
-                source,
-                "failed",
-                reason=f"internal error ({type(error).__name__}: {error}); "
-                "this is a bug in clipper, please report it",
-            )
+            return Outcome(source, "failed", reason=internal_error(error))
         status: Status = (
             "clipped" if result.created else "refetched" if result.refetched else "already"
         )
         return Outcome(source, status, result.clipping)
 
-    async def _extract(self, page: Page) -> tuple[Article, PackedContent]:
-        loop = asyncio.get_running_loop()
-        where = page.url or page.source
-        job = functools.partial(extract_and_pack, where=where)
-        args = (page.content, page.url, dict(page.headers))
-        for attempt in (1, 2):
-            extractor = self._extractor
-            assert extractor is not None
-            try:
-                return await loop.run_in_executor(extractor, job, *args)
-            except BrokenProcessPool:
-                # A worker died (the parser crashed on some page). Start a new pool
-                # once for everyone; a page that breaks it twice is reported.
-                if self._extractor is extractor:
-                    extractor.shutdown(wait=False, cancel_futures=True)
-                    self._extractor = _process_pool(self.workers)
-                if attempt == 2:
-                    raise ClipperError(
-                        f"the extractor crashed on {where}; the page was not stored"
-                    ) from None
-        raise AssertionError("unreachable")
-
 
 def _store(
     library: Library,
-    article: Article,
-    page: Page,
+    prepared: Prepared,
     tags: tuple[str, ...],
     existing: Clipping | None,
     refetch: bool,
 ) -> ClipResult:
-    return store(library, article, page, tags, existing=existing, refetch=refetch)
+    article, page, forms = prepared.article, prepared.page, prepared.forms
+    return store(library, article, page, tags, existing=existing, refetch=refetch, forms=forms)
 
 
 def clip_batch(

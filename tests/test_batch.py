@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import json
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -22,6 +23,7 @@ from clipper.batch import Writer, clip_batch, parse_url_list, unique_sources
 from clipper.errors import AlreadyClippedError
 from clipper.fetch import FetchOptions
 from clipper.library import Library
+from clipper.workers import MAX_DEATHS
 from tests.conftest import Run, dump
 from tests.test_fetch import Request, Web, closed_port, story
 from tests.test_fetch import web as web  # the fixture
@@ -158,6 +160,131 @@ def test_extraction_in_processes_or_a_thread_stores_the_same(
     [failure] = summary.failures
     assert failure.reason is not None and failure.reason.startswith("no story found")
     assert sorted(seen) == ["clipped"] * 9 + ["failed"]
+
+
+def test_worker_processes_keep_the_per_host_and_global_limits(web: Web, library_path: Path) -> None:
+    """Each site's pages go to one worker, whose fetcher limits them; ``jobs`` is shared out."""
+
+    def slow(request: Request) -> None:
+        time.sleep(0.1)
+        request.send(story(f"Slow story {request.path}"))
+
+    port = web.base.rsplit(":", 1)[1]
+    urls = [web.on(f"/slow{n}", slow) for n in range(8)]
+    with Library.open(library_path) as library:
+        one_site = clip_batch(
+            library, urls, options=FetchOptions(jobs=8, per_host=1), extraction="process"
+        )
+        assert one_site.count("clipped") == 8
+        assert web.most_active == 1
+        # Two names for the server are two sites; the global limit still holds.
+        web.most_active = 0
+        two_sites = [
+            f"http://{host}:{port}/slow{n}" for n in range(8) for host in ("127.0.0.1", "localhost")
+        ]
+        summary = clip_batch(
+            library,
+            two_sites,
+            options=FetchOptions(jobs=3, per_host=3),
+            extraction="process",
+            refetch=True,
+        )
+        assert summary.count("refetched") + summary.count("clipped") == 16
+        assert web.most_active == 3
+
+
+def test_a_worker_process_that_dies_is_replaced_and_its_pages_tried_again(
+    web: Web, library_path: Path
+) -> None:
+    killed: list[int] = []
+
+    def slow(request: Request) -> None:
+        time.sleep(0.3)
+        request.send(story(f"Story from {request.path}"))
+
+    urls = [web.on(f"/page{n}", slow) for n in range(12)]
+
+    def kill_one_worker() -> None:
+        while web.active == 0:  # the workers are fetching
+            time.sleep(0.01)
+        [worker, *_] = multiprocessing.active_children()
+        os.kill(worker.pid or 0, signal.SIGKILL)
+        killed.append(worker.pid or 0)
+
+    killer = threading.Thread(target=kill_one_worker)
+    killer.start()
+    with Library.open(library_path) as library:
+        summary = clip_batch(
+            library, urls, options=FetchOptions(jobs=4, retries=0), extraction="process"
+        )
+        titles = sorted(c.title for c in library.clippings())
+    killer.join()
+    assert killed
+    assert [o.reason for o in summary.failures] == []
+    assert titles == sorted(f"Story from /page{n}" for n in range(12))
+    assert multiprocessing.active_children() == []  # the successor stopped with the batch
+
+
+def _kill_the_worker(times: int, ready: threading.Event, delay: float) -> threading.Thread:
+    """Kill the batch's one worker ``times`` times, ``delay`` seconds after each ``ready``."""
+
+    def kill() -> None:
+        for _ in range(times):
+            assert ready.wait(30)
+            ready.clear()
+            time.sleep(delay)
+            [worker] = multiprocessing.active_children()
+            os.kill(worker.pid or 0, signal.SIGKILL)
+
+    killer = threading.Thread(target=kill)
+    killer.start()
+    return killer
+
+
+def test_a_page_being_extracted_at_two_deaths_of_its_worker_is_reported(
+    web: Web, library_path: Path
+) -> None:
+    sent = threading.Event()
+    heavy = story("Heavy story", 20_000)  # about a second to extract
+
+    def serve_heavy(request: Request) -> None:
+        request.send(heavy)
+        sent.set()
+
+    url = web.on("/heavy", serve_heavy)
+    fine = [web.page(f"/fine{n}", story(f"Fine story {n}")) for n in range(8)]
+    killer = _kill_the_worker(2, sent, delay=0.3)
+    with Library.open(library_path) as library:
+        summary = clip_batch(
+            library, [url, *fine], options=FetchOptions(jobs=1), extraction="process"
+        )
+    killer.join()
+    [failure] = summary.failures
+    assert failure.source == url
+    assert failure.reason == (
+        "the worker process preparing it died twice while extracting it; it was not stored"
+    )
+    assert summary.count("clipped") == 8  # in hand at both deaths, sent again each time
+
+
+def test_a_page_in_hand_at_repeated_deaths_of_its_worker_is_reported(
+    web: Web, library_path: Path
+) -> None:
+    asked = threading.Event()
+
+    def slow(request: Request) -> None:
+        asked.set()
+        time.sleep(0.5)
+        request.send(story("Never stored"))
+
+    url = web.on("/slow", slow)
+    killer = _kill_the_worker(MAX_DEATHS, asked, delay=0)
+    with Library.open(library_path) as library:
+        summary = clip_batch(library, [url], options=FetchOptions(jobs=1), extraction="process")
+    killer.join()
+    [failure] = summary.failures
+    assert failure.reason == "the worker process preparing it died repeatedly; it was not stored"
+    assert web.asked("/slow") == MAX_DEATHS
 
 
 def test_list_parsing() -> None:
