@@ -92,9 +92,12 @@ def test_strip_controls_removes_escapes_but_keeps_text() -> None:
     assert strip_controls(hostile) == "Ared link evil ok\n"
 
 
-def test_count_words_counts_cjk_characters() -> None:
+def test_count_words_counts_what_whitespace_separates_and_each_cjk_character() -> None:
     assert count_words("three plain words") == 3
+    assert count_words("don't count the U.S. twice, well-known café") == 7
     assert count_words("俄罗斯和中国 bombers") == 7
+    assert count_words("杭州地铁12号线 opens") == 8  # 杭州地铁 12 号线 opens
+    assert count_words("  \n ") == 0
 
 
 def test_settings_file(tmp_path: Path) -> None:

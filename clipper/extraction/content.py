@@ -79,6 +79,7 @@ _ELLIPSES = ("...", "…", "[…]", "[...]", "…]")
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟")
 _CLOSERS = "\"'”’»)]"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_RUN = re.compile(_CJK.pattern + "+")
 _MIN_PROSE = 25
 _DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
 _TOP = 12  # candidates examined closely
@@ -87,9 +88,10 @@ _MIN_DECLARED = 200  # a JSON-LD articleBody worth cross-checking
 
 def text_weight(text: str) -> int:
     """Length of ``text`` in Latin-letter equivalents: a CJK character counts three."""
-    if text.isascii() or _CJK.search(text) is None:
+    if text.isascii():
         return len(text)
-    return len(text) + 2 * _CJK.subn("", text)[1]
+    # Runs, not characters: one match a run is several times faster on Chinese text.
+    return len(text) + 2 * sum(map(len, _CJK_RUN.findall(text)))
 
 
 def punctuation(text: str) -> int:
