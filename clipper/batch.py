@@ -152,11 +152,17 @@ def reason_of(error: ClipperError, source: str) -> str:
 
 
 def extraction_workers(extraction: Extraction, sources: int) -> int:
-    """How many worker processes a batch uses; 0 means this process and one thread instead."""
+    """How many worker processes a batch uses; 0 means this process and one thread instead.
+
+    Always 0 on Windows: the workers talk to the batch through the event
+    loop's ``add_reader``, which Windows' event loop does not have.
+    """
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     cpus = cpus or 1
-    if extraction == "thread" or (
-        extraction == "auto" and (cpus < 2 or sources < PROCESS_POOL_MIN_SOURCES)
+    if (
+        extraction == "thread"
+        or sys.platform == "win32"
+        or (extraction == "auto" and (cpus < 2 or sources < PROCESS_POOL_MIN_SOURCES))
     ):
         return 0
     return cpus

@@ -191,7 +191,7 @@ async def _serve(connection: multiprocessing.connection.Connection, options: Fet
             page = await _page(source, fetcher, options)
             # Said first, so that if the parser kills this process, the batch
             # knows which page did it (see WorkerPages._replace).
-            connection.send((number, None, None))
+            answer((number, None, None))
             # Extracted here, on the worker's loop: its other requests wait a few
             # milliseconds, and nothing else needs this process's CPU meanwhile.
             reply = (number, extract_and_pack(page), None)
@@ -199,7 +199,14 @@ async def _serve(connection: multiprocessing.connection.Connection, options: Fet
             reply = (number, None, error.message)
         except Exception as error:  # a bug must not cost the rest of the batch
             reply = (number, None, internal_error(error))
-        connection.send(reply)
+        answer(reply)
+
+    def answer(message: tuple[int, Prepared | None, str | None]) -> None:
+        try:
+            connection.send(message)
+        except OSError:  # the batch has gone (interrupted): stop quietly
+            if not stop.done():
+                stop.set_result(None)
 
     async with Fetcher(options) as fetcher:
 

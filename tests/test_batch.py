@@ -448,3 +448,35 @@ def test_kill_9_mid_batch_loses_nothing_reported_and_a_rerun_completes(
         ]
     for n in range(4):
         assert web.asked(f"/h{n}") == 1
+
+
+def test_ctrl_c_mid_batch_stops_cleanly_and_keeps_what_it_reported(
+    web: Web,
+    held: tuple[list[str], threading.Event],
+    library_path: Path,
+    tmp_path: Path,
+) -> None:
+    urls, _ = held
+    listing = tmp_path / "links.txt"
+    listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "clipper", "--library", str(library_path), "clip"]
+    command += ["--from", str(listing), "--json", "--jobs", "2", "--retries", "0"]
+    env = {**os.environ, "CLIPPER_CONFIG": str(tmp_path / "none.toml")}
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None and process.stderr is not None
+    reported = [json.loads(process.stdout.readline()) for _ in range(4)]
+    helpers = descendants(process.pid)
+    assert helpers  # the worker processes, busy with the held pages
+    process.send_signal(signal.SIGINT)
+    rest, errors = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert rest == ""
+    assert errors.endswith("4 clipped, 0 already in the library, 0 failed (stopped after 4 of 10)"
+                           "\nerror: interrupted\n")  # fmt: skip
+    assert "Traceback" not in errors and "Task" not in errors
+    with Library.open(library_path) as library:
+        stored = {c.id: c.title for c in library.clippings()}
+    assert stored == {r["id"]: r["title"] for r in reported}
+    assert not [pid for pid in helpers if alive(pid)]
