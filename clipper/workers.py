@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import dataclasses
 import itertools
 import multiprocessing
@@ -161,7 +162,11 @@ class LocalPages:
 # -- in worker processes -------------------------------------------------------------------
 
 
-def _worker_main(connection: multiprocessing.connection.Connection, options: FetchOptions) -> None:
+def _worker_main(
+    connection: multiprocessing.connection.Connection,
+    options: FetchOptions,
+    extracting: ctypes.c_longlong,
+) -> None:
     """A worker: prepare each source it is sent, and send back the result, until told to stop.
 
     Ctrl-C is left to the batch. If the batch's process is killed (``kill -9``
@@ -177,10 +182,14 @@ def _worker_main(connection: multiprocessing.connection.Connection, options: Fet
         os._exit(0)
 
     threading.Thread(target=watch, name="clipper-watchdog", daemon=True).start()
-    asyncio.run(_serve(connection, options))
+    asyncio.run(_serve(connection, options, extracting))
 
 
-async def _serve(connection: multiprocessing.connection.Connection, options: FetchOptions) -> None:
+async def _serve(
+    connection: multiprocessing.connection.Connection,
+    options: FetchOptions,
+    extracting: ctypes.c_longlong,
+) -> None:
     loop = asyncio.get_running_loop()
     stop = loop.create_future()
     tasks: set[asyncio.Task[None]] = set()
@@ -189,12 +198,16 @@ async def _serve(connection: multiprocessing.connection.Connection, options: Fet
         reply: tuple[int, Prepared | None, str | None]
         try:
             page = await _page(source, fetcher, options)
-            # Said first, so that if the parser kills this process, the batch
-            # knows which page did it (see WorkerPages._replace).
-            answer((number, None, None))
-            # Extracted here, on the worker's loop: its other requests wait a few
-            # milliseconds, and nothing else needs this process's CPU meanwhile.
-            reply = (number, extract_and_pack(page), None)
+            # Written down first, in memory the batch shares, so that if the parser
+            # kills this process the batch knows which page did it (see
+            # WorkerPages._replace). Extracted here, on the worker's loop: its other
+            # requests wait a few milliseconds, and nothing else needs this
+            # process's CPU meanwhile.
+            extracting.value = number
+            try:
+                reply = (number, extract_and_pack(page), None)
+            finally:
+                extracting.value = -1
         except ClipperError as error:
             reply = (number, None, error.message)
         except Exception as error:  # a bug must not cost the rest of the batch
@@ -252,8 +265,9 @@ class _Worker:
     process: multiprocessing.process.BaseProcess
     connection: multiprocessing.connection.Connection
     jobs: int
+    #: The job number the worker is extracting (-1: none), in memory both share.
+    extracting: ctypes.c_longlong
     waiting: dict[int, _Job] = field(default_factory=dict)  # by job number
-    extracting: int | None = None  # the job number being extracted
     sites: int = 0
     room: asyncio.Semaphore | None = None
 
@@ -289,12 +303,16 @@ class WorkerPages:
     def _spawn(self, jobs: int) -> _Worker:
         ours, theirs = self._context.Pipe()
         options = dataclasses.replace(self.options, jobs=jobs)
+        extracting = self._context.Value("q", -1, lock=False)
         process = self._context.Process(
-            target=_worker_main, args=(theirs, options), name="clipper-worker", daemon=True
+            target=_worker_main,
+            args=(theirs, options, extracting),
+            name="clipper-worker",
+            daemon=True,
         )
         process.start()
         theirs.close()
-        return _Worker(process, ours, jobs)
+        return _Worker(process, ours, jobs, extracting)
 
     async def open(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -338,23 +356,23 @@ class WorkerPages:
             worker.connection.send((number, job.source))
 
     def _receive(self, worker: _Worker) -> None:
-        """Settle the futures of the answers that have arrived from ``worker``."""
+        """Settle the future of an answer that has arrived from ``worker``.
+
+        One answer a call: the event loop calls again while more are waiting,
+        and asking the pipe whether they are (``poll``) cost more than that.
+        """
         try:
-            while worker.connection.poll():
-                number, prepared, failure = worker.connection.recv()
-                if prepared is None and failure is None:  # about to extract it
-                    worker.extracting = number
-                    continue
-                worker.extracting = None
-                future = worker.waiting.pop(number).future
-                if future.done():  # the caller gave up (interrupted)
-                    continue
-                if failure is not None:
-                    future.set_exception(ClipperError(failure))
-                else:
-                    future.set_result(prepared)
+            number, prepared, failure = worker.connection.recv()
         except (EOFError, OSError):
             self._replace(worker)
+            return
+        future = worker.waiting.pop(number).future
+        if future.done():  # the caller gave up (interrupted)
+            return
+        if failure is not None:
+            future.set_exception(ClipperError(failure))
+        else:
+            future.set_result(prepared)
 
     def _replace(self, worker: _Worker) -> None:
         """``worker`` died: start another in its place, and send it what was in hand.
@@ -379,7 +397,7 @@ class WorkerPages:
             if job.future.done():
                 continue
             job.deaths += 1
-            job.blamed += number == worker.extracting
+            job.blamed += number == worker.extracting.value
             if job.blamed >= 2 or job.deaths >= MAX_DEATHS:
                 failure = (
                     f"{job.source}: the worker process preparing it died "
