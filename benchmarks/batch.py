@@ -12,13 +12,16 @@ Each contender runs in a fresh process, timed from start to exit (so start-up
 is included), while this script samples the memory of its whole process tree:
 
 - ``clipper``: the real command, ``clipper clip --from urls.txt`` into a fresh
-  library (fetch, extract, store every page; default settings: 8 jobs, 2 per host,
-  extraction in worker processes).
-- ``clipper (thread)``: the same batch through the Python API with extraction in
-  one thread instead of worker processes: the measurement behind that choice.
-- ``trafilatura``: ``fetch_url`` + ``extract`` for each URL in a pool of 8
-  threads (its Python API; its CLI's ``-i`` mode waits between requests to one
-  host, which would measure politeness, not speed). It stores nothing.
+  library (fetch, extract, store every page; default settings: 16 jobs, 2 per
+  host, worker processes).
+- ``clipper (thread)``: the same batch through the Python API in one process,
+  extraction in one thread instead of worker processes: the measurement behind
+  that choice.
+- ``trafilatura``: ``fetch_url`` + ``extract`` for each URL in a pool of as many
+  threads as clipper's default ``--jobs`` (``--threads``), so that both have as
+  many pages in flight (its Python API; its CLI's ``-i`` mode waits between
+  requests to one host, which would measure politeness, not speed). It stores
+  nothing.
 
 CPU time is user + system time of the contender's whole process tree: on a
 shared machine it is steadier than the wall clock, and it shows what a batch
@@ -51,6 +54,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from clipper.fetch import FetchOptions
 
 try:
     from procfs import process_tree  # run as a script: benchmarks/ is on the path
@@ -314,7 +319,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--hosts", type=int, default=8, help="loopback addresses to spread over")
-    parser.add_argument("--threads", type=int, default=8, help="trafilatura's thread pool")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=FetchOptions().jobs,
+        help="trafilatura's thread pool (default: clipper's --jobs, so both fetch as many at once)",
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--only", action="append", help="run only these contenders")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each contender")

@@ -7,7 +7,7 @@ points. Every key is optional; command-line options beat it::
     library = "~/Documents/clippings.db"
 
     [fetch]
-    jobs = 8              # pages fetched at once
+    jobs = 16             # pages fetched at once
     per_host = 2          # at once from one site
     timeout = 60          # seconds for a whole page
     connect_timeout = 10
@@ -44,7 +44,7 @@ CONFIG_FILENAME = "config.toml"
 
 @dataclass(frozen=True)
 class FetchSettings:
-    jobs: int = 8
+    jobs: int = 16
     per_host: int = 2
     timeout: float = 60.0
     connect_timeout: float = 10.0

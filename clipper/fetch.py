@@ -102,7 +102,7 @@ class FetchOptions:
     retries: int = 2
     backoff: float = 1.0
     max_retry_wait: float = 30.0
-    jobs: int = 8
+    jobs: int = 16
     per_host: int = 2
     http2: bool = True
 

@@ -30,7 +30,7 @@ complete -c clipper -n '__fish_seen_subcommand_from clip' -l url -r -f -d 'Where
 complete -c clipper -n '__fish_seen_subcommand_from clip' -l tag -s t -r -f -d 'Tag the clipping (repeatable)'
 complete -c clipper -n '__fish_seen_subcommand_from clip' -l json -d 'Print each stored clipping as a JSON line'
 complete -c clipper -n '__fish_seen_subcommand_from clip' -l refetch -d 'Fetch pages already in the library again and update them'
-complete -c clipper -n '__fish_seen_subcommand_from clip' -l jobs -s j -r -f -d 'Pages fetched at once (default: 8)'
+complete -c clipper -n '__fish_seen_subcommand_from clip' -l jobs -s j -r -f -d 'Pages fetched at once (default: 16)'
 complete -c clipper -n '__fish_seen_subcommand_from clip' -l per-host -r -f -d 'Pages fetched at once from one site (default: 2)'
 complete -c clipper -n '__fish_seen_subcommand_from clip' -l timeout -r -f -d 'Time for a whole page (default: 60)'
 complete -c clipper -n '__fish_seen_subcommand_from clip' -l connect-timeout -r -f -d 'Time to connect to a site (default: 10)'

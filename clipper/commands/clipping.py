@@ -42,7 +42,7 @@ def clip(
     ] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Pages fetched at once (default: 8)."),
+        typer.Option("--jobs", "-j", min=1, help="Pages fetched at once (default: 16)."),
     ] = None,
     per_host: Annotated[
         int | None,
@@ -97,7 +97,7 @@ def clip(
 
     Example: clipper clip https://example.org/story -t russia
 
-    Example: clipper clip --from links.txt --jobs 16
+    Example: clipper clip --from links.txt --jobs 4
     """
     from clipper.fetch import fetch_options
 
