@@ -51,8 +51,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-import httpx
-
 from clipper import __version__
 from clipper.errors import (
     FetchError,
@@ -61,6 +59,7 @@ from clipper.errors import (
     SourceError,
     TooLargeError,
 )
+from clipper.httpx_lean import httpx
 from clipper.page import PackedContent, Page, repack_gzip
 from clipper.sniff import ensure_html
 

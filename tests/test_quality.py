@@ -69,6 +69,17 @@ def test_importing_the_cli_loads_no_renderer_storage_or_fetching_code() -> None:
     assert loaded & (RENDERING | CLIPPER_WORK | FETCHING) == set()
 
 
+def test_fetching_code_loads_httpx_without_its_command_line_client() -> None:
+    loaded = modules_loaded_by("import clipper.fetch")
+    assert "httpx" in loaded
+    assert loaded & {"click", "pygments"} == set()  # what httpx's own CLI would import
+    # httpx's client is still there for whoever calls it.
+    probe = "import sys, clipper.fetch, httpx; sys.argv = ['httpx', '--help']; httpx.main()"
+    result = run(sys.executable, "-c", probe)
+    assert result.returncode == 0, result.stderr
+    assert "Usage: httpx" in result.stdout
+
+
 def test_list_loads_no_fetching_or_markdown_code(tmp_path: Path) -> None:
     run_list = "from clipper.cli import app\ntry:\n    app(['list'])\nexcept SystemExit:\n    pass"
     loaded = modules_loaded_by(run_list, env={"CLIPPER_LIBRARY": str(tmp_path / "x.db")})
