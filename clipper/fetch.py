@@ -37,13 +37,16 @@ above this module knows which HTTP client clipper uses.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import http.cookiejar
+import importlib
 import random
 import socket
 import ssl
 import threading
 import time
+import urllib.request
 import zlib
 from collections import OrderedDict
 from collections.abc import Coroutine, Iterator
@@ -320,8 +323,9 @@ class _HostGate:
     """At most ``limit`` requests at once to one host, a pause it asked for,
     and the host's own connection pool (``client``, made on first use)."""
 
-    def __init__(self, key: str, limit: int) -> None:
+    def __init__(self, key: str, limit: int, *, secure: bool) -> None:
         self.key = key
+        self.secure = secure  # https: the pool speaks TLS
         self.slots = asyncio.Semaphore(limit)
         self.not_before = 0.0
         self.client: httpx.AsyncClient | None = None
@@ -411,6 +415,16 @@ def _status_error(url: str, response: httpx.Response, note: str = "") -> HTTPSta
     )
 
 
+class _BuildsOnly(httpx.AsyncBaseTransport):
+    """The request builder's transport: it builds requests, each host's pool sends them."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        raise AssertionError("requests go through a host's pool")
+
+
+_BUILDS_ONLY = _BuildsOnly()
+
+
 # -- the fetcher -------------------------------------------------------------------
 
 
@@ -431,17 +445,16 @@ class Fetcher:
         self._hosts: dict[str, _HostGate] = {}
         self._open: OrderedDict[str, _HostGate] = OrderedDict()  # gates with a pool
         self._client_settings: dict[str, Any] = {}
+        self._tls: dict[str, Any] | None = None  # TLS and HTTP/2 settings, made on first need
+        self._proxied = False
 
     async def __aenter__(self) -> Fetcher:
         options = self.options
         encodings = "gzip, deflate, br" if _brotli_available() else "gzip, deflate"
-        # One TLS context and one cookie jar for every pool: loading the
-        # certificates takes ~25 ms, and a cookie set by one host on a redirect
+        # One cookie jar for every pool: a cookie set by one host on a redirect
         # must go with the request to the next.
         self._client_settings = {
-            "verify": httpx.create_ssl_context(),
             "cookies": http.cookiejar.CookieJar(),
-            "http2": options.http2 and _h2_available(),
             "follow_redirects": False,
             "timeout": httpx.Timeout(
                 connect=options.connect_timeout,
@@ -465,8 +478,29 @@ class Fetcher:
         # Builds every request (headers, cookies); each host's own pool sends it.
         # One pool per host because httpcore checks every connection in a pool on
         # each request: with one pool for all hosts that was ~2 ms a page in a batch.
-        self._client = httpx.AsyncClient(**self._client_settings)
+        self._client = httpx.AsyncClient(
+            **self._client_settings, transport=_BUILDS_ONLY, trust_env=False
+        )
+        self._proxied = bool(urllib.request.getproxies())
         return self
+
+    def _transport_settings(self, secure: bool) -> dict[str, Any]:
+        """TLS and HTTP/2 for a host's pool.
+
+        One TLS context for every pool, made when the first pool needs it:
+        loading the certificates takes ~40 ms, and importing h2 for HTTP/2
+        ~20 ms, which a batch's every worker paid at start even for plain-http
+        pages. A plain-http pool with no proxy never speaks TLS (HTTP/2 needs
+        it too); through a proxy, which may be reached over TLS, it gets both.
+        """
+        if not secure and not self._proxied:
+            return {"verify": False, "http2": False}
+        if self._tls is None:
+            self._tls = {
+                "verify": httpx.create_ssl_context(),
+                "http2": self.options.http2 and _h2_available(),
+            }
+        return self._tls
 
     async def __aexit__(self, *exc: object) -> None:
         pools = [gate.client for gate in self._open.values() if gate.client is not None]
@@ -480,16 +514,18 @@ class Fetcher:
             self._client = None
 
     def _gate(self, url: httpx.URL) -> _HostGate:
-        key = f"{url.host}:{url.port or url.scheme}"
+        key = f"{url.scheme}://{url.host}:{url.port}"
         gate = self._hosts.get(key)
         if gate is None:
-            gate = self._hosts[key] = _HostGate(key, self.options.per_host)
+            secure = url.scheme == "https"
+            gate = self._hosts[key] = _HostGate(key, self.options.per_host, secure=secure)
         return gate
 
     def _pool(self, gate: _HostGate) -> httpx.AsyncClient:
         """The host's pool, opened if need be; marked as the most recently used."""
         if gate.client is None:
-            gate.client = httpx.AsyncClient(**self._client_settings)
+            settings = self._transport_settings(gate.secure)
+            gate.client = httpx.AsyncClient(**self._client_settings, **settings)
         self._open[gate.key] = gate
         self._open.move_to_end(gate.key)
         return gate.client
@@ -686,6 +722,21 @@ class Fetcher:
         if gzipped and isinstance(decoder, _Zlib) and decoder.members == 1:
             packed = repack_gzip(b"".join(received), content)
         return content, packed
+
+
+def preload() -> None:
+    """Import what fetching imports on its first request.
+
+    httpx imports its connection layer (httpcore) on making its first
+    connection pool, and anyio its event-loop backend on the first request:
+    ~80 ms. A batch calls this before forking its workers, so that each
+    starts ready instead of importing them itself.
+    """
+    import anyio  # noqa: F401
+    import httpcore  # noqa: F401
+
+    with contextlib.suppress(ImportError):  # anyio's own name for its asyncio backend
+        importlib.import_module("anyio._backends._asyncio")
 
 
 # -- one page, synchronously ------------------------------------------------------------

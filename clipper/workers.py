@@ -293,7 +293,11 @@ class WorkerPages:
         if self._workers:
             return
         if sys.platform == "linux":
-            import clipper.extraction  # noqa: F401  (imported once here, inherited by every fork)
+            # Imported once here, and inherited by every fork.
+            import clipper.extraction  # noqa: F401
+            from clipper.fetch import preload
+
+            preload()
 
             self._context = multiprocessing.get_context("fork")
         else:  # fork is unsafe on macOS, and absent on Windows
