@@ -57,9 +57,11 @@ from pathlib import Path
 
 from clipper.fetch import FetchOptions
 
-try:
-    from procfs import process_tree  # run as a script: benchmarks/ is on the path
-except ImportError:  # imported as benchmarks.soak, as the tests do
+try:  # run as a script: benchmarks/ is on the path
+    from installed import compile_clipper
+    from procfs import process_tree
+except ImportError:  # imported as benchmarks.batch, as the tests do
+    from benchmarks.installed import compile_clipper
     from benchmarks.procfs import process_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -329,6 +331,7 @@ def main() -> int:
     parser.add_argument("--only", action="append", help="run only these contenders")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each contender")
     args = parser.parse_args()
+    compile_clipper()
     data = args.data if (args.data / "html").is_dir() else None
     if data is None:
         print(f"no ScrapingHub pages in {args.data}: serving generated pages only")

@@ -52,6 +52,7 @@ BM25 = "bm25(clippings_fts, 10.0, 4.0, 1.0, 2.0)"
 
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.installed import compile_clipper  # noqa: E402
 from clipper.library import Library  # noqa: E402
 
 COMMON = """
@@ -359,6 +360,7 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--show", action="store_true", help="print each query's times")
     options = parser.parse_args()
+    compile_clipper()
 
     schema = hashlib.sha256((ROOT / "clipper" / "migrations.py").read_bytes()).hexdigest()[:8]
     path = CACHE / f"search-{options.clippings}-g{GENERATOR_VERSION}-{schema}.db"
