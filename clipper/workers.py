@@ -116,16 +116,7 @@ async def _page(source: str, fetcher: Fetcher, options: FetchOptions) -> Page:
 
 def _packed_page(page: Page, packed: PackedContent) -> Page:
     """``page`` as the library stores it: packed, without the loose bytes to carry around."""
-    return Page(
-        content=b"",
-        source=page.source,
-        url=page.url,
-        status=page.status,
-        headers=page.headers,
-        redirects=page.redirects,
-        fetched_at=page.fetched_at,
-        packed=packed,
-    )
+    return dataclasses.replace(page, content=b"", packed=packed)
 
 
 # -- in this process ---------------------------------------------------------------------
@@ -298,7 +289,6 @@ class WorkerPages:
             from clipper.fetch import preload
 
             preload()
-
             self._context = multiprocessing.get_context("fork")
         else:  # fork is unsafe on macOS, and absent on Windows
             self._context = multiprocessing.get_context("spawn")
