@@ -686,14 +686,14 @@ class Fetcher:
         # shown what the body is: "not an HTML page (application/pdf)" says more.
         announced_too_large = not content_encoding and length.isdigit() and int(length) > limit
         decoder = _decoder(content_encoding, url)
-        gzipped = isinstance(decoder, _Zlib) and decoder.gzip
+        gunzip = decoder if isinstance(decoder, _Zlib) and decoder.gzip else None
         parts: list[bytes] = []
         received: list[bytes] = []  # as they came, when gzipped
         size = 0
         sniffed = False
         try:
             async for raw in response.aiter_raw():
-                if gzipped:
+                if gunzip is not None:
                     received.append(raw)
                 for piece in decoder.feed(raw):
                     size += len(piece)
@@ -719,7 +719,7 @@ class Fetcher:
         if not sniffed:
             ensure_html(content, declared_type, where=url)
         packed = None
-        if gzipped and isinstance(decoder, _Zlib) and decoder.members == 1:
+        if gunzip is not None and gunzip.members == 1:
             packed = repack_gzip(b"".join(received), content)
         return content, packed
 

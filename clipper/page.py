@@ -130,21 +130,12 @@ class Page:
     def __post_init__(self) -> None:
         object.__setattr__(self, "headers", _frozen(self.headers))
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # The read-only headers do not pickle; a plain dict is frozen again on arrival.
-        return (
-            Page,
-            (
-                self.content,
-                self.source,
-                self.url,
-                self.status,
-                dict(self.headers),
-                self.redirects,
-                self.fetched_at,
-                self.packed,
-            ),
-        )
+    def __getstate__(self) -> dict[str, Any]:
+        # The read-only headers do not pickle: they travel as a plain dict.
+        return {**self.__dict__, "headers": dict(self.headers)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, headers=_frozen(state["headers"]))
 
     @property
     def content_type(self) -> str:
