@@ -209,8 +209,11 @@ async def _serve(
         try:
             connection.send(message)
         except OSError:  # the batch has gone (interrupted): stop quietly
-            if not stop.done():
-                stop.set_result(None)
+            stop_serving()
+
+    def stop_serving() -> None:
+        if not stop.done():
+            stop.set_result(None)
 
     async with Fetcher(options) as fetcher:
 
@@ -220,8 +223,7 @@ async def _serve(
             except (EOFError, OSError):  # the batch has gone
                 message = None
             if message is None:
-                if not stop.done():
-                    stop.set_result(None)
+                stop_serving()
                 return
             number, source = message
             task = loop.create_task(job(number, source, fetcher))
@@ -275,7 +277,7 @@ class WorkerPages:
         ]
         self.capacity = options.jobs + AHEAD * self.count
         self._workers: list[_Worker] = []
-        self._sites: dict[str, _Worker] = {}
+        self._sites: dict[str, int] = {}  # site → its worker's place in ``_workers``
         self._numbers = itertools.count()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._context: Any = None
@@ -326,12 +328,15 @@ class WorkerPages:
             site = None
         if site is None:  # a file: any worker, the least busy
             return min(self._workers, key=lambda w: len(w.waiting))
-        worker = self._sites.get(site)
-        if worker is None or worker not in self._workers:
-            worker = min(self._workers, key=lambda w: (w.sites, len(w.waiting)))
-            worker.sites += 1
-            self._sites[site] = worker
-        return worker
+        place = self._sites.get(site)
+        if place is None:
+            place = min(
+                range(len(self._workers)),
+                key=lambda n: (self._workers[n].sites, len(self._workers[n].waiting)),
+            )
+            self._workers[place].sites += 1
+            self._sites[site] = place
+        return self._workers[place]
 
     async def prepare(self, source: str) -> Prepared:
         worker = self._worker_for(source)
@@ -382,10 +387,7 @@ class WorkerPages:
         worker.process.join(timeout=5)
         index = self._workers.index(worker)
         successor = self._workers[index] = self._spawn(worker.jobs)
-        successor.sites = worker.sites
-        for site, owner in self._sites.items():
-            if owner is worker:
-                self._sites[site] = successor
+        successor.sites = worker.sites  # its sites stay at its place
         self._attach(successor)
         for number, job in worker.waiting.items():
             if job.future.done():
