@@ -33,6 +33,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from clipper import defaults
 from clipper.errors import ConfigError
 
 APP_NAME = "clipper"
@@ -44,15 +45,15 @@ CONFIG_FILENAME = "config.toml"
 
 @dataclass(frozen=True)
 class FetchSettings:
-    jobs: int = 16
-    per_host: int = 2
-    timeout: float = 60.0
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    max_size_mb: float = 20.0
-    retries: int = 2
-    max_retry_wait: float = 30.0
-    max_redirects: int = 10
+    jobs: int = defaults.JOBS
+    per_host: int = defaults.PER_HOST
+    timeout: float = defaults.TIMEOUT
+    connect_timeout: float = defaults.CONNECT_TIMEOUT
+    read_timeout: float = defaults.READ_TIMEOUT
+    max_size_mb: float = defaults.MAX_SIZE_MB
+    retries: int = defaults.RETRIES
+    max_retry_wait: float = defaults.MAX_RETRY_WAIT
+    max_redirects: int = defaults.MAX_REDIRECTS
     user_agent: str | None = None
 
 

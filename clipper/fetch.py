@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from clipper import __version__
+from clipper import __version__, defaults
 from clipper.errors import (
     FetchError,
     FetchTimeout,
@@ -96,16 +96,16 @@ class FetchOptions:
     """
 
     user_agent: str = USER_AGENT
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    deadline: float = 60.0
-    max_bytes: int = 20 * 1024 * 1024
-    max_redirects: int = 10
-    retries: int = 2
+    connect_timeout: float = defaults.CONNECT_TIMEOUT
+    read_timeout: float = defaults.READ_TIMEOUT
+    deadline: float = defaults.TIMEOUT
+    max_bytes: int = defaults.MAX_BYTES
+    max_redirects: int = defaults.MAX_REDIRECTS
+    retries: int = defaults.RETRIES
     backoff: float = 1.0
-    max_retry_wait: float = 30.0
-    jobs: int = 16
-    per_host: int = 2
+    max_retry_wait: float = defaults.MAX_RETRY_WAIT
+    jobs: int = defaults.JOBS
+    per_host: int = defaults.PER_HOST
     http2: bool = True
 
 
@@ -123,7 +123,7 @@ def fetch_options(settings: FetchSettings | None = None, **given: Any) -> FetchO
             "deadline": settings.timeout,
             "connect_timeout": settings.connect_timeout,
             "read_timeout": settings.read_timeout,
-            "max_bytes": int(settings.max_size_mb * 1024 * 1024),
+            "max_bytes": defaults.megabytes_to_bytes(settings.max_size_mb),
             "retries": settings.retries,
             "max_retry_wait": settings.max_retry_wait,
             "max_redirects": settings.max_redirects,

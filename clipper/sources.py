@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from clipper import defaults
 from clipper.errors import SourceError, TooLargeError
 from clipper.page import Page
 from clipper.sniff import ensure_html
@@ -15,8 +16,6 @@ if TYPE_CHECKING:
     from clipper.fetch import FetchOptions
 
 STDIN = "-"
-#: Files and stdin obey the same size limit as downloads (``FetchOptions.max_bytes``).
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 def _megabytes(size: int) -> str:
@@ -46,7 +45,8 @@ def read_source(
     ``options`` set the limits for fetching a URL; their ``max_bytes`` also
     limits files and stdin.
     """
-    max_bytes = options.max_bytes if options is not None else DEFAULT_MAX_BYTES
+    # Files and stdin obey the same size limit as downloads.
+    max_bytes = options.max_bytes if options is not None else defaults.MAX_BYTES
     if is_web_url(source):
         from clipper.fetch import fetch
 

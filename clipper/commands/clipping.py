@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from clipper import defaults
 from clipper.commands.common import print_json, say, show, state
 
 if TYPE_CHECKING:
@@ -42,16 +43,25 @@ def clip(
     ] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Pages fetched at once (default: 16)."),
+        typer.Option(
+            "--jobs", "-j", min=1, help=f"Pages fetched at once (default: {defaults.JOBS})."
+        ),
     ] = None,
     per_host: Annotated[
         int | None,
-        typer.Option("--per-host", min=1, help="Pages fetched at once from one site (default: 2)."),
+        typer.Option(
+            "--per-host",
+            min=1,
+            help=f"Pages fetched at once from one site (default: {defaults.PER_HOST}).",
+        ),
     ] = None,
     timeout: Annotated[
         float | None,
         typer.Option(
-            "--timeout", min=0.001, metavar="SECONDS", help="Time for a whole page (default: 60)."
+            "--timeout",
+            min=0.001,
+            metavar="SECONDS",
+            help=f"Time for a whole page (default: {defaults.TIMEOUT:g}).",
         ),
     ] = None,
     connect_timeout: Annotated[
@@ -60,7 +70,7 @@ def clip(
             "--connect-timeout",
             min=0.001,
             metavar="SECONDS",
-            help="Time to connect to a site (default: 10).",
+            help=f"Time to connect to a site (default: {defaults.CONNECT_TIMEOUT:g}).",
         ),
     ] = None,
     read_timeout: Annotated[
@@ -69,19 +79,24 @@ def clip(
             "--read-timeout",
             min=0.001,
             metavar="SECONDS",
-            help="Longest silence while reading (default: 20).",
+            help=f"Longest silence while reading (default: {defaults.READ_TIMEOUT:g}).",
         ),
     ] = None,
     max_size: Annotated[
         float | None,
         typer.Option(
-            "--max-size", min=0.001, metavar="MB", help="Refuse larger pages (default: 20)."
+            "--max-size",
+            min=0.001,
+            metavar="MB",
+            help=f"Refuse larger pages (default: {defaults.MAX_SIZE_MB:g}).",
         ),
     ] = None,
     retries: Annotated[
         int | None,
         typer.Option(
-            "--retries", min=0, help="Retries after 429/503 or a network error (default: 2)."
+            "--retries",
+            min=0,
+            help=f"Retries after 429/503 or a network error (default: {defaults.RETRIES}).",
         ),
     ] = None,
     user_agent: Annotated[
@@ -108,7 +123,7 @@ def clip(
         deadline=timeout,
         connect_timeout=connect_timeout,
         read_timeout=read_timeout,
-        max_bytes=None if max_size is None else int(max_size * 1024 * 1024),
+        max_bytes=None if max_size is None else defaults.megabytes_to_bytes(max_size),
         retries=retries,
         user_agent=user_agent,
     )
