@@ -85,6 +85,14 @@ ARTICLE_COLUMNS = (
 )  # fmt: skip
 
 
+#: A raw page row; the values in column order (``Library._insert_page``, imports).
+INSERT_PAGE = """
+    INSERT INTO pages (clipping_id, source, url, status, headers, redirects,
+        fetched_at, sha256, html)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+
 def article_values(article: Article) -> tuple[Any, ...]:
     return (
         article.title,
@@ -531,11 +539,7 @@ class Library:
     def _insert_page(db: sqlite3.Connection, clipping_id: int, page: Page) -> None:
         packed = page.archived()  # packed in advance by a batch's workers, else here
         db.execute(
-            """
-            INSERT INTO pages (clipping_id, source, url, status, headers, redirects,
-                fetched_at, sha256, html)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+            INSERT_PAGE,
             (
                 clipping_id,
                 page.source,

@@ -36,6 +36,7 @@ from clipper.importers.model import (
 )
 from clipper.library import (
     ARTICLE_COLUMNS,
+    INSERT_PAGE,
     NEXT_ID,
     RETIRED_UP_TO,
     article_values,
@@ -69,11 +70,7 @@ def _insert_pages(
         if merge:
             stored.add(page.sha256)
         db.execute(
-            """
-            INSERT INTO pages (clipping_id, source, url, status, headers, redirects,
-                fetched_at, sha256, html)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+            INSERT_PAGE,
             (
                 clipping_id,
                 page.source,
