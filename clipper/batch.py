@@ -48,7 +48,7 @@ from typing import Any, Literal, TextIO, TypeVar
 
 from clipper.clip import ClipResult, find_existing, store
 from clipper.clipping import Clipping
-from clipper.errors import ClipperError, SourceError, internal_error
+from clipper.errors import ClipperError, SourceError, internal_error, reading
 from clipper.fetch import FetchOptions
 from clipper.library import Library
 from clipper.sources import STDIN
@@ -124,15 +124,11 @@ def read_url_list(path: str, stdin: TextIO | None = None) -> list[str]:
     """The sources listed in the file ``path`` (``-`` for standard input)."""
     if path == STDIN:
         return parse_url_list(stdin or sys.stdin)
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as stream:  # noqa: PTH123
-            return parse_url_list(stream)
-    except FileNotFoundError:
-        raise SourceError(f"no such file: {path}; give a file with one URL per line") from None
-    except IsADirectoryError:
-        raise SourceError(f"{path} is a folder; give a file with one URL per line") from None
-    except OSError as error:
-        raise SourceError(f"cannot read {path}: {error.strerror}") from None
+    with (
+        reading(path, "a file with one URL per line"),
+        open(path, encoding="utf-8-sig", errors="replace") as stream,  # noqa: PTH123
+    ):
+        return parse_url_list(stream)
 
 
 def unique_sources(sources: Iterable[str]) -> list[str]:

@@ -25,6 +25,9 @@ where clipper calls them, so callers never see a foreign exception type.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 
 class ClipperError(Exception):
     """Base class: the message is shown to the user as is, so it says what to do."""
@@ -45,6 +48,20 @@ def internal_error(error: BaseException) -> str:
         f"internal error ({type(error).__name__}: {error}); this is a bug in clipper, "
         "please report it"
     )
+
+
+@contextmanager
+def reading(path: object, wanted: str) -> Iterator[None]:
+    """Around reading the file ``path``: its failures as a ``SourceError`` that
+    says what to give instead (``wanted``, e.g. "the file to import")."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise SourceError(f"no such file: {path}; give {wanted}") from None
+    except IsADirectoryError:
+        raise SourceError(f"{path} is a folder; give {wanted}") from None
+    except OSError as error:
+        raise SourceError(f"cannot read {path}: {error.strerror}") from None
 
 
 class SourceError(ClipperError):

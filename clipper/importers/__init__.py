@@ -29,7 +29,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clipper.errors import ExportError, SourceError
+from clipper.errors import ExportError, reading
 from clipper.importers.model import ImportItem, Link, Parsed, Problem
 
 if TYPE_CHECKING:
@@ -118,27 +118,17 @@ class ImportReport:
         return f"Imported {self.format.value}: " + ", ".join(parts) + "."
 
 
+_WANTED = "the file to import"
+
+
 def _read(path: Path) -> bytes:
-    try:
+    with reading(path, _WANTED):
         return path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(f"no such file: {path}; give the file to import") from None
-    except IsADirectoryError:
-        raise SourceError(f"{path} is a folder; give the file to import") from None
-    except OSError as error:
-        raise SourceError(f"cannot read {path}: {error.strerror}") from None
 
 
 def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as stream:
-            return stream.read(8192)
-    except FileNotFoundError:
-        raise SourceError(f"no such file: {path}; give the file to import") from None
-    except IsADirectoryError:
-        raise SourceError(f"{path} is a folder; give the file to import") from None
-    except OSError as error:
-        raise SourceError(f"cannot read {path}: {error.strerror}") from None
+    with reading(path, _WANTED), path.open("rb") as stream:
+        return stream.read(8192)
 
 
 def _lines(path: Path) -> Iterator[bytes]:
