@@ -35,14 +35,14 @@ import statistics
 import sys
 import time
 import traceback
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import CORPORA, Page, available, load  # noqa: E402
+from corpora import CORPORA, Page, available, load
 
 _TOKEN = re.compile(r"\w+")
 
@@ -183,14 +183,17 @@ def print_table(title: str, rows: list[tuple[str, float, float, float, str]]) ->
 
 def report(corpus: str, pages: list[Page], runs: dict[str, Run], worst: int) -> None:
     print(f"\n== {corpus}: {len(pages)} pages")
-    print(f"  {'extractor':<18} {'F1':>6} {'prec.':>6} {'recall':>6} {'pages/s':>8} "
-          f"{'raised':>6} {'empty':>6}")
+    print(
+        f"  {'extractor':<18} {'F1':>6} {'prec.':>6} {'recall':>6} {'pages/s':>8} "
+        f"{'raised':>6} {'empty':>6}"
+    )
     per_page = {name: run.counts(pages) for name, run in runs.items()}
     rows = []
     for name, run in runs.items():
         f, p, r = scores(per_page[name])
         empty = sum(
-            1 for page, out in zip(pages, run.outputs, strict=True)
+            1
+            for page, out in zip(pages, run.outputs, strict=True)
             if page.body.strip() and not out.strip()
         )
         rows.append((name, f, p, r, len(pages) / run.seconds, len(run.errors), empty))
@@ -198,16 +201,19 @@ def report(corpus: str, pages: list[Page], runs: dict[str, Run], worst: int) -> 
         print(f"  {name:<18} {f:6.3f} {p:6.3f} {r:6.3f} {speed:8.1f} {raised:6d} {empty:6d}")
     speeds = {row[0]: row[4] for row in rows}
     if "clipper" in speeds and "trafilatura" in speeds:
-        print(f"  clipper runs at {speeds['clipper'] / speeds['trafilatura']:.1f}x "
-              "trafilatura's speed")
+        print(
+            f"  clipper runs at {speeds['clipper'] / speeds['trafilatura']:.1f}x "
+            "trafilatura's speed"
+        )
     folds = sorted({page.fold for page in pages})
     if len(folds) > 1:
         print("  by fold (tune on a, quote b):")
         for name in runs:
             cells = []
             for fold in folds:
-                chosen = [c for c, page in zip(per_page[name], pages, strict=True)
-                          if page.fold == fold]
+                chosen = [
+                    c for c, page in zip(per_page[name], pages, strict=True) if page.fold == fold
+                ]
                 f, p, r = scores(chosen)
                 cells.append(f"{fold}: {f:.3f} ({p:.3f}/{r:.3f}) n={len(chosen)}")
             print(f"    {name:<18} " + "   ".join(cells))
@@ -218,9 +224,7 @@ def report(corpus: str, pages: list[Page], runs: dict[str, Run], worst: int) -> 
         print(f"    {'type':<14} {'pages':>5} " + "".join(f"{n[:12]:>13}" for n in names))
         for kind in sorted(kinds, key=lambda k: -sum(p.kind == k for p in pages)):
             chosen = [i for i, page in enumerate(pages) if page.kind == kind]
-            cells = "".join(
-                f"{scores([per_page[n][i] for i in chosen])[0]:13.3f}" for n in names
-            )
+            cells = "".join(f"{scores([per_page[n][i] for i in chosen])[0]:13.3f}" for n in names)
             print(f"    {kind:<14} {len(chosen):5d} {cells}")
     for name, run in runs.items():
         for key, message in list(run.errors.items())[:10]:
@@ -233,8 +237,10 @@ def report(corpus: str, pages: list[Page], runs: dict[str, Run], worst: int) -> 
         )
         for page, c, out in ranked[:worst]:
             p, r = precision(c), recall(c)
-            print(f"    {f1(p, r):.3f} {p:.3f} {r:.3f}  {page.key} {page.fold} {page.kind:<13} "
-                  f"{snippet(page.url or '', 70)}")
+            print(
+                f"    {f1(p, r):.3f} {p:.3f} {r:.3f}  {page.key} {page.fold} {page.kind:<13} "
+                f"{snippet(page.url or '', 70)}"
+            )
             missed, kept = missed_and_kept(page.body, out)
             if missed:
                 print(f"        missed: {snippet(missed)}")
@@ -259,13 +265,18 @@ def show(pages: list[Page], key: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", action="append", choices=CORPORA,
-                        help="run on this corpus only (repeatable); default: all present")
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        choices=CORPORA,
+        help="run on this corpus only (repeatable); default: all present",
+    )
     parser.add_argument("--fold", choices=("a", "b"), help="only the pages of this fold")
     parser.add_argument("--worst", type=int, default=15, help="list clipper's N worst pages")
     parser.add_argument("--only", action="append", help="run only these extractors")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="time N passes of each, in turn (best is kept)")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="time N passes of each, in turn (best is kept)"
+    )
     parser.add_argument("--show", help="print clipper's output for page ID beside the truth")
     args = parser.parse_args()
     corpora = args.corpus or available()
