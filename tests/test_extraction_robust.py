@@ -115,3 +115,36 @@ def test_a_malformed_url_anywhere_costs_at_most_that_url(where: str) -> None:
     )
     article = clipper.extract(html, url=bad if where == "url" else "https://example.org/a")
     assert article.text.startswith("The council approved the new budget")
+
+
+@pytest.mark.parametrize(
+    "names", ["story-part\n    wide", 'story "part"', "story\\part", "story[part]", "a:b{c}"]
+)
+def test_class_names_that_are_not_valid_css_still_join_a_story_split_by_ads(names: str) -> None:
+    # A story cut into chunks of one class by advertising is put back together
+    # by comparing the chunks' class attribute: the class is the page's text,
+    # and a selector built from it would not parse.
+    chunk = f'<div class="{names.replace(chr(34), "&quot;")}">'
+    facts = [
+        "the council met on Tuesday evening in the old town hall",
+        "schools will receive four million more than last year",
+        "the road repairs start in spring and last until autumn",
+        "the library keeps its Sunday opening hours after all",
+        "two members voted against the plan and one abstained",
+        "the mayor thanked the volunteers who counted the ballots",
+    ]
+    paragraphs = [
+        f"<p>Paragraph {n} of the report: {fact}, according to the minutes published today.</p>"
+        for n, fact in enumerate(facts, start=1)
+    ]
+    html = (
+        "<html><body><h1>Council passes the budget</h1><div>"
+        f"{chunk}{''.join(paragraphs[:3])}</div>"
+        '<div class="ad-slot"><p>Advertisement</p></div>'
+        f"{chunk}{''.join(paragraphs[3:])}</div>"
+        "</div></body></html>"
+    )
+    article = clipper.extract(html, url="https://example.org/a")
+    for n in range(1, 7):
+        assert f"Paragraph {n} of the report" in article.text
+    assert "Advertisement" not in article.text

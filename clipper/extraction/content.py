@@ -626,13 +626,6 @@ def _wrapper(best: Stats, stats: dict[int, Stats]) -> Stats:
         current = parent
 
 
-def _class_selector(node: LexborNode) -> str | None:
-    names = node.attrs.get("class")
-    if not names or '"' in names or "\\" in names:
-        return None
-    return f'{node.tag}[class="{names}"]'
-
-
 def _starts_within(node: LexborNode, declared: str) -> bool:
     """Whether the first words of ``node`` appear in the declared article body."""
     probe = " ".join(node.text(deep=True, separator=" ").split()[:8])
@@ -643,23 +636,33 @@ def _chunks(
     best: Stats, wrapper: Stats, parent: Stats, stats: dict[int, Stats]
 ) -> dict[int, list[LexborNode]]:
     """Other parts of a story split into chunks of the same class (ads between
-    them), found with one CSS query and grouped by the sibling of ``wrapper``
-    that holds them."""
-    selector = _class_selector(best.node)
-    if selector is None:
+    them), grouped by the sibling of ``wrapper`` that holds them.
+
+    The chunks are found by comparing tag and class among the measured
+    elements, never by a selector built from the page: a class name is the
+    page's text, and some are not valid CSS.
+    """
+    names = best.node.attributes.get("class")
+    if not names:
         return {}
+    tag = best.node.tag
     parent_id, best_id, wrapper_id = parent.node.mem_id, best.node.mem_id, wrapper.node.mem_id
     groups: dict[int, list[LexborNode]] = {}
-    for chunk in parent.node.css(selector):
-        chunk_id = chunk.mem_id
-        entry = stats.get(chunk_id)
-        if entry is None or chunk_id in (best_id, parent_id):
+    for chunk_id, entry in stats.items():
+        chunk = entry.node
+        if chunk_id in (best_id, parent_id) or chunk.tag != tag:
+            continue
+        if chunk.attributes.get("class") != names:
             continue
         while entry.parent != parent_id and entry.parent in stats:
             entry = stats[entry.parent]
         top = entry.node.mem_id
         if entry.parent == parent_id and top != wrapper_id:
             groups.setdefault(top, []).append(chunk)
+    for top, chunks in groups.items():
+        if len(chunks) > 1:  # the measure walked the page backwards: restore its order
+            order = {node.mem_id: i for i, node in enumerate(stats[top].node.traverse())}
+            chunks.sort(key=lambda node: order.get(node.mem_id, 0))
     return groups
 
 
