@@ -119,7 +119,7 @@ def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | No
         meta = Metadata()
     article_url = canonical_url(meta.canonical, url)  # never raises on a malformed URL
     base_url = url if url and url.startswith(("http://", "https://")) else article_url
-    judge = find_content(tree, meta.title, meta.body)
+    judge = find_content(tree, meta.title, meta.body, declared_article=meta.article)
     writer = BlockWriter(base_url, judge.verdict, judge.unit_texts())
     for node in judge.roots:
         writer.write(node)

@@ -33,7 +33,7 @@ must not lose its story. All vocabulary lives in ``hints``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -65,6 +65,17 @@ _MEASURED = _TEXT_BLOCKS | _CONTAINERS | {"a"}
 _MIN_OWN_TEXT = 15
 _BLOCK_TAGS = frozenset(BLOCK_TAGS)
 _REMOVED = frozenset(REMOVED_TAGS)
+# Removed unless they hold most of the page (see ``clean``).
+_GUARDED = frozenset({"noscript", "dialog"})
+_DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+_CREDENTIALS = "input[type=password i], input[type=email i]"
+_GUARD_TEXT = 200  # characters: less is furniture whatever the page holds
+_RICH_PROSE = 300  # weighted characters of prose that no class name throws away in a page
+# Of the page's prose (but comments, sidebars and teasers): a story holding
+# less is not the page's one story...
+_STORY_SHARE = 0.6
+_ARTICLE_SHARE = 0.2  # ... unless the page says it is an article, or the story holds its title
+_MENU_LINK = 25  # weighted characters: links shorter than this on average make a menu
 _CONTAINER_TAGS = frozenset(
     {"div", "section", "article", "main", "td", "center", "font", "form", "body", "span"}
 )
@@ -109,6 +120,7 @@ class Stats:
     parent: int
     text: int = 0  # weighted characters of unit text
     links: int = 0  # of which inside links
+    anchors: int = 0  # links with text
     prose: int = 0  # of which in prose units (long, few links)
     headings: int = 0  # heading units
     kids: int = 0  # children that hold text
@@ -157,6 +169,13 @@ class Judge:
     skeleton: _Skeleton | None = None
     story_prose: int = 0
     title_id: int = -1  # the title's heading: shown as the article's title, not in its body
+    # No one story on the page (a landing page, a listing, a shop): its main
+    # region is kept whole but for menus and named furniture.
+    page: bool = False
+    # The story holds the title or starts right under it, or where the page's
+    # declared articleBody starts: it is the page's story even when short.
+    anchored: bool = False
+    _kin: dict[tuple[int, str | None, str], int] = field(default_factory=dict)
 
     def verdict(self, node: LexborNode) -> int:
         """``KEEP``; ``SKIP`` for furniture inside the story (``DROP`` when it is so
@@ -185,6 +204,10 @@ class Judge:
         tag = node.tag
         flags = entry.flags
         big = entry.prose * 2 >= self.story_prose and entry.prose > 0
+        if flags and not big and entry.prose:
+            # One of several look-alike parts that together hold the story (a
+            # page builder's "widget" wrappers): the name is the layout's.
+            big = self._kin_prose(entry) * 2 >= self.story_prose
         if flags and not big:
             if (
                 flags & NAME_MEDIA
@@ -195,10 +218,13 @@ class Judge:
             if (
                 flags & NAME_NEGATIVE
                 and not flags & (NAME_BODY | NAME_EMBED)
+                and not (self.page and _prose_rich(entry) and not flags & NAME_AREA)
                 and node.css_first(_EMBEDDED_POSTS) is None
             ):
                 return SKIP
         density = entry.link_density
+        if self.page:
+            return self._page_verdict(entry, density)
         if tag in _HEADINGS or tag == "p":
             # Mostly links: a "Read more: <headline>" line, unless it is a sentence
             # that happens to link its names ("<Name> has left <Show>.").
@@ -223,6 +249,42 @@ class Judge:
             return SKIP
         return KEEP
 
+    def _page_verdict(self, entry: Stats, density: float) -> int:
+        """Inside a page that is not one story: headlines and teasers are its
+        content; menus, lists of short links, are not."""
+        if entry.node.tag in _HEADINGS:
+            text = self.skeleton.unit_text.get(entry.node.mem_id, "") if self.skeleton else ""
+            return SKIP if FURNITURE_HEADING.match(text.lower()) and len(text) < 60 else KEEP
+        if density > 0.5 and entry.anchors and entry.links < entry.anchors * _MENU_LINK:
+            return SKIP
+        if self.skeleton is not None and _furniture_heading(entry, self.skeleton):
+            return SKIP
+        return KEEP
+
+    def _kin_prose(self, entry: Stats) -> int:
+        """Prose of ``entry`` and its siblings of the same tag and first class name."""
+        assert self.skeleton is not None
+        stats = self.skeleton.stats
+        # A wrapper's only child stands for it: "widget > widget-container > p".
+        parent = stats.get(entry.parent)
+        while parent is not None and parent.kids == 1 and parent.parent != -1:
+            entry, parent = parent, stats.get(parent.parent)
+        key = (entry.parent, entry.node.tag, _first_class(entry))
+        total = self._kin.get(key)
+        if total is None:
+            total = 0
+            if parent is not None:
+                for child in parent.node.iter():
+                    kin = stats.get(child.mem_id)
+                    if (
+                        kin is not None
+                        and kin.prose
+                        and (kin.parent, child.tag, _first_class(kin)) == key
+                    ):
+                        total += kin.prose
+            self._kin[key] = total
+        return total
+
     def unit_texts(self) -> dict[int, str]:
         """The measured units' text (whitespace squashed), by ``mem_id``."""
         return self.skeleton.unit_text if self.skeleton is not None else {}
@@ -236,28 +298,61 @@ class Judge:
 
 
 def clean(tree: LexborHTMLParser) -> LexborNode | None:
-    """Remove what is never part of a story, in place; return the body."""
+    """Remove what is never part of a story, in place; return the body.
+
+    Some furniture is judged by its markup alone (scripts, navigation, hidden
+    elements). Other markup usually holds furniture but may hold the page:
+    ``<noscript>`` is what a reader without JavaScript sees, and some forums
+    put every post there; a dialog or a form with a password or e-mail field
+    is a login, a consent or a newsletter box, unless the whole page sits in
+    it (ASP.NET wraps every page in one ``<form>``). Those go only when they
+    hold less than half of the page's text.
+    """
     body = tree.body
     if body is None:
         return None
     # One walk in Python beats a long CSS list: lexbor tests each selector in
     # turn. Removed nodes are only unlinked, so a removed node's descendant in
     # the list is harmless.
-    doomed = [node for node in body.traverse() if node.tag in _REMOVED]
+    doomed: list[LexborNode] = []
+    guarded: list[LexborNode] = []
+    for node in body.traverse():
+        tag = node.tag
+        if tag in _REMOVED:
+            (guarded if tag in _GUARDED else doomed).append(node)
+        elif tag == "form" and node.css_first(_CREDENTIALS) is not None:
+            guarded.append(node)
     # Elements the page hides or marks as furniture: simple attribute selectors
     # are cheap in lexbor, substring ones are not, so the values are read here.
-    for node in body.css("[hidden], [style], [role]"):
+    for node in body.css("[hidden], [style], [role], [aria-modal]"):
         attrs = node.attributes
         if "hidden" in attrs:
             doomed.append(node)
             continue
         role = attrs.get("role")
-        if role is not None and role.strip().lower() in FURNITURE_ROLES:
-            doomed.append(node)
+        if role is not None:
+            role = role.strip().lower()
+            if role in FURNITURE_ROLES:
+                doomed.append(node)
+                continue
+            if role in _DIALOG_ROLES:
+                guarded.append(node)
+                continue
+        if (attrs.get("aria-modal") or "").strip().lower() == "true":
+            guarded.append(node)
             continue
         style = attrs.get("style")
         if style and HIDDEN_STYLE.search(style.lower()):
             doomed.append(node)
+    page_text = -1
+    for node in guarded:
+        text = len(node.text(deep=True))
+        if text >= _GUARD_TEXT:
+            if page_text < 0:
+                page_text = len(body.text(deep=True))
+            if text * 2 >= page_text:
+                continue
+        doomed.append(node)
     for node in doomed:
         node.decompose()
     return body
@@ -326,6 +421,7 @@ def _measure(body: LexborNode) -> _Skeleton:
     # reached. (Walking the tree and testing tags here is faster than a CSS
     # selection of the same tags: lexbor tests each selector in turn.)
     link_lengths: dict[int, int] = {}
+    link_counts: dict[int, int] = {}
     text_blocks, block_tags, measured, add = _TEXT_BLOCKS, _BLOCK_TAGS, _MEASURED, skeleton.add
     unit_text = skeleton.unit_text
     for node in reversed(list(body.traverse())):
@@ -342,6 +438,7 @@ def _measure(body: LexborNode) -> _Skeleton:
                     if current.tag in block_tags:
                         key = current.mem_id
                         link_lengths[key] = link_lengths.get(key, 0) + text_weight(text)
+                        link_counts[key] = link_counts.get(key, 0) + 1
                         break
                     current = current.parent
             continue
@@ -362,6 +459,8 @@ def _measure(body: LexborNode) -> _Skeleton:
         links = min(weight, link_lengths.get(node_id, 0))
         entry.text += weight
         entry.links += links
+        if links:
+            entry.anchors += link_counts[node_id]
         if tag in _HEADINGS:
             entry.headings += 1
             continue
@@ -383,6 +482,7 @@ def _measure(body: LexborNode) -> _Skeleton:
             parent.kids += entry.text > 0
             parent.text += entry.text
             parent.links += entry.links
+            parent.anchors += entry.anchors
             parent.prose += entry.prose
             parent.headings += entry.headings
     return skeleton
@@ -423,6 +523,17 @@ def _title_node(body: LexborNode, title: str) -> LexborNode | None:
     return headings[0] if len(headings) == 1 else None
 
 
+def _prose_rich(entry: Stats) -> bool:
+    """Whether ``entry`` holds paragraphs worth reading, whatever it is named."""
+    return entry.prose >= _RICH_PROSE and entry.link_density < 0.3
+
+
+def _first_class(entry: Stats) -> str:
+    """The first class name of the element ("" when it has none)."""
+    first = entry.class_names().split(" ", 1)[0]
+    return "" if first.startswith("#") else first
+
+
 def _is_teaser_list(entry: Stats, stats: dict[int, Stats]) -> bool:
     """Whether most of ``entry``'s prose sits in a run of look-alike teaser items.
 
@@ -440,10 +551,7 @@ def _is_teaser_list(entry: Stats, stats: dict[int, Stats]) -> bool:
         tag = child.tag
         if tag not in _ITEM_TAGS:
             continue
-        first_name = child_entry.class_names().split(" ", 1)[0]
-        if first_name.startswith("#"):
-            first_name = ""
-        groups.setdefault((tag or "", first_name), []).append((child, child_entry))
+        groups.setdefault((tag or "", _first_class(child_entry)), []).append((child, child_entry))
     for (tag, _), items in groups.items():
         if len(items) < 3 or sum(i.prose for _, i in items) * 2 < entry.prose:
             continue
@@ -666,14 +774,79 @@ def _chunks(
     return groups
 
 
-def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None = None) -> Judge:
-    """The elements that hold the story, in document order, and how to judge inside them."""
+def find_content(
+    tree: LexborHTMLParser,
+    title: str = "",
+    body_hint: str | None = None,
+    *,
+    declared_article: bool = False,
+) -> Judge:
+    """The elements that hold the story, in document order, and how to judge inside them.
+
+    Most pages clipped are one story among furniture, and the story is the
+    strongest block of prose. When that block holds only a small part of the
+    page's prose, the page is not one story (a landing page, a shop, a
+    listing, a forum whose posts are scattered): its main region is kept whole,
+    less its menus and furniture.
+    """
     body = clean(tree)
     if body is None:
         return Judge([])
     skeleton = _measure(body)
-    stats = skeleton.stats
     title_node = _title_node(body, title)
+    story = _find_story(skeleton, title_node, body_hint)
+    share = _ARTICLE_SHARE if declared_article or story.anchored else _STORY_SHARE
+    if story.story_prose < share * _rival_prose(skeleton, story.roots):
+        region = _main_region(skeleton)
+        return Judge([region.node], skeleton, region.prose, story.title_id, page=True)
+    return story
+
+
+def _rival_prose(skeleton: _Skeleton, roots: list[LexborNode]) -> int:
+    """The page's prose but what sits outside the story in areas named like
+    comments, related links or sidebars, or in lists of teasers: what the
+    story is weighed against. A comment thread or a list of other stories
+    longer than the story does not make the page a forum or a listing."""
+    stats = skeleton.stats
+    total = stats[skeleton.body_id].prose
+    floor = total // 10  # smaller areas change little
+    story = {root.mem_id for root in roots}
+    around = {node_id for root in roots for node_id in skeleton.ancestors(root.mem_id)}
+    areas = {
+        node_id
+        for node_id, entry in stats.items()
+        if entry.prose > floor
+        and entry.parent != -1
+        and node_id not in around
+        and (
+            (entry.flags & NAME_AREA and not entry.flags & NAME_BODY)
+            or _is_teaser_list(entry, stats)
+        )
+    }
+    for node_id in areas:
+        chain = skeleton.ancestors(stats[node_id].parent)
+        if story.isdisjoint(chain) and areas.isdisjoint(chain):
+            total -= stats[node_id].prose
+    return total
+
+
+def _main_region(skeleton: _Skeleton) -> Stats:
+    """The page's ``<main>`` (or ``role=main``) when it holds a good part of the
+    page's text, else the body."""
+    body = skeleton.stats[skeleton.body_id]
+    region = body
+    for entry in skeleton.stats.values():
+        node = entry.node
+        if node.tag != "main" and (node.attributes.get("role") or "").lower() != "main":
+            continue
+        if entry.text * 10 >= body.text * 4 and (region is body or entry.text > region.text):
+            region = entry
+    return region
+
+
+def _find_story(skeleton: _Skeleton, title_node: LexborNode | None, body_hint: str | None) -> Judge:
+    """The strongest block of prose, with the lead and the parts that belong to it."""
+    stats = skeleton.stats
     title_id = title_node.mem_id if title_node is not None else -1
     chooser = _Chooser(skeleton, title_node, body_hint)
     best = chooser.choose()
@@ -692,6 +865,7 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
         if body_hint and len(body_hint) >= _MIN_DECLARED and chooser.declared_chain
         else None
     )
+    anchored = chooser.title_factor(best) > 1.0 or best.node.mem_id in chooser.declared_chain
     best_score = chooser.final_score(best) * chooser.title_factor(best)
     threshold = max(10.0, best_score * 0.5)
     chunks = _chunks(best, wrapper, parent, stats)
@@ -733,4 +907,4 @@ def find_content(tree: LexborHTMLParser, title: str = "", body_hint: str | None 
         ):
             roots.append(sibling)
             story_prose += entry.prose
-    return Judge(roots, skeleton, story_prose, title_id)
+    return Judge(roots, skeleton, story_prose, title_id, anchored=anchored)

@@ -65,6 +65,10 @@ class Metadata:
     language: str | None = None
     description: str | None = None
     body: str | None = None  # JSON-LD articleBody, a cross-check for the content finder
+    # The page says it is one story (og:type "article", or an article-typed
+    # JSON-LD node): a hint for the content finder, which otherwise weighs
+    # keeping a page whole (a shop, a listing) against finding one story in it.
+    article: bool = False
 
 
 # Everything the first pass needs: one query over the (small) head and one over
@@ -832,6 +836,7 @@ def extract_metadata(
         language=language,
         description=description,
         body=body if isinstance(body, str) else None,
+        article=ld.is_article or (page.meta("og:type") or "").strip().lower() == "article",
     )
 
 
