@@ -269,3 +269,22 @@ def test_a_subheading_above_an_advertisement_is_kept() -> None:
         f"reading</div>{paragraphs(TWO, THREE)}</div></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == [ONE, "What happens next", TWO, THREE]
+
+
+def test_a_section_shown_twice_by_the_template_is_kept_once() -> None:
+    # Responsive templates print the same story twice (one copy for small
+    # screens): the reader sees it once.
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='story'>"
+        f"<div class='mobile'>{paragraphs(*STORY)}</div>"
+        f"<div class='desktop'>{paragraphs(*STORY)}</div></div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_paragraph_the_page_says_twice_in_a_row_stays_twice() -> None:
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='story'>"
+        f"{paragraphs(ONE, TWO, TWO, THREE)}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [ONE, TWO, TWO, THREE]

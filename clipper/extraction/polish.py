@@ -6,7 +6,9 @@
   ends in a photo credit is the caption: it moves into the picture's block
   (Markdown only);
 - "Read more", "Advertisement", share prompts and calls to subscribe or
-  follow (``hints``) go, as do exact repeats and the title repeated;
+  follow (``hints``) go, as do exact repeats and the title repeated (a
+  paragraph right after its twin is the page's own repetition and stays; a
+  repeat further down is a template showing a section twice);
 - a paragraph at the top that the story repeats below it (a standfirst or
   teaser showing the lead twice) goes;
 - a heading or picture left at the very end, with no story under it, goes.
@@ -122,7 +124,12 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
             continue
         if not text:
             continue
-        if text in seen and block.kind != "item" and len(text) > 20:
+        if (
+            text in seen
+            and block.kind != "item"
+            and len(text) > 20
+            and not (kept and kept[-1].text == text)  # said twice in a row: the page's own words
+        ):
             continue
         if len(text) <= _CALL_LINE and block.kind in _LINES:
             lower = text.lower()
