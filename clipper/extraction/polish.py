@@ -117,8 +117,9 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
     title_key = _key(title)
     kept: list[Block] = []
     seen: set[str] = set()
+    previous = ""
     for block in blocks:
-        text = block.text  # whitespace already squashed by the writer
+        text, previous, twin = block.text, block.text, block.text == previous
         if block.kind == "image":
             kept.append(block)
             continue
@@ -128,7 +129,7 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
             text in seen
             and block.kind != "item"
             and len(text) > 20
-            and not (kept and kept[-1].text == text)  # said twice in a row: the page's own words
+            and not twin  # said twice in a row: the page's own words
         ):
             continue
         if len(text) <= _CALL_LINE and block.kind in _LINES:
@@ -177,7 +178,8 @@ def _drop_teaser(blocks: list[Block]) -> list[Block]:
     drop: set[int] = set()
     for position in reversed(head):
         block = blocks[position]
-        if block.kind == "paragraph" and _is_repeat(block.text, later):
+        twin = position + 1 < len(blocks) and blocks[position + 1].text == block.text
+        if block.kind == "paragraph" and not twin and _is_repeat(block.text, later):
             drop.add(position)
         later = f" {' '.join(_WORDS.findall(block.text.casefold()))}{later}"
     return [b for i, b in enumerate(blocks) if i not in drop]
