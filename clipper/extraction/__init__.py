@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser
 from clipper.article import Article
 from clipper.errors import ExtractionError
 from clipper.extraction.blocks import Block, BlockWriter, declared_body, render_blocks
-from clipper.extraction.content import find_content
+from clipper.extraction.content import Judge, find_content, text_weight
 from clipper.extraction.decode import decode_html
 from clipper.extraction.guard import bound_nesting
 from clipper.extraction.metadata import Metadata, extract_metadata
@@ -93,6 +93,18 @@ def _prose_length(blocks: list[Block]) -> int:
     return sum(len(block.text) for block in blocks)
 
 
+def _weight(blocks: list[Block]) -> int:
+    return sum(text_weight(block.text) for block in blocks)
+
+
+def _write(judge: Judge, base_url: str | None, title: str, *, judged: bool = True) -> list[Block]:
+    """The story's blocks, polished; ``judged=False`` keeps the furniture in."""
+    writer = BlockWriter(base_url, judge.verdict if judged else None, judge.unit_texts())
+    for node in judge.roots:
+        writer.write(node)
+    return polish(writer.blocks, title)
+
+
 def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | None) -> Article:
     text = decode_html(html, _charset(headers))[0] if isinstance(html, bytes) else html
     # The parser reads UTF-8, so the text is encoded once here, the way the
@@ -120,10 +132,21 @@ def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | No
     article_url = canonical_url(meta.canonical, url)  # never raises on a malformed URL
     base_url = url if url and url.startswith(("http://", "https://")) else article_url
     judge = find_content(tree, meta.title, meta.body, declared_article=meta.article)
-    writer = BlockWriter(base_url, judge.verdict, judge.unit_texts())
-    for node in judge.roots:
-        writer.write(node)
-    blocks = polish(writer.blocks, meta.title)
+    blocks = _write(judge, base_url, meta.title)
+    if not judge.page and _weight(blocks) * 2 < judge.story_prose:
+        # What looked like the story lost most of itself once its furniture
+        # was left out: the page, judged as a whole, may say more.
+        wider = _write(judge.whole_page(), base_url, meta.title)
+        if _weight(wider) > _weight(blocks):
+            blocks = wider
+    if not blocks and judge.roots:
+        # A page with text never comes back empty: rather all of its main
+        # region, furniture included, than nothing.
+        blocks = _write(judge.whole_page(), base_url, meta.title, judged=False)
+    if not blocks and meta.description:
+        # A page drawn wholly by JavaScript shows no text at all; its own
+        # summary is all there is to keep of it (and to find it by).
+        blocks = declared_body(meta.description, base_url)
     if meta.body and _prose_length(blocks) * 2 < len(meta.body) >= _MIN_DECLARED_BODY:
         # The page's own markup holds little of the story (drawn by JavaScript,
         # or behind a wall) but it declares the body for machines: use that.

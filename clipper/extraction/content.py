@@ -75,6 +75,7 @@ _RICH_PROSE = 300  # weighted characters of prose that no class name throws away
 # less is not the page's one story...
 _STORY_SHARE = 0.6
 _ARTICLE_SHARE = 0.2  # ... unless the page says it is an article, or the story holds its title
+_MIN_STORY = 200  # weighted characters: a story shorter than this must hold most of the page
 _MENU_LINK = 25  # weighted characters: links shorter than this on average make a menu
 _CONTAINER_TAGS = frozenset(
     {"div", "section", "article", "main", "td", "center", "font", "form", "body", "span"}
@@ -175,6 +176,7 @@ class Judge:
     # The story holds the title or starts right under it, or where the page's
     # declared articleBody starts: it is the page's story even when short.
     anchored: bool = False
+    teasers: bool = False  # the strongest block is a list of teasers: the page is a listing
     _kin: dict[tuple[int, str | None, str], int] = field(default_factory=dict)
 
     def verdict(self, node: LexborNode) -> int:
@@ -204,7 +206,7 @@ class Judge:
         tag = node.tag
         flags = entry.flags
         big = entry.prose * 2 >= self.story_prose and entry.prose > 0
-        if flags and not big and entry.prose:
+        if flags and not big and (entry.prose or entry.headings):
             # One of several look-alike parts that together hold the story (a
             # page builder's "widget" wrappers): the name is the layout's.
             big = self._kin_prose(entry) * 2 >= self.story_prose
@@ -248,6 +250,13 @@ class Judge:
         ):
             return SKIP
         return KEEP
+
+    def whole_page(self) -> Judge:
+        """The same page judged as a whole rather than as one story."""
+        if self.skeleton is None:
+            return self
+        region = _main_region(self.skeleton)
+        return Judge([region.node], self.skeleton, region.prose, self.title_id, page=True)
 
     def _page_verdict(self, entry: Stats, density: float) -> int:
         """Inside a page that is not one story: headlines and teasers are its
@@ -300,13 +309,14 @@ class Judge:
 def clean(tree: LexborHTMLParser) -> LexborNode | None:
     """Remove what is never part of a story, in place; return the body.
 
-    Some furniture is judged by its markup alone (scripts, navigation, hidden
-    elements). Other markup usually holds furniture but may hold the page:
-    ``<noscript>`` is what a reader without JavaScript sees, and some forums
-    put every post there; a dialog or a form with a password or e-mail field
-    is a login, a consent or a newsletter box, unless the whole page sits in
-    it (ASP.NET wraps every page in one ``<form>``). Those go only when they
-    hold less than half of the page's text.
+    Some furniture is judged by its markup alone (scripts, navigation).
+    Other markup usually holds furniture but may hold the page: a hidden
+    element is a menu or a tooltip, unless it is the page streamed in before
+    a script shows it; ``<noscript>`` is what a reader without JavaScript
+    sees, and some forums put every post there; a dialog or a form with a
+    password or e-mail field is a login, a consent or a newsletter box, unless
+    the whole page sits in it (ASP.NET wraps every page in one ``<form>``).
+    Those go only when they hold less than half of the page's text.
     """
     body = tree.body
     if body is None:
@@ -327,7 +337,7 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
     for node in body.css("[hidden], [style], [role], [aria-modal]"):
         attrs = node.attributes
         if "hidden" in attrs:
-            doomed.append(node)
+            guarded.append(node)
             continue
         role = attrs.get("role")
         if role is not None:
@@ -343,7 +353,10 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
             continue
         style = attrs.get("style")
         if style and HIDDEN_STYLE.search(style.lower()):
-            doomed.append(node)
+            guarded.append(node)
+    # Scripts and styles go first: their text is not the page's.
+    for node in doomed:
+        node.decompose()
     page_text = -1
     for node in guarded:
         text = len(node.text(deep=True))
@@ -352,8 +365,6 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
                 page_text = len(body.text(deep=True))
             if text * 2 >= page_text:
                 continue
-        doomed.append(node)
-    for node in doomed:
         node.decompose()
     return body
 
@@ -784,8 +795,8 @@ def find_content(
     """The elements that hold the story, in document order, and how to judge inside them.
 
     Most pages clipped are one story among furniture, and the story is the
-    strongest block of prose. When that block holds only a small part of the
-    page's prose, the page is not one story (a landing page, a shop, a
+    strongest block of prose. When that block is a list of teasers, or holds
+    only a small part of the page's prose, the page is not one story (a landing page, a shop, a
     listing, a forum whose posts are scattered): its main region is kept whole,
     less its menus and furniture.
     """
@@ -795,10 +806,14 @@ def find_content(
     skeleton = _measure(body)
     title_node = _title_node(body, title)
     story = _find_story(skeleton, title_node, body_hint)
+    if story.teasers:
+        return story.whole_page()
     share = _ARTICLE_SHARE if declared_article or story.anchored else _STORY_SHARE
-    if story.story_prose < share * _rival_prose(skeleton, story.roots):
-        region = _main_region(skeleton)
-        return Judge([region.node], skeleton, region.prose, story.title_id, page=True)
+    rivals = _rival_prose(skeleton, story.roots)
+    if story.story_prose < share * rivals or (
+        story.story_prose < _MIN_STORY and rivals >= 2 * story.story_prose
+    ):
+        return story.whole_page()
     return story
 
 
@@ -869,23 +884,35 @@ def _find_story(skeleton: _Skeleton, title_node: LexborNode | None, body_hint: s
     best_score = chooser.final_score(best) * chooser.title_factor(best)
     threshold = max(10.0, best_score * 0.5)
     chunks = _chunks(best, wrapper, parent, stats)
+    kin = (wrapper.node.tag, _first_class(wrapper))
     roots: list[LexborNode] = []
     story_prose = 0
     before_best = True
+    headings: list[LexborNode] = []  # sibling subheadings, kept when story follows them
     for sibling in parent.node.iter():
         sibling_id = sibling.mem_id
         if sibling_id == wrapper.node.mem_id:
+            roots.extend(headings)
             roots.append(best.node)
             story_prose += best.prose
             before_best = False
+            headings = []
             continue
         entry = stats.get(sibling_id)
-        if entry is None or entry.prose == 0:
+        if entry is None:
+            continue
+        if entry.prose == 0:
+            if roots and entry.headings and entry.text < _MIN_STORY:
+                headings.append(sibling)
             continue
         if chooser.in_negative_area(sibling_id):
             continue
-        negative = bool(entry.flags & NAME_NEGATIVE)
+        # A name shared with the story's own block is the layout's (a page
+        # builder calls every block a "widget"), not furniture's.
+        negative = bool(entry.flags & NAME_NEGATIVE) and (sibling.tag, _first_class(entry)) != kin
         if sibling_id in chunks and not negative:
+            roots.extend(headings)
+            headings = []
             for chunk in chunks[sibling_id]:
                 roots.append(chunk)
                 story_prose += stats[chunk.mem_id].prose
@@ -905,6 +932,13 @@ def _find_story(skeleton: _Skeleton, title_node: LexborNode | None, body_hint: s
             entry.score * (1 - entry.link_density) >= threshold
             and (declared is None or _starts_within(sibling, declared))
         ):
+            if not before_best:
+                roots.extend(headings)
             roots.append(sibling)
             story_prose += entry.prose
-    return Judge(roots, skeleton, story_prose, title_id, anchored=anchored)
+        headings = []
+    # The story, or the look-alike chunks it was put together from, are teasers.
+    teasers = _is_teaser_list(best, stats) or (
+        len(roots) >= 3 and parent.parent != -1 and _is_teaser_list(parent, stats)
+    )
+    return Judge(roots, skeleton, story_prose, title_id, anchored=anchored, teasers=teasers)

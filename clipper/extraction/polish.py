@@ -145,8 +145,11 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
         seen.add(text)
         kept.append(block)
     kept = _drop_teaser(kept)
-    while kept and kept[-1].kind in ("heading", "image"):
-        kept.pop()
+    end = len(kept)
+    while end and kept[end - 1].kind in ("heading", "image"):
+        end -= 1
+    if end:  # headings and pictures alone are all there is: they stay
+        del kept[end:]
     return kept
 
 

@@ -1,0 +1,191 @@
+"""Pages that are not one story, and markup that hides a story or a trap.
+
+Each case is a small page of a shape seen on the real web: the exact text is
+asserted, and the furniture that must stay out is named.
+"""
+
+from __future__ import annotations
+
+import json
+
+import clipper
+
+URL = "https://example.org/page"
+STORY = (
+    "The city council approved a plan on Monday to turn the old freight depot into a library, "
+    "a market hall and two hundred flats, ending a decade of disputes over the site.",
+    "Work is due to start next spring. The developer, a cooperative of local builders, said it "
+    "would keep the brick facade and the iron roof, which are listed.",
+    "Neighbours had opposed an earlier plan for offices, arguing that the district already had "
+    "too little housing and too much traffic.",
+)
+MENU = (
+    "<ul class='menu'><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+    "<li><a href='/sport'>Sport</a></li><li><a href='/shop'>Shop</a></li>"
+    "<li><a href='/about'>About us</a></li><li><a href='/contact'>Contact</a></li></ul>"
+)
+
+
+def body(article: clipper.Article) -> list[str]:
+    return article.text.split("\n\n")
+
+
+def paragraphs(*texts: str) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def test_a_landing_page_is_kept_whole_but_for_its_menu() -> None:
+    sections = [
+        ("Record in minutes", "Capture your screen, your voice and your face in one take."),
+        ("Share with a link", "Everyone watches at once, with no download and no account."),
+        ("Keep your team in step", "Comments, reactions and transcripts sit beside the video."),
+        ("Safe for business", "Single sign-on, audit logs and data kept in your region."),
+    ]
+    html = (
+        f"<html><head><meta property='og:type' content='website'></head><body>{MENU}<main>"
+        "<h1>Video messages for work</h1>"
+        + "".join(f"<section><h2>{h}</h2><p>{p}</p></section>" for h, p in sections)
+        + "</main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    expected = [text for section in sections for text in section]
+    assert body(article) == expected
+
+
+def test_a_listing_keeps_its_headlines_and_summaries() -> None:
+    items = [
+        ("Storm closes the harbour for a second day", "Ferries stay in port as winds reach 90."),
+        ("Council approves the depot library plan", "Work starts next spring, the mayor says."),
+        ("Rovers sign a goalkeeper from Porto", "The 24-year-old joins on a three-year deal."),
+        ("Bakery on Mill Lane wins national prize", "Its rye loaf beat 400 entries this year."),
+        ("New bus timetable starts on Monday", "Night services return on three routes."),
+    ]
+    teasers = "".join(
+        f"<article class='card'><h3><a href='/n/{n}'>{headline}</a></h3><p>{summary}</p></article>"
+        for n, (headline, summary) in enumerate(items)
+    )
+    html = (
+        "<html><head><meta property='og:type' content='website'></head><body>"
+        f"{MENU}<h1>Latest news</h1><div class='grid'>{teasers}</div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [text for item in items for text in item]
+
+
+def test_forum_posts_shown_only_without_javascript_are_kept() -> None:
+    # Some forums send their posts inside <noscript> and draw them with scripts.
+    posts = [
+        ("ann", "Has anyone renewed a certificate with the longer chain since February?"),
+        ("bo", "Yes: ask for the alternate chain in your client's settings and it works."),
+        ("ann", "That did it, thank you. The old phones connect again without a warning."),
+    ]
+    thread = "".join(
+        f"<div class='post'><span class='author'>{who}</span><p>{text} It took me a while to "
+        "find out, so I am writing it down here for the next person who runs into it.</p></div>"
+        for who, text in posts
+    )
+    html = (
+        "<html><body><div id='app'></div><noscript><div id='main-outlet'>"
+        f"<h1>Longer chain after renewal</h1>{thread}</div></noscript></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    for _who, text in posts:
+        assert text in article.text
+
+
+def test_a_story_streamed_into_a_hidden_element_is_kept() -> None:
+    # Streaming renderers send the page into a hidden element that a script
+    # then moves into place: it is the page, not a hidden menu.
+    html = (
+        "<html><body><div id='root'><p>Loading…</p></div>"
+        f"<div hidden id='S:0'><h1>Depot to become a library</h1>{paragraphs(*STORY)}</div>"
+        "<div hidden><p>A tooltip that the page never shows to anyone at all.</p></div>"
+        "</body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_login_form_and_a_dialog_are_not_the_story() -> None:
+    login = (
+        "<form action='/login'><h2>Sign in to continue</h2><p>This e-mail address is already "
+        "registered with us. Please sign in with your password, or reset it if you have "
+        "forgotten it, to keep reading all our stories for free.</p>"
+        "<input type='email' name='e'><input type='password' name='p'></form>"
+    )
+    dialog = (
+        "<div role='dialog' aria-modal='true'><p>We use cookies to understand how you use our "
+        "site and to show you personalised advertising; choose what you accept below.</p></div>"
+    )
+    html = (
+        f"<html><body>{dialog}<h1>Depot to become a library</h1>"
+        f"<div class='text'>{paragraphs(STORY[0])}</div>{login}</body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [STORY[0]]
+
+
+def test_a_page_wrapped_in_one_form_keeps_its_story() -> None:
+    html = (
+        "<html><body><form id='aspnetForm' action='/page.aspx'><input type='hidden' name='v'>"
+        "<div class='header'><input type='email' placeholder='Newsletter'></div>"
+        f"<h1>Depot to become a library</h1><div class='text'>{paragraphs(*STORY)}</div>"
+        "</form></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)
+
+
+def test_a_story_made_of_page_builder_widgets_is_kept_whole() -> None:
+    # Page builders wrap every block of a story in elements named "widget":
+    # the name is the layout's, and no block of the story may be lost to it.
+    def widget(kind: str, inner: str) -> str:
+        return (
+            f"<div class='elementor-element elementor-widget elementor-widget-{kind}'>"
+            f"<div class='elementor-widget-container'>{inner}</div></div>"
+        )
+
+    more = (
+        "The council will publish the full plans in January, and residents can comment on "
+        "them for eight weeks at the town hall or online.",
+        "A second meeting, on the market hall, is planned for the spring; traders want a say "
+        "in how the stalls are let and what the rent will be.",
+    )
+    html = (
+        "<html><body><h1>Depot to become a library</h1><div class='elementor-column'>"
+        + widget("text-editor", paragraphs(*STORY))
+        + widget("heading", "<h2>What happens next</h2>")
+        + widget("text-editor", paragraphs(*more))
+        + "</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [*STORY, "What happens next", *more]
+
+
+def test_a_page_of_headings_and_pictures_only_is_not_empty() -> None:
+    html = (
+        "<html><body><h2>Test case 1</h2><img src='/a.jpg' alt='a'>"
+        "<h2>Test case 2</h2><img src='/b.jpg' alt='b'></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == ["Test case 1", "Test case 2"]
+
+
+def test_a_page_drawn_by_javascript_keeps_its_description() -> None:
+    description = "Shop the washable tan rug: made to order, stain resistant, free shipping."
+    state = json.dumps({"props": {"text": "never shown without a script"}})
+    html = (
+        f"<html><head><meta name='description' content='{description}'></head><body>"
+        f"<div id='__next'></div><script id='__NEXT_DATA__' type='application/json'>{state}"
+        "</script></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert article.text == description
+
+
+def test_a_short_story_with_a_long_teaser_strip_stays_a_story() -> None:
+    teaser = (
+        "<li><a href='/n/{n}'>Another story number {n} about the city and its council</a>"
+        "<p>A summary of another story that the site would like you to read next…</p></li>"
+    )
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body>"
+        f"<h1>Depot to become a library</h1><div class='text'>{paragraphs(STORY[0])}</div>"
+        f"<ul>{''.join(teaser.format(n=n) for n in range(12))}</ul></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [STORY[0]]
