@@ -189,3 +189,38 @@ def test_a_short_story_with_a_long_teaser_strip_stays_a_story() -> None:
         f"<ul>{''.join(teaser.format(n=n) for n in range(12))}</ul></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == [STORY[0]]
+
+
+def test_the_steps_of_a_how_to_are_all_kept() -> None:
+    # Each step is a short block of its own; together they are the story.
+    steps = [
+        "Rinse the glass cloche and let it dry completely before you start.",
+        "Cut the floral foam to fit the saucer, leaving a finger's width free.",
+        "Press the moss onto the foam, working from the middle outwards.",
+        "Tuck the small plants into the moss where the light falls best.",
+        "Mist everything lightly with water, then set the cloche over it.",
+        "Keep it out of direct sun and mist again once every two weeks.",
+    ]
+    intro = (
+        "Glass cloche terrariums preserve a bit of nature in your home, need little care, and "
+        "make a fine present. This one takes an afternoon, costs less than a bunch of flowers, "
+        "and uses moss, a few small plants, a saucer, foam and, of course, a glass cloche. "
+        "Closed terrariums water themselves: the glass keeps the moisture in, so the moss "
+        "stays green for months, even in a dry flat, and the plants grow slowly."
+    )
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body>"
+        "<h1>How to make a cloche terrarium</h1><div class='main'>"
+        f"<div class='mod step'><div class='content lead'><p>{intro}</p></div></div>"
+        + "".join(
+            f"<div class='mod step'><div class='how'><h3>Step {n}</h3><p>{text}</p></div></div>"
+            for n, text in enumerate(steps, start=1)
+        )
+        + "<div class='related'><a href='/x'>More craft ideas for the weekend</a></div>"
+        "</div></body></html>"
+    )
+    text = clipper.extract(html, url=URL).text
+    assert text.startswith(intro)
+    for n, step in enumerate(steps, start=1):
+        assert f"Step {n}\n\n{step}" in text
+    assert "More craft ideas" not in text

@@ -76,6 +76,7 @@ _RICH_PROSE = 300  # weighted characters of prose that no class name throws away
 _STORY_SHARE = 0.6
 _ARTICLE_SHARE = 0.2  # ... unless the page says it is an article, or the story holds its title
 _MIN_STORY = 200  # weighted characters: a story shorter than this must hold most of the page
+_KIN_SHARE = 0.8  # of the parent's prose in the story's block and its twins: they join it
 _MENU_LINK = 25  # weighted characters: links shorter than this on average make a menu
 _CONTAINER_TAGS = frozenset(
     {"div", "section", "article", "main", "td", "center", "font", "form", "body", "span"}
@@ -316,7 +317,7 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
     sees, and some forums put every post there; a dialog or a form with a
     password or e-mail field is a login, a consent or a newsletter box, unless
     the whole page sits in it (ASP.NET wraps every page in one ``<form>``).
-    Those go only when they hold less than half of the page's text.
+    Those go unless they hold two thirds of the page's text.
     """
     body = tree.body
     if body is None:
@@ -363,7 +364,7 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
         if text >= _GUARD_TEXT:
             if page_text < 0:
                 page_text = len(body.text(deep=True))
-            if text * 2 >= page_text:
+            if text * 3 >= page_text * 2:
                 continue
         node.decompose()
     return body
@@ -537,6 +538,23 @@ def _title_node(body: LexborNode, title: str) -> LexborNode | None:
 def _prose_rich(entry: Stats) -> bool:
     """Whether ``entry`` holds paragraphs worth reading, whatever it is named."""
     return entry.prose >= _RICH_PROSE and entry.link_density < 0.3
+
+
+def _twins(entry: Stats, other: Stats) -> bool:
+    """Whether two elements have the same tag and the same class attribute."""
+    return entry.node.tag == other.node.tag and entry.class_names() == other.class_names()
+
+
+def _twins_share(wrapper: Stats, parent: Stats, stats: dict[int, Stats]) -> float:
+    """The part of ``parent``'s prose in ``wrapper`` and at least two twins of
+    it: a run of identical blocks that share the story."""
+    prose, count = wrapper.prose, 0
+    for child in parent.node.iter():
+        entry = stats.get(child.mem_id)
+        if entry is not None and entry is not wrapper and entry.prose and _twins(entry, wrapper):
+            prose += entry.prose
+            count += 1
+    return prose / parent.prose if parent.prose and count >= 2 else 0.0
 
 
 def _first_class(entry: Stats) -> str:
@@ -885,6 +903,7 @@ def _find_story(skeleton: _Skeleton, title_node: LexborNode | None, body_hint: s
     threshold = max(10.0, best_score * 0.5)
     chunks = _chunks(best, wrapper, parent, stats)
     kin = (wrapper.node.tag, _first_class(wrapper))
+    kin_join = _twins_share(wrapper, parent, stats) >= _KIN_SHARE
     roots: list[LexborNode] = []
     story_prose = 0
     before_best = True
@@ -906,6 +925,14 @@ def _find_story(skeleton: _Skeleton, title_node: LexborNode | None, body_hint: s
                 headings.append(sibling)
             continue
         if chooser.in_negative_area(sibling_id):
+            continue
+        if kin_join and _twins(entry, wrapper) and entry.link_density < 0.3:
+            # One of the identical blocks that together hold the story (the
+            # steps of a how-to, the posts of a thread).
+            roots.extend(headings)
+            headings = []
+            roots.append(sibling)
+            story_prose += entry.prose
             continue
         # A name shared with the story's own block is the layout's (a page
         # builder calls every block a "widget"), not furniture's.
