@@ -102,7 +102,7 @@ NEGATIVE_AREA = _names(
     (
         "comment", "komment", "comentario", "commento", "коммент", "评论", "留言", "تعليق",
         "disqus", "respond", "sidebar", "side-bar", "seitenleiste", "сайдбар", "侧边",
-        "widget", "related", "relacionad", "verwandt", "similaire", "correlat", "похож",
+        "related", "relacionad", "verwandt", "similaire", "correlat", "похож",
         "相关", "関連", "recommend", "empfehl", "recomend", "raccomand", "рекоменд", "推荐",
         "outbrain", "taboola", "zergnet", "popular", "trending", "most-read", "mostread",
         "meistgelesen", "популяр", "热门", "footer", "newsletter", "cookie", "consent",
