@@ -224,3 +224,27 @@ def test_the_steps_of_a_how_to_are_all_kept() -> None:
     for n, step in enumerate(steps, start=1):
         assert f"Step {n}\n\n{step}" in text
     assert "More craft ideas" not in text
+
+
+def test_a_list_of_sources_stays_and_a_list_of_the_sites_own_stories_goes() -> None:
+    sources = (
+        "<ul><li><a href='https://www.epa.gov/greenscaping.pdf'>Greenscaping guide (pdf)</a></li>"
+        "<li><a href='https://www.arborday.org/climate'>Arbor Day Foundation on climate</a></li>"
+        "<li><a href='https://budburst.org/'>Project Budburst, a citizen science project</a></li>"
+        "</ul>"
+    )
+    related = (
+        "<ul><li><a href='/news/1'>Storm closes the harbour for a second day</a></li>"
+        "<li><a href='https://www.example.org/news/2'>Rovers sign a goalkeeper from Porto</a>"
+        "</li><li><a href='/news/3'>Bakery on Mill Lane wins a national prize</a></li></ul>"
+    )
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='text'>"
+        f"{paragraphs(*STORY)}{sources}{related}</div></body></html>"
+    )
+    text = clipper.extract(html, url="https://www.example.org/news/depot").text
+    assert text.split("\n\n") == [
+        *STORY,
+        "Greenscaping guide (pdf)\nArbor Day Foundation on climate\n"
+        "Project Budburst, a citizen science project",
+    ]

@@ -178,6 +178,7 @@ class Judge:
     # declared articleBody starts: it is the page's story even when short.
     anchored: bool = False
     teasers: bool = False  # the strongest block is a list of teasers: the page is a listing
+    site: str = ""  # the page's site ("example.co.uk"), to tell its own links from sources
     _kin: dict[tuple[int, str | None, str], int] = field(default_factory=dict)
 
     def verdict(self, node: LexborNode) -> int:
@@ -245,6 +246,12 @@ class Judge:
         if big:
             return KEEP
         if density > 0.5 or (density > 0.3 and entry.prose * 4 < entry.text):
+            # Links out of the site or to documents are the story's sources
+            # (a list of resources, a reading list); links within it are menus
+            # and other stories.
+            cited = node.parent if tag == "li" and node.parent is not None else node
+            if not flags & NAME_NEGATIVE and _cites(cited, self.site):
+                return KEEP
             return SKIP
         if tag in _ITEM_TAGS and (
             _is_teaser_list(entry, stats) or _furniture_heading(entry, skeleton)
@@ -557,6 +564,39 @@ def _twins_share(wrapper: Stats, parent: Stats, stats: dict[int, Stats]) -> floa
     return prose / parent.prose if parent.prose and count >= 2 else 0.0
 
 
+_DOCUMENTS = (".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".epub")
+
+
+def site_of(host: str) -> str:
+    """The site a host belongs to: its last two labels, three under a short
+    second level such as ``co.uk`` or ``com.au`` (close enough to tell a
+    page's own links from links elsewhere)."""
+    labels = host.lower().strip(".").split(".")
+    if len(labels) > 2 and len(labels[-2]) <= 3 and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def _cites(node: LexborNode, site: str) -> bool:
+    """Whether most of the links in ``node`` lead off the site or to documents
+    (a list item is judged with its list)."""
+    if not site:
+        return False
+    links = away = 0
+    for link in node.css("a[href]"):
+        href = (link.attributes.get("href") or "").strip().lower()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        links += 1
+        path = href.split("?", 1)[0].split("#", 1)[0]
+        if path.endswith(_DOCUMENTS):
+            away += 1
+        elif href.startswith(("http://", "https://", "//")):
+            host = href.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0]
+            away += site_of(host) != site
+    return links >= 2 and away * 3 >= links * 2
+
+
 def _first_class(entry: Stats) -> str:
     """The first class name of the element ("" when it has none)."""
     first = entry.class_names().split(" ", 1)[0]
@@ -809,6 +849,7 @@ def find_content(
     body_hint: str | None = None,
     *,
     declared_article: bool = False,
+    url: str | None = None,
 ) -> Judge:
     """The elements that hold the story, in document order, and how to judge inside them.
 
@@ -824,6 +865,8 @@ def find_content(
     skeleton = _measure(body)
     title_node = _title_node(body, title)
     story = _find_story(skeleton, title_node, body_hint)
+    if url and url.startswith(("http://", "https://")):
+        story.site = site_of(url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0])
     if story.teasers:
         return story.whole_page()
     share = _ARTICLE_SHARE if declared_article or story.anchored else _STORY_SHARE
