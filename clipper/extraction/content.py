@@ -246,13 +246,15 @@ class Judge:
         if big:
             return KEEP
         if density > 0.5 or (density > 0.3 and entry.prose * 4 < entry.text):
-            # Links out of the site or to documents are the story's sources
-            # (a list of resources, a reading list); links within it are menus
-            # and other stories.
+            # Links out of the site or to documents are the story's sources (a
+            # reading list). Short links are a menu, a tag list or share
+            # buttons, and a link or two a "Read also" box; a list of longer
+            # ones is judged as teasers, below.
             cited = node.parent if tag == "li" and node.parent is not None else node
             if not flags & NAME_NEGATIVE and _cites(cited, self.site):
                 return KEEP
-            return SKIP
+            if entry.anchors < 3 or entry.links < entry.anchors * _MENU_LINK:
+                return SKIP
         if tag in _ITEM_TAGS and (
             _is_teaser_list(entry, stats) or _furniture_heading(entry, skeleton)
         ):
