@@ -382,6 +382,8 @@ def _network_error(error: httpx.TransportError, url: str, options: FetchOptions)
         reason = "the connection was refused (nothing is listening there)"
     elif _cause(error, ConnectionResetError):
         reason = "the connection was reset"
+    elif isinstance(error, httpx.ProxyError):
+        reason = f"the proxy refused to connect to it ({error})"
     elif isinstance(error, httpx.RemoteProtocolError):
         reason = f"the server broke the HTTP exchange ({error})"
     else:
