@@ -258,7 +258,7 @@ class SavedPage:
     corpus: str
     key: str
     url: str
-    gzipped: bytes
+    gzipped: bytes = field(repr=False)
     truth: Mapping[str, Any] = field(repr=False)
 
     @property
