@@ -256,13 +256,17 @@ class Result:
     output: str
 
 
-def measure(name: str, command: list[str], env: dict[str, str]) -> Result:
+def measure(
+    name: str, command: list[str], env: dict[str, str], *, capture: str = "stdout"
+) -> Result:
+    """Run ``command``; ``Result.output`` is what it wrote on ``capture`` (stdout or stderr)."""
     peaks = [0, 0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
+    wanted = {"stdout": subprocess.PIPE, "stderr": subprocess.DEVNULL}
+    if capture == "stderr":
+        wanted = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
+    process = subprocess.Popen(command, env=env, text=True, **wanted)
     done = threading.Event()
 
     def sample() -> None:
@@ -275,14 +279,16 @@ def measure(name: str, command: list[str], env: dict[str, str]) -> Result:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    output, _ = process.communicate()
+    out, err = process.communicate()
+    output = err if capture == "stderr" else out
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     done.set()
     sampler.join()
     if process.returncode not in (0, 1):  # a crash is reported, and the run left out
-        return Result(name, elapsed, cpu, peaks[0], peaks[1], f"exit code {process.returncode}")
+        crash = f"exit code {process.returncode}\n{output}"
+        return Result(name, elapsed, cpu, peaks[0], peaks[1], crash)
     return Result(name, elapsed, cpu, peaks[0], peaks[1], output.strip())
 
 

@@ -382,6 +382,8 @@ def _network_error(error: httpx.TransportError, url: str, options: FetchOptions)
         reason = "the connection was refused (nothing is listening there)"
     elif _cause(error, ConnectionResetError):
         reason = "the connection was reset"
+    elif isinstance(error, httpx.ProxyError):
+        reason = f"the proxy refused to connect to it ({error})"
     elif isinstance(error, httpx.RemoteProtocolError):
         reason = f"the server broke the HTTP exchange ({error})"
     else:
@@ -531,16 +533,24 @@ class Fetcher:
         return gate.client
 
     async def _close_idle_pools(self) -> None:
-        """Close the least recently used idle pools beyond ``OPEN_POOLS``."""
+        """Close the least recently used idle pools beyond ``OPEN_POOLS``.
+
+        The pools are taken off the books before the first ``await``: other
+        requests run while one closes, and one that finished meanwhile would
+        otherwise pick the same idle pools and find them gone.
+        """
         surplus = len(self._open) - self.OPEN_POOLS
         if surplus <= 0:
             return
         idle = [key for key, gate in self._open.items() if gate.busy == 0][:surplus]
+        closing = []
         for key in idle:
             gate = self._open.pop(key)
             pool, gate.client = gate.client, None
             if pool is not None:
-                await pool.aclose()
+                closing.append(pool)
+        for pool in closing:
+            await pool.aclose()
 
     async def fetch(self, url: str) -> Page:
         """Fetch ``url`` and return the page, or raise a ``FetchError`` saying why not."""

@@ -1,10 +1,11 @@
-"""Shared fixtures: a real HTTP server on 127.0.0.1, a real library file, the real CLI."""
+"""Shared fixtures: a real HTTP server on 127.0.0.1, an offline web behind a real proxy,
+a real library file, the real CLI."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from clipper.cli import app
+from tests.offline_web import OfflineWeb
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -78,6 +80,17 @@ def server() -> Iterator[Server]:
 
 
 @pytest.fixture
+def offline_web() -> Iterator[OfflineWeb]:
+    """A forward proxy serving pages the test adds under real ``http://`` URLs.
+
+    Point clipper at it with ``run(..., env=offline_web.overrides())`` or, for a
+    subprocess, ``env=offline_web.env(os.environ)``; see ``tests/offline_web.py``.
+    """
+    with OfflineWeb() as web:
+        yield web
+
+
+@pytest.fixture
 def library_path(tmp_path: Path) -> Path:
     return tmp_path / "library" / "clippings.db"
 
@@ -90,10 +103,12 @@ def run(library_path: Path) -> Run:
     """Run the real ``clipper`` app against the test's library."""
     runner = CliRunner()
 
-    def invoke(*args: str, input: bytes | str | None = None) -> Result:
-        return runner.invoke(
-            app, list(args), input=input, env={"CLIPPER_LIBRARY": str(library_path)}
-        )
+    def invoke(
+        *args: str, input: bytes | str | None = None, env: Mapping[str, str | None] | None = None
+    ) -> Result:
+        """``env``: changes to the environment for this run (``None`` unsets a variable)."""
+        changes = {"CLIPPER_LIBRARY": str(library_path), **(env or {})}
+        return runner.invoke(app, list(args), input=input, env=changes)
 
     return invoke
 

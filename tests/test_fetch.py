@@ -25,6 +25,7 @@ from clipper.errors import FetchError, FetchTimeout, HTTPStatusError, NotHTMLErr
 from clipper.fetch import USER_AGENT, FetchOptions, fetch, retry_after
 from clipper.library import Library
 from tests.conftest import Run, dump, page_bytes
+from tests.offline_web import OfflineWeb, html
 
 PAGES = Path(__file__).parent / "pages"
 #: Fast options for tests: short waits, short backoff.
@@ -508,6 +509,39 @@ def test_per_host_and_global_limits(web: Web) -> None:
     two = [f"127.0.0.1:{port}", f"localhost:{port}"]
     asyncio.run(run(FetchOptions(jobs=3, per_host=3), two))
     assert web.most_active == 3
+
+
+def test_a_list_of_many_sites_fetches_every_page_while_idle_pools_close(
+    offline_web: OfflineWeb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More sites than ``Fetcher.OPEN_POOLS``: idle pools are closed while others fetch.
+
+    Two requests finishing together once picked the same idle pools to close,
+    and the second failed with a KeyError ("internal error") though its page
+    had arrived: 71 of 630 real pages in a batch over the offline web.
+    """
+    import asyncio
+
+    from clipper.fetch import Fetcher
+
+    sites = 4 * Fetcher.OPEN_POOLS
+    urls = [
+        offline_web.add(f"http://site{n}.example/story", html(story(f"Story {n}")))
+        for n in range(sites)
+    ]
+    for name, value in offline_web.overrides().items():
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+
+    async def fetch_all() -> list[object]:
+        async with Fetcher(FetchOptions(jobs=16)) as fetcher:
+            return await asyncio.gather(*(fetcher.fetch(u) for u in urls), return_exceptions=True)
+
+    outcomes = asyncio.run(fetch_all())
+    assert [o for o in outcomes if isinstance(o, BaseException)] == []
+    assert len(offline_web.requests) == sites
 
 
 # -- through the command line: charsets, stored fields, the error contract ------------------------
