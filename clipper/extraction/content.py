@@ -68,7 +68,7 @@ _REMOVED = frozenset(REMOVED_TAGS)
 # Removed unless they hold most of the page (see ``clean``).
 _GUARDED = frozenset({"noscript", "dialog"})
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
-_CREDENTIALS = "input[type=password i], input[type=email i]"
+_CREDENTIALS = "input[type=password i], input[type=email i], input[type=tel i]"
 _GUARD_TEXT = 200  # characters: less is furniture whatever the page holds
 _RICH_PROSE = 300  # weighted characters of prose that no class name throws away in a page
 # Of the page's prose (but comments, sidebars and teasers): a story holding
@@ -229,9 +229,13 @@ class Judge:
         density = entry.link_density
         if self.page:
             return self._page_verdict(entry, density)
-        if tag in _HEADINGS or tag == "p":
+        if tag in _HEADINGS or tag == "p" or tag == "li":
             # Mostly links: a "Read more: <headline>" line, unless it is a sentence
-            # that happens to link its names ("<Name> has left <Show>.").
+            # that happens to link its names ("<Name> has left <Show>."), or an
+            # item of a list of sources (see below).
+            if density > 0.5 and tag == "li" and node.parent is not None:
+                if not flags & NAME_NEGATIVE and _cites(node.parent, self.site):
+                    return KEEP
             if density > 0.8:
                 return SKIP
             if density > 0.5 and entry.text < 200:
@@ -250,8 +254,7 @@ class Judge:
             # reading list). Short links are a menu, a tag list or share
             # buttons, and a link or two a "Read also" box; a list of longer
             # ones is judged as teasers, below.
-            cited = node.parent if tag == "li" and node.parent is not None else node
-            if not flags & NAME_NEGATIVE and _cites(cited, self.site):
+            if not flags & NAME_NEGATIVE and _cites(node, self.site):
                 return KEEP
             if entry.anchors < 3 or entry.links < entry.anchors * _MENU_LINK:
                 return SKIP
@@ -580,8 +583,7 @@ def site_of(host: str) -> str:
 
 
 def _cites(node: LexborNode, site: str) -> bool:
-    """Whether most of the links in ``node`` lead off the site or to documents
-    (a list item is judged with its list)."""
+    """Whether most of the links in ``node`` lead off the site or to documents."""
     if not site:
         return False
     links = away = 0
