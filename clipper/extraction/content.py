@@ -233,9 +233,14 @@ class Judge:
             # Mostly links: a "Read more: <headline>" line, unless it is a sentence
             # that happens to link its names ("<Name> has left <Show>."), or an
             # item of a list of sources (see below).
-            if density > 0.5 and tag == "li" and node.parent is not None:
-                if not flags & NAME_NEGATIVE and _cites(node.parent, self.site):
-                    return KEEP
+            if (
+                density > 0.5
+                and tag == "li"
+                and node.parent is not None
+                and not flags & NAME_NEGATIVE
+                and _cites(node.parent, self.site)
+            ):
+                return KEEP
             if density > 0.8:
                 return SKIP
             if density > 0.5 and entry.text < 200:
