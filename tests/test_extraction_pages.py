@@ -248,3 +248,22 @@ def test_a_list_of_sources_stays_and_a_list_of_the_sites_own_stories_goes() -> N
         "Greenscaping guide (pdf)\nArbor Day Foundation on climate\n"
         "Project Budburst, a citizen science project",
     ]
+
+
+def test_a_list_of_linked_topics_inside_a_guide_is_part_of_it() -> None:
+    # Teasers at the end of a story are other stories; linked items in the
+    # middle of a guide are its table of topics.
+    topics = [
+        "Overview of Redis strings",
+        "Redis string command reference",
+        "Overview of Redis sorted sets",
+        "Redis sorted set command reference",
+    ]
+    items = "".join(f"<li><a href='/docs/{n}'>{topic}</a></li>" for n, topic in enumerate(topics))
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body>"
+        "<h1>Redis data types</h1><div class='docs'>"
+        f"{paragraphs(STORY[0])}<ul>{items}</ul>{paragraphs(STORY[1], STORY[2])}"
+        "</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [STORY[0], "\n".join(topics), *STORY[1:]]

@@ -77,6 +77,7 @@ _STORY_SHARE = 0.6
 _ARTICLE_SHARE = 0.2  # ... unless the page says it is an article, or the story holds its title
 _MIN_STORY = 200  # weighted characters: a story shorter than this must hold most of the page
 _KIN_SHARE = 0.8  # of the parent's prose in the story's block and its twins: they join it
+_TAIL = 200  # weighted characters of prose after a list of teasers: the story goes on
 _MENU_LINK = 25  # weighted characters: links shorter than this on average make a menu
 _CONTAINER_TAGS = frozenset(
     {"div", "section", "article", "main", "td", "center", "font", "form", "body", "span"}
@@ -231,16 +232,12 @@ class Judge:
             return self._page_verdict(entry, density)
         if tag in _HEADINGS or tag == "p" or tag == "li":
             # Mostly links: a "Read more: <headline>" line, unless it is a sentence
-            # that happens to link its names ("<Name> has left <Show>."), or an
-            # item of a list of sources (see below).
-            if (
-                density > 0.5
-                and tag == "li"
-                and node.parent is not None
-                and not flags & NAME_NEGATIVE
-                and _cites(node.parent, self.site)
-            ):
-                return KEEP
+            # that happens to link its names ("<Name> has left <Show>.").
+            if density > 0.5 and tag == "li" and node.parent is not None:
+                # An item of a list of links, which was judged (and kept) whole.
+                holder = stats.get(node.parent.mem_id)
+                if holder is not None and holder.link_density > 0.5:
+                    return KEEP
             if density > 0.8:
                 return SKIP
             if density > 0.5 and entry.text < 200:
@@ -264,10 +261,30 @@ class Judge:
             if entry.anchors < 3 or entry.links < entry.anchors * _MENU_LINK:
                 return SKIP
         if tag in _ITEM_TAGS and (
-            _is_teaser_list(entry, stats) or _furniture_heading(entry, skeleton)
+            _furniture_heading(entry, skeleton)
+            or (_is_teaser_list(entry, stats) and self._prose_after(entry) < _TAIL)
         ):
+            # Teasers at the story's end are other stories; a list of linked
+            # items in the middle of it (a documentation page's list of
+            # topics) is part of it.
             return SKIP
         return KEEP
+
+    def _prose_after(self, entry: Stats) -> int:
+        """The story's prose after ``entry``, up to the end of its root."""
+        assert self.skeleton is not None
+        stats = self.skeleton.stats
+        roots = {root.mem_id for root in self.roots}
+        after = 0
+        node: LexborNode | None = entry.node
+        while node is not None and node.mem_id not in roots:
+            sibling = node.next
+            while sibling is not None:
+                following = stats.get(sibling.mem_id)
+                after += following.prose if following is not None else 0
+                sibling = sibling.next
+            node = node.parent
+        return after
 
     def whole_page(self) -> Judge:
         """The same page judged as a whole rather than as one story."""
