@@ -897,8 +897,12 @@ def find_content(
         return story.whole_page()
     share = _ARTICLE_SHARE if declared_article or story.anchored else _STORY_SHARE
     rivals = _rival_prose(skeleton, story.roots)
+    # A story of a few lines must hold most of the page, teasers included,
+    # unless the page says it is an article (a short news item over a strip
+    # of teasers).
+    around = rivals if declared_article else skeleton.stats[skeleton.body_id].prose
     if story.story_prose < share * rivals or (
-        story.story_prose < _MIN_STORY and rivals >= 2 * story.story_prose
+        story.story_prose < _MIN_STORY and around >= 2 * story.story_prose
     ):
         return story.whole_page()
     return story
