@@ -21,12 +21,13 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-# Elements that never hold article prose; removed before anything is measured.
+# Elements that never hold article prose; removed before anything is measured
+# (a <title> that strayed into the body is never shown either).
 REMOVED_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
     "embed", "button", "input", "select", "textarea", "option", "dialog", "nav",
     "aside", "footer", "menu", "link", "meta", "map", "audio", "video", "source",
-    "frameset", "frame", "applet", "label", "datalist", "progress",
+    "frameset", "frame", "applet", "label", "datalist", "progress", "title",
 )  # fmt: skip
 
 # Hidden by the page itself (in a ``style`` attribute): never shown to a reader.
