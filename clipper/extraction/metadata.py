@@ -46,7 +46,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from clipper.extraction.bylines import choose_authors, parse_byline
+from clipper.extraction.bylines import declared_stand_in, parse_byline, split_authors, unique
 from clipper.extraction.dates import DATE_LABEL, date_from_url, labelled_dates, parse_date
 from clipper.extraction.jsonld import JsonLd, read_json_ld
 from clipper.extraction.titles import choose_title, key, similarity, strip_site, tidy
@@ -369,38 +369,92 @@ def _choose_site(candidates: list[str], host: str, affix: str | None) -> str | N
 # --- fields -------------------------------------------------------------------------------
 
 
-def _ld_names(ld: JsonLd, value: Any, depth: int = 0) -> list[str]:
-    """Names from a JSON-LD author value: text, Person/Organization, or a list."""
+def _ld_values(ld: JsonLd, value: Any, depth: int = 0) -> list[str]:
+    """The names in a JSON-LD author value as written: text, Person/Organization, lists."""
     value = ld.resolve(value)
     if depth > 3 or value is None:
         return []
     if isinstance(value, list):
-        return [name for item in value for name in _ld_names(ld, item, depth + 1)]
+        return [name for item in value for name in _ld_values(ld, item, depth + 1)]
     if isinstance(value, dict):
         name = value.get("name")
         if not name and (value.get("givenName") or value.get("familyName")):
             name = f"{value.get('givenName') or ''} {value.get('familyName') or ''}"
         if isinstance(name, list):
             name = " ".join(n for n in name if isinstance(n, str))
-        return parse_byline(tidy(name)) if isinstance(name, str) else []
+        return [tidy(name)] if isinstance(name, str) else []
     if isinstance(value, str):
-        return parse_byline(tidy(value))
+        return [tidy(value)]
     return []
 
 
+def _item_of(node: LexborNode) -> int | None:
+    """The microdata item (``itemscope``) an element belongs to, by identity."""
+    current = node.parent
+    for _depth in range(40):
+        if current is None:
+            return None
+        if "itemscope" in current.attributes:
+            return current.mem_id
+        current = current.parent
+    return None
+
+
+@dataclass
+class _Witness:
+    """One source's say on the authors: names as parsed, and what stands in for them."""
+
+    names: list[str]
+    stand_ins: list[str] = field(default_factory=list)
+
+
+def _declared(values: Iterable[str]) -> _Witness:
+    names: list[str] = []
+    stand_ins: list[str] = []
+    for value in values:
+        if parsed := parse_byline(value):
+            names += parsed
+        elif stand_in := declared_stand_in(value):
+            stand_ins.append(stand_in)
+    return _Witness(names, stand_ins)
+
+
 def _authors(page: _Page, ld: JsonLd, site_keys: list[str], around: _Around) -> tuple[str, ...]:
-    def sources() -> Iterator[list[str]]:
-        yield _ld_names(ld, ld.get("author") or ld.get("creator"))
+    """People named by the publisher, else in the visible byline; else what stands in.
+
+    Declared sources come first (JSON-LD, ``<meta>``, microdata, ``rel=author``),
+    then the byline around the headline. A person from any of them outranks an
+    agency, the site's own name, a desk or an account name; among those the
+    first source that gives one wins.
+    """
+
+    def declared() -> Iterator[_Witness]:
+        yield _declared(_ld_values(ld, ld.get("author") or ld.get("creator")))
         for value in page.meta_all(_AUTHOR_META):
-            yield parse_byline(tidy(value))
-        microdata: list[str] = []  # several itemprop=author elements name several people
+            yield _declared([tidy(value)])
+        # Several itemprop=author elements name several people when they belong
+        # to one item; on a forum each post is an item and the first is the thread's.
+        values: list[str] = []
+        items: set[int | None] = set()
         for node in page.author_nodes:
             if node.tag == "meta":
-                microdata += parse_byline(tidy(node.attributes.get("content") or ""))
-            elif not around.places.elsewhere(node):
+                value = tidy(node.attributes.get("content") or "")
+            elif around.places.elsewhere(node):
+                continue
+            else:
                 inner = node.css_first("[itemprop~=name]")
-                microdata += parse_byline(_text(inner if inner is not None else node))
-        yield microdata
+                value = _node_value(inner) if inner is not None else _text(node)
+            if not value:
+                continue
+            if "itemprop" in node.attributes:
+                item = _item_of(node)
+                if items and item not in items:
+                    continue
+                items.add(item)
+            values.append(value)
+        yield _declared(values)
+
+    def visible() -> Iterator[_Witness]:
         nodes = around.nodes("byline")[:15]
         texts = [_text(node) for node in nodes]
         for index, (node, text) in enumerate(zip(nodes, texts, strict=True)):
@@ -409,20 +463,26 @@ def _authors(page: _Page, ld: JsonLd, site_keys: list[str], around: _Around) -> 
                 # the same with less around it: prefer it.
                 contained = [t for t in texts[index + 1 :] if 1 < len(t) < len(text) and t in text]
                 if not any(parse_byline(t) for t in contained):
-                    yield parse_byline(text)
+                    yield _Witness(parse_byline(text))
             elif len(text) > 160:  # an author box with a biography: its links name them
                 for link in node.css("a")[:3]:
-                    yield parse_byline(_text(link))
+                    yield _Witness(parse_byline(_text(link)))
         # A byline inside a dateline or info line: "来源：新华社　作者：张三、李四".
         for node in around.nodes("date", 2)[:10]:
             text = node.text(deep=True, separator=" ")
             if len(text) <= 300 and (label := _BYLINE_LABEL.search(text)):
-                yield parse_byline(text[label.start() :])
+                yield _Witness(parse_byline(text[label.start() :]))
 
-    for names in sources():
-        if chosen := choose_authors(names, site_keys):
-            return chosen[:8]
-    return ()
+    fallback: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+    for source in (declared, visible):
+        for witness in source():
+            people, others = split_authors(witness.names, site_keys)
+            if people:
+                return people[:8]
+            fallback = fallback or others
+            handles = handles or tuple(unique(witness.stand_ins))
+    return (handles or fallback)[:8]
 
 
 class _Around:
