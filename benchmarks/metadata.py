@@ -324,7 +324,9 @@ def main() -> int:
             runs["clipper, else htmldate"] = Run(
                 [
                     {**mine, "published": mine["published"] or theirs["published"]}
-                    for mine, theirs in zip(runs["clipper"].fields, runs["htmldate"].fields, strict=True)
+                    for mine, theirs in zip(
+                        runs["clipper"].fields, runs["htmldate"].fields, strict=True
+                    )
                 ]
             )
         for label, run in runs.items():

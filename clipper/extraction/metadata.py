@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -134,6 +135,16 @@ _MODIFIED_META = (
     "article.updated", "dcterms.modified", "dc.date.modified", "lastmod", "last-modified",
     "article:modified", "modified", "revised", "updated", "dateupdated",
 )  # fmt: skip
+# Names a publisher made up for the same dates ("w-published-date",
+# "article-publish-time"), read after the usual ones above.
+_PUBLISHED_NAME = re.compile(
+    r"(?:^|[-_.:])(?:publish(?:ed)?|pub|first[-_]?published|released?|creat(?:ed|ion))"
+    r"[-_.:]?(?:date|time|datetime|at|on)$|^date[-_.:]?(?:published|created|issued)$"
+)
+_MODIFIED_NAME = re.compile(
+    r"(?:^|[-_.:])(?:modified|modification|updated?|last[-_]?modified|revised|changed)"
+    r"[-_.:]?(?:date|time|datetime|at|on)$|^date[-_.:]?(?:modified|updated|revised)$"
+)
 _AUTHOR_META = (
     "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
     "dc.creator", "dcterms.creator", "byl", "book:author", "cxenseparse:author",
@@ -178,6 +189,15 @@ class _Page:
                 if value := " ".join(value.split()):
                     return value
         return None
+
+    def meta_named(self, pattern: re.Pattern[str], known: Iterable[str]) -> Iterator[str]:
+        """``<meta>`` contents whose name matches ``pattern`` and is not in ``known``."""
+        skip = set(known)
+        for name, values in self.metas.items():
+            if name not in skip and pattern.search(name):
+                for value in values:
+                    if value := " ".join(value.split()):
+                        yield value
 
     def meta_all(self, keys: Iterable[str]) -> Iterator[str]:
         for name in keys:
@@ -274,6 +294,8 @@ class _Places:
                 verdict = _BOUNDARY
             elif tag in _ELSEWHERE_TAGS:
                 verdict = _ELSEWHERE_NODE
+                if tag == "aside" and len(node.text(deep=True).strip()) <= 60:
+                    verdict = _NEUTRAL  # a margin note beside the story (its date), no sidebar
             else:
                 attrs = node.attributes
                 names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
@@ -553,8 +575,6 @@ def _dates(
         if isinstance(value, list):
             value = next((v for v in value if isinstance(v, str | int)), None)
         if isinstance(value, int) and 10**9 <= value < 10**10:  # a Unix timestamp
-            from datetime import UTC, datetime
-
             return datetime.fromtimestamp(value, UTC).isoformat()
         return parse_date(value, month_first=month_first) if isinstance(value, str) else None
 
@@ -570,6 +590,7 @@ def _dates(
         *page.meta_all(_PUBLISHED_META),
         *(_node_value(node) for node in page.published_nodes),
         *(declared_published if not ld.is_article else ()),
+        *page.meta_named(_PUBLISHED_NAME, _PUBLISHED_META),
     ]
     strong_modified = [
         *(declared_modified if ld.is_article else ()),
@@ -577,9 +598,19 @@ def _dates(
         *page.meta_all(_MODIFIED_META),
         *(_node_value(node) for node in page.modified_nodes),
         *(declared_modified if not ld.is_article else ()),
+        *page.meta_named(_MODIFIED_NAME, _MODIFIED_META),
     ]
-    published = _best(map(parse, strong_published))
-    modified = _best(map(parse, strong_modified))
+    published_values = [parse(value) for value in strong_published]
+    modified_values = [parse(value) for value in strong_modified]
+    published = _best(published_values)
+    modified = _best(modified_values)
+    if (published and published.endswith("+00:00")) or (modified and modified.endswith("+00:00")):
+        # A date declared in UTC is often written elsewhere on the page in the
+        # publisher's own zone: that one says which day it was where it was written.
+        local = [*published_values, *modified_values]
+        local += [parse(node.attributes.get("datetime")) for node in page.times[:20]]
+        published = _in_local_time(published, local)
+        modified = _in_local_time(modified, local)
     if published is None or modified is None:
         seen_published, seen_modified, labelled = _visible_dates(
             page, around, month_first, modified_only=published is not None
@@ -598,6 +629,80 @@ def _dates(
     if published and modified and modified[:10] < published[:10]:
         modified = None
     return published, modified
+
+
+# A line that opens with a byline word: "By Jon Foster - 2025-09-13".
+_BY_LINE = re.compile(r"(?:by|von|par|por|door|di|av|af)\s+\S", re.IGNORECASE)
+
+
+def _dateline_near_title(
+    tree: LexborHTMLParser, title: str, authors: tuple[str, ...], url: str | None,
+    month_first: bool,
+) -> str | None:  # fmt: skip
+    """The story's date read in the lines of text around its headline.
+
+    The last resort before the URL, for templates whose dateline has no telling
+    markup: a date labelled as the publication ("Posted on" / "Nov 21, 2018"
+    in two spans), a date on the author's line ("Faith Katunga • Oct 20, 2025",
+    "by Jon Foster - 2025-09-13"), or a line that is nothing but a date just
+    under the headline. Only the lines near the headline are read: further
+    down, dates belong to what the story mentions, to comments, to teasers.
+    """
+    body = tree.body
+    if body is None or len(title) < 8:
+        return None
+    text = body.text(deep=True, separator="\n")
+    position = text.find(title[:40])
+    if position < 0:
+        return None
+    after_title = text[position + len(title[:40]) : position + 2000].split("\n")
+    before_title = text[max(0, position - 400) : position].split("\n")[1:]
+    lines = [line for line in (" ".join(raw.split()) for raw in before_title) if line]
+    below = len(lines)
+    lines += [line for line in (" ".join(raw.split()) for raw in after_title) if line]
+    names = [name for name in authors if len(name) >= 3]
+    found: str | None = None
+    for index, line in enumerate(lines):
+        if len(line) > 200:
+            continue
+        near = " ".join(lines[index : index + 3])[:200]
+        if DATE_LABEL.match(line) or (DATE_LABEL.search(line) and len(line) <= 40):
+            pair = " ".join(lines[index : index + 2])[:200]
+            dated = labelled_dates(pair, month_first=month_first)
+            if dated and dated[0][0] != "modified":
+                found = dated[0][1]
+        elif _BY_LINE.match(line) or any(name in line for name in names):
+            dated = labelled_dates(near, month_first=month_first)
+            if dated and dated[0][0] != "modified":
+                found = dated[0][1]
+        elif below <= index < below + 4 and (value := parse_date(line, month_first=month_first)):
+            words = [w for w in line.split() if not any(c.isdigit() for c in w)]
+            if len(words) <= 3:  # "January 22nd, 2019": a date alone on its line
+                found = value
+        if found:
+            break
+    if found and url and (in_url := date_from_url(url)) and in_url != found[:10]:
+        return in_url
+    return found
+
+
+def _in_local_time(value: str | None, others: Iterable[str | None]) -> str | None:
+    """``value`` (a UTC datetime) as another witness writes the same instant with
+    its own UTC offset, if one does."""
+    if not value or not value.endswith("+00:00"):
+        return value
+    try:
+        instant = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    for other in others:
+        if other and len(other) > 19 and other[19:] not in ("", "+00:00"):
+            try:
+                if datetime.fromisoformat(other) == instant:
+                    return other
+            except ValueError:
+                continue
+    return value
 
 
 def _best(values: Iterable[str | None]) -> str | None:
@@ -866,8 +971,10 @@ def extract_metadata(
     language = _language(page, ld, tree, language_sample, headers)
     month_first = language == "en-US"
     around = _Around(headlines, tree, places)
-    published, modified = _dates(page, ld, around, url, month_first)
     authors = _authors(page, ld, site_keys, around)
+    published, modified = _dates(page, ld, around, url, month_first)
+    if published is None and title:
+        published = _dateline_near_title(tree, title, authors, url, month_first)
 
     canonical = _absolute(
         page.canonical or page.meta("og:url") or _ld_url(ld), url or page.meta("og:url")
