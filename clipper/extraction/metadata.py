@@ -50,7 +50,14 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from clipper.extraction.bylines import declared_stand_in, parse_byline, split_authors, unique
 from clipper.extraction.dates import DATE_LABEL, date_from_url, labelled_dates, parse_date
 from clipper.extraction.jsonld import JsonLd, read_json_ld
-from clipper.extraction.titles import choose_title, key, similarity, strip_site, tidy
+from clipper.extraction.titles import (
+    choose_title,
+    key,
+    matches_site,
+    similarity,
+    strip_site,
+    tidy,
+)
 from clipper.urls import split
 
 
@@ -924,28 +931,43 @@ def extract_metadata(
     if site:
         site_keys.insert(0, key(site))
 
+    places = _Places()
+    visible = [
+        (node, text)
+        for node in page.headings[:6]
+        if 0 < len(text := tidy(_text(node)).rstrip(" ¶#§🔗")) <= 300
+    ]
+    # A declared title that the page shows whole as its headline has no affix
+    # to strip: "Digjitale Signal #18 – The World Without Work?" is one title.
+    shown = {key(text) for _node, text in visible}
+    if page.title and key(page.title) in shown:
+        document_title, affix = tidy(page.title), None
     declared: list[str] = []
     stripped: dict[str, str] = {}  # the same title is often declared three times
     for value in (
         ld.article.get("headline") or ld.article.get("name"),
         page.meta("og:title"),
         page.meta("twitter:title"),
-        page.meta("dc.title", "dcterms.title", "headline"),
+        page.meta("dc.title", "dcterms.title", "headline", "parsely-title"),
         *(_text(node) for node in page.headline_nodes[:1]),
     ):
         if isinstance(value, str):
             if value not in stripped:
-                stripped[value] = strip_site(value, site_keys)[0]
+                whole = key(value) in shown
+                stripped[value] = tidy(value) if whole else strip_site(value, site_keys)[0]
             if cleaned := stripped[value]:
                 declared.append(cleaned)
     if document_title:
         declared.append(document_title)
-    places = _Places()
-    visible = [
-        (node, text) for node in page.headings[:6] if 0 < len(text := tidy(_text(node))) <= 300
-    ]
     if not declared:  # nothing to confirm a headline: a logo's <h1> must not become it
         visible = [(node, text) for node, text in visible if not places.elsewhere(node)]
+    else:  # an <h1> that names the site (a blog's name over its post) is no headline
+        declared_keys = {key(title) for title in declared}
+        visible = [
+            (node, text)
+            for node, text in visible
+            if key(text) in declared_keys or not matches_site(text, site_keys)
+        ]
     title = choose_title(declared, [text for _node, text in visible])
     if affix and key(affix) in key(title):
         # What looked like a "Title | Site" affix is part of the headline itself.
