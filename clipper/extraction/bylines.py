@@ -164,7 +164,8 @@ _NOISE = re.compile(
 # Where the names stop: a digit (a date or time begins), or a phrase that is
 # page furniture. Month and weekday names just before the digit go too.
 _CUT = re.compile(
-    r"\d|\b(?:hours?|minutes?|days?|weeks?|months?|years?)\s+ago\b"
+    r"(?<![^\W\d_])\d|\d{1,2},?\s+[^\W\d_]{3}"  # "Lucas Nolan22 Dec 2016", yet "Rapid7"
+    r"|\b(?:hours?|minutes?|days?|weeks?|months?|years?)\s+ago\b"
     r"|\b(?:min\.?\s+read|print\s+this|follow|share|e-?mail|contact|on\s+behalf\s+of)\b",
     re.IGNORECASE,
 )
@@ -455,6 +456,8 @@ def declared_stand_in(text: str) -> str | None:
         return None
     if " " not in text and not _HANDLE.fullmatch(text):
         return None
+    if " " in text and any(c.isdigit() for c in text):
+        return None  # a name run into a date, not an account name
     return text.lstrip("@")
 
 

@@ -152,9 +152,11 @@ _MODIFIED_NAME = re.compile(
     r"(?:^|[-_.:])(?:modified|modification|updated?|last[-_]?modified|revised|changed)"
     r"[-_.:]?(?:date|time|datetime|at|on)$|^date[-_.:]?(?:modified|updated|revised)$"
 )
+# Dublin Core's creator first: it is set on purpose, where a bare "author" is
+# often a theme's default.
 _AUTHOR_META = (
-    "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
-    "dc.creator", "dcterms.creator", "byl", "book:author", "cxenseparse:author",
+    "dc.creator", "dcterms.creator", "author", "article:author", "og:article:author",
+    "parsely-author", "sailthru.author", "byl", "book:author", "cxenseparse:author",
     "article.author", "citation_author",
 )  # fmt: skip
 _SCRIPTS_LANGUAGE = (  # (pattern, languages that write with it, the one it implies)
@@ -236,6 +238,8 @@ def _first_pass(tree: LexborHTMLParser) -> _Page:
                     if name := attrs.get(attr):
                         name = name.lower()
                         for part in name.split() if " " in name else (name,):
+                            if part.startswith(("dc:", "dcterms:")):  # RDFa spells DC so
+                                part = part.replace(":", ".", 1)
                             if part in metas:
                                 metas[part].append(content)
                             else:
@@ -282,6 +286,25 @@ def _node_value(node: LexborNode) -> str:
 _NEUTRAL, _ELSEWHERE_NODE, _BOUNDARY = 0, 1, 2
 
 
+def _margin_note(aside: LexborNode) -> bool:
+    """Whether an ``<aside>`` is a note beside the story (its date, its author)
+    rather than a sidebar: next to nothing in it, or a few words inside the
+    story's own ``<article>``."""
+    size = len(aside.text(deep=True).strip())
+    if size <= 60:
+        return True
+    if size > 200:
+        return False
+    current = aside.parent
+    for _depth in range(6):
+        if current is None or current.tag in ("body", "html"):
+            return False
+        if current.tag == "article":
+            return True
+        current = current.parent
+    return False
+
+
 class _Places:
     """Which elements are sidebars, teasers, comments, forms or a site header.
 
@@ -301,8 +324,8 @@ class _Places:
                 verdict = _BOUNDARY
             elif tag in _ELSEWHERE_TAGS:
                 verdict = _ELSEWHERE_NODE
-                if tag == "aside" and len(node.text(deep=True).strip()) <= 60:
-                    verdict = _NEUTRAL  # a margin note beside the story (its date), no sidebar
+                if tag == "aside" and _margin_note(node):
+                    verdict = _NEUTRAL
             else:
                 attrs = node.attributes
                 names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
@@ -448,7 +471,9 @@ def _declared(values: Iterable[str]) -> _Witness:
     return _Witness(names, stand_ins)
 
 
-def _authors(page: _Page, ld: JsonLd, site_keys: list[str], around: _Around) -> tuple[str, ...]:
+def _authors(
+    page: _Page, ld: JsonLd, site_keys: list[str], around: _Around, title: str
+) -> tuple[str, ...]:
     """People named by the publisher, else in the visible byline; else what stands in.
 
     Declared sources come first (JSON-LD, ``<meta>``, microdata, ``rel=author``),
@@ -501,6 +526,13 @@ def _authors(page: _Page, ld: JsonLd, site_keys: list[str], around: _Around) -> 
             text = node.text(deep=True, separator=" ")
             if len(text) <= 300 and (label := _BYLINE_LABEL.search(text)):
                 yield _Witness(parse_byline(text[label.start() :]))
+        # A "By" line in the text around the headline, whatever its markup:
+        # "by" and the name are often two elements ("by <a>Amanda</a>").
+        lines, _below = around.lines(title)
+        for index, line in enumerate(lines[:40]):
+            bare = len(line) <= 4 and line.casefold() in _BY_WORDS
+            if bare or (len(line) <= 120 and _BY_LINE.match(line)):
+                yield _Witness(parse_byline(" ".join(lines[index : index + 2])[:160]))
 
     fallback: tuple[str, ...] = ()
     handles: tuple[str, ...] = ()
@@ -530,6 +562,28 @@ class _Around:
         self.headlines = headlines
         self.places = places
         self._found: dict[tuple[str, int], list[LexborNode]] = {}
+        self._lines: tuple[list[str], int] | None = None
+
+    def lines(self, title: str) -> tuple[list[str], int]:
+        """The lines of text around the headline (``title`` as written in the
+        page's text), and the index of the first line below it.
+
+        For templates whose byline and dateline have no telling markup: the
+        reader finds them just above or below the headline all the same.
+        """
+        if self._lines is None:
+            self._lines = ([], 0)
+            body = self._tree.body
+            text = body.text(deep=True, separator="\n") if body is not None else ""
+            position = text.find(title[:40]) if len(title) >= 8 else -1
+            if position >= 0:
+                after = text[position + len(title[:40]) : position + 2000].split("\n")
+                before = text[max(0, position - 400) : position].split("\n")[1:]
+                lines = [line for line in (" ".join(raw.split()) for raw in before) if line]
+                below = len(lines)
+                lines += [line for line in (" ".join(raw.split()) for raw in after) if line]
+                self._lines = (lines, below)
+        return self._lines
 
     def nodes(self, kind: str, levels: int = 5) -> list[LexborNode]:
         """``"byline"`` or ``"date"`` elements, in document order, looking at most
@@ -639,13 +693,13 @@ def _dates(
 
 
 # A line that opens with a byline word: "By Jon Foster - 2025-09-13".
-_BY_LINE = re.compile(r"(?:by|von|par|por|door|di|av|af)\s+\S", re.IGNORECASE)
+_BY_WORDS = frozenset({"by", "von", "par", "por", "door", "di", "av", "af"})
+_BY_LINE = re.compile(r"(?:by|von|par|por|door|di|av|af)\s+[^\W\d_]", re.IGNORECASE)
 
 
 def _dateline_near_title(
-    tree: LexborHTMLParser, title: str, authors: tuple[str, ...], url: str | None,
-    month_first: bool,
-) -> str | None:  # fmt: skip
+    around: _Around, title: str, authors: tuple[str, ...], url: str | None, month_first: bool
+) -> str | None:
     """The story's date read in the lines of text around its headline.
 
     The last resort before the URL, for templates whose dateline has no telling
@@ -655,18 +709,7 @@ def _dateline_near_title(
     under the headline. Only the lines near the headline are read: further
     down, dates belong to what the story mentions, to comments, to teasers.
     """
-    body = tree.body
-    if body is None or len(title) < 8:
-        return None
-    text = body.text(deep=True, separator="\n")
-    position = text.find(title[:40])
-    if position < 0:
-        return None
-    after_title = text[position + len(title[:40]) : position + 2000].split("\n")
-    before_title = text[max(0, position - 400) : position].split("\n")[1:]
-    lines = [line for line in (" ".join(raw.split()) for raw in before_title) if line]
-    below = len(lines)
-    lines += [line for line in (" ".join(raw.split()) for raw in after_title) if line]
+    lines, below = around.lines(title)
     names = [name for name in authors if len(name) >= 3]
     found: str | None = None
     for index, line in enumerate(lines):
@@ -993,10 +1036,10 @@ def extract_metadata(
     language = _language(page, ld, tree, language_sample, headers)
     month_first = language == "en-US"
     around = _Around(headlines, tree, places)
-    authors = _authors(page, ld, site_keys, around)
+    authors = _authors(page, ld, site_keys, around, title)
     published, modified = _dates(page, ld, around, url, month_first)
     if published is None and title:
-        published = _dateline_near_title(tree, title, authors, url, month_first)
+        published = _dateline_near_title(around, title, authors, url, month_first)
 
     canonical = _absolute(
         page.canonical or page.meta("og:url") or _ld_url(ld), url or page.meta("og:url")
