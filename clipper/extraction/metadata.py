@@ -48,7 +48,14 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from clipper.extraction.bylines import declared_stand_in, parse_byline, split_authors, unique
-from clipper.extraction.dates import DATE_LABEL, date_from_url, labelled_dates, parse_date
+from clipper.extraction.dates import (
+    DATE_LABEL,
+    date_from_url,
+    fetch_time,
+    labelled_dates,
+    parse_date,
+    relative_date,
+)
 from clipper.extraction.jsonld import JsonLd, read_json_ld
 from clipper.extraction.titles import (
     choose_title,
@@ -575,9 +582,18 @@ class _Around:
             self._lines = ([], 0)
             body = self._tree.body
             text = body.text(deep=True, separator="\n") if body is not None else ""
-            position = text.find(title[:40]) if len(title) >= 8 else -1
+            # The headline as the page writes it, else the title chosen from it.
+            shown = [
+                node.text(deep=True, separator="\n").strip().split("\n")[0][:40]
+                for node in self.headlines[:1]
+            ]
+            needle, position = "", -1
+            for candidate in (*shown, title[:40]):
+                if len(candidate) >= 8 and (position := text.find(candidate)) >= 0:
+                    needle = candidate
+                    break
             if position >= 0:
-                after = text[position + len(title[:40]) : position + 2000].split("\n")
+                after = text[position + len(needle) : position + 2000].split("\n")
                 before = text[max(0, position - 400) : position].split("\n")[1:]
                 lines = [line for line in (" ".join(raw.split()) for raw in before) if line]
                 below = len(lines)
@@ -734,6 +750,28 @@ def _dateline_near_title(
     if found and url and (in_url := date_from_url(url)) and in_url != found[:10]:
         return in_url
     return found
+
+
+def _relative_dates(
+    page: _Page, around: _Around, title: str, fetched: datetime
+) -> tuple[str | None, str | None]:
+    """ "3 hours ago", "gestern, 14:30": datelines that count back from the moment
+    the page was fetched, read where the absolute ones were looked for."""
+    texts = [_text(node) for node in around.nodes("date")[:20]]
+    texts += [_text(node) for node in page.times[:10] if not around.places.elsewhere(node)]
+    lines, below = around.lines(title) if title else ([], 0)
+    texts += lines[max(0, below - 3) : below + 8]
+    found: dict[str, str] = {}
+    for text in texts:
+        label = DATE_LABEL.search(text)
+        if label:
+            text = text[label.end() :]
+        if value := relative_date(text.strip(" :·|-"), fetched):
+            kind = "modified" if label and label["modified"] else "published"
+            found.setdefault(kind, value)
+            if kind == "published":
+                break
+    return found.get("published"), found.get("modified")
 
 
 def _in_local_time(value: str | None, others: Iterable[str | None]) -> str | None:
@@ -959,8 +997,10 @@ def extract_metadata(
 ) -> Metadata:
     """Read every metadata field from the parsed page ``tree`` fetched from ``url``.
 
-    ``headers`` (optional) are the HTTP response headers; only
-    ``Content-Language`` is read from them.
+    ``headers`` (optional) are the HTTP response headers: ``Content-Language``
+    is a witness of the language, and ``Date`` (when the page was fetched) is
+    what a relative dateline ("3 hours ago", "gestern") counts back from;
+    without it such a dateline is left unread rather than guessed at.
     """
     page = _first_pass(tree)
     ld = read_json_ld(tree, url, page.scripts)
@@ -1040,6 +1080,10 @@ def extract_metadata(
     published, modified = _dates(page, ld, around, url, month_first)
     if published is None and title:
         published = _dateline_near_title(around, title, authors, url, month_first)
+    if (published is None or modified is None) and (fetched := fetch_time(headers)):
+        seen_published, seen_modified = _relative_dates(page, around, title, fetched)
+        published = published or seen_published
+        modified = modified or seen_modified
 
     canonical = _absolute(
         page.canonical or page.meta("og:url") or _ld_url(ld), url or page.meta("og:url")
