@@ -293,23 +293,24 @@ def _node_value(node: LexborNode) -> str:
 _NEUTRAL, _ELSEWHERE_NODE, _BOUNDARY = 0, 1, 2
 
 
-def _margin_note(aside: LexborNode) -> bool:
-    """Whether an ``<aside>`` is a note beside the story (its date, its author)
-    rather than a sidebar: next to nothing in it, or a few words inside the
-    story's own ``<article>``."""
-    size = len(aside.text(deep=True).strip())
-    if size <= 60:
-        return True
-    if size > 200:
-        return False
-    current = aside.parent
-    for _depth in range(6):
-        if current is None or current.tag in ("body", "html"):
+def _inside_article(node: LexborNode, levels: int = 6) -> bool:
+    """Whether ``node`` lies within an ``<article>`` (a few levels up at most)."""
+    current = node.parent
+    for _depth in range(levels):
+        if current is None or current.tag in ("body", "html", "main"):
             return False
         if current.tag == "article":
             return True
         current = current.parent
     return False
+
+
+def _margin_note(aside: LexborNode) -> bool:
+    """Whether an ``<aside>`` is a note beside the story (its date, its author)
+    rather than a sidebar: next to nothing in it, or a few words inside the
+    story's own ``<article>``."""
+    size = len(aside.text(deep=True).strip())
+    return size <= 60 or (size <= 200 and _inside_article(aside))
 
 
 class _Places:
@@ -327,12 +328,20 @@ class _Places:
         verdict = self._verdicts.get(key)
         if verdict is None:
             tag = node.tag
-            if tag in ("body", "html", "article", "main"):
+            if tag in ("body", "html", "main"):
                 verdict = _BOUNDARY
+            elif tag == "article":
+                # A comment or a teaser is often an <article> of its own.
+                attrs = node.attributes
+                names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+                furniture = len(names) > 1 and _is_furniture(names)
+                verdict = _ELSEWHERE_NODE if furniture else _BOUNDARY
             elif tag in _ELSEWHERE_TAGS:
                 verdict = _ELSEWHERE_NODE
-                if tag == "aside" and _margin_note(node):
-                    verdict = _NEUTRAL
+                if (tag == "aside" and _margin_note(node)) or (
+                    tag == "footer" and _inside_article(node)
+                ):
+                    verdict = _NEUTRAL  # the story's own note or footer: its author, its date
             else:
                 attrs = node.attributes
                 names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
@@ -827,6 +836,21 @@ def _time_element(node: LexborNode, month_first: bool) -> tuple[str, str] | None
     return kind, value
 
 
+_TOOLTIPS = ("title", "data-tippy-content", "data-tooltip", "data-original-title", "aria-label")
+
+
+def _tooltip_date(node: LexborNode, text: str, month_first: bool) -> list[tuple[str, str]]:
+    """A dateline written for people ("1 year ago") whose element keeps the
+    exact date in a tooltip (``title="Friday, October 4th, 2024 at 3:43 PM"``)."""
+    if len(text) > 40:
+        return []
+    attrs = node.attributes
+    for name in _TOOLTIPS:
+        if (value := attrs.get(name)) and (found := parse_date(value, month_first=month_first)):
+            return [("", found)]
+    return []
+
+
 def _visible_dates(
     page: _Page, around: _Around, month_first: bool, modified_only: bool
 ) -> tuple[str | None, str | None, bool]:
@@ -859,6 +883,7 @@ def _visible_dates(
                 return result()
         elif len(text := _text(node)) <= 250 and take(
             labelled_dates(text, month_first=month_first)
+            or _tooltip_date(node, text, month_first)
         ):
             return result()
     if not modified_only:
