@@ -251,7 +251,10 @@ def fold_table(pages: list[Page], runs: dict[str, Run]) -> None:
     folds = sorted({page.fold for page in pages})
     print("\n  by fold (right / wrong / missing; tune on a, quote b)")
     for name in FIELDS:
-        for label in ("clipper", "trafilatura"):
+        labels = ["clipper", "trafilatura"]
+        if name == "published":
+            labels += ["htmldate", "clipper, else htmldate"]
+        for label in labels:
             if label not in runs:
                 continue
             cells = []
@@ -265,7 +268,7 @@ def fold_table(pages: list[Page], runs: dict[str, Run]) -> None:
                     f"{which}: {rate(tally, 'right'):.3f} / {rate(tally, 'wrong'):.3f} / "
                     f"{rate(tally, 'missing'):.3f} n={n:<3d}"
                 )
-            print(f"    {name:<10} {label:<12} " + "   ".join(cells))
+            print(f"    {name:<10} {label:<22} " + "   ".join(cells))
 
 
 def worst(name: str, pages: list[Page], run: Run, limit: int) -> None:

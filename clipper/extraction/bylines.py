@@ -122,7 +122,7 @@ _PREFIX = re.compile(
     r"(?:(?:text|story|words|report(?:ing|ed)?|analysis|opinion|review(?:ed)?|commentary"
     r"|interview|column|essay|compiled|edited|written|posted|published|text\s+and\s+photos?"
     r"|an?\s+\w+)\s+)?by\b"
-    r"|(?:text\s+)?von|par|por|di|a\s+cura\s+di|door|av|af|przez|tekst|texto|testo"
+    r"|(?:text\s+)?von|par|por|di|a\s+cura\s+di|door|av|af|przez|tekst|texte?|texto|testo"
     r"|autor(?:in)?|autore|autora|auteure?|authors?|reporter"
     r"|авторы?|текст|作者|文|记者|記者|撰文|撰稿|기자|글|بقلم|كتب|كتبت|إعداد|כתב|מאת"
     r")(?:\s*[:：/／|-]\s*|\s+|(?<=[\u3000-\u9fff])\s*)",
@@ -390,22 +390,6 @@ def unique(names: Iterable[str]) -> list[str]:
     for name in names:
         seen.setdefault(key(name), name)
     return list(seen.values())
-
-
-def choose_authors(names: Iterable[str], site_keys: Iterable[str] = ()) -> tuple[str, ...]:
-    """The authors to show: people first; agencies only when no person is named.
-
-    A name that is the site's own (``BBC News`` on bbc.com) is not a byline and is
-    dropped, unless it is an agency's.
-    """
-    excluded = {k for k in site_keys if k}
-    people, agencies = [], []
-    for name in unique(names):
-        if is_agency(name):
-            agencies.append(name)
-        elif key(name) not in excluded:
-            people.append(_without_site(name, excluded))
-    return tuple(unique(people) or agencies)
 
 
 def split_authors(

@@ -309,6 +309,8 @@ def _margin_note(aside: LexborNode) -> bool:
     """Whether an ``<aside>`` is a note beside the story (its date, its author)
     rather than a sidebar: next to nothing in it, or a few words inside the
     story's own ``<article>``."""
+    if aside.css_first("h1, h2, h3, h4, h5, h6, li") is not None:
+        return False  # "Most read" and its list: teasers
     size = len(aside.text(deep=True).strip())
     return size <= 60 or (size <= 200 and _inside_article(aside))
 
@@ -544,11 +546,13 @@ def _authors(
                 yield _Witness(parse_byline(text[label.start() :]))
         # A "By" line in the text around the headline, whatever its markup:
         # "by" and the name are often two elements ("by <a>Amanda</a>").
-        lines, _below = around.lines(title)
-        for index, line in enumerate(lines[:40]):
-            bare = len(line) <= 4 and line.casefold() in _BY_WORDS
-            if bare or (len(line) <= 120 and _BY_LINE.match(line)):
+        lines, below = around.lines(title)
+        for index in range(below, min(len(lines), below + 30)):
+            line = lines[index]
+            if len(line) <= 4 and line.casefold() in _BY_WORDS:
                 yield _Witness(parse_byline(" ".join(lines[index : index + 2])[:160]))
+            elif len(line) <= 120 and _BY_LINE.match(line):
+                yield _Witness(parse_byline(line))
 
     fallback: tuple[str, ...] = ()
     handles: tuple[str, ...] = ()
@@ -836,6 +840,11 @@ def _time_element(node: LexborNode, month_first: bool) -> tuple[str, str] | None
     return kind, value
 
 
+def _more_precise(value: str, known: str | None) -> bool:
+    """Whether ``value`` is ``known`` (a bare day) with the time of day added."""
+    return bool(known) and len(known or "") == 10 and len(value) > 10 and value[:10] == known
+
+
 _TOOLTIPS = ("title", "data-tippy-content", "data-tooltip", "data-original-title", "aria-label")
 
 
@@ -871,6 +880,8 @@ def _visible_dates(
             elif (kind or not labelled_only) and "published" not in found:
                 found["published"] = value
                 found["labelled"] = kind
+            elif kind != "modified" and _more_precise(value, found.get("published")):
+                found["published"] = value  # the <time> inside a dateline already read
         return "published" in found and "modified" in found
 
     def result() -> tuple[str | None, str | None, bool]:
@@ -882,8 +893,7 @@ def _visible_dates(
             if take([pair] if pair else []):
                 return result()
         elif len(text := _text(node)) <= 250 and take(
-            labelled_dates(text, month_first=month_first)
-            or _tooltip_date(node, text, month_first)
+            labelled_dates(text, month_first=month_first) or _tooltip_date(node, text, month_first)
         ):
             return result()
     if not modified_only:
