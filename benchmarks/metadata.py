@@ -213,7 +213,7 @@ def doubtful(name: str, expected: str, found: dict[str, str | None]) -> bool:
     if name == "title" and value:
         whole, part = fold(expected), fold(value)
         if len(whole) > len(part) and (whole.startswith(part) or whole.endswith(part)):
-            return bool(_SEPARATOR.search(expected)) and not _SEPARATOR.search(value)
+            return len(_SEPARATOR.findall(expected)) > len(_SEPARATOR.findall(value))
     return False
 
 
