@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clipper.extraction.dates import date_from_url, labelled_dates, parse_date
+from clipper.extraction.dates import (
+    date_from_url,
+    fetch_time,
+    labelled_dates,
+    parse_date,
+    relative_date,
+)
 
 ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
 
@@ -186,3 +192,42 @@ def test_parse_date_never_raises_and_returns_iso(value: str) -> None:
     for kind, date in labelled_dates(value):
         assert kind in ("", "published", "modified")
         assert ISO.fullmatch(date)
+
+
+FETCHED = datetime(2025, 12, 3, 16, 5, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 hours ago", "2025-12-03T13:05:00+00:00"),
+        ("an hour ago", "2025-12-03T15:05:00+00:00"),
+        ("vor 2 Stunden", "2025-12-03T14:05:00+00:00"),
+        ("il y a 5 minutes", "2025-12-03T16:00:00+00:00"),
+        ("hace 2 días", "2025-12-01"),
+        ("há 3 horas", "2025-12-03T13:05:00+00:00"),
+        ("2 ore fa", "2025-12-03T14:05:00+00:00"),
+        ("5 dagen geleden", "2025-11-28"),
+        ("3 часа назад", "2025-12-03T13:05:00+00:00"),
+        ("3小时前", "2025-12-03T13:05:00+00:00"),
+        ("2시간 전", "2025-12-03T14:05:00+00:00"),
+        ("gestern, 14:30 Uhr", "2025-12-02T14:30:00"),
+        ("hier à 9h15", "2025-12-02T09:15:00"),
+        ("Yesterday", "2025-12-02"),
+        ("Today 12:30 PM", "2025-12-03T12:30:00"),
+        # Too vague to date a story, or no dateline at all.
+        ("3 weeks ago", None),
+        ("2 years ago", None),
+        ("Hier finden Sie alles über den Hafen", None),
+        ("yesterday we went to the harbour", None),
+    ],
+)
+def test_relative_date(text: str, expected: str | None) -> None:
+    assert relative_date(text, FETCHED) == expected
+
+
+def test_fetch_time_is_the_http_date_header() -> None:
+    assert fetch_time({"date": "Wed, 03 Dec 2025 16:05:00 GMT"}) == FETCHED
+    assert fetch_time({"Content-Type": "text/html"}) is None
+    assert fetch_time({"Date": "not a date"}) is None
+    assert fetch_time(None) is None

@@ -250,8 +250,9 @@ def test_site_named_as_author_gives_way_to_the_byline() -> None:
     <article><h1>Floods in the north</h1>
       <div class="byline">By Tom Gillespie, News reporter</div></article>"""
     assert meta(html, "https://www.bbc.com/news/uk-1").authors == ("Tom Gillespie",)
+    # Without a person, the publisher's own name is the author it declares.
     no_byline = html.replace("By Tom Gillespie, News reporter", "")
-    assert meta(no_byline, "https://www.bbc.com/news/uk-1").authors == ()
+    assert meta(no_byline, "https://www.bbc.com/news/uk-1").authors == ("BBC News",)
 
 
 def test_agency_is_an_author() -> None:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from clipper.extraction.bylines import choose_authors, is_agency, parse_byline
+from clipper.extraction.bylines import declared_stand_in, is_agency, parse_byline, split_authors
 from clipper.extraction.jsonld import loads, read_json_ld
 from clipper.extraction.titles import choose_title, key, strip_site
 
@@ -86,22 +86,54 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("@janedoe", []),
         ("Photo: John Smith", []),
         ("on Desember 30, 2015 at 4:36 am said", []),
+        # Labels, sentences and glued dates.
+        ("Categories: Uncategorized", []),
+        ("content: Example; design: Jane Doe", []),
+        ("Texte : Marie Martin", ["Marie Martin"]),
+        (
+            "This post was written by Danielle Padula, Head of Marketing and Community Development",
+            ["Danielle Padula"],
+        ),
+        ("Dec. 19, 2025 · Niko Matsakis on behalf of the Vision Doc group", ["Niko Matsakis"]),
+        ("by Amanda · Dec 20, 2025 at 3:00 am · One comment so far", ["Amanda"]),
+        ("by Lucas Nolan22 Dec 2016", ["Lucas Nolan"]),
+        ("Dr. Allen", ["Dr. Allen"]),  # the honorific stays when it leaves one word
+        ("Rapid7", []),  # an account name, not "Rapid"
+        ("thanosmano Members", []),
     ],
 )
 def test_parse_byline(byline: str, names: list[str]) -> None:
     assert parse_byline(byline) == names
 
 
-def test_choose_authors() -> None:
+def test_split_authors() -> None:
     # People first; an agency beside them is their affiliation.
-    assert choose_authors(["Jane Doe", "Reuters"]) == ("Jane Doe",)
-    assert choose_authors(["Reuters", "AFP"]) == ("Reuters", "AFP")
-    # The site's own name is no byline, unless it is an agency's.
-    assert choose_authors(["BBC News"], [key("BBC News")]) == ()
-    assert choose_authors(["PTI"], [key("PTI")]) == ("PTI",)
-    assert choose_authors(["Kevin McCoy USA TODAY"], [key("USA TODAY")]) == ("Kevin McCoy",)
-    assert choose_authors(["Jane Doe", "JANE DOE", "jane doe"]) == ("Jane Doe",)
+    assert split_authors(["Jane Doe", "Reuters"]) == (("Jane Doe",), ("Reuters",))
+    assert split_authors(["Reuters", "AFP"]) == ((), ("Reuters", "AFP"))
+    # The site's own name stands in for a person only when none is named.
+    assert split_authors(["BBC News"], [key("BBC News")]) == ((), ("BBC News",))
+    assert split_authors(["PTI"], [key("PTI")]) == ((), ("PTI",))
+    assert split_authors(["Kevin McCoy USA TODAY"], [key("USA TODAY")])[0] == ("Kevin McCoy",)
+    assert split_authors(["Jane Doe", "JANE DOE", "jane doe"])[0] == ("Jane Doe",)
     assert is_agency("The Associated Press") and is_agency("dpa") and not is_agency("Jane")
+
+
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ("TOI Lifestyle Desk", "TOI Lifestyle Desk"),  # a desk, when nobody is named
+        ("luizjr4", "luizjr4"),  # a forum account
+        ("@hayley.p", "hayley.p"),
+        ("admin", None),
+        ("Staff", None),
+        ("Guest", None),
+        ("https://example.org/author/jane", None),
+        ("Jane Doe12 Dec 2016", None),
+        ("A very long declared value that goes on and on about the whole team", None),
+    ],
+)
+def test_declared_stand_in(declared: str, expected: str | None) -> None:
+    assert declared_stand_in(declared) == expected
 
 
 @pytest.mark.parametrize(

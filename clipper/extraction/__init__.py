@@ -65,7 +65,8 @@ def extract(
     ``html`` may be text or raw bytes; for bytes the encoding is worked out from
     the page itself and, when given, the HTTP ``headers``. ``url`` is where the
     page lives: it resolves relative links and is the fallback for the
-    article's URL.
+    article's URL. The ``headers``' ``Date`` (when the page was fetched) dates a
+    story whose only dateline is relative ("3 hours ago").
 
     A page without a recognisable story gives an article with an empty
     ``text``. The only exception raised is ``ExtractionError``: when the input

@@ -65,7 +65,8 @@ _ROLE_WORDS = _wordset(
     columnist contributor contributors journalist journalists producer photographer
     photographers analyst author authors freelancer intern desk team bureau director
     manager founder ceo president professor fellow host anchor editor-at-large critic
-    blogger expert specialist lecturer researcher is was for at from via
+    blogger expert specialist lecturer researcher is was for at from via member members
+    moderator moderators
     redakteur redakteurin korrespondent korrespondentin autorin reporterin ressortleiter
     chefredakteur chefredakteurin volontär volontärin mitarbeiter mitarbeiterin leiter
     leiterin für redaktion journaliste rédacteur rédactrice correspondant correspondante
@@ -121,10 +122,22 @@ _PREFIX = re.compile(
     r"(?:(?:text|story|words|report(?:ing|ed)?|analysis|opinion|review(?:ed)?|commentary"
     r"|interview|column|essay|compiled|edited|written|posted|published|text\s+and\s+photos?"
     r"|an?\s+\w+)\s+)?by\b"
-    r"|(?:text\s+)?von|par|por|di|a\s+cura\s+di|door|av|af|przez|tekst|texto|testo"
+    r"|(?:text\s+)?von|par|por|di|a\s+cura\s+di|door|av|af|przez|tekst|texte?|texto|testo"
     r"|autor(?:in)?|autore|autora|auteure?|authors?|reporter"
     r"|авторы?|текст|作者|文|记者|記者|撰文|撰稿|기자|글|بقلم|كتب|كتبت|إعداد|כתב|מאת"
     r")(?:\s*[:：/／|-]\s*|\s+|(?<=[\u3000-\u9fff])\s*)",
+    re.IGNORECASE,
+)
+# A "Label:" left after the byline words are taken off names a field, not a person.
+_LABEL = re.compile(r"[^\W\d_][^\W\d_ ]{1,20}(?: [^\W\d_]{1,20})?\s?[:：]\s")
+# "This post was written by Jane Doe": the name follows the phrase.
+_WRITTEN_BY = re.compile(
+    r"\b(?:written|posted|published|reported|authored|compiled|edited)\s+by\s+", re.IGNORECASE
+)
+# A job described rather than named: "Head of Marketing", "Director of Research".
+_ROLE_PHRASE = re.compile(
+    r"^(?:(?:senior|junior|associate|assistant|deputy|former)\s+)?(?:head|director|chair"
+    r"|manager|professor|member|vp|vice\s+president|chief\s+\w+\s+officer|lead)\s+(?:of|for)\b",
     re.IGNORECASE,
 )
 _PHOTO_CREDIT = re.compile(
@@ -151,8 +164,9 @@ _NOISE = re.compile(
 # Where the names stop: a digit (a date or time begins), or a phrase that is
 # page furniture. Month and weekday names just before the digit go too.
 _CUT = re.compile(
-    r"\d|\b(?:hours?|minutes?|days?|weeks?|months?|years?)\s+ago\b"
-    r"|\b(?:min\.?\s+read|print\s+this|follow|share|e-?mail|contact)\b",
+    r"(?<![^\W\d_])\d|\d{1,2},?\s+[^\W\d_]{3}"  # "Lucas Nolan22 Dec 2016", yet "Rapid7"
+    r"|\b(?:hours?|minutes?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b(?:min\.?\s+read|print\s+this|follow|share|e-?mail|contact|on\s+behalf\s+of)\b",
     re.IGNORECASE,
 )
 _DATE_WORDS = frozenset(MONTHS) | _wordset(
@@ -206,10 +220,10 @@ def _clean_name(part: str, first: bool = True) -> str | None:
     text = _NOISE.sub(" ", part)
     text = " ".join(text.split()).strip(" .,:;|-–—/·•*\"'“”«»")
     text = _PREFIX.sub("", text).strip(" .,:;|-–—/")
-    while (stripped := _HONORIFICS.sub("", text)) != text:
-        text = stripped
-    if not text:
-        return None
+    while (stripped := _HONORIFICS.sub("", text)) != text and " " in stripped:
+        text = stripped  # "Dr. Jane Doe" → Jane Doe; "Dr. Allen" stays: he is known so
+    if not text or (_LABEL.match(text) and _fold_word(text.split()[0]) not in _DESK_WORDS):
+        return None  # "Categories: News", "design: Jane Doe": a label, not a byline
     if is_agency(text):
         return text
     words = text.split()
@@ -327,6 +341,8 @@ def parse_byline(text: str) -> list[str]:
             return [text]  # "Natasha Turak", "Sarah E. Needleman": most declared authors
     if _PHOTO_CREDIT.match(text):
         return []
+    if written := _WRITTEN_BY.search(text):
+        text = text[written.end() :]
     place: list[str] = []  # a lone first word that may be a dateline's place
     for number, field in enumerate(_FIELD_SPLIT.split(_SENTENCE_SPLIT.sub(" | ", text))):
         if cut := _CUT.search(field):
@@ -336,12 +352,16 @@ def parse_byline(text: str) -> list[str]:
             field = " ".join(words)
         if label := DATE_LABEL.search(field):
             field = field[: label.start()]
-        field = _PREFIX.sub("", field.strip())
+        field = field.strip()
+        labelled = bool(_PREFIX.match(field))  # "by Amanda": a name, though one word
+        field = _PREFIX.sub("", field)
         names: list[str] = []
         for index, piece in enumerate(_pieces(field)):
             folded = _fold_word(piece)
             if folded in _CREDENTIALS:
                 continue
+            if index and _ROLE_PHRASE.match(piece.strip()):
+                break  # "Jane Doe, Head of Marketing and Community Development"
             if folded in _SUFFIXES and names:
                 names[-1] = f"{names[-1]} {piece.strip(' ,')}"
                 continue
@@ -351,7 +371,13 @@ def parse_byline(text: str) -> list[str]:
         if names:
             # "Amman - Sara Al-Khatib", "WASHINGTON — Jane Doe": a dateline's place
             # comes first; the names after it win. ("PTI | Moscow": an agency stays.)
-            if number == 0 and len(names) == 1 and " " not in names[0] and not is_agency(names[0]):
+            if (
+                number == 0
+                and not labelled
+                and len(names) == 1
+                and " " not in names[0]
+                and not is_agency(names[0])
+            ):
                 place = names
                 continue
             return unique(names)
@@ -366,20 +392,57 @@ def unique(names: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
-def choose_authors(names: Iterable[str], site_keys: Iterable[str] = ()) -> tuple[str, ...]:
-    """The authors to show: people first; agencies only when no person is named.
+def split_authors(
+    names: Iterable[str], site_keys: Iterable[str] = ()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """People, and the names that stand in for them only when no person is named.
 
-    A name that is the site's own (``BBC News`` on bbc.com) is not a byline and is
-    dropped, unless it is an agency's.
+    The stand-ins are news agencies and the site's own name: ``BBC News`` on
+    bbc.com, ``Swoogo`` on swoogo.events, a one-person blog named after its
+    author. A person named anywhere on the page outranks them.
     """
     excluded = {k for k in site_keys if k}
-    people, agencies = [], []
+    people, others = [], []
     for name in unique(names):
-        if is_agency(name):
-            agencies.append(name)
-        elif key(name) not in excluded:
+        if is_agency(name) or key(name) in excluded:
+            others.append(name)
+        else:
             people.append(_without_site(name, excluded))
-    return tuple(unique(people) or agencies)
+    return tuple(unique(people)), tuple(others)
+
+
+# Declared values that name nobody, even when nothing better is found.
+_NOBODY = _wordset(
+    """
+    admin administrator root user users guest author authors unknown anonymous anonym
+    anonyme anónimo anonimo nobody none null n/a na undefined default webmaster editor
+    editors staff team by
+    """
+)  # fmt: skip
+_HANDLE = re.compile(r"@?[\w][\w.\-]{1,30}")
+
+
+def declared_stand_in(text: str) -> str | None:
+    """What a publisher's own author field says when it names no person by name.
+
+    A desk or team (``TOI Lifestyle Desk``) or an account name (``luizjr4``,
+    ``hayley.p``, the poster of a forum thread): ``parse_byline`` rightly rejects
+    them in a byline, but declared as the author they are the best there is.
+    Generic words (``admin``, ``Staff``, ``Guest``) never are.
+    """
+    text = " ".join(text.split()).strip(" .,:;|-–—/")
+    if not text or len(text) > 60 or len(text.split()) > 5 or "://" in text:
+        return None
+    folded = text.casefold().lstrip("@")
+    if folded in _NOBODY or "admin" in folded or _DOMAIN.match(text) or "@" in text[1:]:
+        return None
+    if not any(c.isalpha() for c in text):
+        return None
+    if " " not in text and not _HANDLE.fullmatch(text):
+        return None
+    if " " in text and any(c.isdigit() for c in text):
+        return None  # a name run into a date, not an account name
+    return text.lstrip("@")
 
 
 def _without_site(name: str, site_keys: set[str]) -> str:

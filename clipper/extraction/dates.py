@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９：", "012345678901234567890123456789:"
@@ -275,6 +277,83 @@ def parse_date(value: str | None, *, month_first: bool = False) -> str | None:
         clock = _clock(text, match.start(), match.end())
         if found := _make(year, month_number, day, *(clock or ())):
             return found
+    return None
+
+
+# "3 hours ago" and its kin, as (pattern, unit) in a dozen languages. The count
+# is a number or a word for one; weeks, months and years ago say too little.
+_ONE = r"(?P<n>\d{1,3}|an?|one|ein(?:e[mr]?)?|une?|una?|uma?|een)"
+_RELATIVE = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"\b{_ONE}\s+(?P<u>min(?:ute)?s?|hours?|hrs?|days?)\s+ago\b",
+        rf"\bvor\s+{_ONE}\s+(?P<u>Minuten?|Stunden?|Tag(?:en)?)\b",
+        rf"\bil\s+y\s+a\s+{_ONE}\s+(?P<u>minutes?|heures?|jours?)\b",
+        rf"\b(?:hace|há)\s+{_ONE}\s+(?P<u>minutos?|horas?|d[ií]as?)\b",
+        rf"\b{_ONE}\s+(?P<u>minut[io]|or[ae]|giorn[io])\s+fa\b",
+        rf"\b{_ONE}\s+(?P<u>minuut|minuten|uur|dag(?:en)?)\s+geleden\b",
+        r"(?P<n>\d{1,3})\s+(?P<u>минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад",
+        r"(?P<n>\d{1,3})\s*(?P<u>分钟|分鐘|分|小时|小時|時間|天|日|분|시간|일)\s*(?:前|전)",
+    )
+)
+_UNIT_MINUTES = (
+    ("min", 1), ("minut", 1), ("分", 1), ("분", 1), ("hour", 60), ("hr", 60), ("stunde", 60),
+    ("heure", 60), ("hora", 60), ("or", 60), ("uur", 60), ("час", 60), ("小", 60),
+    ("時", 60), ("시간", 60), ("day", 1440), ("tag", 1440), ("jour", 1440), ("día", 1440),
+    ("dia", 1440), ("giorn", 1440), ("dag", 1440), ("дн", 1440), ("день", 1440), ("天", 1440),
+    ("日", 1440), ("일", 1440),
+)  # fmt: skip
+_YESTERDAY = re.compile(
+    r"^(?:(?P<yesterday>yesterday|gestern|hier|ayer|ieri|ontem|gisteren|вчера|昨天|昨日|어제)"
+    r"|(?P<today>today|heute|aujourd'hui|aujourd’hui|hoy|oggi|hoje|vandaag|сегодня|今天|今日"
+    r"|오늘))(?=$|[\s,.:]|\d)",
+    re.IGNORECASE,
+)
+
+
+def relative_date(text: str, now: datetime) -> str | None:
+    """The moment a dateline such as "3 hours ago" or "gestern, 14:30" names,
+    counted back from ``now`` (the time the page was fetched), or ``None``.
+
+    Minutes and hours give a datetime in ``now``'s zone; days, "yesterday" and
+    "today" give a date (with the clock time when the dateline writes one).
+    Only short texts are read: "yesterday" in a sentence is no dateline.
+    """
+    text = " ".join(text.split())
+    if not text or len(text) > 60:
+        return None
+    if match := next((m for pattern in _RELATIVE if (m := pattern.search(text))), None):
+        count = int(match["n"]) if match["n"].isdigit() else 1
+        unit = match["u"].lower()
+        minutes = next((size for stem, size in _UNIT_MINUTES if unit.startswith(stem)), 0)
+        if not minutes:
+            return None
+        moment = now - timedelta(minutes=count * minutes)
+        if minutes >= 1440:
+            return moment.date().isoformat()
+        return moment.replace(second=0, microsecond=0).isoformat()
+    if match := _YESTERDAY.match(text):
+        day = now.date() - timedelta(days=1 if match["yesterday"] else 0)
+        rest = text[match.end() :]
+        if (clock := _CLOCK.search(rest)) and clock.start() <= 8:
+            hour, ampm = int(clock["H"]), (clock["ampm"] or "").lower()[:1]
+            hour = hour % 12 + 12 if ampm == "p" else (hour % 12 if ampm == "a" else hour)
+            if hour < 24:
+                return datetime(day.year, day.month, day.day, hour, int(clock["M"])).isoformat()
+        if not rest.strip(" ,.:"):
+            return day.isoformat()
+    return None
+
+
+def fetch_time(headers: Mapping[str, str] | None) -> datetime | None:
+    """When the page was fetched: the HTTP ``Date`` header of its response."""
+    for name, value in (headers or {}).items():
+        if name.lower() == "date":
+            try:
+                moment = parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                return None
+            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return None
 
 

@@ -41,15 +41,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from clipper.extraction.bylines import choose_authors, parse_byline
-from clipper.extraction.dates import DATE_LABEL, date_from_url, labelled_dates, parse_date
+from clipper.extraction.bylines import declared_stand_in, parse_byline, split_authors, unique
+from clipper.extraction.dates import (
+    DATE_LABEL,
+    date_from_url,
+    fetch_time,
+    labelled_dates,
+    parse_date,
+    relative_date,
+)
 from clipper.extraction.jsonld import JsonLd, read_json_ld
-from clipper.extraction.titles import choose_title, key, similarity, strip_site, tidy
+from clipper.extraction.titles import (
+    choose_title,
+    key,
+    matches_site,
+    similarity,
+    strip_site,
+    tidy,
+)
 from clipper.urls import split
 
 
@@ -134,9 +149,21 @@ _MODIFIED_META = (
     "article.updated", "dcterms.modified", "dc.date.modified", "lastmod", "last-modified",
     "article:modified", "modified", "revised", "updated", "dateupdated",
 )  # fmt: skip
+# Names a publisher made up for the same dates ("w-published-date",
+# "article-publish-time"), read after the usual ones above.
+_PUBLISHED_NAME = re.compile(
+    r"(?:^|[-_.:])(?:publish(?:ed)?|pub|first[-_]?published|released?|creat(?:ed|ion))"
+    r"[-_.:]?(?:date|time|datetime|at|on)$|^date[-_.:]?(?:published|created|issued)$"
+)
+_MODIFIED_NAME = re.compile(
+    r"(?:^|[-_.:])(?:modified|modification|updated?|last[-_]?modified|revised|changed)"
+    r"[-_.:]?(?:date|time|datetime|at|on)$|^date[-_.:]?(?:modified|updated|revised)$"
+)
+# Dublin Core's creator first: it is set on purpose, where a bare "author" is
+# often a theme's default.
 _AUTHOR_META = (
-    "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
-    "dc.creator", "dcterms.creator", "byl", "book:author", "cxenseparse:author",
+    "dc.creator", "dcterms.creator", "author", "article:author", "og:article:author",
+    "parsely-author", "sailthru.author", "byl", "book:author", "cxenseparse:author",
     "article.author", "citation_author",
 )  # fmt: skip
 _SCRIPTS_LANGUAGE = (  # (pattern, languages that write with it, the one it implies)
@@ -179,6 +206,15 @@ class _Page:
                     return value
         return None
 
+    def meta_named(self, pattern: re.Pattern[str], known: Iterable[str]) -> Iterator[str]:
+        """``<meta>`` contents whose name matches ``pattern`` and is not in ``known``."""
+        skip = set(known)
+        for name, values in self.metas.items():
+            if name not in skip and pattern.search(name):
+                for value in values:
+                    if value := " ".join(value.split()):
+                        yield value
+
     def meta_all(self, keys: Iterable[str]) -> Iterator[str]:
         for name in keys:
             for value in self.metas.get(name, ()):
@@ -209,6 +245,8 @@ def _first_pass(tree: LexborHTMLParser) -> _Page:
                     if name := attrs.get(attr):
                         name = name.lower()
                         for part in name.split() if " " in name else (name,):
+                            if part.startswith(("dc:", "dcterms:")):  # RDFa spells DC so
+                                part = part.replace(":", ".", 1)
                             if part in metas:
                                 metas[part].append(content)
                             else:
@@ -255,6 +293,28 @@ def _node_value(node: LexborNode) -> str:
 _NEUTRAL, _ELSEWHERE_NODE, _BOUNDARY = 0, 1, 2
 
 
+def _inside_article(node: LexborNode, levels: int = 6) -> bool:
+    """Whether ``node`` lies within an ``<article>`` (a few levels up at most)."""
+    current = node.parent
+    for _depth in range(levels):
+        if current is None or current.tag in ("body", "html", "main"):
+            return False
+        if current.tag == "article":
+            return True
+        current = current.parent
+    return False
+
+
+def _margin_note(aside: LexborNode) -> bool:
+    """Whether an ``<aside>`` is a note beside the story (its date, its author)
+    rather than a sidebar: next to nothing in it, or a few words inside the
+    story's own ``<article>``."""
+    if aside.css_first("h1, h2, h3, h4, h5, h6, li") is not None:
+        return False  # "Most read" and its list: teasers
+    size = len(aside.text(deep=True).strip())
+    return size <= 60 or (size <= 200 and _inside_article(aside))
+
+
 class _Places:
     """Which elements are sidebars, teasers, comments, forms or a site header.
 
@@ -270,10 +330,20 @@ class _Places:
         verdict = self._verdicts.get(key)
         if verdict is None:
             tag = node.tag
-            if tag in ("body", "html", "article", "main"):
+            if tag in ("body", "html", "main"):
                 verdict = _BOUNDARY
+            elif tag == "article":
+                # A comment or a teaser is often an <article> of its own.
+                attrs = node.attributes
+                names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+                furniture = len(names) > 1 and _is_furniture(names)
+                verdict = _ELSEWHERE_NODE if furniture else _BOUNDARY
             elif tag in _ELSEWHERE_TAGS:
                 verdict = _ELSEWHERE_NODE
+                if (tag == "aside" and _margin_note(node)) or (
+                    tag == "footer" and _inside_article(node)
+                ):
+                    verdict = _NEUTRAL  # the story's own note or footer: its author, its date
             else:
                 attrs = node.attributes
                 names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
@@ -369,38 +439,94 @@ def _choose_site(candidates: list[str], host: str, affix: str | None) -> str | N
 # --- fields -------------------------------------------------------------------------------
 
 
-def _ld_names(ld: JsonLd, value: Any, depth: int = 0) -> list[str]:
-    """Names from a JSON-LD author value: text, Person/Organization, or a list."""
+def _ld_values(ld: JsonLd, value: Any, depth: int = 0) -> list[str]:
+    """The names in a JSON-LD author value as written: text, Person/Organization, lists."""
     value = ld.resolve(value)
     if depth > 3 or value is None:
         return []
     if isinstance(value, list):
-        return [name for item in value for name in _ld_names(ld, item, depth + 1)]
+        return [name for item in value for name in _ld_values(ld, item, depth + 1)]
     if isinstance(value, dict):
         name = value.get("name")
         if not name and (value.get("givenName") or value.get("familyName")):
             name = f"{value.get('givenName') or ''} {value.get('familyName') or ''}"
         if isinstance(name, list):
             name = " ".join(n for n in name if isinstance(n, str))
-        return parse_byline(tidy(name)) if isinstance(name, str) else []
+        return [tidy(name)] if isinstance(name, str) else []
     if isinstance(value, str):
-        return parse_byline(tidy(value))
+        return [tidy(value)]
     return []
 
 
-def _authors(page: _Page, ld: JsonLd, site_keys: list[str], around: _Around) -> tuple[str, ...]:
-    def sources() -> Iterator[list[str]]:
-        yield _ld_names(ld, ld.get("author") or ld.get("creator"))
+def _item_of(node: LexborNode) -> int | None:
+    """The microdata item (``itemscope``) an element belongs to, by identity."""
+    current = node.parent
+    for _depth in range(40):
+        if current is None:
+            return None
+        if "itemscope" in current.attributes:
+            return current.mem_id
+        current = current.parent
+    return None
+
+
+@dataclass
+class _Witness:
+    """One source's say on the authors: names as parsed, and what stands in for them."""
+
+    names: list[str]
+    stand_ins: list[str] = field(default_factory=list)
+
+
+def _declared(values: Iterable[str]) -> _Witness:
+    names: list[str] = []
+    stand_ins: list[str] = []
+    for value in values:
+        if parsed := parse_byline(value):
+            names += parsed
+        elif stand_in := declared_stand_in(value):
+            stand_ins.append(stand_in)
+    return _Witness(names, stand_ins)
+
+
+def _authors(
+    page: _Page, ld: JsonLd, site_keys: list[str], around: _Around, title: str
+) -> tuple[str, ...]:
+    """People named by the publisher, else in the visible byline; else what stands in.
+
+    Declared sources come first (JSON-LD, ``<meta>``, microdata, ``rel=author``),
+    then the byline around the headline. A person from any of them outranks an
+    agency, the site's own name, a desk or an account name; among those the
+    first source that gives one wins.
+    """
+
+    def declared() -> Iterator[_Witness]:
+        yield _declared(_ld_values(ld, ld.get("author") or ld.get("creator")))
         for value in page.meta_all(_AUTHOR_META):
-            yield parse_byline(tidy(value))
-        microdata: list[str] = []  # several itemprop=author elements name several people
+            yield _declared([tidy(value)])
+        # Several itemprop=author elements name several people when they belong
+        # to one item; on a forum each post is an item and the first is the thread's.
+        values: list[str] = []
+        items: set[int | None] = set()
         for node in page.author_nodes:
             if node.tag == "meta":
-                microdata += parse_byline(tidy(node.attributes.get("content") or ""))
-            elif not around.places.elsewhere(node):
+                value = tidy(node.attributes.get("content") or "")
+            elif around.places.elsewhere(node):
+                continue
+            else:
                 inner = node.css_first("[itemprop~=name]")
-                microdata += parse_byline(_text(inner if inner is not None else node))
-        yield microdata
+                value = _node_value(inner) if inner is not None else _text(node)
+            if not value:
+                continue
+            if "itemprop" in node.attributes:
+                item = _item_of(node)
+                if items and item not in items:
+                    continue
+                items.add(item)
+            values.append(value)
+        yield _declared(values)
+
+    def visible() -> Iterator[_Witness]:
         nodes = around.nodes("byline")[:15]
         texts = [_text(node) for node in nodes]
         for index, (node, text) in enumerate(zip(nodes, texts, strict=True)):
@@ -409,20 +535,35 @@ def _authors(page: _Page, ld: JsonLd, site_keys: list[str], around: _Around) -> 
                 # the same with less around it: prefer it.
                 contained = [t for t in texts[index + 1 :] if 1 < len(t) < len(text) and t in text]
                 if not any(parse_byline(t) for t in contained):
-                    yield parse_byline(text)
+                    yield _Witness(parse_byline(text))
             elif len(text) > 160:  # an author box with a biography: its links name them
                 for link in node.css("a")[:3]:
-                    yield parse_byline(_text(link))
+                    yield _Witness(parse_byline(_text(link)))
         # A byline inside a dateline or info line: "来源：新华社　作者：张三、李四".
         for node in around.nodes("date", 2)[:10]:
             text = node.text(deep=True, separator=" ")
             if len(text) <= 300 and (label := _BYLINE_LABEL.search(text)):
-                yield parse_byline(text[label.start() :])
+                yield _Witness(parse_byline(text[label.start() :]))
+        # A "By" line in the text around the headline, whatever its markup:
+        # "by" and the name are often two elements ("by <a>Amanda</a>").
+        lines, below = around.lines(title)
+        for index in range(below, min(len(lines), below + 30)):
+            line = lines[index]
+            if len(line) <= 4 and line.casefold() in _BY_WORDS:
+                yield _Witness(parse_byline(" ".join(lines[index : index + 2])[:160]))
+            elif len(line) <= 120 and _BY_LINE.match(line):
+                yield _Witness(parse_byline(line))
 
-    for names in sources():
-        if chosen := choose_authors(names, site_keys):
-            return chosen[:8]
-    return ()
+    fallback: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+    for source in (declared, visible):
+        for witness in source():
+            people, others = split_authors(witness.names, site_keys)
+            if people:
+                return people[:8]
+            fallback = fallback or others
+            handles = handles or tuple(unique(witness.stand_ins))
+    return (handles or fallback)[:8]
 
 
 class _Around:
@@ -441,6 +582,37 @@ class _Around:
         self.headlines = headlines
         self.places = places
         self._found: dict[tuple[str, int], list[LexborNode]] = {}
+        self._lines: tuple[list[str], int] | None = None
+
+    def lines(self, title: str) -> tuple[list[str], int]:
+        """The lines of text around the headline (``title`` as written in the
+        page's text), and the index of the first line below it.
+
+        For templates whose byline and dateline have no telling markup: the
+        reader finds them just above or below the headline all the same.
+        """
+        if self._lines is None:
+            self._lines = ([], 0)
+            body = self._tree.body
+            text = body.text(deep=True, separator="\n") if body is not None else ""
+            # The headline as the page writes it, else the title chosen from it.
+            shown = [
+                node.text(deep=True, separator="\n").strip().split("\n")[0][:40]
+                for node in self.headlines[:1]
+            ]
+            needle, position = "", -1
+            for candidate in (*shown, title[:40]):
+                if len(candidate) >= 8 and (position := text.find(candidate)) >= 0:
+                    needle = candidate
+                    break
+            if position >= 0:
+                after = text[position + len(needle) : position + 2000].split("\n")
+                before = text[max(0, position - 400) : position].split("\n")[1:]
+                lines = [line for line in (" ".join(raw.split()) for raw in before) if line]
+                below = len(lines)
+                lines += [line for line in (" ".join(raw.split()) for raw in after) if line]
+                self._lines = (lines, below)
+        return self._lines
 
     def nodes(self, kind: str, levels: int = 5) -> list[LexborNode]:
         """``"byline"`` or ``"date"`` elements, in document order, looking at most
@@ -493,8 +665,6 @@ def _dates(
         if isinstance(value, list):
             value = next((v for v in value if isinstance(v, str | int)), None)
         if isinstance(value, int) and 10**9 <= value < 10**10:  # a Unix timestamp
-            from datetime import UTC, datetime
-
             return datetime.fromtimestamp(value, UTC).isoformat()
         return parse_date(value, month_first=month_first) if isinstance(value, str) else None
 
@@ -510,6 +680,7 @@ def _dates(
         *page.meta_all(_PUBLISHED_META),
         *(_node_value(node) for node in page.published_nodes),
         *(declared_published if not ld.is_article else ()),
+        *page.meta_named(_PUBLISHED_NAME, _PUBLISHED_META),
     ]
     strong_modified = [
         *(declared_modified if ld.is_article else ()),
@@ -517,9 +688,19 @@ def _dates(
         *page.meta_all(_MODIFIED_META),
         *(_node_value(node) for node in page.modified_nodes),
         *(declared_modified if not ld.is_article else ()),
+        *page.meta_named(_MODIFIED_NAME, _MODIFIED_META),
     ]
-    published = _best(map(parse, strong_published))
-    modified = _best(map(parse, strong_modified))
+    published_values = [parse(value) for value in strong_published]
+    modified_values = [parse(value) for value in strong_modified]
+    published = _best(published_values)
+    modified = _best(modified_values)
+    if (published and published.endswith("+00:00")) or (modified and modified.endswith("+00:00")):
+        # A date declared in UTC is often written elsewhere on the page in the
+        # publisher's own zone: that one says which day it was where it was written.
+        local = [*published_values, *modified_values]
+        local += [parse(node.attributes.get("datetime")) for node in page.times[:20]]
+        published = _in_local_time(published, local)
+        modified = _in_local_time(modified, local)
     if published is None or modified is None:
         seen_published, seen_modified, labelled = _visible_dates(
             page, around, month_first, modified_only=published is not None
@@ -538,6 +719,91 @@ def _dates(
     if published and modified and modified[:10] < published[:10]:
         modified = None
     return published, modified
+
+
+# A line that opens with a byline word: "By Jon Foster - 2025-09-13".
+_BY_WORDS = frozenset({"by", "von", "par", "por", "door", "di", "av", "af"})
+_BY_LINE = re.compile(r"(?:by|von|par|por|door|di|av|af)\s+[^\W\d_]", re.IGNORECASE)
+
+
+def _dateline_near_title(
+    around: _Around, title: str, authors: tuple[str, ...], url: str | None, month_first: bool
+) -> str | None:
+    """The story's date read in the lines of text around its headline.
+
+    The last resort before the URL, for templates whose dateline has no telling
+    markup: a date labelled as the publication ("Posted on" / "Nov 21, 2018"
+    in two spans), a date on the author's line ("Faith Katunga • Oct 20, 2025",
+    "by Jon Foster - 2025-09-13"), or a line that is nothing but a date just
+    under the headline. Only the lines near the headline are read: further
+    down, dates belong to what the story mentions, to comments, to teasers.
+    """
+    lines, below = around.lines(title)
+    names = [name for name in authors if len(name) >= 3]
+    found: str | None = None
+    for index, line in enumerate(lines):
+        if len(line) > 200:
+            continue
+        near = " ".join(lines[index : index + 3])[:200]
+        if DATE_LABEL.match(line) or (DATE_LABEL.search(line) and len(line) <= 40):
+            pair = " ".join(lines[index : index + 2])[:200]
+            dated = labelled_dates(pair, month_first=month_first)
+            if dated and dated[0][0] != "modified":
+                found = dated[0][1]
+        elif _BY_LINE.match(line) or any(name in line for name in names):
+            dated = labelled_dates(near, month_first=month_first)
+            if dated and dated[0][0] != "modified":
+                found = dated[0][1]
+        elif below <= index < below + 4 and (value := parse_date(line, month_first=month_first)):
+            words = [w for w in line.split() if not any(c.isdigit() for c in w)]
+            if len(words) <= 3:  # "January 22nd, 2019": a date alone on its line
+                found = value
+        if found:
+            break
+    if found and url and (in_url := date_from_url(url)) and in_url != found[:10]:
+        return in_url
+    return found
+
+
+def _relative_dates(
+    page: _Page, around: _Around, title: str, fetched: datetime
+) -> tuple[str | None, str | None]:
+    """ "3 hours ago", "gestern, 14:30": datelines that count back from the moment
+    the page was fetched, read where the absolute ones were looked for."""
+    texts = [_text(node) for node in around.nodes("date")[:20]]
+    texts += [_text(node) for node in page.times[:10] if not around.places.elsewhere(node)]
+    lines, below = around.lines(title) if title else ([], 0)
+    texts += lines[max(0, below - 3) : below + 8]
+    found: dict[str, str] = {}
+    for text in texts:
+        label = DATE_LABEL.search(text)
+        if label:
+            text = text[label.end() :]
+        if value := relative_date(text.strip(" :·|-"), fetched):
+            kind = "modified" if label and label["modified"] else "published"
+            found.setdefault(kind, value)
+            if kind == "published":
+                break
+    return found.get("published"), found.get("modified")
+
+
+def _in_local_time(value: str | None, others: Iterable[str | None]) -> str | None:
+    """``value`` (a UTC datetime) as another witness writes the same instant with
+    its own UTC offset, if one does."""
+    if not value or not value.endswith("+00:00"):
+        return value
+    try:
+        instant = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    for other in others:
+        if other and len(other) > 19 and other[19:] not in ("", "+00:00"):
+            try:
+                if datetime.fromisoformat(other) == instant:
+                    return other
+            except ValueError:
+                continue
+    return value
 
 
 def _best(values: Iterable[str | None]) -> str | None:
@@ -574,6 +840,26 @@ def _time_element(node: LexborNode, month_first: bool) -> tuple[str, str] | None
     return kind, value
 
 
+def _more_precise(value: str, known: str | None) -> bool:
+    """Whether ``value`` is ``known`` (a bare day) with the time of day added."""
+    return bool(known) and len(known or "") == 10 and len(value) > 10 and value[:10] == known
+
+
+_TOOLTIPS = ("title", "data-tippy-content", "data-tooltip", "data-original-title", "aria-label")
+
+
+def _tooltip_date(node: LexborNode, text: str, month_first: bool) -> list[tuple[str, str]]:
+    """A dateline written for people ("1 year ago") whose element keeps the
+    exact date in a tooltip (``title="Friday, October 4th, 2024 at 3:43 PM"``)."""
+    if len(text) > 40:
+        return []
+    attrs = node.attributes
+    for name in _TOOLTIPS:
+        if (value := attrs.get(name)) and (found := parse_date(value, month_first=month_first)):
+            return [("", found)]
+    return []
+
+
 def _visible_dates(
     page: _Page, around: _Around, month_first: bool, modified_only: bool
 ) -> tuple[str | None, str | None, bool]:
@@ -594,6 +880,8 @@ def _visible_dates(
             elif (kind or not labelled_only) and "published" not in found:
                 found["published"] = value
                 found["labelled"] = kind
+            elif kind != "modified" and _more_precise(value, found.get("published")):
+                found["published"] = value  # the <time> inside a dateline already read
         return "published" in found and "modified" in found
 
     def result() -> tuple[str | None, str | None, bool]:
@@ -605,7 +893,7 @@ def _visible_dates(
             if take([pair] if pair else []):
                 return result()
         elif len(text := _text(node)) <= 250 and take(
-            labelled_dates(text, month_first=month_first)
+            labelled_dates(text, month_first=month_first) or _tooltip_date(node, text, month_first)
         ):
             return result()
     if not modified_only:
@@ -744,8 +1032,10 @@ def extract_metadata(
 ) -> Metadata:
     """Read every metadata field from the parsed page ``tree`` fetched from ``url``.
 
-    ``headers`` (optional) are the HTTP response headers; only
-    ``Content-Language`` is read from them.
+    ``headers`` (optional) are the HTTP response headers: ``Content-Language``
+    is a witness of the language, and ``Date`` (when the page was fetched) is
+    what a relative dateline ("3 hours ago", "gestern") counts back from;
+    without it such a dateline is left unread rather than guessed at.
     """
     page = _first_pass(tree)
     ld = read_json_ld(tree, url, page.scripts)
@@ -759,28 +1049,43 @@ def extract_metadata(
     if site:
         site_keys.insert(0, key(site))
 
+    places = _Places()
+    visible = [
+        (node, text)
+        for node in page.headings[:6]
+        if 0 < len(text := tidy(_text(node)).rstrip(" ¶#§🔗")) <= 300
+    ]
+    # A declared title that the page shows whole as its headline has no affix
+    # to strip: "Digjitale Signal #18 – The World Without Work?" is one title.
+    shown = {key(text) for _node, text in visible}
+    if page.title and key(page.title) in shown:
+        document_title, affix = tidy(page.title), None
     declared: list[str] = []
     stripped: dict[str, str] = {}  # the same title is often declared three times
     for value in (
         ld.article.get("headline") or ld.article.get("name"),
         page.meta("og:title"),
         page.meta("twitter:title"),
-        page.meta("dc.title", "dcterms.title", "headline"),
+        page.meta("dc.title", "dcterms.title", "headline", "parsely-title"),
         *(_text(node) for node in page.headline_nodes[:1]),
     ):
         if isinstance(value, str):
             if value not in stripped:
-                stripped[value] = strip_site(value, site_keys)[0]
+                whole = key(value) in shown
+                stripped[value] = tidy(value) if whole else strip_site(value, site_keys)[0]
             if cleaned := stripped[value]:
                 declared.append(cleaned)
     if document_title:
         declared.append(document_title)
-    places = _Places()
-    visible = [
-        (node, text) for node in page.headings[:6] if 0 < len(text := tidy(_text(node))) <= 300
-    ]
     if not declared:  # nothing to confirm a headline: a logo's <h1> must not become it
         visible = [(node, text) for node, text in visible if not places.elsewhere(node)]
+    else:  # an <h1> that names the site (a blog's name over its post) is no headline
+        declared_keys = {key(title) for title in declared}
+        visible = [
+            (node, text)
+            for node, text in visible
+            if key(text) in declared_keys or not matches_site(text, site_keys)
+        ]
     title = choose_title(declared, [text for _node, text in visible])
     if affix and key(affix) in key(title):
         # What looked like a "Title | Site" affix is part of the headline itself.
@@ -806,8 +1111,14 @@ def extract_metadata(
     language = _language(page, ld, tree, language_sample, headers)
     month_first = language == "en-US"
     around = _Around(headlines, tree, places)
+    authors = _authors(page, ld, site_keys, around, title)
     published, modified = _dates(page, ld, around, url, month_first)
-    authors = _authors(page, ld, site_keys, around)
+    if published is None and title:
+        published = _dateline_near_title(around, title, authors, url, month_first)
+    if (published is None or modified is None) and (fetched := fetch_time(headers)):
+        seen_published, seen_modified = _relative_dates(page, around, title, fetched)
+        published = published or seen_published
+        modified = modified or seen_modified
 
     canonical = _absolute(
         page.canonical or page.meta("og:url") or _ld_url(ld), url or page.meta("og:url")

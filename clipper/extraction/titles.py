@@ -125,8 +125,22 @@ def _wordy(text: str) -> bool:
 
 
 def _is_truncated(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` cut off: it says so (…) or stops at a length
+    where social networks and search engines cut titles."""
     stem = short.rstrip(".…· ").strip()
-    return len(stem) >= 10 and len(long) > len(stem) and key(long).startswith(key(stem))
+    if len(stem) < 10 or len(long) <= len(stem) or not key(long).startswith(key(stem)):
+        return False
+    return short.endswith(("…", "...")) or len(stem) >= 55
+
+
+def _affix_of(headline: str, title: str) -> bool:
+    """Whether ``title`` is ``headline`` with an affix behind a separator
+    ("Advanced Usage — Requests documentation", "Site | Headline")."""
+    parts = [part for part in _CJK_SEPARATORS.split(title) if part.strip()]
+    if len(parts) < 2:
+        return False
+    wanted = key(headline)
+    return bool(wanted) and wanted in (key(parts[0]), key(parts[-1]))
 
 
 def choose_title(declared: Sequence[str], headlines: Sequence[str]) -> str:
@@ -135,6 +149,8 @@ def choose_title(declared: Sequence[str], headlines: Sequence[str]) -> str:
     declared = [title for title in declared if title]
     for headline in headlines:
         if not declared:
+            return headline
+        if any(key(headline) == key(title) or _affix_of(headline, title) for title in declared):
             return headline
         best = max(declared, key=lambda title: similarity(headline, title))
         score = similarity(headline, best)

@@ -1,0 +1,456 @@
+"""Each witness issue 14 lists, pinned on a hand-written page through ``clipper.extract``.
+
+Every case states the exact title, authors, published and modified date the
+page must give, so a change that moves any of them fails here. The pages are
+small but written the way real templates write them, in eight languages, and
+many hold a second witness that disagrees with the first (a sidebar date, an
+"Updated" line, a site name where a person is named, a role glued to a name)
+so that the rule deciding between them is pinned too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+import clipper
+
+FETCHED = {"Date": "Wed, 03 Dec 2025 16:05:00 GMT"}  # the HTTP Date of the response
+
+
+def page(head: str = "", body: str = "", lang: str = "en") -> str:
+    story = "<p>" + "The story itself, in enough words to be a story. " * 8 + "</p>"
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">{head}</head>'
+        f"<body>{body.replace('STORY', story)}</body></html>"
+    )
+
+
+def ld(data: str) -> str:
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+@dataclass(frozen=True)
+class Case:
+    html: str
+    url: str = "https://news.example.org/world/story"
+    title: str = "Storm closes the harbour"
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    modified: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+H1 = "<h1>Storm closes the harbour</h1>"
+SIDEBAR = (
+    '<aside class="sidebar"><h2>Most read</h2><ul><li><a href="/a">Older story</a>'
+    '<time datetime="2019-04-01T10:00:00Z">1 April 2019</time> by Zed Sidebar</li></ul></aside>'
+)
+COMMENTS = (
+    '<section class="comments"><article class="comment"><footer class="comment-meta">'
+    '<span class="author">Kim Commenter</span> <time datetime="2025-12-09">9 Dec</time>'
+    "</footer><p>Nice piece.</p></article></section>"
+)
+FOOTER = '<footer class="site-footer">© 2024 Example News. Updated daily.</footer>'
+
+CASES: dict[str, Case] = {
+    # --- dates: JSON-LD ---------------------------------------------------------------
+    "json-ld graph with @id author, sidebar and comment dates ignored (en)": Case(
+        page(
+            "<title>Storm closes the harbour | Example News</title>"
+            + ld(
+                '{"@context":"https://schema.org","@graph":['
+                '{"@type":"WebSite","@id":"https://news.example.org/#site","name":"Example News"},'
+                '{"@type":"Person","@id":"https://news.example.org/#/p/1","name":"Jane Doe"},'
+                '{"@type":"NewsArticle","headline":"Storm closes the harbour",'
+                '"author":{"@id":"https://news.example.org/#/p/1"},'
+                '"datePublished":"2025-12-03T07:15:00+01:00",'
+                '"dateModified":"2025-12-03T18:40:00+01:00"}]}'
+            ),
+            f"{SIDEBAR}<article>{H1}STORY</article>{COMMENTS}{FOOTER}",
+        ),
+        authors=("Jane Doe",),
+        published="2025-12-03T07:15:00+01:00",
+        modified="2025-12-03T18:40:00+01:00",
+    ),
+    "json-ld author array, publisher beside them (en)": Case(
+        page(
+            ld(
+                '{"@type":"NewsArticle","headline":"Storm closes the harbour",'
+                '"author":[{"@type":"Person","name":"Jane Doe"},'
+                '{"@type":"Person","name":"John Roe"}],'
+                '"publisher":{"@type":"Organization","name":"Example News"},'
+                '"datePublished":"2025-12-03"}'
+            ),
+            f"<article>{H1}STORY</article>",
+        ),
+        authors=("Jane Doe", "John Roe"),
+        published="2025-12-03",
+    ),
+    "json-ld dateCreated alone (en)": Case(
+        page(
+            ld(
+                '{"@type":"Article","headline":"Storm closes the harbour",'
+                '"dateCreated":"2025-12-03T09:00:00Z"}'
+            ),
+            f"<article>{H1}STORY</article>",
+        ),
+        published="2025-12-03T09:00:00+00:00",
+    ),
+    "json-ld uploadDate of a video page (en)": Case(
+        page(
+            ld(
+                '{"@type":"VideoObject","name":"Storm closes the harbour",'
+                '"uploadDate":"2025-12-03T10:30:00+00:00"}'
+            ),
+            f"<main>{H1}STORY</main>",
+        ),
+        published="2025-12-03T10:30:00+00:00",
+    ),
+    "json-ld beats a visible dateline on another day (en)": Case(
+        page(
+            ld(
+                '{"@type":"NewsArticle","headline":"Storm closes the harbour",'
+                '"datePublished":"2025-12-03T08:00:00-05:00"}'
+            ),
+            f'<article>{H1}<p class="dateline">Filed 5 December 2025</p>STORY</article>',
+        ),
+        published="2025-12-03T08:00:00-05:00",
+    ),
+    "a UTC declaration is given in the publisher's own zone (en)": Case(
+        page(
+            '<meta property="article:published_time" content="2025-12-04T03:05:00+00:00">',
+            f'<article>{H1}<time datetime="2025-12-03T19:05:00-08:00">December 3, 2025</time>'
+            "STORY</article>",
+        ),
+        published="2025-12-03T19:05:00-08:00",
+    ),
+    # --- dates: OpenGraph and <meta> variants -----------------------------------------------
+    "opengraph published and modified, title affix stripped (en)": Case(
+        page(
+            "<title>Storm closes the harbour | Example News</title>"
+            '<meta property="og:site_name" content="Example News">'
+            '<meta property="article:published_time" content="2025-12-03T07:15:00Z">'
+            '<meta property="article:modified_time" content="2025-12-03T09:00:00Z">',
+            f"<article>{H1}STORY</article>",
+        ),
+        published="2025-12-03T07:15:00+00:00",
+        modified="2025-12-03T09:00:00+00:00",
+    ),
+    "dublin core date and creator, in RDFa spelling (en)": Case(
+        page(
+            '<meta property="dc:date" content="2025-12-03">'
+            '<meta property="dc:creator" content="Jane Doe"><meta name="author" content="admin">',
+            f"<article>{H1}STORY</article>",
+        ),
+        authors=("Jane Doe",),
+        published="2025-12-03",
+    ),
+    # --- dates: the visible page ---------------------------------------------------------
+    "time element in the byline, a sidebar time first in the page (en)": Case(
+        page(
+            "",
+            f'{SIDEBAR}<article>{H1}<div class="byline">By Jane Doe '
+            '<time datetime="2025-12-03T16:05:00-05:00">Dec 3, 2025</time></div>STORY</article>',
+        ),
+        authors=("Jane Doe",),
+        published="2025-12-03T16:05:00-05:00",
+    ),
+    "microdata datePublished and author (en)": Case(
+        page(
+            "",
+            '<article itemscope itemtype="https://schema.org/NewsArticle">'
+            '<h1 itemprop="headline">Storm closes the harbour</h1>'
+            '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+            '<span itemprop="name">Jane Doe</span></span>'
+            '<meta itemprop="datePublished" content="2025-12-03T11:00:00+00:00">STORY</article>',
+        ),
+        authors=("Jane Doe",),
+        published="2025-12-03T11:00:00+00:00",
+    ),
+    "english dateline with 'at' and pm (en-US)": Case(
+        page(
+            "",
+            f'<article>{H1}<p class="meta">By John Roe | Dec 3, 2025 at 4:05 pm</p>STORY</article>',
+            lang="en-US",
+        ),
+        authors=("John Roe",),
+        published="2025-12-03T16:05:00",
+    ),
+    "german byline 'Von A und B', dateline and 'Aktualisiert' (de)": Case(
+        page(
+            "<title>Sturm schließt den Hafen - Beispiel Zeitung</title>",
+            "<article><h1>Sturm schließt den Hafen</h1>"
+            '<div class="autor">Von Hans Müller und Eva Schmidt</div>'
+            '<div class="datum">Aktualisiert am 4. Dezember 2025, 09:30 Uhr · '
+            "Erstellt am 3. Dezember 2025, 14:05 Uhr</div>STORY</article>",
+            lang="de",
+        ),
+        url="https://www.beispiel-zeitung.de/panorama/sturm-100.html",
+        title="Sturm schließt den Hafen",
+        authors=("Hans Müller", "Eva Schmidt"),
+        published="2025-12-03T14:05:00",
+        modified="2025-12-04T09:30:00",
+    ),
+    "french 'Par', 'le 3 décembre 2025', a colon kept in the title (fr)": Case(
+        page(
+            "<title>Marseille : le port fermé par la tempête - Le Quotidien</title>",
+            "<article><h1>Marseille : le port fermé par la tempête</h1>"
+            '<p class="signature">Par Jean Dupont</p>'
+            '<p class="date">Publié le 3 décembre 2025 à 16h05, mis à jour le 4 décembre 2025'
+            "</p>STORY</article>",
+            lang="fr",
+        ),
+        url="https://www.lequotidien.fr/societe/tempete",
+        title="Marseille : le port fermé par la tempête",
+        authors=("Jean Dupont",),
+        published="2025-12-03T16:05:00",
+        modified="2025-12-04",
+    ),
+    "french 'Texte :' label (fr)": Case(
+        page(
+            "",
+            "<article><h1>Marseille : le port fermé par la tempête</h1>"
+            '<p class="auteur">Texte : Marie Martin</p>'
+            '<time datetime="2025-12-03">3 décembre 2025</time>STORY</article>',
+            lang="fr",
+        ),
+        title="Marseille : le port fermé par la tempête",
+        authors=("Marie Martin",),
+        published="2025-12-03",
+    ),
+    "spanish 'Por A y B' and '3 de diciembre de 2025' (es)": Case(
+        page(
+            "",
+            "<article><h1>La tormenta cierra el puerto de Valencia</h1>"
+            '<div class="firma">Por Juan Pérez y María García</div>'
+            '<div class="fecha">3 de diciembre de 2025 - 10:42</div>STORY</article>',
+            lang="es",
+        ),
+        title="La tormenta cierra el puerto de Valencia",
+        authors=("Juan Pérez", "María García"),
+        published="2025-12-03T10:42:00",
+    ),
+    "italian 'di' and a numeric dateline 03.12.2025 (it)": Case(
+        page(
+            "",
+            "<article><h1>La tempesta chiude il porto di Genova</h1>"
+            '<p class="autore">di Mario Rossi</p><p class="data">03.12.2025</p>STORY</article>',
+            lang="it",
+        ),
+        title="La tempesta chiude il porto di Genova",
+        authors=("Mario Rossi",),
+        published="2025-12-03",
+    ),
+    "russian author label and dateline (ru)": Case(
+        page(
+            "",
+            "<article><h1>Шторм закрыл порт Новороссийска</h1>"
+            '<div class="author">Автор: Иван Петров</div>'
+            '<div class="date">3 декабря 2025, 16:05</div>STORY</article>',
+            lang="ru",
+        ),
+        title="Шторм закрыл порт Новороссийска",
+        authors=("Иван Петров",),
+        published="2025-12-03T16:05:00",
+    ),
+    "japanese 2025年12月3日 and a full-width affix (ja)": Case(
+        page(
+            "<title>嵐で港が閉鎖｜例示新聞</title>",
+            "<article><h1>嵐で港が閉鎖</h1>"
+            '<div class="date">2025年12月3日 16時05分</div>STORY</article>',
+            lang="ja",
+        ),
+        title="嵐で港が閉鎖",
+        published="2025-12-03T16:05:00",
+    ),
+    "chinese dateline with source and two authors (zh)": Case(
+        page(
+            "",
+            "<article><h1>暴风雨导致港口关闭</h1>"
+            '<div class="info">2025年12月3日 16:05　来源：新华社　作者：张三、李四</div>'
+            "STORY</article>",
+            lang="zh-CN",
+        ),
+        title="暴风雨导致港口关闭",
+        authors=("张三", "李四"),
+        published="2025-12-03T16:05:00",
+    ),
+    "url date when the page states none (en)": Case(
+        page("", f"<article>{H1}STORY</article>{FOOTER}"),
+        url="https://news.example.org/2025/12/03/storm-closes-the-harbour/",
+        published="2025-12-03",
+    ),
+    "no date rather than a sidebar's, a comment's or the copyright's (en)": Case(
+        page("", f"{SIDEBAR}<article>{H1}STORY</article>{COMMENTS}{FOOTER}"),
+    ),
+    "relative dateline counted back from the fetch time (en)": Case(
+        page("", f'<article>{H1}<span class="date">3 hours ago</span>STORY</article>'),
+        published="2025-12-03T13:05:00+00:00",
+        headers=FETCHED,
+    ),
+    "relative dateline without a fetch time is left unread (en)": Case(
+        page("", f'<article>{H1}<span class="date">3 hours ago</span>STORY</article>'),
+    ),
+    "'gestern' counted back from the fetch time (de)": Case(
+        page(
+            "",
+            '<article><h1>Sturm schließt den Hafen</h1><span class="datum">gestern, 14:30 Uhr'
+            "</span>STORY</article>",
+            lang="de",
+        ),
+        title="Sturm schließt den Hafen",
+        published="2025-12-02T14:30:00",
+        headers=FETCHED,
+    ),
+    "a tooltip's exact date behind '1 year ago' (en)": Case(
+        page(
+            "",
+            f'<article>{H1}<span class="post-time" title="Friday, October 4th, 2024 at '
+            '3:43:10 PM">1 year ago</span>STORY</article>',
+        ),
+        published="2024-10-04T15:43:10",
+    ),
+    "the dateline in plain text right under the headline (en)": Case(
+        page("", f"<div>{H1}<p>December 3rd, 2025</p>STORY</div>"),
+        published="2025-12-03",
+    ),
+    "'Posted on' and the date in two plain spans (en)": Case(
+        page(
+            "",
+            f"<div>{H1}<div><span>Posted on</span> <span>Dec 3, 2025</span></div>STORY</div>",
+        ),
+        published="2025-12-03",
+    ),
+    # --- authors ---------------------------------------------------------------------
+    "rel=author link (en)": Case(
+        page("", f'<article>{H1}<a rel="author" href="/people/jane">Jane Doe</a>STORY</article>'),
+        authors=("Jane Doe",),
+    ),
+    "'A, Reuters': the person, the agency only an affiliation (en)": Case(
+        page("", f'<article>{H1}<p class="byline">By Jane Doe, Reuters</p>STORY</article>'),
+        authors=("Jane Doe",),
+    ),
+    "an agency alone is the author (en)": Case(
+        page("", f'<article>{H1}<p class="byline">By Reuters</p>STORY</article>'),
+        authors=("Reuters",),
+    ),
+    "role words, a handle and a date glued to the name (en)": Case(
+        page(
+            "",
+            f'<article>{H1}<p class="byline">By JANE DOE, Senior Reporter @janedoe '
+            "3 December 2025</p>STORY</article>",
+        ),
+        authors=("Jane Doe",),
+        published="2025-12-03",
+    ),
+    "'Admin' and 'Staff' give way to a named person (en)": Case(
+        page(
+            '<meta name="author" content="admin">'
+            + ld(
+                '{"@type":"Article","headline":"Storm closes the harbour",'
+                '"author":{"@type":"Person","name":"Staff"}}'
+            ),
+            f'<article>{H1}<p class="byline">By Jane Doe</p>STORY</article>',
+        ),
+        authors=("Jane Doe",),
+    ),
+    "'Admin' alone names nobody (en)": Case(
+        page('<meta name="author" content="admin">', f"<article>{H1}STORY</article>"),
+    ),
+    "the site's name gives way to the person in the byline (en)": Case(
+        page(
+            '<meta property="og:site_name" content="Example News">'
+            + ld(
+                '{"@type":"NewsArticle","headline":"Storm closes the harbour",'
+                '"author":{"@type":"Organization","name":"Example News"}}'
+            ),
+            f'<article>{H1}<div class="byline">By Jane Doe, Staff Writer</div>STORY</article>',
+        ),
+        authors=("Jane Doe",),
+    ),
+    "the site's name when no person is named (en)": Case(
+        page(
+            '<meta property="og:site_name" content="Example News">'
+            + ld(
+                '{"@type":"NewsArticle","headline":"Storm closes the harbour",'
+                '"author":{"@type":"Organization","name":"Example News"}}'
+            ),
+            f"<article>{H1}STORY</article>",
+        ),
+        authors=("Example News",),
+    ),
+    "a desk declared as the author, when no person is named (en)": Case(
+        page(
+            ld(
+                '{"@type":"NewsArticle","headline":"Storm closes the harbour",'
+                '"author":{"@type":"Person","name":"Lifestyle Desk"}}'
+            ),
+            f"<article>{H1}STORY</article>",
+        ),
+        authors=("Lifestyle Desk",),
+    ),
+    "a forum thread: its first post's account, not the replies' (en)": Case(
+        page(
+            "",
+            "<main><h1>How do I rig a storm sail?</h1>"
+            + "".join(
+                f'<div class="post" itemscope itemtype="https://schema.org/Comment">'
+                f'<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+                f'<span itemprop="name">{name}</span></span><p>Post text here.</p></div>'
+                for name in ("sailor_42", "Ann Reply", "bob.c")
+            )
+            + "</main>",
+        ),
+        title="How do I rig a storm sail?",
+        authors=("sailor_42",),
+    ),
+    "a photo credit is no byline (en)": Case(
+        page("", f'<article>{H1}<p class="byline">Photos: John Roe</p>STORY</article>'),
+    ),
+    # --- titles -------------------------------------------------------------------------
+    "'Site - Story' prefix stripped (en)": Case(
+        page("<title>Example News - Storm closes the harbour</title>", "<p>STORY</p>"),
+    ),
+    "a dash that belongs to the headline is kept (en)": Case(
+        page(
+            "<title>Storm closes the harbour – and the ferries stop | Example News</title>",
+            "<article><h1>Storm closes the harbour – and the ferries stop</h1>STORY</article>",
+        ),
+        title="Storm closes the harbour – and the ferries stop",
+    ),
+    "og:title and h1 agree over a longer <title> (en)": Case(
+        page(
+            "<title>Storm closes the harbour: live updates, pictures | Example News</title>"
+            '<meta property="og:title" content="Storm closes the harbour">',
+            f"<article>{H1}STORY</article>",
+        ),
+    ),
+    "json-ld headline when the h1 is the blog's name (en)": Case(
+        page(
+            "<title>Harbour Notes: Storm closes the harbour</title>"
+            '<meta property="og:site_name" content="Harbour Notes">'
+            + ld(
+                '{"@type":"BlogPosting","headline":"Storm closes the harbour",'
+                '"datePublished":"2025-12-03"}'
+            ),
+            "<header><h1>Harbour Notes</h1></header><article><h2>Storm closes the harbour</h2>"
+            "STORY</article>",
+        ),
+        url="https://harbournotes.example.net/2025/storm",
+        published="2025-12-03",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
+def test_witness(case: Case) -> None:
+    article = clipper.extract(case.html, case.url, headers=case.headers or None)
+    found = (article.title, article.authors, article.published, article.modified)
+    assert found == (case.title, case.authors, case.published, case.modified)
+
+
+def test_eight_languages_are_covered() -> None:
+    languages = {name.rsplit("(", 1)[1].rstrip(")").split("-")[0] for name in CASES}
+    assert languages >= {"en", "de", "fr", "es", "it", "ru", "ja", "zh"}
