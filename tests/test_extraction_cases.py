@@ -288,3 +288,14 @@ def test_a_paragraph_the_page_says_twice_in_a_row_stays_twice() -> None:
         f"{paragraphs(ONE, TWO, TWO, THREE)}</div></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == [ONE, TWO, TWO, THREE]
+
+
+def test_a_paragraph_whose_words_recur_after_a_subheading_is_not_a_teaser() -> None:
+    # A lead shown twice is repeated where the story opens; a summary further
+    # down, after a subheading, that reuses the opening's words is the story's own.
+    recap = f"In short: {ONE[0].lower()}{ONE[1:]} {TWO}"
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='story'>"
+        f"{paragraphs(ONE, TWO, THREE)}<h2>In short</h2>{paragraphs(recap)}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [ONE, TWO, THREE, "In short", recap]

@@ -154,7 +154,9 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
 
 
 def _drop_teaser(blocks: list[Block]) -> list[Block]:
-    """Drop paragraphs at the top that the story repeats later (a lead shown twice)."""
+    """Drop paragraphs at the top that the story repeats as it opens (a lead
+    shown twice), before its first subheading: text that recurs further down is
+    the story's own."""
     text_blocks = [i for i, b in enumerate(blocks) if b.text]
     if len(text_blocks) < 4:
         return blocks
@@ -176,7 +178,13 @@ def _drop_teaser(blocks: list[Block]) -> list[Block]:
             found = found or any(everything.find(probe, after) >= 0 for probe in probes)
     if not found:
         return blocks
-    tail = " ".join(blocks[i].text for i in text_blocks[3:]).casefold()
+    # The story repeats its lead where it starts, before its first subheading.
+    opening = []
+    for i in text_blocks[3:]:
+        if blocks[i].kind == "heading":
+            break
+        opening.append(blocks[i].text)
+    tail = " ".join(opening).casefold()
     later = f" {' '.join(_WORDS.findall(tail))} "
     drop: set[int] = set()
     for position in reversed(head):
