@@ -267,3 +267,26 @@ def test_a_list_of_linked_topics_inside_a_guide_is_part_of_it() -> None:
         "</div></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == [STORY[0], "\n".join(topics), *STORY[1:]]
+
+
+def test_references_at_the_end_of_a_story_are_kept() -> None:
+    # A list of sources is never "other stories", even at the very end.
+    refs = "".join(
+        f"<li><a href='#cite-{n}'>^</a> <a href='https://{site}/{n}'>{title}</a>. "
+        "Retrieved 12 May 2024 from the council's archive of planning papers.</li>"
+        for n, (site, title) in enumerate(
+            [
+                ("www.reuters.com", "Council backs depot plan after decade of delays"),
+                ("www.theguardian.com", "The fight over the old freight depot"),
+                ("archive.org", "Depot site survey, 1998 (archived)"),
+            ]
+        )
+    )
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body>"
+        f"<h1>Depot to become a library</h1><div class='text'>{paragraphs(*STORY)}"
+        f"<ol class='references'>{refs}</ol></div></body></html>"
+    )
+    text = clipper.extract(html, url="https://en.example.org/wiki/Depot").text
+    assert text.split("\n\n")[:3] == list(STORY)
+    assert "The fight over the old freight depot. Retrieved 12 May 2024 from" in text

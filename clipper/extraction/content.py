@@ -251,15 +251,16 @@ class Judge:
             return KEEP
         if big:
             return KEEP
-        if density > 0.5 or (density > 0.3 and entry.prose * 4 < entry.text):
+        linky = density > 0.5 or (density > 0.3 and entry.prose * 4 < entry.text)
+        if (linky or entry.anchors >= 3) and not flags & NAME_NEGATIVE and _cites(node, self.site):
             # Links out of the site or to documents are the story's sources (a
-            # reading list). Short links are a menu, a tag list or share
-            # buttons, and a link or two a "Read also" box; a list of longer
-            # ones is judged as teasers, below.
-            if not flags & NAME_NEGATIVE and _cites(node, self.site):
-                return KEEP
-            if entry.anchors < 3 or entry.links < entry.anchors * _MENU_LINK:
-                return SKIP
+            # reading list, references), never teasers.
+            return KEEP
+        if linky and (entry.anchors < 3 or entry.links < entry.anchors * _MENU_LINK):
+            # Short links are a menu, a tag list or share buttons, and a link
+            # or two a "Read also" box; a list of longer ones is judged as
+            # teasers, below.
+            return SKIP
         if tag in _ITEM_TAGS and (
             _furniture_heading(entry, skeleton)
             or (_is_teaser_list(entry, stats) and self._prose_after(entry) < _TAIL)
@@ -620,7 +621,7 @@ def _cites(node: LexborNode, site: str) -> bool:
         elif href.startswith(("http://", "https://", "//")):
             host = href.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0]
             away += site_of(host) != site
-    return links >= 2 and away * 3 >= links * 2
+    return links >= 2 and away * 2 >= links
 
 
 def _first_class(entry: Stats) -> str:
