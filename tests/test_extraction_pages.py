@@ -290,3 +290,20 @@ def test_references_at_the_end_of_a_story_are_kept() -> None:
     text = clipper.extract(html, url="https://en.example.org/wiki/Depot").text
     assert text.split("\n\n")[:3] == list(STORY)
     assert "The fight over the old freight depot. Retrieved 12 May 2024 from" in text
+
+
+def test_posts_inside_a_forums_moderation_form_are_kept() -> None:
+    # Forum software wraps a thread in a <form> (to select posts); only forms
+    # that ask for a password, an e-mail or a phone number are sign-in boxes.
+    posts = "".join(
+        f"<article class='post'><div class='author'>user{n}</div><p>{text}</p></article>"
+        for n, text in enumerate(STORY)
+    )
+    html = (
+        "<html><body><h1>New interface in version 10</h1>"
+        f"<form action='/moderate' method='post'><input type='checkbox'>{posts}</form>"
+        "</body></html>"
+    )
+    text = clipper.extract(html, url=URL).text
+    for paragraph in STORY:
+        assert paragraph in text

@@ -37,7 +37,7 @@ _IGNORED = frozenset(
     {
         "-comment", "script", "style", "noscript", "template", "svg", "button", "input",
         "select", "textarea", "iframe", "object", "embed", "canvas", "head", "title", "meta",
-        "link", "nav", "aside", "footer", "form", "label", "dialog", "menu",
+        "link", "nav", "aside", "footer", "label", "dialog", "menu",
     }
 )  # fmt: skip
 _HEADINGS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
