@@ -307,3 +307,23 @@ def test_posts_inside_a_forums_moderation_form_are_kept() -> None:
     text = clipper.extract(html, url=URL).text
     for paragraph in STORY:
         assert paragraph in text
+
+
+def test_hidden_tabs_of_a_guide_are_kept_and_hidden_menus_are_not() -> None:
+    tabs = (
+        "<div role='tablist'><button>Java</button><button>Python</button></div>"
+        "<div role='tabpanel'><p>Install the Java development kit, then add the library "
+        "to your build file and run the example from your editor.</p></div>"
+        "<div role='tabpanel' hidden><p>Install Python 3.11 or newer, then add the "
+        "library with pip and run the example from a terminal window.</p></div>"
+    )
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body>"
+        f"<h1>Send your first message</h1><div class='docs'>{paragraphs(STORY[0])}{tabs}"
+        "<div hidden><p>Menu: Products, Pricing, Docs, Blog, Careers, Contact us</p></div>"
+        "</div></body></html>"
+    )
+    text = clipper.extract(html, url=URL).text
+    assert "Install the Java development kit" in text
+    assert "Install Python 3.11 or newer" in text
+    assert "Menu: Products" not in text

@@ -372,12 +372,15 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
     # are cheap in lexbor, substring ones are not, so the values are read here.
     for node in body.css("[hidden], [style], [role], [aria-modal]"):
         attrs = node.attributes
+        role = (attrs.get("role") or "").strip().lower()
+        if role == "tabpanel":
+            # A tab the reader opens with a click (another language's code,
+            # the next step): hidden until then, but part of the page.
+            continue
         if "hidden" in attrs:
             guarded.append(node)
             continue
-        role = attrs.get("role")
-        if role is not None:
-            role = role.strip().lower()
+        if role:
             if role in FURNITURE_ROLES:
                 doomed.append(node)
                 continue
