@@ -70,7 +70,7 @@ _GUARDED = frozenset({"noscript", "dialog"})
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 _CREDENTIALS = "input[type=password i], input[type=email i], input[type=tel i]"
 _GUARD_TEXT = 200  # characters: less is furniture whatever the page holds
-_RICH_PROSE = 300  # weighted characters of prose that no class name throws away in a page
+_RICH_PROSE = 150  # weighted characters of prose that no class name throws away in a page
 # Of the page's prose (but comments, sidebars and teasers): a story holding
 # less is not the page's one story...
 _STORY_SHARE = 0.6
