@@ -3,14 +3,17 @@
 The work is split so that the expensive parts run in C (lexbor) and Python
 touches each element once:
 
-1. ``clean`` removes what is never prose (scripts, navigation, forms' controls,
-   elements the page hides) in one walk.
+1. ``clean`` removes what is never prose (scripts, navigation, forms' controls)
+   in one walk. What usually is furniture but may be the page (hidden
+   elements, ``<noscript>``, dialogs, sign-in forms) goes only when it holds
+   less than two thirds of the page's text.
 2. Text *units* — elements that hold text but no other block (``p``, ``li``,
    headings, leaf ``div``s), and the own text of containers that mix text and
    blocks — come from one walk of the cleaned body read backwards
-   (descendants first), and are measured: length, link text, punctuation.
-   Only their ancestors are visited, once each, to build a skeleton of the
-   page with per-element sums. The block writer reuses the measured text.
+   (descendants first), and are measured: length, link text, links,
+   punctuation. Only their ancestors are visited, once each, to build a
+   skeleton of the page with per-element sums. The block writer reuses the
+   measured text.
 3. Elements are scored Readability-style by the prose they hold close below
    them, damped by link density, nudged by class/id names and semantic tags;
    the strongest are then weighed by where they stand against the title's
@@ -19,15 +22,22 @@ touches each element once:
    or open with a heading like "Related stories", and cross-checked with the
    JSON-LD ``articleBody`` when the page declares one. The winner is joined by
    the lead paragraph between title and body, by other chunks of the same
-   class (a story split by advertising), and by siblings as strong as half of
-   it.
-4. ``Judge.verdict`` then tells the block writer which elements inside the
-   story are furniture after all (share bars, related links, teaser lists,
-   picture frames whose text is a caption), from the same sums.
+   class (a story split by advertising), by a run of identical blocks that
+   share it (the steps of a how-to), and by siblings as strong as half of it.
+4. The story is then weighed against the rest of the page's prose (less
+   comments, sidebars and teasers). When it is a list of teasers, or holds
+   only a small part of that prose, the page is not one story (a shop, a
+   landing page, a listing, a thread) and its main region is kept whole.
+5. ``Judge.verdict`` then tells the block writer which elements inside are
+   furniture after all (menus, share bars, "Read also" boxes, teasers after
+   the story's end, picture frames whose text is a caption), from the same
+   sums. Links leaving the site are the story's sources, never furniture.
 
 A class or id name alone never throws away an element that holds a large part
 of the story's prose: a site that calls its article wrapper "sidebar-layout"
-must not lose its story. All vocabulary lives in ``hints``.
+must not lose its story, nor a page builder whose every block is a "widget".
+Nothing taken from the page is ever parsed as a selector or a pattern. All
+vocabulary lives in ``hints``.
 """
 
 from __future__ import annotations
@@ -885,9 +895,11 @@ def find_content(
 
     Most pages clipped are one story among furniture, and the story is the
     strongest block of prose. When that block is a list of teasers, or holds
-    only a small part of the page's prose, the page is not one story (a landing page, a shop, a
-    listing, a forum whose posts are scattered): its main region is kept whole,
-    less its menus and furniture.
+    only a small part of the page's prose, the page is not one story (a
+    landing page, a shop, a listing, a forum whose posts are scattered): its
+    main region is kept whole, less its menus and furniture. A page that
+    declares itself an article, or whose story holds its title, must show it
+    more plainly before it is kept whole.
     """
     body = clean(tree)
     if body is None:
