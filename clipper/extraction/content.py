@@ -995,16 +995,22 @@ def _find_story(skeleton: _Skeleton, title_node: LexborNode | None, body_hint: s
     kin_join = _twins_share(wrapper, parent, stats) >= _KIN_SHARE
     roots: list[LexborNode] = []
     story_prose = 0
-    before_best = True
     headings: list[LexborNode] = []  # sibling subheadings, kept when story follows them
+
+    def join(*nodes: LexborNode) -> None:
+        nonlocal story_prose, headings
+        roots.extend(headings)
+        headings = []
+        for node in nodes:
+            roots.append(node)
+            story_prose += stats[node.mem_id].prose
+
+    before_best = True
     for sibling in parent.node.iter():
         sibling_id = sibling.mem_id
         if sibling_id == wrapper.node.mem_id:
-            roots.extend(headings)
-            roots.append(best.node)
-            story_prose += best.prose
+            join(best.node)
             before_best = False
-            headings = []
             continue
         entry = stats.get(sibling_id)
         if entry is None:
@@ -1018,20 +1024,13 @@ def _find_story(skeleton: _Skeleton, title_node: LexborNode | None, body_hint: s
         if kin_join and _twins(entry, wrapper) and entry.link_density < 0.3:
             # One of the identical blocks that together hold the story (the
             # steps of a how-to, the posts of a thread).
-            roots.extend(headings)
-            headings = []
-            roots.append(sibling)
-            story_prose += entry.prose
+            join(sibling)
             continue
         # A name shared with the story's own block is the layout's (a page
         # builder calls every block a "widget"), not furniture's.
         negative = bool(entry.flags & NAME_NEGATIVE) and (sibling.tag, _first_class(entry)) != kin
         if sibling_id in chunks and not negative:
-            roots.extend(headings)
-            headings = []
-            for chunk in chunks[sibling_id]:
-                roots.append(chunk)
-                story_prose += stats[chunk.mem_id].prose
+            join(*chunks[sibling_id])
             continue
         if negative or _is_teaser_list(entry, stats) or _furniture_heading(entry, skeleton):
             continue
@@ -1048,10 +1047,7 @@ def _find_story(skeleton: _Skeleton, title_node: LexborNode | None, body_hint: s
             entry.score * (1 - entry.link_density) >= threshold
             and (declared is None or _starts_within(sibling, declared))
         ):
-            if not before_best:
-                roots.extend(headings)
-            roots.append(sibling)
-            story_prose += entry.prose
+            join(sibling)
         headings = []
     # The story, or the look-alike chunks it was put together from, are teasers.
     teasers = _is_teaser_list(best, stats) or (
