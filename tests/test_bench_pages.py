@@ -2,47 +2,36 @@
 the page has a story.
 
 The corpora lie in ``shared/bench`` beside the checkout (CI links ``shared``
-beside its clone); they are read where they lie, never copied here. Missing
-data fails the test: a skipped test would hide that nothing was checked.
+beside its clone) and are read where they lie by ``benchmarks/corpora.py``,
+never copied here. Missing data fails the test: a skipped test would hide that
+nothing was checked.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
-from pathlib import Path
-
 import pytest
 
 import clipper
+from benchmarks.corpora import CORPORA, bench_dir, load
 from clipper.errors import ExtractionError
-
-CORPORA = ("scrapinghub", "readability-testpages", "modern-2026")
-
-
-def bench_dir() -> Path:
-    for up in Path(__file__).resolve().parents:
-        candidate = up / "shared" / "bench"
-        if candidate.is_dir():
-            return candidate
-    pytest.fail("shared/bench not found beside the checkout: the corpora tests need it")
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
 def test_every_page_extracts_without_error_and_keeps_text(corpus: str) -> None:
     folder = bench_dir() / corpus
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    assert len(truth) >= 130
+    if not (folder / "ground-truth.json").is_file():
+        pytest.fail(f"the corpus {corpus} is missing: no {folder}/ground-truth.json")
+    pages = load(corpus, folder)
+    assert len(pages) >= 130
     raised, empty = [], []
-    for key, item in sorted(truth.items()):
-        raw = gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes())
+    for page in pages:
         try:
             # Bytes, as fetched: the charset is worked out as for a real clip.
-            article = clipper.extract(raw, item.get("url") or None)
+            article = clipper.extract(page.raw, page.url)
         except ExtractionError as error:
-            raised.append(f"{key}: {error}")
+            raised.append(f"{page.key}: {error}")
             continue
-        if (item.get("articleBody") or "").strip() and not article.text.strip():
-            empty.append(key)
+        if page.body.strip() and not article.text.strip():
+            empty.append(page.key)
     assert raised == []
     assert empty == []
