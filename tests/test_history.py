@@ -32,7 +32,7 @@ def test_a_page_that_changes_between_fetches_gives_two_versions_and_a_diff(
 
     same = run("refresh", "--all")
     assert same.exit_code == 0, same.stderr
-    assert "Refreshed 1 clippings: 0 with a new text" in same.stderr
+    assert "Refreshed 1 clipping: 0 with a new text" in same.stderr
     assert "1 unchanged" in same.stderr
 
     server.route("/world/story-123", original.replace(OLD.encode(), NEW.encode()))

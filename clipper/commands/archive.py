@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from clipper.commands.common import console, print_json, say, say_error, show, state
+from clipper.text import counted
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -92,7 +93,7 @@ def export(
     details = f"{result.written} written, {result.unchanged} unchanged"
     if result.renamed:
         details += f", {result.renamed} renamed"
-    say(f"Exported {result.count} notes to {to} ({details}).")
+    say(f"Exported {counted(result.count, 'note')} to {to} ({details}).")
 
 
 def _export_jsonl(
@@ -118,7 +119,7 @@ def _export_jsonl(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    say(f"Exported {count} clippings to {to}.")
+    say(f"Exported {counted(count, 'clipping')} to {to}.")
 
 
 def import_file(
