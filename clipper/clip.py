@@ -9,10 +9,11 @@ callers get the same behaviour (including "already in the library"); the batch
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, BinaryIO
 
 from clipper.article import Article
+from clipper.authors import author_names
 from clipper.clipping import Clipping
 from clipper.errors import AlreadyClippedError, ExtractionError
 from clipper.library import Library
@@ -49,6 +50,9 @@ def extract_content(
     from clipper.extraction import extract
 
     article = extract(content, url, headers=headers)
+    names = author_names(article.authors)  # as the library stores them
+    if names != article.authors:
+        article = replace(article, authors=names)
     if not article.text.strip():
         raise ExtractionError(
             f"no story found in {where}: the page has no readable text "

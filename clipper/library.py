@@ -26,6 +26,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from clipper.article import Article
+from clipper.authors import author_names
 from clipper.clipping import Clipping, Hit
 from clipper.errors import AlreadyClippedError, LibraryError, NotFoundError
 from clipper.migrations import INDEXED_FIELDS, indexed_form, migrate
@@ -94,9 +95,10 @@ INSERT_PAGE = """
 
 
 def article_values(article: Article) -> tuple[Any, ...]:
+    """An article's values for ``ARTICLE_COLUMNS``; authors as names, never link labels."""
     return (
         article.title,
-        json.dumps(list(article.authors), ensure_ascii=False),
+        json.dumps(list(author_names(article.authors)), ensure_ascii=False),
         article.published,
         article.modified,
         article.site,
