@@ -39,12 +39,14 @@ SEARCH_HELP = "\n\n".join(
                 "  after:2020-12      dated on or after 1 December 2020",
                 "  before:2021        dated before 1 January 2021",
                 "  is:starred         starred clippings",
+                "  id:12              clipping 12 (-id:12: all but it)",
             ]
         ),
         "Dates are YYYY, YYYY-MM or YYYY-MM-DD and stand for the start of that year, month "
         "or day; a clipping's date is its publication date, else the day it was clipped. "
         "Filters can be negated (-tag:sport) and OR-ed with each other, but not with words. "
-        "Filters alone list clippings newest first.",
+        "Filters alone list clippings newest first. A number is a word of the text here "
+        "(2024 finds stories that mention it); clipping 12 is id:12.",
         "\n".join(
             [
                 "Example: clipper search bombers pacific",
@@ -81,7 +83,12 @@ def search(
         bool, typer.Option("--json", help="Print hits as JSON lines (with snippet, score).")
     ] = False,
 ) -> None:
+    from clipper.selection import number_notice
+
     text = " ".join(query)
+    notice = number_notice(query)
+    if notice:
+        say(notice)
     with state(ctx).open_library(create=False) as library:
         hits = library.search(text, limit=limit + 1, offset=offset, sort=sort.value)
         more = len(hits) > limit
