@@ -163,7 +163,7 @@ EXAMPLES = [
     "Example: clipper search '\"joint patrol\" -drill site:reuters.com after:2020'",
     "Example: clipper search 'russia ukraine OR belarus' --sort date",
     "Example: clipper search tag:russia lang:de --limit 50 --offset 50",
-    "Example: clipper search -- -sport after:2024-06",
+    "Example: clipper search -paywall after:2024-06",
 ]
 ROWS = [
     '"joint patrol"     the words together, in this order',
@@ -191,3 +191,29 @@ def test_help_prose_is_rewrapped_to_the_terminal() -> None:
     assert max(len(line) for line in narrow) <= 60
     flowing = re.sub(r"\s+", " ", " ".join(narrow))
     assert "Dates are YYYY, YYYY-MM or YYYY-MM-DD and stand for the start of that" in flowing
+
+
+def test_a_word_starting_with_a_dash_is_an_exclusion_not_an_option(run: Run) -> None:
+    # Issue 15: `clipper search -paywall` failed with "No such option: -a".
+    def ids(*args: str) -> list[int]:
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        return sorted(int(str(r["id"])) for r in records(result.stdout))
+
+    everything = {1, 2, 3, 4, 5, 6, 7}
+    # A query of exclusions alone lists every clipping without them.
+    assert ids("search", "-bombers", "--json") == sorted(everything - {1, 2})
+    assert ids("search", "-bombers", "-drone", "--json") == [3, 4, 7]
+    # Words that start like clipper's short options (-n, -h) are words too...
+    assert ids("search", "-nothing", "-harbour", "--json") == [1, 2, 3, 4, 7]
+    # ...while the options themselves, and their values, still work anywhere.
+    assert len(ids("search", "-bombers", "-n", "2", "--json")) == 2
+    assert len(ids("search", "-n3", "-bombers", "--json")) == 3
+    assert ids("search", "--json", "-bombers", "--sort=date", "-drone") == [3, 4, 7]
+    assert ids("search", "--json", "--", "-bombers") == sorted(everything - {1, 2})
+    assert ids("export", "-bombers", "pacific", "-f", "jsonl", "--to", "-") == []
+    assert ids("export", "-drone", "-f", "jsonl", "--to", "-") == [1, 2, 3, 4, 7]
+    # A word starting with -- is still an unknown option.
+    unknown = run("search", "--paywall")
+    assert unknown.exit_code == 2
+    assert "No such option: --paywall" in unknown.stderr

@@ -96,7 +96,7 @@ def export(
 
     Example: clipper export --to notes/    or    clipper export -f jsonl --to all.jsonl
 
-    Example: clipper export 12 15 --to notes/    or    clipper export climate --to -
+    Example: clipper export 12 15 --to notes/    or    clipper export climate -paywall --to -
     """
     from clipper.progress import tracked
 

@@ -53,10 +53,13 @@ SEARCH_HELP = "\n\n".join(
                 "Example: clipper search '\"joint patrol\" -drill site:reuters.com after:2020'",
                 "Example: clipper search 'russia ukraine OR belarus' --sort date",
                 "Example: clipper search tag:russia lang:de --limit 50 --offset 50",
-                "Example: clipper search -- -sport after:2024-06",
+                "Example: clipper search -paywall after:2024-06",
             ]
         ),
-        "Quote phrases for your shell, and put a query that starts with - after --.",
+        "A word that starts with - excludes, wherever it stands: clipper search -paywall "
+        "lists every clipping without the word (a query of exclusions alone matches all "
+        "the rest). -n and -h alone are options, and -- ends the options. Quote phrases "
+        "for your shell.",
     ]
 )
 
