@@ -77,6 +77,7 @@ class Outcome:
     status: Status
     clipping: Clipping | None = None
     reason: str | None = None
+    note: str | None = None  # about a clipping stored: its canonical link is another's too
 
 
 @dataclass
@@ -401,7 +402,7 @@ class Batch:
         status: Status = (
             "clipped" if result.created else "refetched" if result.refetched else "already"
         )
-        return Outcome(source, status, result.clipping)
+        return Outcome(source, status, result.clipping, note=result.collision())
 
 
 def _store(

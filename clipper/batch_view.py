@@ -49,6 +49,8 @@ def outcome_line(outcome: Outcome) -> Text:
         line.append(one_line(outcome.source))
         if outcome.clipping.title:
             line.append("  " + one_line(outcome.clipping.title), style="dim")
+        if outcome.note:
+            line.append("  (" + one_line(outcome.note) + ")", style="yellow")
     else:
         line.append(one_line(outcome.source))
         line.append(": " + one_line(outcome.reason or "unknown error"))
@@ -149,7 +151,7 @@ class BatchDisplay:
             # a line, on the thread that runs the whole batch).
             self.console.file.write(outcome_line(outcome).plain + "\n")
             return
-        if outcome.status == "failed":  # failures scroll above the bar as they happen
+        if outcome.status == "failed" or outcome.note:  # scroll above the bar as they happen
             self._progress.console.print(outcome_line(outcome), soft_wrap=True)
         counts = (
             f"[green]{summary.count('clipped') + summary.count('refetched')} new[/] "

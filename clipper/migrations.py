@@ -592,3 +592,19 @@ def _indexed_column(column: str) -> str:
                  WHERE s.id = c.id AND s.field = '{column}'
                    AND replace(s.value, char({ord(INDEX_PAD)}), '') = c.{column} LIMIT 1)"""
     return f"coalesce({stored}, {_spaced(f'c.{column}')})"
+
+
+@migration
+def m007_canonical_urls_may_repeat(db: sqlite3.Connection) -> None:
+    """Let two clippings share a canonical URL: a template's link is a hint, not proof.
+
+    Some sites point every page's ``<link rel=canonical>`` at one URL, and the
+    unique index made the second story "already in the library" and lost it.
+    Which pages are one clipping is now decided by ``clipper.dedup`` (the same
+    URL and the same story), under the write lock; URLs stay indexed for it.
+    """
+    _run(
+        db,
+        "DROP INDEX clippings_url",
+        "CREATE INDEX clippings_by_url ON clippings(url) WHERE url IS NOT NULL",
+    )

@@ -304,7 +304,7 @@ def test_a_shared_commit_keeps_each_write_all_or_nothing(library_path: Path) -> 
         with library.transaction():
             library.add(Article(title="Second", url="https://example.org/2", text="Two."))
             with pytest.raises(AlreadyClippedError):
-                library.add(Article(title="Again", url="https://example.org/1", text="Dup."))
+                library.add(Article(title="First", url="https://example.org/1", text="Dup."))
             library.add(
                 Article(title="Third", url="https://example.org/3", text="Three."), tags=["x"]
             )

@@ -198,6 +198,7 @@ def import_parsed(
 ) -> ImportReport:
     """Store what ``parse_file`` read, in batches; see ``import_file``."""
     report = ImportReport(chosen)
+    fresh: set[int] = set()  # what this import added: its records are never merged together
     for batch in _batches(parsed):
         items = [e for e in batch if isinstance(e, ImportItem)]
         links = [e for e in batch if isinstance(e, Link)]
@@ -205,7 +206,7 @@ def import_parsed(
             report.problems.append(problem)
             if on_problem:
                 on_problem(problem)
-        for outcome in library.import_clippings(items) if items else []:
+        for outcome in library.import_clippings(items, fresh) if items else []:
             if outcome.status == "added":
                 report.added += 1
                 report.renumbered += outcome.renumbered
