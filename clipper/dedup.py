@@ -106,6 +106,8 @@ def same_story_at(
         )
         if row[0] not in exclude
     ]
+    if not rows:  # the common case, answered without reading the story's text
+        return None, []
     ids = [int(row[0]) for row in rows]
     key = title_key(story.title)
     for clipping_id, title, _ in rows:
