@@ -161,6 +161,22 @@ def index_forms(
         db.executemany("DELETE FROM clippings_spaced WHERE rowid = ?", [(r,) for r in stale])
 
 
+@contextmanager
+def indexed_once(db: sqlite3.Connection, clipping_id: int) -> Iterator[None]:
+    """Around writing a new clipping's row and its tags: index it once, at the end.
+
+    The index covers the tags (migration 8), so each tag written after the
+    row would index the whole clipping again. While the clipping is listed
+    in ``clippings_unindexed`` the triggers leave it alone; taking it off
+    the list indexes it, tags included. Enter it before ``index_forms``: the
+    forms that one stores must still be there when this one ends and indexes.
+    On an error the write's savepoint takes the listing back with the row.
+    """
+    db.execute("INSERT INTO clippings_unindexed (id) VALUES (?)", (clipping_id,))
+    yield
+    db.execute("DELETE FROM clippings_unindexed WHERE id = ?", (clipping_id,))
+
+
 def normalize_tag(tag: str) -> str:
     """Tags are compared loosely: ``Russia`` and `` russia `` are one tag."""
     return " ".join(tag.split()).casefold()
@@ -420,13 +436,13 @@ class Library:
             marks = ", ".join("?" * len(ARTICLE_COLUMNS))
             clipping_id = int(db.execute(f"SELECT {NEXT_ID}").fetchone()[0])
             values = article_values(article)
-            with index_forms(db, clipping_id, values, forms):
+            with indexed_once(db, clipping_id), index_forms(db, clipping_id, values, forms):
                 db.execute(
                     f"INSERT INTO clippings (id, url, {columns}, clipped_at, updated_at)"
                     f" VALUES (?, ?, {marks}, ?, ?)",
                     (clipping_id, article.url, *values, now, now),
                 )
-            self._insert_tags(db, clipping_id, tags)
+                self._insert_tags(db, clipping_id, tags)
             if page is not None:
                 self._insert_page(db, clipping_id, page)
         return self.get(clipping_id)

@@ -17,7 +17,8 @@ parser to that).
 The language (``clipper search --help`` shows the same, with examples):
 
 ``word``
-    Every word must occur (title, description, text or author); case and
+    Every word must occur (in the title, author, site name, host,
+    description, tags, note or text: migration 8); case and
     accents are ignored, so ``pekin`` finds "Pékin". Words are letters and
     digits; punctuation inside a word splits it into a phrase (``e-mail`` is
     the phrase "e mail"), and a word with no letter or digit (``&``) is

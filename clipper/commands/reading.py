@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 SEARCH_HELP = "\n\n".join(
     [
         "Search the library: ranked hits with highlighted snippets.",
-        "Every word must match, in the title, description, text or author; case and "
+        "Every word must match, in the title, author, site, host, description, tags, your "
+        "note or the text (a title counts most, then tags and note); case and "
         "accents do not matter (pekin finds Pékin).",
         "Chinese, Japanese, Korean and Thai words are found anywhere in the running text: "
         "地铁 finds 杭州地铁12号线, 검색 finds 검색을.",

@@ -49,6 +49,7 @@ from clipper.library import (
     RETIRED_UP_TO,
     article_values,
     index_forms,
+    indexed_once,
     normalize_tag,
 )
 from clipper.page import utc_now
@@ -157,7 +158,7 @@ def _insert(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> tuple[
     else:
         clipping_id = int(db.execute(f"SELECT {NEXT_ID}").fetchone()[0])
     values = article_values(item.article)
-    with index_forms(db, clipping_id, values):
+    with indexed_once(db, clipping_id), index_forms(db, clipping_id, values):
         db.execute(
             f"INSERT INTO clippings (id, url, {columns}, clipped_at, updated_at, starred, note)"
             f" VALUES (?, ?, {marks}, ?, ?, ?, ?)",
@@ -171,7 +172,7 @@ def _insert(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> tuple[
                 item.note,
             ),
         )
-    _insert_tags(db, clipping_id, item.tags)
+        _insert_tags(db, clipping_id, item.tags)
     _insert_pages(db, clipping_id, item.pages, merge=False)
     insert_versions(db, clipping_id, item.versions)
     return clipping_id, wanted is not None and not keep
