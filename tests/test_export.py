@@ -282,3 +282,6 @@ def test_counts_agree_with_their_nouns(library: Library, run: Run, tmp_path: Pat
     assert "Exported 2 notes to " in two.stderr
     imported = run("-L", str(tmp_path / "new.db"), "import", str(tmp_path / "one.jsonl"))
     assert "Imported jsonl: 1 clipping added." in imported.stderr, imported.stderr
+    library.update(1, story(1, text="Rewritten.", markdown="Rewritten."))
+    diff = run("diff", "1")
+    assert diff.stdout.startswith("#1: version 1 (") and ", 1 word): " in diff.stdout

@@ -404,10 +404,11 @@ def diff(
     segments = word_diff(a.text, b.text)
     stats = diff_stats(segments)
     wrap = not out.is_terminal
+    sizes = counted(a.word_count, "word"), counted(b.word_count, "word")
     out.print(
         Text(
-            f"#{clipping_id}: version {a.number} ({a.saved_at[:10]}, {a.word_count} words) → "
-            f"version {b.number} ({b.saved_at[:10]}, {b.word_count} words): "
+            f"#{clipping_id}: version {a.number} ({a.saved_at[:10]}, {sizes[0]}) → "
+            f"version {b.number} ({b.saved_at[:10]}, {sizes[1]}): "
             f"+{stats.added} −{stats.removed} words",
             style="dim",
         ),
