@@ -77,6 +77,7 @@ class Outcome:
     status: Status
     clipping: Clipping | None = None
     reason: str | None = None
+    note: str | None = None  # about a clipping stored: its canonical link is another's too
 
 
 @dataclass
@@ -144,10 +145,14 @@ def unique_sources(sources: Iterable[str]) -> list[str]:
 
 
 def reason_of(error: ClipperError, source: str) -> str:
-    """The error's message without the source it starts with (the summary shows it)."""
+    """The error's message without naming the source (its line shows it): neither the
+    source it starts with, nor "in SOURCE" inside it ("no story found in SOURCE: ...").
+    A different address (where a redirect led) is kept: it says something new."""
     message = error.message
     if message.startswith(source):
         message = message[len(source) :].lstrip(" :")
+    for named in dict.fromkeys((source, clean_url(source) if is_web_url(source) else source)):
+        message = message.replace(f" in {named}:", ":").replace(f" in {named}", "")
     return message or error.message
 
 
@@ -397,7 +402,7 @@ class Batch:
         status: Status = (
             "clipped" if result.created else "refetched" if result.refetched else "already"
         )
-        return Outcome(source, status, result.clipping)
+        return Outcome(source, status, result.clipping, note=result.collision())
 
 
 def _store(

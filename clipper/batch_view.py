@@ -4,6 +4,13 @@ Everything here is status, so it goes to stderr; with ``--json`` the records
 go to stdout, one line per clipping. Text that came from a page or from the
 URL list (titles, URLs, reasons quoting them) goes through ``Text`` after
 ``one_line``, never into markup.
+
+Each thing is said once. On a terminal, a failure (or a note about a
+clipping) is printed above the bar as it happens, and the closing summary
+holds the counts only: the failures are already on the screen, together.
+Elsewhere (a log, a pipe) every source has its line as it happens, and the
+summary lists the failures again after the counts, so that a script or a
+person reading a long log finds them in one place.
 """
 
 from __future__ import annotations
@@ -11,7 +18,15 @@ from __future__ import annotations
 from types import TracebackType
 
 from rich.console import Console, Group
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
 
 from clipper.batch import BatchSummary, Outcome
@@ -34,6 +49,8 @@ def outcome_line(outcome: Outcome) -> Text:
         line.append(one_line(outcome.source))
         if outcome.clipping.title:
             line.append("  " + one_line(outcome.clipping.title), style="dim")
+        if outcome.note:
+            line.append("  (" + one_line(outcome.note) + ")", style="yellow")
     else:
         line.append(one_line(outcome.source))
         line.append(": " + one_line(outcome.reason or "unknown error"))
@@ -53,16 +70,41 @@ def counts_line(summary: BatchSummary) -> Text:
     return Text(text, style="bold")
 
 
-def summary_view(summary: BatchSummary) -> Group:
-    """The closing summary: the counts, then each failure's URL and reason."""
+def summary_view(summary: BatchSummary, *, failures: bool = True) -> Group:
+    """The closing summary: the counts, then (with ``failures``) each failure's URL and reason."""
     lines: list[Text] = [counts_line(summary)]
-    for failure in summary.failures:
+    for failure in summary.failures if failures else ():
         lines.append(
             Text.assemble(
                 ("  ✗ ", "red"), one_line(failure.source), ": ", one_line(failure.reason or "")
             )
         )
     return Group(*lines)
+
+
+class RateColumn(ProgressColumn):
+    """``12.5 pages/s``: the batch's pace over the last half minute (Rich's estimate)."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        if speed is None:
+            return Text("")
+        return Text(f"{speed:.1f} pages/s" if speed < 10 else f"{speed:.0f} pages/s")
+
+
+class TimeLeftColumn(ProgressColumn):
+    """``1:05 left``: the pages still to do at the current pace."""
+
+    max_refresh = 0.5  # a figure that changes each frame cannot be read
+
+    def render(self, task: Task) -> Text:
+        left = task.time_remaining
+        if left is None or task.finished:
+            return Text("")
+        minutes, seconds = divmod(round(left), 60)
+        hours, minutes = divmod(minutes, 60)
+        shown = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+        return Text(f"{shown} left")
 
 
 class BatchDisplay:
@@ -79,6 +121,8 @@ class BatchDisplay:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("{task.fields[counts]}"),
+                RateColumn(),
+                TimeLeftColumn(),
                 TimeElapsedColumn(),
                 console=self.console,
                 transient=True,
@@ -107,7 +151,7 @@ class BatchDisplay:
             # a line, on the thread that runs the whole batch).
             self.console.file.write(outcome_line(outcome).plain + "\n")
             return
-        if outcome.status == "failed":  # failures scroll above the bar as they happen
+        if outcome.status == "failed" or outcome.note:  # scroll above the bar as they happen
             self._progress.console.print(outcome_line(outcome), soft_wrap=True)
         counts = (
             f"[green]{summary.count('clipped') + summary.count('refetched')} new[/] "
@@ -117,4 +161,6 @@ class BatchDisplay:
         self._progress.update(self._task, completed=summary.done, counts=counts)
 
     def finish(self, summary: BatchSummary) -> None:
-        self.console.print(summary_view(summary), soft_wrap=True)
+        """The summary; on a terminal without the failures, already printed above the bar."""
+        shown_already = self._progress is not None
+        self.console.print(summary_view(summary, failures=not shown_already), soft_wrap=True)

@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from clipper import __version__
 from clipper.commands import archive, clipping, manage, reading
-from clipper.commands.common import State, say_error
+from clipper.commands.common import State, WordsCommand, say_error
 from clipper.errors import ClipperError, internal_error
 
 DEBUG_ENV = "CLIPPER_DEBUG"
@@ -95,7 +95,7 @@ def main_options(
 app.command()(clipping.clip)
 app.command()(clipping.extract)
 # Reading
-app.command()(reading.search)
+app.command(cls=WordsCommand)(reading.search)
 app.command("list")(reading.list_clippings)
 app.command("show")(reading.show_clipping)
 # Managing
@@ -108,11 +108,11 @@ app.command("rm")(manage.remove)
 app.command()(manage.stats)
 app.command()(manage.config)
 # Archive
-app.command()(archive.export)
+app.command(cls=WordsCommand)(archive.export)
 app.command("import")(archive.import_file)
 app.command()(archive.pending)
-app.command()(archive.reextract)
-app.command()(archive.refresh)
+app.command(cls=WordsCommand)(archive.reextract)
+app.command(cls=WordsCommand)(archive.refresh)
 app.command()(archive.history)
 app.command()(archive.diff)
 

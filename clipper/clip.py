@@ -9,16 +9,17 @@ callers get the same behaviour (including "already in the library"); the batch
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, BinaryIO
 
 from clipper.article import Article
+from clipper.authors import author_names
 from clipper.clipping import Clipping
 from clipper.errors import AlreadyClippedError, ExtractionError
 from clipper.library import Library
 from clipper.page import Page
 from clipper.sources import read_source
-from clipper.urls import clean_url, is_web_url
+from clipper.urls import is_web_url
 
 if TYPE_CHECKING:
     from clipper.fetch import FetchOptions
@@ -29,12 +30,24 @@ class ClipResult:
     """What became of one source: the stored clipping, and whether it is new.
 
     ``refetched`` is true when an existing clipping was fetched again and
-    updated (``--refetch``).
+    updated (``--refetch``); ``collides_with`` holds the other clippings filed
+    under the new one's canonical URL (different stories; ``clipper.dedup``).
     """
 
     clipping: Clipping
     created: bool
     refetched: bool = False
+    collides_with: tuple[int, ...] = ()
+
+    def collision(self) -> str | None:
+        """For stderr: a new clipping whose canonical link other stories have too."""
+        if not self.collides_with:
+            return None
+        others = ", ".join(f"#{clipping_id}" for clipping_id in self.collides_with)
+        return (
+            f"#{self.clipping.id}: its canonical link {self.clipping.url} collides with "
+            f"{others}, a different story; stored as a new clipping."
+        )
 
 
 def extract_page(page: Page) -> Article:
@@ -49,6 +62,9 @@ def extract_content(
     from clipper.extraction import extract
 
     article = extract(content, url, headers=headers)
+    names = author_names(article.authors)  # as the library stores them
+    if names != article.authors:
+        article = replace(article, authors=names)
     if not article.text.strip():
         raise ExtractionError(
             f"no story found in {where}: the page has no readable text "
@@ -60,13 +76,15 @@ def extract_content(
 def find_existing(library: Library, source: str) -> Clipping | None:
     """The clipping already made from the URL ``source``, found without fetching it.
 
-    Matches the URL's clean form against the clippings' canonical URLs, and the
-    URL itself against the addresses their pages were fetched from (so a link
-    that redirects, or whose page names another canonical URL, is known too).
+    Matches the URL against the addresses the clippings' pages were fetched
+    from (so a link that redirects, or whose page names another canonical
+    URL, is known too), and its clean form against canonical URLs that a page
+    of the clipping came from (``clipper.dedup.clipping_at``): a canonical
+    link no page came from may be a template's, and is fetched and compared.
     """
     if not is_web_url(source):
         return None
-    return library.find_by_url(clean_url(source)) or library.find_by_page_url(source.strip())
+    return library.find_at(source.strip())
 
 
 def store(
@@ -81,17 +99,20 @@ def store(
 ) -> ClipResult:
     """Store a freshly extracted ``article``, unless the library already has it.
 
-    With ``refetch``, an existing clipping (``existing``, or the one filed under
-    the article's URL) is updated with the new article and page; without it, it
-    is returned as it is, with any new tags added. ``forms`` are the article's
+    The library has it when ``existing`` is given, or when a clipping filed
+    under the article's URL is the same story (``clipper.dedup``). With
+    ``refetch``, that clipping is updated with the new article and page;
+    without it, it is returned as it is, with any new tags added. ``forms`` are the article's
     ``Library.indexed_forms``, when worked out in advance.
     """
     tags = tuple(tags)
+    others: tuple[int, ...] = ()
     if existing is None and article.url:
-        existing = library.find_by_url(article.url)
+        existing, others = library.find_story(article)
     if existing is None:
         try:
-            return ClipResult(library.add(article, page, tags, forms=forms), created=True)
+            added = library.add(article, page, tags, forms=forms)
+            return ClipResult(added, created=True, collides_with=others)
         except AlreadyClippedError as duplicate:  # another process stored it meanwhile
             existing = library.get(duplicate.clipping_id)
     if refetch:
@@ -112,11 +133,11 @@ def clip(
 ) -> ClipResult:
     """Fetch or read ``source``, extract its story and store it in ``library``.
 
-    A story already in the library (same canonical URL, or fetched from the
-    same address before) is not fetched or stored twice: the existing clipping
-    is returned with ``created=False`` and any new tags are added to it. With
-    ``refetch=True`` it is fetched again and updated; the earlier raw page is
-    kept beside the new one.
+    A story already in the library (fetched from the same address before, or
+    the same story under the same canonical URL: ``clipper.dedup``) is not
+    stored twice: the existing clipping is returned with ``created=False`` and
+    any new tags are added to it. With ``refetch=True`` it is fetched again and
+    updated; the earlier raw page is kept beside the new one.
     """
     tags = tuple(tags)
     existing = find_existing(library, source)

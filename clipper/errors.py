@@ -15,7 +15,7 @@ where clipper calls them, so callers never see a foreign exception type.
     ├── ExtractionError        no article could be extracted from the page
     ├── LibraryError           the SQLite library cannot be opened or written
     │   ├── NotFoundError      no clipping has that id
-    │   ├── AlreadyClippedError  a clipping with that URL is already stored
+    │   ├── AlreadyClippedError  that story is already stored under that URL
     │   └── SchemaError        the library was written by a newer clipper
     ├── QueryError             the search query is malformed
     ├── ConfigError            the settings file is malformed
@@ -113,7 +113,7 @@ class NotFoundError(LibraryError):
 
 
 class AlreadyClippedError(LibraryError):
-    """A clipping with the same canonical URL is already in the library."""
+    """The same story under the same canonical URL is already in the library."""
 
     def __init__(self, message: str, *, clipping_id: int) -> None:
         super().__init__(message)

@@ -26,7 +26,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from clipper.article import Article
+from clipper.authors import author_names
 from clipper.clipping import Clipping, Hit
+from clipper.dedup import clipping_at, same_story_at
 from clipper.errors import AlreadyClippedError, LibraryError, NotFoundError
 from clipper.migrations import INDEXED_FIELDS, indexed_form, migrate
 from clipper.page import Page, utc_now
@@ -94,9 +96,10 @@ INSERT_PAGE = """
 
 
 def article_values(article: Article) -> tuple[Any, ...]:
+    """An article's values for ``ARTICLE_COLUMNS``; authors as names, never link labels."""
     return (
         article.title,
-        json.dumps(list(article.authors), ensure_ascii=False),
+        json.dumps(list(author_names(article.authors)), ensure_ascii=False),
         article.published,
         article.modified,
         article.site,
@@ -156,6 +159,22 @@ def index_forms(
     yield
     if stale:
         db.executemany("DELETE FROM clippings_spaced WHERE rowid = ?", [(r,) for r in stale])
+
+
+@contextmanager
+def indexed_once(db: sqlite3.Connection, clipping_id: int) -> Iterator[None]:
+    """Around writing a new clipping's row and its tags: index it once, at the end.
+
+    The index covers the tags (migration 8), so each tag written after the
+    row would index the whole clipping again. While the clipping is listed
+    in ``clippings_unindexed`` the triggers leave it alone; taking it off
+    the list indexes it, tags included. Enter it before ``index_forms``: the
+    forms that one stores must still be there when this one ends and indexes.
+    On an error the write's savepoint takes the listing back with the row.
+    """
+    db.execute("INSERT INTO clippings_unindexed (id) VALUES (?)", (clipping_id,))
+    yield
+    db.execute("DELETE FROM clippings_unindexed WHERE id = ?", (clipping_id,))
 
 
 def normalize_tag(tag: str) -> str:
@@ -398,33 +417,32 @@ class Library:
     ) -> Clipping:
         """Store ``article`` (and the raw ``page`` it came from) as a new clipping.
 
-        Raises ``AlreadyClippedError`` when a clipping with the same URL exists;
-        the check runs under the write lock, so two processes clipping the same
-        story at once still store it once. ``forms`` are ``indexed_forms(article)``,
-        when worked out in advance.
+        Raises ``AlreadyClippedError`` when a clipping with the same URL is the
+        same story (``clipper.dedup``); a different story under the same URL is
+        stored beside it. The check runs under the write lock, so two processes
+        clipping the same story at once still store it once. ``forms`` are
+        ``indexed_forms(article)``, when worked out in advance.
         """
         now = utc_now().isoformat()
         with self._transaction() as db:
             if article.url is not None:
-                row = db.execute(
-                    "SELECT id FROM clippings WHERE url = ?", (article.url,)
-                ).fetchone()
-                if row is not None:
+                same, _ = same_story_at(db, article, article.url)
+                if same is not None:
                     raise AlreadyClippedError(
-                        f"{article.url} is already in the library (id {row[0]})",
-                        clipping_id=row[0],
+                        f"{article.url} is already in the library (id {same})",
+                        clipping_id=same,
                     )
             columns = ", ".join(ARTICLE_COLUMNS)
             marks = ", ".join("?" * len(ARTICLE_COLUMNS))
             clipping_id = int(db.execute(f"SELECT {NEXT_ID}").fetchone()[0])
             values = article_values(article)
-            with index_forms(db, clipping_id, values, forms):
+            with indexed_once(db, clipping_id), index_forms(db, clipping_id, values, forms):
                 db.execute(
                     f"INSERT INTO clippings (id, url, {columns}, clipped_at, updated_at)"
                     f" VALUES (?, ?, {marks}, ?, ?)",
                     (clipping_id, article.url, *values, now, now),
                 )
-            self._insert_tags(db, clipping_id, tags)
+                self._insert_tags(db, clipping_id, tags)
             if page is not None:
                 self._insert_page(db, clipping_id, page)
         return self.get(clipping_id)
@@ -555,16 +573,22 @@ class Library:
 
     # -- archive: imports, pending links, versions (logic in clipper.importers/history)
 
-    def import_clippings(self, items: Sequence[ImportItem]) -> list[ImportOutcome]:
+    def import_clippings(
+        self, items: Sequence[ImportItem], fresh: set[int] | None = None
+    ) -> list[ImportOutcome]:
         """Store clippings from an import, merging those already here (by URL).
 
         One transaction for the batch, one savepoint per item: an item the
         database refuses is reported in its outcome and the others still go in.
+        ``fresh`` holds the ids added by earlier batches of the same import,
+        which its items are never merged into (``clipper.importers.store``);
+        the ids added now join it.
         """
         from clipper.importers.store import store_item
 
+        added = set() if fresh is None else fresh
         with self._transaction() as db:
-            return [store_item(db, item) for item in items]
+            return [store_item(db, item, added) for item in items]
 
     def add_pending(self, links: Sequence[Link]) -> list[PendingOutcome]:
         """Keep links to clip later; links already clipped or pending are merged."""
@@ -619,9 +643,29 @@ class Library:
         return _clipping(rows[0])
 
     def find_by_url(self, url: str) -> Clipping | None:
-        """The clipping stored under ``url`` (a canonical URL), if any."""
-        rows = self._query(_SELECT + " WHERE c.url = ?", (url,))
+        """The first clipping stored under ``url`` (a canonical URL), if any.
+
+        Several clippings may share one (``clipper.dedup``): ``find_story``
+        tells which of them, if any, is a given story.
+        """
+        rows = self._query(_SELECT + " WHERE c.url = ? ORDER BY c.id LIMIT 1", (url,))
         return _clipping(rows[0]) if rows else None
+
+    def find_story(self, article: Article) -> tuple[Clipping | None, tuple[int, ...]]:
+        """The clipping that is ``article``'s story under its URL, and the ids of the
+        other clippings filed under that URL (different stories sharing the link)."""
+        if article.url is None:
+            return None, ()
+        with _translated(self.path):
+            same, others = same_story_at(self._db, article, article.url)
+        return (None if same is None else self.get(same)), tuple(others)
+
+    def find_at(self, address: str) -> Clipping | None:
+        """The clipping known to be at the web address ``address``, without fetching it
+        (``clipper.dedup.clipping_at``)."""
+        with _translated(self.path):
+            found = clipping_at(self._db, address)
+        return None if found is None else self.get(found)
 
     def find_by_page_url(self, url: str) -> Clipping | None:
         """The clipping whose raw page was fetched from ``url`` (as typed, or after redirects).

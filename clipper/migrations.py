@@ -592,3 +592,181 @@ def _indexed_column(column: str) -> str:
                  WHERE s.id = c.id AND s.field = '{column}'
                    AND replace(s.value, char({ord(INDEX_PAD)}), '') = c.{column} LIMIT 1)"""
     return f"coalesce({stored}, {_spaced(f'c.{column}')})"
+
+
+@migration
+def m007_canonical_urls_may_repeat(db: sqlite3.Connection) -> None:
+    """Let two clippings share a canonical URL: a template's link is a hint, not proof.
+
+    Some sites point every page's ``<link rel=canonical>`` at one URL, and the
+    unique index made the second story "already in the library" and lost it.
+    Which pages are one clipping is now decided by ``clipper.dedup`` (the same
+    URL and the same story), under the write lock; URLs stay indexed for it.
+    """
+    _run(
+        db,
+        "DROP INDEX clippings_url",
+        "CREATE INDEX clippings_by_url ON clippings(url) WHERE url IS NOT NULL",
+    )
+
+
+# -- migration 8: search what a person remembers of a clipping ---------------------
+
+#: The index's columns from migration 8, in order: the clipping's own fields, then
+#: where it came from and what its owner added. Frozen with m008.
+SEARCHED = ("title", "description", "text", "authors", "site", "host", "tags", "note")
+#: What clipper writes stored forms for (``clippings_spaced``); the rest is spaced in SQL.
+_STORED_FORMS = ("title", "description", "text", "authors")
+_TAG_LIST = "(SELECT group_concat(tag, ' ') FROM ({tags} ORDER BY tag))"
+
+
+def _searched_columns(clipping: str, tags: str) -> str:
+    """SQL for the index's columns of the clipping row ``c`` (``clipping`` is its id,
+    for the tags), with ``tags`` the query listing its tags (one column, ``tag``).
+
+    Site, tags and note are short or rare enough to be spaced in SQL
+    (``_spaced``, migration 6), so Chinese, Japanese, Korean and Thai in them are
+    found as in the text. The host is the URL's, without ``www.``: a label in
+    those scripts stays one word.
+    """
+    host = _host("c.url")
+    columns = [f"{_indexed_column(name)} AS {name}" for name in _STORED_FORMS]
+    columns += [
+        f"{_spaced('c.site')} AS site",
+        f"CASE WHEN {host} LIKE 'www.%' THEN substr({host}, 5) ELSE {host} END AS host",
+        f"{_tag_column(clipping, tags)} AS tags",
+        f"{_spaced('c.note')} AS note",
+    ]
+    return ", ".join(columns)
+
+
+def _tag_column(clipping: str, tags: str) -> str:
+    return _spaced(_TAG_LIST.format(tags=tags.format(clipping=clipping)))
+
+
+_TAGS_OF = "SELECT tag FROM tags WHERE clipping_id = {clipping}"
+_NOT_NEW = "NOT (clipping_id = new.clipping_id AND tag = new.tag)"
+_MOVED = "old.clipping_id != new.clipping_id"
+
+
+def _tag_trigger_row(clipping: str, tags: str) -> str:
+    """SQL for the index row of the clipping ``clipping`` as it was before a change of
+    its tags, ``tags`` listing them as they were: the view's row, but for the tags."""
+    columns = ", ".join(
+        f"{_tag_column(clipping, tags)} AS tags" if name == "tags" else f"v.{name}"
+        for name in SEARCHED
+    )
+    return f"SELECT v.id, {columns} FROM clippings_indexed AS v WHERE v.id = {clipping}"
+
+
+@migration
+def m008_search_what_a_person_remembers(db: sqlite3.Connection) -> None:
+    """Index the site's name, the URL's host, the tags and the note beside the story.
+
+    A person remembers a clipping by its title, its author, the site or blog
+    it came from, the tags and the note they gave it, as much as by its
+    words; before this version only the title, description, text and authors
+    were indexed. The index (``SEARCHED``) now reads all eight through the
+    view ``clippings_indexed`` (the stored forms and SQL spacing of migration
+    6 are kept), and ``clipper.search`` weighs each column.
+
+    Tags live in their own table, so their triggers re-index the clipping
+    when a tag is added, removed or changed: an external-content index must
+    be told the old row exactly, and those triggers rebuild it from the tags
+    as they were (the new ones without ``new.tag``, with ``old.tag``) after
+    the change, since a BEFORE trigger would also run for an ``INSERT OR
+    IGNORE`` that inserts nothing. A note, a site or a URL changed in the
+    row is re-indexed like the text.
+
+    Writing a new clipping's tags after its row would index it once per tag
+    (the foreign key keeps them from coming first, and deferring it was
+    slower still). So clipper lists a clipping it is writing in
+    ``clippings_unindexed``, where the triggers leave it alone, and takes it
+    off the list once the row and its tags are in: that indexes it, once
+    (``library.indexed_once``). Any other tool's rows are indexed by the
+    triggers as they come.
+
+    The upgrade drops the index, its view and triggers, and rebuilds it from
+    every clipping in this migration's transaction.
+    """
+    watched = "id, title, description, text, authors, site, url, note"
+    unlisted = "NOT EXISTS (SELECT 1 FROM clippings_unindexed WHERE id = {})"
+    columns = ", ".join(SEARCHED)
+    indexed_row = f"SELECT id, {columns} FROM clippings_indexed WHERE id ="
+    into = f"clippings_fts(rowid, {columns})"
+    delete = f"clippings_fts(clippings_fts, rowid, {columns})"
+
+    def reindex(clipping: str, tags_before: str, when: str = "1") -> str:
+        """Statements re-indexing ``clipping`` whose tags were ``tags_before``, if ``when``."""
+        before = _tag_trigger_row(clipping, tags_before)
+        return (
+            f"INSERT INTO {delete} SELECT 'delete', * FROM ({before}) WHERE {when};\n"
+            f"INSERT INTO {into} {indexed_row} {clipping} AND {when};"
+        )
+
+    _run(
+        db,
+        "DROP TRIGGER clippings_fts_insert",
+        "DROP TRIGGER clippings_fts_delete",
+        "DROP TRIGGER clippings_fts_update_old",
+        "DROP TRIGGER clippings_fts_update_new",
+        "DROP TABLE clippings_fts",
+        "DROP VIEW clippings_indexed",
+        "CREATE TABLE clippings_unindexed (id INTEGER PRIMARY KEY)",
+        f"""CREATE VIEW clippings_indexed AS
+            SELECT c.id AS id, {_searched_columns("c.id", _TAGS_OF)} FROM clippings AS c""",
+        f"""
+        CREATE VIRTUAL TABLE clippings_fts USING fts5(
+            {columns},
+            content='clippings_indexed', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )
+        """,
+        f"""
+        CREATE TRIGGER clippings_fts_insert AFTER INSERT ON clippings
+        WHEN {unlisted.format("new.id")} BEGIN
+            INSERT INTO {into} {indexed_row} new.id;
+        END
+        """,
+        f"""
+        CREATE TRIGGER clippings_fts_listed AFTER DELETE ON clippings_unindexed BEGIN
+            INSERT INTO {into} {indexed_row} old.id;
+        END
+        """,
+        f"""
+        CREATE TRIGGER clippings_fts_delete BEFORE DELETE ON clippings BEGIN
+            INSERT INTO {delete} SELECT 'delete', * FROM ({indexed_row} old.id);
+        END
+        """,
+        f"""
+        CREATE TRIGGER clippings_fts_update_old BEFORE UPDATE OF {watched} ON clippings BEGIN
+            INSERT INTO {delete} SELECT 'delete', * FROM ({indexed_row} old.id);
+        END
+        """,
+        f"""
+        CREATE TRIGGER clippings_fts_update_new AFTER UPDATE OF {watched} ON clippings BEGIN
+            INSERT INTO {into} {indexed_row} new.id;
+        END
+        """,
+        f"""
+        CREATE TRIGGER tags_fts_insert AFTER INSERT ON tags
+        WHEN {unlisted.format("new.clipping_id")} BEGIN
+            {reindex("new.clipping_id", _TAGS_OF + " AND tag != new.tag")}
+        END
+        """,
+        f"""
+        CREATE TRIGGER tags_fts_delete AFTER DELETE ON tags
+        WHEN {unlisted.format("old.clipping_id")} BEGIN
+            {reindex("old.clipping_id", _TAGS_OF + " UNION SELECT old.tag")}
+        END
+        """,
+        # Changed in place (only another tool does that): the old tag's clipping had it
+        # and not the new one; the new tag's clipping, when another, had not the new one.
+        f"""
+        CREATE TRIGGER tags_fts_update AFTER UPDATE ON tags BEGIN
+            {reindex("old.clipping_id", f"{_TAGS_OF} AND {_NOT_NEW} UNION SELECT old.tag")}
+            {reindex("new.clipping_id", f"{_TAGS_OF} AND tag != new.tag", _MOVED)}
+        END
+        """,
+    )
+    db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('rebuild')")

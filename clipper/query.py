@@ -17,7 +17,8 @@ parser to that).
 The language (``clipper search --help`` shows the same, with examples):
 
 ``word``
-    Every word must occur (title, description, text or author); case and
+    Every word must occur (in the title, author, site name, host,
+    description, tags, note or text: migration 8); case and
     accents are ignored, so ``pekin`` finds "Pékin". Words are letters and
     digits; punctuation inside a word splits it into a phrase (``e-mail`` is
     the phrase "e mail"), and a word with no letter or digit (``&``) is
@@ -73,8 +74,11 @@ The language (``clipper search --help`` shows the same, with examples):
     clipped when the page gave none.
 ``is:starred``
     Starred clippings.
+``id:12``
+    The clipping with id 12 (``id:#12`` too): ``id:12 OR id:15``, or
+    ``russia -id:12`` for the others.
 
-Filters (``site:``, ``tag:``, ``lang:``, ``after:``, ``before:``, ``is:``) can be
+Filters (``site:``, ``tag:``, ``lang:``, ``after:``, ``before:``, ``is:``, ``id:``) can be
 negated (``-tag:sport``) and combined with each other by OR and parentheses,
 but not OR-ed with words: they narrow the whole search. A query of only
 filters lists the matching clippings, newest first. Field names ignore case;
@@ -101,7 +105,7 @@ MIN_PREFIX = 2
 
 #: FTS5 column names for the fields that search text.
 TEXT_FIELDS = {"title": "title", "author": "authors"}
-FILTER_FIELDS = ("site", "tag", "lang", "after", "before", "is")
+FILTER_FIELDS = ("site", "tag", "lang", "after", "before", "is", "id")
 FIELDS = (*TEXT_FIELDS, *FILTER_FIELDS)
 _FIELD = re.compile(r"([A-Za-z]+):")
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
@@ -324,6 +328,7 @@ _EXAMPLES = {
     "after": "after:2020-12",
     "before": "before:2021-01-01",
     "is": "is:starred",
+    "id": "id:12",
 }
 
 
@@ -460,6 +465,11 @@ def _checked_filter_value(name: str, value: str) -> str:
         if word not in _IS_VALUES:
             raise _fail(f"is:{value} is unknown; clipper knows is:starred")
         return word
+    if name == "id":
+        number = value.removeprefix("#")
+        if not (number.isascii() and number.isdigit()) or len(number) > 18:
+            raise _fail(f"id:{value} is not a clipping id; give its number, as in id:12")
+        return str(int(number))
     raise AssertionError(name)
 
 
@@ -769,6 +779,8 @@ def _filter_sql(node: Filter) -> Condition:
         return _dates(low, high)
     if node.field == "is":
         return Condition("{id} IN (SELECT id FROM clippings WHERE starred)")
+    if node.field == "id":
+        return Condition("{id} IN (SELECT id FROM clippings WHERE id = ?)", (int(value),))
     raise AssertionError(node.field)
 
 

@@ -29,6 +29,7 @@ from clipper.clipping import Clipping
 from clipper.errors import ClipperError
 from clipper.history import VERSIONED_FIELDS
 from clipper.page import Page, utc_now
+from clipper.text import counted
 from clipper.urls import is_web_url
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class RenewReport:
             parts.append(f"{self.skipped} {skipped_reason}")
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
-        return f"{verb} {total} clippings: " + ", ".join(parts) + "."
+        return f"{verb} {counted(total, 'clipping')}: " + ", ".join(parts) + "."
 
 
 def differences(stored: Article, fresh: Article) -> set[str]:
@@ -179,11 +180,13 @@ class PendingReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = f"Clipped {self.clipped} pending links"
+        text = f"Clipped {counted(self.clipped, 'pending link')}"
         if self.merged:
-            text += f", {self.merged} were already in the library (merged)"
+            were = "was" if self.merged == 1 else "were"
+            text += f", {self.merged} {were} already in the library (merged)"
         if self.failed:
-            text += f", {len(self.failed)} failed and stay pending"
+            failed = len(self.failed)
+            text += f", {failed} failed and {'stays' if failed == 1 else 'stay'} pending"
         return text + "."
 
 

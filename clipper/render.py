@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from clipper.article import Article
+from clipper.authors import author_names
 from clipper.clipping import Clipping, Hit
 from clipper.text import one_line, reading_minutes, strip_controls
 
@@ -37,7 +38,7 @@ def byline(article: Article, tags: Iterable[str] = ()) -> Text:
     """``site · author · date · N min read · #tags`` as one dim line."""
     parts = [
         one_line(article.site or ""),
-        one_line(article.author or ""),
+        one_line(", ".join(author_names(article.authors))),
         _date(article.published),
         f"{reading_minutes(article.word_count)} min read" if article.word_count else "",
         " ".join(f"#{one_line(tag)}" for tag in tags),

@@ -48,9 +48,24 @@ from clipper.query import And, Condition, Filter, Node, Not, Or, Query, Term, pa
 from clipper.snippets import Pattern, lead, snippet
 from clipper.unspaced import has_unspaced
 
-#: bm25 column weights: title, description, text, authors.
-WEIGHTS = (10.0, 4.0, 1.0, 2.0)
-BM25 = "bm25(clippings_fts, {}, {}, {}, {})".format(*WEIGHTS)
+#: bm25 weights of the index's columns, in its order (``migrations.SEARCHED``). The title says
+#: most about what a story is; the tags and the note are what its owner chose to
+#: say about it, so nearly as much; the description is the page's own summary;
+#: the byline and the site's name are short and exact, but name a person or a
+#: publication, not the subject; the host mostly repeats the site's name; and a
+#: word of the text is one among hundreds (bm25 also scales each column by its
+#: length, so a short column's match already counts for more).
+WEIGHTS = {
+    "title": 10.0,
+    "description": 4.0,
+    "text": 1.0,
+    "authors": 2.0,
+    "site": 2.0,
+    "host": 1.0,
+    "tags": 5.0,
+    "note": 5.0,
+}
+BM25 = f"bm25(clippings_fts, {', '.join(map(str, WEIGHTS.values()))})"
 #: The date clipper sorts and filters by: publication, else clipping.
 DATE = "coalesce(c.published, c.clipped_at)"
 #: Rows fetched beyond the page, so that ties at its end can be broken by date.
@@ -214,11 +229,13 @@ def _load(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Clipping]:
 
 
 def _snippet(clipping: Clipping, pattern: Pattern | None) -> str:
-    """Around the matches in the story, else in the description, else the opening."""
+    """Around the matches in the story, else in the description, else in the note,
+    else the opening (the other columns are shown in the hit's title and byline)."""
     article = clipping.article
     return (
         snippet(article.text, pattern)
         or snippet(article.description or "", pattern)
+        or snippet(clipping.note, pattern)
         or lead(article.text or article.description or "")
     )
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from clipper import defaults
 from clipper.errors import SourceError, TooLargeError
 from clipper.page import Page
-from clipper.sniff import ensure_html
+from clipper.sniff import HTML_SUFFIXES, ensure_html
 from clipper.urls import is_web_url, url_problem
 
 if TYPE_CHECKING:
@@ -76,5 +76,5 @@ def read_source(
         raise SourceError(f"cannot read {source}: {error.strerror}") from None
     if not content.strip():
         raise SourceError(f"{source} is empty; there is nothing to clip")
-    ensure_html(content, where=source)
+    ensure_html(content, where=source, named_html=path.suffix.lower() in HTML_SUFFIXES)
     return Page(content=content, source=str(path), url=url or path.resolve().as_uri())

@@ -38,6 +38,14 @@ def count_words(text: str) -> int:
     return sum(map(len, runs)) + len(_UNSPACED_RUN.sub(" ", text).split())
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 note``, ``2 notes``, ``0 notes``: a count with its noun in agreement.
+
+    ``plural`` for nouns that do not take an ``s`` (``entry``/``entries``).
+    """
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 def reading_minutes(word_count: int) -> int:
     """Minutes a person needs to read ``word_count`` words (at least 1)."""
     return max(1, round(word_count / 230))

@@ -7,6 +7,7 @@ import gc
 import json
 import multiprocessing
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -17,9 +18,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from clipper.article import Article
 from clipper.batch import Writer, clip_batch, parse_url_list, unique_sources
+from clipper.cli import app
 from clipper.errors import AlreadyClippedError
 from clipper.fetch import FetchOptions
 from clipper.library import Library
@@ -301,7 +304,7 @@ def test_a_shared_commit_keeps_each_write_all_or_nothing(library_path: Path) -> 
         with library.transaction():
             library.add(Article(title="Second", url="https://example.org/2", text="Two."))
             with pytest.raises(AlreadyClippedError):
-                library.add(Article(title="Again", url="https://example.org/1", text="Dup."))
+                library.add(Article(title="First", url="https://example.org/1", text="Dup."))
             library.add(
                 Article(title="Third", url="https://example.org/3", text="Three."), tags=["x"]
             )
@@ -480,3 +483,38 @@ def test_ctrl_c_mid_batch_stops_cleanly_and_keeps_what_it_reported(
         stored = {c.id: c.title for c in library.clippings()}
     assert stored == {r["id"]: r["title"] for r in reported}
     assert not [pid for pid in helpers if alive(pid)]
+
+
+def test_a_failed_page_is_named_once_in_its_line(run: Run, web: Web, tmp_path: Path) -> None:
+    # Issue 15: "failed URL: no story found in URL: ...".
+    empty = web.page("/empty", b"<html><body><nav>Home</nav></body></html>")
+    good = web.page("/good", story("Tide tables published"))
+    result = run("clip", empty, good)
+    assert result.exit_code == 1
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("failed ")]
+    assert line.count(empty) == 1, line
+    assert line == f"failed   {empty}: no story found: the page has no readable text " + (
+        "(it may need JavaScript, or be a login or index page)"
+    )
+
+
+def test_on_a_terminal_each_failure_is_shown_once_with_the_rate_and_time_left(
+    web: Web, library_path: Path
+) -> None:
+    # Issue 15: each failure was printed as it happened and again in the summary; the
+    # bar showed neither pages per second nor the time left.
+    def slow(request: Request) -> None:
+        time.sleep(0.15)
+        request.send(story(f"Slow story {request.path}"))
+
+    urls = [web.on(f"/slow{n}", slow) for n in range(12)]
+    urls += [web.url("/missing-a"), web.url("/missing-b")]
+    env = {"CLIPPER_LIBRARY": str(library_path), "TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1",
+           "NO_COLOR": "1", "COLUMNS": "120"}  # fmt: skip
+    result = CliRunner().invoke(app, ["clip", *urls, "--jobs", "2", "--retries", "0"], env=env)
+    assert result.exit_code == 1
+    for missing in ("/missing-a", "/missing-b"):
+        assert result.stderr.count(web.url(missing)) == 1, result.stderr
+    assert "12 clipped, 0 already in the library, 2 failed" in result.stderr
+    assert re.search(r"\d+(\.\d)? pages/s", result.stderr), result.stderr
+    assert re.search(r"\d+:\d\d left", result.stderr), result.stderr

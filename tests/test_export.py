@@ -266,3 +266,22 @@ def test_markdown_to_a_file_is_refused(library: Library, run: Run, tmp_path: Pat
         "(for one file, use --format jsonl or --to -)\n"
     )
     assert target.read_text() == "mine\n"
+
+
+def test_counts_agree_with_their_nouns(library: Library, run: Run, tmp_path: Path) -> None:
+    # Issue 15: "Exported 1 notes".
+    library.add(story(1))
+    one = run("export", "--to", str(tmp_path / "one"))
+    assert "Exported 1 note to " in one.stderr
+    jsonl = run("export", "-f", "jsonl", "--to", str(tmp_path / "one.jsonl"))
+    assert "Exported 1 clipping to " in jsonl.stderr
+    reextracted = run("reextract", "--all")
+    assert "Re-extracted 1 clipping: " in reextracted.stderr
+    library.add(story(2))
+    two = run("export", "--to", str(tmp_path / "two"))
+    assert "Exported 2 notes to " in two.stderr
+    imported = run("-L", str(tmp_path / "new.db"), "import", str(tmp_path / "one.jsonl"))
+    assert "Imported jsonl: 1 clipping added." in imported.stderr, imported.stderr
+    library.update(1, story(1, text="Rewritten.", markdown="Rewritten."))
+    diff = run("diff", "1")
+    assert diff.stdout.startswith("#1: version 1 (") and ", 1 word): " in diff.stdout

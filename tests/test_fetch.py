@@ -9,6 +9,7 @@ seconds.
 from __future__ import annotations
 
 import gzip
+import random
 import socket
 import threading
 import time
@@ -809,3 +810,47 @@ def test_each_host_reuses_its_connections_and_pools_beyond_the_bound_close() -> 
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+# -- what is HTML: a few stray control bytes never make a page binary ---------------------
+
+
+def test_a_page_with_a_nul_byte_is_clipped_not_refused_as_binary(
+    run: Run, web: Web, tmp_path: Path
+) -> None:
+    # Issue 15: one NUL (the HTML standard reads it as U+FFFD) made a text/html answer
+    # "not an HTML page (application/octet-stream)". A few control bytes are not binary.
+    flawed = story("Harbour reopens after the storm").replace(
+        b"<h1>", b"<h1>\x00\x01\x02\x0b\x0e\x10\x7f", 1
+    )
+    flawed = flawed.replace(b"<title>", b"<title>\x00", 1)
+    served = run("clip", web.page("/nul", flawed, Content_Type="text/html; charset=utf-8"))
+    assert served.exit_code == 0, served.stderr
+    assert "Harbour reopens after the storm" in served.stdout
+    saved = tmp_path / "saved page.html"
+    saved.write_bytes(b"\x00\x00" + flawed)  # a file named .html, starting with NULs
+    from_file = run("clip", str(saved), "--url", "https://example.org/harbour", "--json")
+    assert from_file.exit_code == 0, from_file.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (b"%PDF-1.7\n" + b"\x00\x01" * 600, "application/pdf"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 1200, "image/png"),
+        (b"PK\x03\x04" + b"\x00\x14" * 600, "application/zip"),
+        (b"\x1f\x8b\x08\x00" + b"\x00" * 1200, "application/gzip"),
+        (random.Random(15).randbytes(4096), "application/octet-stream"),  # noise
+    ],
+)
+def test_what_is_clearly_something_else_is_still_refused_though_it_says_html(
+    run: Run, web: Web, tmp_path: Path, body: bytes, kind: str
+) -> None:
+    served = run("clip", web.page("/lies", body, Content_Type="text/html"), "--retries", "0")
+    assert served.exit_code == 1
+    assert f"is not an HTML page ({kind})" in served.stderr
+    saved = tmp_path / "lies.html"
+    saved.write_bytes(body)
+    from_file = run("clip", str(saved))
+    assert from_file.exit_code == 1
+    assert f"is not an HTML page ({kind})" in from_file.stderr

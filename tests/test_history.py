@@ -32,7 +32,7 @@ def test_a_page_that_changes_between_fetches_gives_two_versions_and_a_diff(
 
     same = run("refresh", "--all")
     assert same.exit_code == 0, same.stderr
-    assert "Refreshed 1 clippings: 0 with a new text" in same.stderr
+    assert "Refreshed 1 clipping: 0 with a new text" in same.stderr
     assert "1 unchanged" in same.stderr
 
     server.route("/world/story-123", original.replace(OLD.encode(), NEW.encode()))
@@ -191,3 +191,56 @@ def test_a_library_from_before_versions_is_upgraded_in_place(library_path: Path)
         assert (first.number, first.text, first.saved_at) == (1, "Old text.", "2020-01-01")
         assert current.text == "New text."
         assert library.pending() == []
+
+
+def test_a_number_is_an_id_in_every_command_that_takes_clippings(run: Run, server: Server) -> None:
+    # Issue 15: `clipper reextract 5` re-extracted 257 clippings: "5" was a search,
+    # and it matched every story that mentions 5.
+    for n in range(1, 5):
+        page = (
+            f"<html><head><title>Harbour story {n}</title></head><body><article>"
+            f"<h1>Harbour story {n}</h1>"
+            + f"<p>In 2015, 5 ships left harbour {n} at dawn, and 3 came back by night.</p>" * 3
+            + "</article></body></html>"
+        )
+        assert run("clip", server.route(f"/s{n}", page)).exit_code == 0
+    searched = run("search", "5", "--json")  # clipper search always searches...
+    assert len(records(searched.stdout)) == 4
+    # ...and says how to name clipping 5 instead.
+    assert "searched for 5 as text; for clipping #5, search id:5" in searched.stderr
+
+    def summary(*args: str) -> str:
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+        return result.stderr
+
+    assert "Re-extracted 1 clipping: " in summary("reextract", "2")
+    assert "Re-extracted 2 clippings: " in summary("reextract", "#2", "3")
+    assert "Re-extracted 3 clippings: " in summary("reextract", "1 2 4")  # one quoted argument
+    asked = len(server.requests)
+    assert "Refreshed 1 clipping: " in summary("refresh", "3")
+    assert server.requests[asked:] == ["/s3"]
+    exported = run("export", "#4", "2", "-f", "jsonl", "--to", "-")
+    assert [r["id"] for r in records(exported.stdout)] == [4, 2]
+    # Anything else is a search; one that holds a number says how it was read.
+    mixed = run("reextract", "5", "ships")
+    assert "Re-extracted 4 clippings: " in mixed.stderr
+    assert "'5 ships' is a search" in mixed.stderr
+    assert "id:5" in mixed.stderr
+    # id: in the query language.
+    assert [r["id"] for r in records(run("search", "id:3", "--json").stdout)] == [3]
+    one = run("export", "harbour id:1", "--to", "-", "-f", "jsonl")
+    assert [r["id"] for r in records(one.stdout)] == [1]
+    both = run("search", "id:2 OR id:4", "--json")
+    assert sorted(r["id"] for r in records(both.stdout)) == [2, 4]
+    excluded = run("search", "ships -id:1 -id:2", "--json")
+    assert sorted(r["id"] for r in records(excluded.stdout)) == [3, 4]
+    # A number that names no clipping is an error, and nothing changes.
+    missing = run("reextract", "9")
+    assert missing.exit_code == 1
+    assert missing.stderr == "error: no clipping with id 9; `clipper list` shows the ids\n"
+    assert run("show", "2").exit_code == 0 and run("history", "2").exit_code == 0
+
+
+def records(output: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]

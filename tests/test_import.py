@@ -128,7 +128,7 @@ def test_wallabag_entries_with_content_become_clippings_without_fetching(run: Ru
     result = run("import", sample("wallabag.json"))
     assert result.exit_code == 1  # the ftp:// entry is reported
     assert "entry 3: no http(s) URL in this entry: ftp://files.example.org/x" in result.stderr
-    assert "1 clippings added" in result.stderr and "1 links kept as pending" in result.stderr
+    assert "1 clipping added" in result.stderr and "1 link kept as pending" in result.stderr
     [clipping] = clippings(run)
     assert clipping["title"] == "Glaciers retreat faster than expected"
     assert clipping["url"] == "https://science.example.net/2021/03/glaciers"
@@ -192,7 +192,7 @@ def test_pocket_csv_and_url_lists_merge_into_the_same_pending_links(run: Run) ->
     urls = run("import", sample("urls.txt"))
     assert urls.exit_code == 1
     assert f"{sample('urls.txt')} line 5: not an http(s) URL: not a url at all" in urls.stderr
-    assert "1 links kept as pending, 2 already pending" in urls.stderr
+    assert "1 link kept as pending, 2 already pending" in urls.stderr
     links = {link["url"]: link for link in pending(run)}
     assert len(links) == 4
     patrol = links["https://news.example.org/world/pacific-patrol"]
@@ -223,7 +223,7 @@ def test_pending_links_are_clipped_later_and_failures_stay_pending(
     result = run("pending", "--clip")
     assert result.exit_code == 1
     assert "answered HTTP 404" in result.stderr
-    assert "Clipped 1 pending links, 1 failed and stay pending." in result.stderr
+    assert "Clipped 1 pending link, 1 failed and stays pending." in result.stderr
     [clipping] = clippings(run)
     assert clipping["title"] == "Russian and Chinese bombers fly joint patrol over Pacific"
     assert clipping["tags"] == ["pacific"]
@@ -238,7 +238,7 @@ def test_import_fetch_clips_at_once(run: Run, server: Server, tmp_path: Path) ->
     listing.write_text(server.route("/story", page_bytes("seed_like.html")) + "\n")
     result = run("import", str(listing), "--fetch")
     assert result.exit_code == 0, result.stderr
-    assert "Clipped 1 pending links." in result.stderr
+    assert "Clipped 1 pending link." in result.stderr
     assert len(clippings(run)) == 1
     assert pending(run) == []
 

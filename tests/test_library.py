@@ -97,13 +97,16 @@ def test_a_page_packed_in_advance_is_stored_as_packed_and_read_back_exactly(
     assert len(rows[1][1]) < len(raw) / 10  # and packed by the library when not
 
 
-def test_the_same_url_is_stored_once(library_path: Path) -> None:
+def test_the_same_story_under_the_same_url_is_stored_once(library_path: Path) -> None:
     with Library.open(library_path) as library:
         first = library.add(article(1))
         with pytest.raises(AlreadyClippedError) as raised:
-            library.add(article(1, title="Another title"))
+            library.add(article(1, title="story 1", text="Its text, since updated."))
         assert raised.value.clipping_id == first.id
         assert library.count() == 1
+        # Another story whose page names the same canonical URL is another clipping.
+        other = library.add(article(1, title="Another story", text="Other words."))
+        assert other.id != first.id and library.count() == 2
 
 
 def test_missing_ids(library_path: Path) -> None:

@@ -231,6 +231,16 @@ def test_is_starred() -> None:
         parse("is:read")
 
 
+def test_id_names_a_clipping() -> None:
+    by_id = "{id} IN (SELECT id FROM clippings WHERE id = ?)"
+    assert conditions("id:12") == [(by_id, (12,))]
+    assert conditions("ID:#012") == [(by_id, (12,))]
+    assert conditions("-id:3") == [(f"NOT ({by_id})", (3,))]
+    for bad in ("id:x", "id:-3", "id:1.5", "id:１２"):
+        with pytest.raises(QueryError, match="is not a clipping id; give its number, as in id:12"):
+            parse(bad)
+
+
 def test_filters_with_words() -> None:
     query = parse("bombers site:reuters.com tag:russia")
     assert query.match == '"bombers"'

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from clipper.library import Library
 from clipper.markdown_view import story_markdown
 from clipper.render import article_card, clipping_card, clippings_table
 from clipper.terminal import render, run_pager
+from tests.conftest import Server
 from tests.test_seed_page import URL
 
 SEED = str(Path(__file__).parent / "pages" / "seed_like.html")
@@ -441,3 +443,30 @@ def test_a_terminal_that_cannot_encode_the_symbols(seeded: Plain, library_path: 
     )
     assert result.returncode == 0, result.stderr
     assert b"? Russian and Chinese" in result.stdout
+
+
+def test_a_link_label_is_never_shown_as_the_author(
+    plain: Plain, server: Server, library_path: Path
+) -> None:
+    # Issue 15: a card showed the author "View all posts by …", a theme's link label.
+    byline = '<a rel="author" href="/author/jane/">View all posts by Jane Doe</a>'
+    page = (
+        "<!DOCTYPE html><html><head><title>Harbour reopens</title></head><body><article>"
+        f"<h1>Harbour reopens</h1>{byline}"
+        + "<p>The harbour reopened on Monday after a week of repairs to the sea wall.</p>" * 4
+        + "</article></body></html>"
+    )
+    clipped = plain("clip", server.route("/harbour", page), "--json")
+    assert clipped.exit_code == 0, clipped.stderr
+    [record] = [json.loads(line) for line in clipped.stdout.splitlines()]
+    assert record["authors"] == ["Jane Doe"]
+    # A clipping stored before this was filtered (or edited in the shell) shows none either.
+    with sqlite3.connect(library_path) as db:
+        db.execute(
+            "UPDATE clippings SET authors = ? WHERE id = 1",
+            ('["Alle Beiträge von Hans Weber anzeigen", "View all posts"]',),
+        )
+    for shown in (plain("show", "1"), plain("search", "harbour")):
+        [byline] = [line for line in lines(shown.stdout) if " · " in line]
+        assert "Hans Weber · " in byline, byline
+        assert "Beiträge" not in byline and "View all" not in byline

@@ -141,3 +141,31 @@ def test_words_inside_unspaced_text_stored_before_the_upgrade_are_found(tmp_path
         stored = {row[0] for row in db.execute("SELECT DISTINCT id FROM clippings_spaced")}
         assert stored == {4, 5, 6, 7}
         db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")
+
+
+@pytest.mark.parametrize("name", ["v6.db", "v7.db"])
+def test_notes_tags_sites_and_hosts_stored_before_the_upgrade_are_searchable(
+    name: str, tmp_path: Path
+) -> None:
+    # Migration 8 rebuilt the index over title, author, site, host, description,
+    # tags, note and text; clippings stored before are found by each.
+    path = tmp_path / name
+    shutil.copy(SNAPSHOTS / name, path)
+    with Library.open(path) as library:
+        assert [h.clipping.id for h in library.search("zebrafinch")] == [8]  # a note
+        assert [h.clipping.id for h in library.search("notebooks")] == [8]  # a tag
+        assert [h.clipping.id for h in library.search("手帳")] == [8]  # a Chinese tag
+        assert [h.clipping.id for h in library.search("smith")] == [8]  # the site's name
+        assert [h.clipping.id for h in library.search("janesmith")] == [8]  # the host
+        assert sorted(h.clipping.id for h in library.search("地铁")) == [4, 8]  # text, note
+        assert [h.clipping.id for h in library.search("transit")] == [4]  # a note
+        library.change_tags(8, add=["fieldwork"], remove=["notebooks"])
+        library.set_note(8, "")
+        assert [h.clipping.id for h in library.search("fieldwork")] == [8]
+        assert library.search("notebooks") == [] and library.search("zebrafinch") == []
+        if name == "v7.db":  # two stories under one canonical URL, both indexed
+            assert [h.clipping.id for h in library.search("quokka")] == [10]
+            assert sorted(h.clipping.id for h in library.search("tag:local")) == [9, 10]
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")

@@ -365,3 +365,10 @@ def test_an_older_library_gets_its_site_keys(library_path: Path) -> None:
         assert ids(library, "site:bbc.co.uk") == [1]
         assert ids(library, 'site:"british broadcasting corporation"') == [1]
         assert ids(library, "site:bbc") == [1]  # still the host's label
+
+
+def test_every_indexed_column_has_its_weight_in_order() -> None:
+    from clipper.migrations import SEARCHED
+    from clipper.search import WEIGHTS
+
+    assert tuple(WEIGHTS) == SEARCHED

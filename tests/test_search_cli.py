@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from clipper.article import Article
 from clipper.cli import app
 from clipper.clipping import RECORD_KEYS, Hit
 from clipper.library import Library
 from clipper.render import snippet_text
-from tests.conftest import Run, dump
+from tests.conftest import Run, Server, dump
 from tests.test_search import STORIES, TAGS
 
 
@@ -116,7 +118,7 @@ def test_a_misspelt_filter_name_is_pointed_out(run: Run) -> None:
     assert result.exit_code == 0
     assert result.stderr.splitlines()[-1] == (
         "tilte: is searched as text; the filters are title:, author:, site:, tag:, lang:, "
-        "after:, before:, is:"
+        "after:, before:, is:, id:"
     )
 
 
@@ -163,7 +165,7 @@ EXAMPLES = [
     "Example: clipper search '\"joint patrol\" -drill site:reuters.com after:2020'",
     "Example: clipper search 'russia ukraine OR belarus' --sort date",
     "Example: clipper search tag:russia lang:de --limit 50 --offset 50",
-    "Example: clipper search -- -sport after:2024-06",
+    "Example: clipper search -paywall after:2024-06",
 ]
 ROWS = [
     '"joint patrol"     the words together, in this order',
@@ -184,10 +186,82 @@ def test_help_documents_the_language_with_examples(width: int) -> None:
 def test_help_prose_is_rewrapped_to_the_terminal() -> None:
     wide = [line.strip() for line in help_at(200)]
     assert (
-        "Every word must match, in the title, description, text or author; case and accents "
+        "Every word must match, in the title, author, site, host, description, tags, your note "
+        "or the text (a title counts most, then tags and note); case and accents "
         "do not matter (pekin finds Pékin)."
     ) in wide
     narrow = help_at(60)
     assert max(len(line) for line in narrow) <= 60
     flowing = re.sub(r"\s+", " ", " ".join(narrow))
     assert "Dates are YYYY, YYYY-MM or YYYY-MM-DD and stand for the start of that" in flowing
+
+
+def test_a_word_starting_with_a_dash_is_an_exclusion_not_an_option(run: Run) -> None:
+    # Issue 15: `clipper search -paywall` failed with "No such option: -a".
+    def ids(*args: str) -> list[int]:
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        return sorted(int(str(r["id"])) for r in records(result.stdout))
+
+    everything = {1, 2, 3, 4, 5, 6, 7}
+    # A query of exclusions alone lists every clipping without them.
+    assert ids("search", "-bombers", "--json") == sorted(everything - {1, 2})
+    assert ids("search", "-bombers", "-drone", "--json") == [3, 4, 7]
+    # Words that start like clipper's short options (-n, -h) are words too...
+    assert ids("search", "-nothing", "-harbour", "--json") == [1, 2, 3, 4, 7]
+    # ...while the options themselves, and their values, still work anywhere.
+    assert len(ids("search", "-bombers", "-n", "2", "--json")) == 2
+    assert len(ids("search", "-n3", "-bombers", "--json")) == 3
+    assert ids("search", "--json", "-bombers", "--sort=date", "-drone") == [3, 4, 7]
+    assert ids("search", "--json", "--", "-bombers") == sorted(everything - {1, 2})
+    assert ids("export", "-bombers", "pacific", "-f", "jsonl", "--to", "-") == []
+    assert ids("export", "-drone", "-f", "jsonl", "--to", "-") == [1, 2, 3, 4, 7]
+    # A word starting with -- is still an unknown option.
+    unknown = run("search", "--paywall")
+    assert unknown.exit_code == 2
+    assert "No such option: --paywall" in unknown.stderr
+
+
+def test_search_finds_what_a_person_remembers_of_a_clipping(
+    run: Run, server: Server, library_path: Path
+) -> None:
+    # Issue 15: a note, a tag, a site's name or its host found nothing.
+    blog = (
+        "<!DOCTYPE html><html><head><title>Why I keep a paper notebook</title>"
+        '<meta property="og:site_name" content="Okonkwo Writes">'
+        '<link rel="canonical" href="https://www.adaokonkwo.example/2024/notebook"></head>'
+        "<body><article><h1>Why I keep a paper notebook</h1>"
+        + "<p>Every app I tried asked for an update; the notebook never did, "
+        "and its margins hold what I think while I read.</p>" * 4 + "</article></body></html>"
+    )
+    clipped = run("clip", server.route("/notebook", blog), "--json")
+    assert clipped.exit_code == 0, clipped.stderr
+    [new] = records(clipped.stdout)
+    found = new["id"]
+
+    def hits(query: str) -> list[object]:
+        result = run("search", query, "--json")
+        assert result.exit_code == 0, result.stderr
+        return [r["id"] for r in records(result.stdout)]
+
+    assert run("note", str(found), "zebrafinch comparison, 与地铁笔记比较").exit_code == 0
+    assert hits("zebrafinch") == [found]  # the user's note
+    assert found in hits("地铁")  # in Chinese too, split as the text is
+    assert hits("okonkwo") == [found]  # the site's name
+    assert hits("adaokonkwo") == [found]  # the URL's host
+    assert run("tag", str(found), "+birdwatching", "+手帳").exit_code == 0
+    assert hits("birdwatching") == [found]  # a tag
+    assert hits("手帳") == [found]
+    # What changes later is indexed again: the old note and tag find nothing now.
+    assert run("note", str(found), "marginalia").exit_code == 0
+    assert run("tag", str(found), "-birdwatching").exit_code == 0
+    assert hits("zebrafinch") == [] and hits("birdwatching") == []
+    assert hits("marginalia") == [found]
+    # A word in a title still counts for more than the same word in a tag or note.
+    with Library.open(library_path) as library:
+        titled = library.add(
+            Article(title="Marginalia of a birdwatcher", url="https://e.org/m", text="Birds.")
+        )
+    assert hits("marginalia") == [titled.id, found]
+    with sqlite3.connect(library_path) as db:
+        db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")

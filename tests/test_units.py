@@ -62,6 +62,9 @@ def test_safe_link_drops_script_schemes() -> None:
         ("Слова на кириллице".encode("cp1251"), None),
         ("<p>UTF-16 page</p>".encode("utf-16"), "text/html"),
         (bytes(range(1, 256)) * 4, "application/octet-stream"),  # binary without a NUL
+        (b"<html><title>A\x00B</title><p>one stray NUL is a flaw, not binary", "text/html"),
+        (b"\x00\x00\x00\x20ftypisom\x00\x00", "video/mp4"),
+        (b"RIFF\x24\x00\x00\x00WAVEfmt ", "audio/wav"),
     ],
 )
 def test_sniff(content: bytes, expected: str | None) -> None:

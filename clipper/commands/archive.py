@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from clipper.commands.common import console, print_json, say, say_error, show, state
+from clipper.text import counted
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
     from clipper.clipping import Clipping
     from clipper.importers.model import PendingLink
     from clipper.library import Library
     from clipper.refresh import RenewReport
+    from clipper.selection import Selection
 
 
 class ExportFormat(StrEnum):
@@ -43,8 +45,29 @@ def _chosen(library: Library, query: str | None) -> tuple[Iterator[Clipping], in
     return select(library, None), library.count()
 
 
-def _by_ids(library: Library, ids: list[int]) -> tuple[Iterator[Clipping], int]:
+def _by_ids(library: Library, ids: Sequence[int]) -> tuple[Iterator[Clipping], int]:
+    """Those clippings, all looked up first: one unknown id and nothing is done."""
     return iter([library.get(clipping_id) for clipping_id in ids]), len(ids)
+
+
+def _selected(command: str, words: list[str] | None) -> Selection:
+    """Ids or a query (``clipper.selection``); a query holding a number says how it was read."""
+    from clipper.selection import select
+
+    chosen = select(words or [], command)
+    if chosen.notice:
+        say(chosen.notice)
+    return chosen
+
+
+Words = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[IDS | QUERY]",
+        help="Clipping ids (12 15, #12), or a search (see clipper search --help).",
+        show_default=False,
+    ),
+]
 
 
 def export(
@@ -57,9 +80,7 @@ def export(
             show_default=False,
         ),
     ],
-    query: Annotated[
-        str | None, typer.Argument(help="Only clippings matching this search.")
-    ] = None,
+    words: Words = None,
     output_format: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="Markdown notes or JSON lines.")
     ] = ExportFormat.markdown,
@@ -70,16 +91,23 @@ def export(
     """Export clippings as Markdown notes (YAML front matter) or JSON lines.
 
     Re-exporting into the same folder updates the notes in place (found by
-    their clipper_id), renaming a note whose title changed.
+    their clipper_id), renaming a note whose title changed. Without IDS or
+    QUERY, every clipping is exported.
 
     Example: clipper export --to notes/    or    clipper export -f jsonl --to all.jsonl
+
+    Example: clipper export 12 15 --to notes/    or    clipper export climate -paywall --to -
     """
     from clipper.progress import tracked
 
     if with_html and output_format is not ExportFormat.jsonl:
         raise typer.BadParameter("--with-html applies to --format jsonl", param_hint="--with-html")
+    chosen = _selected("export", words)
     with state(ctx).open_library(create=False) as library:
-        clippings, total = _chosen(library, query)
+        if chosen.ids:
+            clippings, total = _by_ids(library, chosen.ids)
+        else:
+            clippings, total = _chosen(library, chosen.query)
         if output_format is ExportFormat.jsonl:
             _export_jsonl(library, tracked(clippings, total, "Exporting"), to, with_html)
             return
@@ -92,7 +120,7 @@ def export(
     details = f"{result.written} written, {result.unchanged} unchanged"
     if result.renamed:
         details += f", {result.renamed} renamed"
-    say(f"Exported {result.count} notes to {to} ({details}).")
+    say(f"Exported {counted(result.count, 'note')} to {to} ({details}).")
 
 
 def _export_jsonl(
@@ -118,7 +146,7 @@ def _export_jsonl(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    say(f"Exported {count} clippings to {to}.")
+    say(f"Exported {counted(count, 'clipping')} to {to}.")
 
 
 def import_file(
@@ -225,9 +253,6 @@ def pending(
     show(table)
 
 
-QueryArgument = Annotated[
-    str | None, typer.Argument(help="Only clippings matching this search.", show_default=False)
-]
 IdsOption = Annotated[
     list[int] | None, typer.Option("--id", help="This clipping (repeatable).", show_default=False)
 ]
@@ -235,19 +260,22 @@ AllOption = Annotated[bool, typer.Option("--all", help="Every clipping in the li
 
 
 def _targets(
-    library: Library, query: str | None, ids: list[int] | None, everything: bool
+    library: Library, chosen: Selection, ids: list[int] | None, everything: bool
 ) -> tuple[Iterator[Clipping], int]:
-    if sum((query is not None, bool(ids), everything)) != 1:
-        raise typer.BadParameter("give exactly one of QUERY, --id ID or --all")
-    if ids:
-        return _by_ids(library, ids)
-    return _chosen(library, query)
+    """IDS (and --id) as ids, a QUERY as a search, or --all: exactly one of these."""
+    numbers = [*chosen.ids, *(ids or [])]
+    if sum((chosen.query is not None, bool(numbers), everything)) != 1:
+        raise typer.BadParameter("give exactly one of IDS, QUERY (or --id ID) and --all")
+    if numbers:
+        return _by_ids(library, list(dict.fromkeys(numbers)))
+    return _chosen(library, chosen.query)
 
 
 def _renew(
     ctx: typer.Context,
-    targets: tuple[str | None, list[int] | None, bool],
+    targets: tuple[list[str] | None, list[int] | None, bool],
     run: Callable[..., RenewReport],
+    command: str,
     progress: str,
     verb: str,
     skipped: str,
@@ -255,8 +283,10 @@ def _renew(
     """Run ``reextract`` or ``refresh`` over the chosen clippings and report."""
     from clipper.progress import tracked
 
+    words, ids, everything = targets
+    chosen = _selected(command, words)
     with state(ctx).open_library(create=False) as library:
-        clippings, total = _targets(library, *targets)
+        clippings, total = _targets(library, chosen, ids, everything)
         report = run(
             library,
             tracked(clippings, total, progress),
@@ -269,41 +299,46 @@ def _renew(
 
 def reextract(
     ctx: typer.Context,
-    query: QueryArgument = None,
+    words: Words = None,
     ids: IdsOption = None,
     everything: AllOption = False,
 ) -> None:
     """Re-run the current extractor on the stored raw pages (no network).
 
-    Tags, notes and stars stay as they are; a changed text keeps the old one
-    as an earlier version (see `clipper history`).
+    Give ids (12 15, #12), a search, or --all. Tags, notes and stars stay as
+    they are; a changed text keeps the old one as an earlier version (see
+    `clipper history`).
 
-    Example: clipper reextract --all
+    Example: clipper reextract 12 15    or    clipper reextract --all
     """
     from clipper.refresh import reextract as run
 
     _renew(
-        ctx, (query, ids, everything), run, "Re-extracting", "Re-extracted",
+        ctx, (words, ids, everything), run, "reextract", "Re-extracting", "Re-extracted",
         "without a stored page (imported without HTML)",
     )  # fmt: skip
 
 
 def refresh(
     ctx: typer.Context,
-    query: QueryArgument = None,
+    words: Words = None,
     ids: IdsOption = None,
     everything: AllOption = False,
 ) -> None:
     """Fetch clippings again; a story that changed gets a new version.
 
-    The earlier text is kept: `clipper history ID` lists the versions and
-    `clipper diff ID` shows what changed.
+    Give ids (12 15, #12), a search, or --all. The earlier text is kept:
+    `clipper history ID` lists the versions and `clipper diff ID` shows what
+    changed.
 
-    Example: clipper refresh --id 12
+    Example: clipper refresh 12    or    clipper refresh tag:live after:2024-06
     """
     from clipper.refresh import refresh as run
 
-    _renew(ctx, (query, ids, everything), run, "Refreshing", "Refreshed", "without a web URL")
+    _renew(
+        ctx, (words, ids, everything), run, "refresh", "Refreshing", "Refreshed",
+        "without a web URL",
+    )  # fmt: skip
 
 
 def history(
@@ -369,10 +404,11 @@ def diff(
     segments = word_diff(a.text, b.text)
     stats = diff_stats(segments)
     wrap = not out.is_terminal
+    sizes = counted(a.word_count, "word"), counted(b.word_count, "word")
     out.print(
         Text(
-            f"#{clipping_id}: version {a.number} ({a.saved_at[:10]}, {a.word_count} words) → "
-            f"version {b.number} ({b.saved_at[:10]}, {b.word_count} words): "
+            f"#{clipping_id}: version {a.number} ({a.saved_at[:10]}, {sizes[0]}) → "
+            f"version {b.number} ({b.saved_at[:10]}, {sizes[1]}): "
             f"+{stats.added} −{stats.removed} words",
             style="dim",
         ),

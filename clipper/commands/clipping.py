@@ -167,11 +167,15 @@ def _clip_one(
         result = clip_source(library, source, url=url, tags=tags, options=options, refetch=refetch)
     if as_json:
         print_json(result.clipping.to_record())
+        if (collision := result.collision()) is not None:
+            say(collision)
         return
     if result.refetched:
         say(f"Fetched again; #{result.clipping.id} is updated.")
     elif not result.created:
         say(f"Already in the library as #{result.clipping.id}.")
+    if (collision := result.collision()) is not None:
+        say(collision)
     show(clipping_card(result.clipping))
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import typer
+from typer.core import TyperCommand
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -39,6 +40,63 @@ class State:
         from clipper.config import load_settings
 
         return load_settings()
+
+
+class WordsCommand(TyperCommand):
+    """A command whose arguments are the words of a search, where ``-word`` excludes.
+
+    Click reads ``-paywall`` as the short options ``-p -a ...`` and fails. Here
+    an argument that starts with one ``-`` is a word of the search unless it is
+    exactly one of the command's short options (``-n``, ``-h``), or one with
+    its value attached (``-n5``); the words go after ``--``, in their order,
+    so Click takes them as arguments. Long options (``--limit 5``,
+    ``--sort=date``) work anywhere, and an unknown one is still an error.
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, words_after_options(self.get_params(ctx), ctx, args))
+
+
+# Typer's Click types are its own (typer._click), so parameters are typed Any here.
+def words_after_options(params: list[Any], ctx: Any, args: list[str]) -> list[str]:
+    """``args`` with every option first, then ``--`` and the words (see ``WordsCommand``)."""
+    options = {
+        name: param
+        for param in params
+        if param.param_type_name == "option"
+        for name in (*param.opts, *param.secondary_opts)
+    }
+    kept: list[str] = []
+    words: list[str] = []
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            words.extend(rest)
+            break
+        if not _is_option(arg, options, ctx):
+            words.append(arg)
+            continue
+        kept.append(arg)
+        option = options.get(arg)  # written alone: a value, if it takes one, comes next
+        if option is not None and not (option.is_flag or option.count):
+            kept.extend(value for value in [next(rest, None)] if value is not None)
+    return kept + (["--", *words] if words else [])
+
+
+def _is_option(arg: str, options: dict[str, Any], ctx: Any) -> bool:
+    """Whether ``arg`` is an option rather than a word; ``--unknown`` is one (Click refuses it)."""
+    if arg.startswith("--") or arg in options:
+        return True
+    if not arg.startswith("-") or len(arg) < 2:
+        return False
+    short = options.get(arg[:2])
+    if short is None or short.is_flag or short.count:
+        return False
+    try:  # "-n5": the option with its value attached, when the rest is a valid value
+        short.type.convert(arg[2:], short, ctx)
+    except typer.BadParameter:
+        return False
+    return True
 
 
 def state(ctx: typer.Context) -> State:

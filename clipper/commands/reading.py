@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 SEARCH_HELP = "\n\n".join(
     [
         "Search the library: ranked hits with highlighted snippets.",
-        "Every word must match, in the title, description, text or author; case and "
+        "Every word must match, in the title, author, site, host, description, tags, your "
+        "note or the text (a title counts most, then tags and note); case and "
         "accents do not matter (pekin finds Pékin).",
         "Chinese, Japanese, Korean and Thai words are found anywhere in the running text: "
         "地铁 finds 杭州地铁12号线, 검색 finds 검색을.",
@@ -39,22 +40,27 @@ SEARCH_HELP = "\n\n".join(
                 "  after:2020-12      dated on or after 1 December 2020",
                 "  before:2021        dated before 1 January 2021",
                 "  is:starred         starred clippings",
+                "  id:12              clipping 12 (-id:12: all but it)",
             ]
         ),
         "Dates are YYYY, YYYY-MM or YYYY-MM-DD and stand for the start of that year, month "
         "or day; a clipping's date is its publication date, else the day it was clipped. "
         "Filters can be negated (-tag:sport) and OR-ed with each other, but not with words. "
-        "Filters alone list clippings newest first.",
+        "Filters alone list clippings newest first. A number is a word of the text here "
+        "(2024 finds stories that mention it); clipping 12 is id:12.",
         "\n".join(
             [
                 "Example: clipper search bombers pacific",
                 "Example: clipper search '\"joint patrol\" -drill site:reuters.com after:2020'",
                 "Example: clipper search 'russia ukraine OR belarus' --sort date",
                 "Example: clipper search tag:russia lang:de --limit 50 --offset 50",
-                "Example: clipper search -- -sport after:2024-06",
+                "Example: clipper search -paywall after:2024-06",
             ]
         ),
-        "Quote phrases for your shell, and put a query that starts with - after --.",
+        "A word that starts with - excludes, wherever it stands: clipper search -paywall "
+        "lists every clipping without the word (a query of exclusions alone matches all "
+        "the rest). -n and -h alone are options, and -- ends the options. Quote phrases "
+        "for your shell.",
     ]
 )
 
@@ -81,7 +87,12 @@ def search(
         bool, typer.Option("--json", help="Print hits as JSON lines (with snippet, score).")
     ] = False,
 ) -> None:
+    from clipper.selection import number_notice
+
     text = " ".join(query)
+    notice = number_notice(query)
+    if notice:
+        say(notice)
     with state(ctx).open_library(create=False) as library:
         hits = library.search(text, limit=limit + 1, offset=offset, sort=sort.value)
         more = len(hits) > limit

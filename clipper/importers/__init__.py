@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from clipper.errors import ExportError, reading
 from clipper.importers.model import ImportItem, Link, Parsed, Problem
+from clipper.text import counted
 
 if TYPE_CHECKING:
     from clipper.library import Library
@@ -99,22 +100,25 @@ class ImportReport:
     links: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{self.added} clippings added"]
+        parts = [f"{counted(self.added, 'clipping')} added"]
         if self.renumbered:
-            parts.append(f"{self.renumbered} of them with a new id (theirs was taken)")
+            theirs = "its own was" if self.renumbered == 1 else "theirs was"
+            parts.append(f"{self.renumbered} of them with a new id ({theirs} taken)")
         if self.merged:
-            parts.append(f"{self.merged} merged into clippings already here")
+            into = "a clipping" if self.merged == 1 else "clippings"
+            parts.append(f"{self.merged} merged into {into} already here")
         if self.pending or self.already_pending:
-            parts.append(f"{self.pending} links kept as pending")
+            parts.append(f"{counted(self.pending, 'link')} kept as pending")
         if self.already_pending:
             parts.append(f"{self.already_pending} already pending")
         if self.already_clipped:
-            parts.append(f"{self.already_clipped} links already clipped")
+            parts.append(f"{counted(self.already_clipped, 'link')} already clipped")
         errors = sum(not p.skipped for p in self.problems)
         if errors:
             parts.append(f"{errors} unreadable and skipped")
         if len(self.problems) > errors:
-            parts.append(f"{len(self.problems) - errors} not web links, skipped")
+            skipped = len(self.problems) - errors
+            parts.append(f"{skipped} not {'a web link' if skipped == 1 else 'web links'}, skipped")
         return f"Imported {self.format.value}: " + ", ".join(parts) + "."
 
 
@@ -194,6 +198,7 @@ def import_parsed(
 ) -> ImportReport:
     """Store what ``parse_file`` read, in batches; see ``import_file``."""
     report = ImportReport(chosen)
+    fresh: set[int] = set()  # what this import added: its records are never merged together
     for batch in _batches(parsed):
         items = [e for e in batch if isinstance(e, ImportItem)]
         links = [e for e in batch if isinstance(e, Link)]
@@ -201,7 +206,7 @@ def import_parsed(
             report.problems.append(problem)
             if on_problem:
                 on_problem(problem)
-        for outcome in library.import_clippings(items) if items else []:
+        for outcome in library.import_clippings(items, fresh) if items else []:
             if outcome.status == "added":
                 report.added += 1
                 report.renumbered += outcome.renumbered

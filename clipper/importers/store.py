@@ -2,9 +2,15 @@
 
 Merge rules, so that importing never loses what is stored and never duplicates:
 
-- A clipping is the same as a stored one when it has the same URL. One
-  without a URL (clipped from stdin without ``--url``) is the same only as
-  the stored clipping with its id, title, text and clipping time: two
+- A clipping is the same as a stored one when it has the same URL (its
+  canonical URL), unless that URL's page is shown to be another: another
+  story (``clipper.dedup``) whose raw pages were fetched from other
+  addresses than the stored clipping's, or a clipping this same import
+  added (a file's records are clippings their library kept apart, as it
+  keeps apart stories of a site whose template gives every page one
+  canonical URL). The same story, or the same id, is preferred among several.
+  One without a URL (clipped from stdin without ``--url``) is the same only
+  as the stored clipping with its id, title, text and clipping time: two
   identical URL-less clippings stay two.
 - A new clipping keeps its id when that id is free here; otherwise it gets the
   next free id (``renumbered``). Into an empty library every id is kept, which
@@ -24,7 +30,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from collections.abc import Collection
 
+from clipper.dedup import clipping_at, fetched_elsewhere, same_story_at
 from clipper.history import insert_versions
 from clipper.importers.model import (
     ArchivedPage,
@@ -41,10 +49,10 @@ from clipper.library import (
     RETIRED_UP_TO,
     article_values,
     index_forms,
+    indexed_once,
     normalize_tag,
 )
 from clipper.page import utc_now
-from clipper.urls import clean_url
 
 
 def _tags(tags: tuple[str, ...] | list[str]) -> list[str]:
@@ -85,16 +93,30 @@ def _insert_pages(
         )
 
 
-def _existing(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> int | None:
+def _existing(
+    db: sqlite3.Connection, item: ImportItem, clipped_at: str, fresh: Collection[int]
+) -> int | None:
+    """The stored clipping ``item`` merges into, if any (the rules in the module docstring)."""
     a = item.article
     if a.url is not None:
-        row = db.execute("SELECT id FROM clippings WHERE url = ?", (a.url,)).fetchone()
-    else:
         row = db.execute(
-            "SELECT id FROM clippings WHERE id = ? AND url IS NULL AND title = ? AND text = ? "
-            "AND clipped_at = ?",
-            (item.id, a.title, a.text, clipped_at),
+            "SELECT id FROM clippings WHERE id = ? AND url = ?", (item.id, a.url)
         ).fetchone()
+        if row is not None and row[0] not in fresh:
+            return int(row[0])
+        same, others = same_story_at(db, a, a.url, exclude=fresh)
+        if same is not None:
+            return same
+        addresses = [address for page in item.pages for address in (page.source, page.url)]
+        for other in others:  # another story under that URL: merged unless shown apart
+            if not fetched_elsewhere(db, other, addresses):
+                return other
+        return None
+    row = db.execute(
+        "SELECT id FROM clippings WHERE id = ? AND url IS NULL AND title = ? AND text = ? "
+        "AND clipped_at = ?",
+        (item.id, a.title, a.text, clipped_at),
+    ).fetchone()
     return int(row[0]) if row else None
 
 
@@ -136,7 +158,7 @@ def _insert(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> tuple[
     else:
         clipping_id = int(db.execute(f"SELECT {NEXT_ID}").fetchone()[0])
     values = article_values(item.article)
-    with index_forms(db, clipping_id, values):
+    with indexed_once(db, clipping_id), index_forms(db, clipping_id, values):
         db.execute(
             f"INSERT INTO clippings (id, url, {columns}, clipped_at, updated_at, starred, note)"
             f" VALUES (?, ?, {marks}, ?, ?, ?, ?)",
@@ -150,7 +172,7 @@ def _insert(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> tuple[
                 item.note,
             ),
         )
-    _insert_tags(db, clipping_id, item.tags)
+        _insert_tags(db, clipping_id, item.tags)
     _insert_pages(db, clipping_id, item.pages, merge=False)
     insert_versions(db, clipping_id, item.versions)
     return clipping_id, wanted is not None and not keep
@@ -165,18 +187,23 @@ def _absorb_pending(db: sqlite3.Connection, clipping_id: int, url: str) -> None:
         db.execute("DELETE FROM pending WHERE id = ?", (row["id"],))
 
 
-def store_item(db: sqlite3.Connection, item: ImportItem) -> ImportOutcome:
-    """Add ``item`` as a new clipping or merge it into the stored one (module docstring)."""
+def store_item(db: sqlite3.Connection, item: ImportItem, fresh: set[int]) -> ImportOutcome:
+    """Add ``item`` as a new clipping or merge it into the stored one (module docstring).
+
+    ``fresh`` holds the ids this import added so far, never merged into; an
+    added clipping's id joins it.
+    """
     clipped_at = item.clipped_at or utc_now().isoformat()
     db.execute("SAVEPOINT import_item")
     try:
-        existing = _existing(db, item, clipped_at)
+        existing = _existing(db, item, clipped_at, fresh)
         if existing is not None:
             _merge_user_data(db, existing, item.tags, item.starred, item.note)
             _insert_pages(db, existing, item.pages, merge=True)
             outcome = ImportOutcome("merged", existing, where=item.where)
         else:
             clipping_id, renumbered = _insert(db, item, clipped_at)
+            fresh.add(clipping_id)
             outcome = ImportOutcome("added", clipping_id, renumbered, where=item.where)
         if item.article.url is not None:
             _absorb_pending(db, int(outcome.clipping_id or 0), item.article.url)
@@ -190,13 +217,14 @@ def store_item(db: sqlite3.Connection, item: ImportItem) -> ImportOutcome:
 
 
 def store_link(db: sqlite3.Connection, link: Link) -> PendingOutcome:
-    """Keep ``link`` as pending, unless it is already clipped or pending (then merge)."""
-    clipped = db.execute(
-        "SELECT id FROM clippings WHERE url = ?", (clean_url(link.url),)
-    ).fetchone()
+    """Keep ``link`` as pending, unless it is already clipped or pending (then merge).
+
+    Already clipped: known at that address without fetching it (``clipper.dedup``).
+    """
+    clipped = clipping_at(db, link.url)
     if clipped is not None:
-        _merge_user_data(db, int(clipped[0]), link.tags, link.starred, link.note)
-        return PendingOutcome("already clipped", int(clipped[0]))
+        _merge_user_data(db, clipped, link.tags, link.starred, link.note)
+        return PendingOutcome("already clipped", clipped)
     row = db.execute("SELECT * FROM pending WHERE url = ?", (link.url,)).fetchone()
     if row is not None:
         tags = _tags([*json.loads(row["tags"]), *link.tags])
