@@ -12,6 +12,7 @@ Start-up time matters for a tool used many times a day, so nothing here or in
 from __future__ import annotations
 
 import os
+import sys
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -119,4 +120,21 @@ app.command()(archive.diff)
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    was_devnull = _stdout_is_devnull()
+    try:
+        app()
+    except SystemExit as done:
+        # Rich answers a reader that went away (``clipper --help | head``) by
+        # pointing stdout at /dev/null and exiting 1; clipper's own output
+        # treats a closed pipe as the reader being done, not as a failure.
+        if done.code == 1 and not was_devnull and _stdout_is_devnull():
+            raise SystemExit(0) from None
+        raise
+
+
+def _stdout_is_devnull() -> bool:
+    try:
+        out, null = os.fstat(sys.stdout.fileno()), os.stat(os.devnull)
+    except (OSError, ValueError):
+        return False
+    return (out.st_dev, out.st_ino) == (null.st_dev, null.st_ino)

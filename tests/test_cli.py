@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -217,3 +218,18 @@ def test_library_option_beats_the_environment(run: Run, tmp_path: Path) -> None:
     assert other.exists()
     assert records(run("--library", str(other), "list", "--json").stdout)[0]["title"] == TITLE
     assert records(run("list", "--json").stdout) == []
+
+
+def test_help_into_a_reader_that_stops_early_is_not_an_error() -> None:
+    # `clipper --help | head -1`: the reader closes the pipe before the help ends.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clipper", "--help"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(1)
+    process.stdout.close()
+    assert process.wait(timeout=30) == 0
+    assert process.stderr.read() == b""
