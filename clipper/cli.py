@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -134,7 +135,7 @@ def main() -> None:
 
 def _stdout_is_devnull() -> bool:
     try:
-        out, null = os.fstat(sys.stdout.fileno()), os.stat(os.devnull)
+        out, null = os.fstat(sys.stdout.fileno()), Path(os.devnull).stat()
     except (OSError, ValueError):
         return False
     return (out.st_dev, out.st_ino) == (null.st_dev, null.st_ino)
