@@ -327,3 +327,26 @@ def test_hidden_tabs_of_a_guide_are_kept_and_hidden_menus_are_not() -> None:
     assert "Install the Java development kit" in text
     assert "Install Python 3.11 or newer" in text
     assert "Menu: Products" not in text
+
+
+def test_a_live_ticker_keeps_its_entries_not_just_the_minute_marks() -> None:
+    events = [
+        ("95'", "Full time! The home side hold on for a famous win after long stoppage time."),
+        ("88'", "Chance! A header from the corner flies just over the bar, the keeper beaten."),
+        ("81'", "Yellow card for the visiting captain after a late tackle in midfield."),
+        ("74'", "Substitution: the striker comes off to applause, replaced by the winger."),
+        ("63'", "Goal! A low shot from the edge of the box finds the bottom corner. 2-1."),
+    ]
+    entries = "".join(
+        f"<li class='ticker-entry'><time class='minute'>{minute}</time>"
+        f"<div class='ticker-text'><p>{text}</p></div></li>"
+        for minute, text in events
+    )
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body>"
+        f"<nav>Home Sport</nav><h1>Live: City v Rovers</h1><ul class='ticker'>{entries}</ul>"
+        "</body></html>"
+    )
+    text = clipper.extract(html, url=URL).text
+    for _minute, event in events:
+        assert event in text
