@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pytest
 import typer.main
+import typer.testing
 import yaml
-from click.testing import CliRunner
 
 import clipper
 from benchmarks.soak import Run, check_library, clipper_command, quiet_env, run_batch
@@ -228,19 +228,22 @@ def test_search_finds_each_clipping_by_a_phrase_from_its_title(library: Batch) -
     Typer building it anew, for each of 600 searches would take half a minute.
     """
     command = typer.main.get_command(app)
-    runner = CliRunner()
+    runner = typer.testing.CliRunner()
     not_found = []
     rows = library.rows("SELECT id, title, text FROM clippings ORDER BY id")
     assert len(rows) > 500
-    for clipping_id, title, text in rows:
-        words = _WORD.findall(str(title))
-        limit = 20 if words else len(rows)
-        phrase = '"' + " ".join((words or _WORD.findall(str(text)))[:PHRASE_WORDS]) + '"'
-        arguments = ["--library", str(library.path), "search", phrase, "--json"]
-        result = runner.invoke(command, [*arguments, "--limit", str(limit)])
-        found = [json.loads(line)["id"] for line in result.stdout.splitlines()]
-        if result.exit_code != 0 or clipping_id not in found:
-            not_found.append(f"#{clipping_id} {phrase}: exit {result.exit_code}, {found[:5]}")
+    with pytest.MonkeyPatch.context() as patch:
+        # Typer's runner builds the command tree on every call; build it once.
+        patch.setattr(typer.testing, "_get_command", lambda _app: command)
+        for clipping_id, title, text in rows:
+            words = _WORD.findall(str(title))
+            limit = 20 if words else len(rows)
+            phrase = '"' + " ".join((words or _WORD.findall(str(text)))[:PHRASE_WORDS]) + '"'
+            arguments = ["--library", str(library.path), "search", phrase, "--json"]
+            result = runner.invoke(app, [*arguments, "--limit", str(limit)])
+            found = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+            if result.exit_code != 0 or clipping_id not in found:
+                not_found.append(f"#{clipping_id} {phrase}: exit {result.exit_code}, {found[:5]}")
     assert not_found == [], f"{len(not_found)} not found:\n" + "\n".join(not_found)
 
 
