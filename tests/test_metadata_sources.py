@@ -323,6 +323,89 @@ CASES: dict[str, Case] = {
         ),
         published="2025-12-03",
     ),
+    # --- dates and bylines that templates set apart from the headline --------------------
+    "a page builder's 'widget' boxes hold headline, byline and date (en)": Case(
+        page(
+            "<title>Storm closes the harbour | Example News</title>",
+            '<div class="elementor-widget-container"><h1>Storm closes the harbour</h1></div>'
+            '<div class="elementor-widget-container"><div class="post-meta">'
+            '<span class="author-name">Jane Doe</span> <span class="post-date">'
+            "December 3, 2025</span></div></div>"
+            '<div class="elementor-widget-container">STORY</div>'
+            '<div class="sidebar"><div class="post-date">April 1, 2019</div>'
+            '<span class="author-name">Zed Sidebar</span></div>',
+        ),
+        authors=("Jane Doe",),
+        published="2025-12-03",
+    ),
+    "a layout class naming the sidebar beside the story (de)": Case(
+        page(
+            "<title>Sturm schließt den Hafen</title>",
+            '<div class="sidebar"><div class="datum">1. April 2019</div></div>'
+            '<div class="site-content sidebar-enabled sidebar-right">'
+            '<div class="entry-meta"><span class="datum">3. Dezember 2025</span> · '
+            '<span class="autor">Von Hans Müller</span></div>'
+            '<div class="entry-header"><h1>Sturm schließt den Hafen</h1></div>'
+            "<div>STORY</div></div>",
+            lang="de",
+        ),
+        title="Sturm schließt den Hafen",
+        authors=("Hans Müller",),
+        published="2025-12-03",
+    ),
+    "a BEM modifier '--footer' is a row of the header, not the page footer (fr)": Case(
+        page(
+            "",
+            '<header class="page-header"><div class="page-header__row">'
+            "<h1>Marseille : le port fermé par la tempête</h1></div>"
+            '<div class="page-header__row page-header__row--footer"><span class="auteur">'
+            'Marie Martin</span> <time datetime="2025-12-03T16:05:00+01:00">3 décembre 2025'
+            "</time></div></header><div>STORY</div>",
+            lang="fr",
+        ),
+        title="Marseille : le port fermé par la tempête",
+        authors=("Marie Martin",),
+        published="2025-12-03T16:05:00+01:00",
+    ),
+    "a ticker repeating the headline above it does not hide the dateline (es)": Case(
+        page(
+            "<title>La tormenta cierra el puerto de Valencia</title>",
+            "<div>"
+            + "".join(
+                f"<div><a href='/{n}'>{t}</a></div>"
+                for n, t in enumerate(
+                    (
+                        "La tormenta cierra el puerto de Valencia",
+                        "Suben los precios del aceite",
+                        "El Valencia gana en casa",
+                        "Nueva línea de metro",
+                        "Huelga de transporte el lunes",
+                        "Lluvias en Castellón",
+                    )
+                )
+            )
+            + "</div><div class='row'><div class='col'>"
+            "<h1>La tormenta cierra el puerto de Valencia</h1></div></div>"
+            "<div class='row'><div class='col'>Escrito por</div><div>Juan Pérez</div>"
+            "<div>Miércoles, 3 de diciembre de 2025</div></div><div>STORY</div>",
+            lang="es",
+        ),
+        title="La tormenta cierra el puerto de Valencia",
+        authors=("Juan Pérez",),
+        published="2025-12-03",
+    ),
+    "'By logging in, you agree' under the headline is no byline (en)": Case(
+        page("", f"<div>{H1}<p>By logging in, you agree to our terms.</p>STORY</div>"),
+    ),
+    "a byline box's 'Profile' and 'Follow' buttons are not part of the name (en)": Case(
+        page(
+            "",
+            f'<article><header>{H1}</header><div class="author-hovercard">'
+            '<span>Patrick Allan</span> <a href="/u/pa">Profile</a> '
+            "<button>Follow</button></div>STORY</article>",
+        ),
+        authors=("Patrick Allan",),
+    ),
     # --- authors ---------------------------------------------------------------------
     "rel=author link (en)": Case(
         page("", f'<article>{H1}<a rel="author" href="/people/jane">Jane Doe</a>STORY</article>'),

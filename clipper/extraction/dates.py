@@ -75,6 +75,24 @@ _MONTH_NAMES = [
 MONTHS = {
     name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
 }
+
+
+# Words a written date is made of besides its numbers: month and weekday names
+# and the little words between them ("Miércoles, 3 de diciembre de 2025").
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+DATE_WORDS = frozenset(MONTHS) | _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
+    thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi
+    mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes
+    sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica segunda-feira
+    terça-feira quarta-feira quinta-feira sexta-feira понедельник вторник среда четверг
+    пятница суббота воскресенье am um le el il on at der den de of the
+    """
+)  # fmt: skip
 # Levantine Arabic month names (some two words, one of two letters) are replaced
 # by their Egyptian-usage equivalents before matching.
 _LEVANTINE = {

@@ -50,6 +50,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from clipper.extraction.bylines import declared_stand_in, parse_byline, split_authors, unique
 from clipper.extraction.dates import (
     DATE_LABEL,
+    DATE_WORDS,
     date_from_url,
     fetch_time,
     labelled_dates,
@@ -123,17 +124,26 @@ _ELSEWHERE = re.compile(
     r"|more-?stories|read-?more|also|next-?post|prev-?post|pagination|reply|respond",
 )
 # Layout modifiers ("has-sidebar", "content__header--no-promo") say what is
-# next to an element, not what it is.
+# next to an element, not what it is; so does a BEM modifier after "--"
+# ("pageHeader__row--footer" is a row of the page header).
 _MODIFIER = re.compile(r"(?:^|[-_])(?:has|with|no|without|show|hide|is)[-_]")
 
 
-def _is_furniture(names: str) -> bool:
-    """Whether a lower-cased class/id list names page furniture (one token is enough)."""
+def _is_furniture(names: str, layout: frozenset[str] = frozenset()) -> bool:
+    """Whether a lower-cased class/id list names page furniture (one token is enough).
+
+    Tokens in ``layout`` are the page's own names for its boxes (see ``_Places.settle``).
+    """
     if not _ELSEWHERE.search(names):
         return False
-    return any(_ELSEWHERE.search(name) and not _MODIFIER.search(name) for name in names.split())
+    return any(
+        _ELSEWHERE.search(base) and not _MODIFIER.search(base) and name not in layout
+        for name in names.split()
+        if (base := name.split("--", 1)[0])
+    )
 
 
+_ELSEWHERE_ROLES = ("banner", "complementary", "navigation")
 _SITE_HEADER = re.compile(r"site|global|masthead|banner|^top|navbar|header-top")
 
 _PUBLISHED_META = (
@@ -324,6 +334,41 @@ class _Places:
 
     def __init__(self) -> None:
         self._verdicts: dict[int, int] = {}
+        self._layout: frozenset[str] = frozenset()
+
+    def settle(self, headline: LexborNode) -> bool:
+        """Take ``headline`` as the story's although its containers look like furniture.
+
+        Page builders name every box after a sidebar or a widget
+        (``elementor-widget-container``, ``cs-sidebar-enabled``, ``WidgetArea``),
+        and a hero ``<header class="site-header">`` may hold the headline: a
+        container that holds the story's one headline is no sidebar, so the class
+        names that made it look like one describe layout, and boxes beside it
+        with the same names (the byline's, the dateline's) are not furniture
+        either. Containers that are furniture by their tag or their ARIA role
+        (``<aside>``, ``<nav>``, ``role=navigation``) are not overruled: a
+        headline there is a copy. Returns whether ``headline`` was taken.
+        """
+        names: set[str] = set()
+        current = headline.parent
+        for _depth in range(14):
+            if current is None:
+                break
+            verdict = self._verdict(current)
+            if verdict == _BOUNDARY:
+                break
+            if verdict == _ELSEWHERE_NODE:
+                attrs = current.attributes
+                if current.tag in _ELSEWHERE_TAGS or attrs.get("role") in _ELSEWHERE_ROLES:
+                    return False
+                found = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+                names.update(found)
+            current = current.parent
+        if not names:
+            return False
+        self._layout = self._layout | names
+        self._verdicts.clear()
+        return not self.elsewhere(headline)
 
     def _verdict(self, node: LexborNode) -> int:
         key = node.mem_id
@@ -336,7 +381,7 @@ class _Places:
                 # A comment or a teaser is often an <article> of its own.
                 attrs = node.attributes
                 names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-                furniture = len(names) > 1 and _is_furniture(names)
+                furniture = len(names) > 1 and _is_furniture(names, self._layout)
                 verdict = _ELSEWHERE_NODE if furniture else _BOUNDARY
             elif tag in _ELSEWHERE_TAGS:
                 verdict = _ELSEWHERE_NODE
@@ -348,9 +393,13 @@ class _Places:
                 attrs = node.attributes
                 names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
                 verdict = _NEUTRAL
-                if attrs.get("role") in ("banner", "complementary", "navigation") or (
+                site_header = tag == "header" and _SITE_HEADER.search(names)
+                if attrs.get("role") in _ELSEWHERE_ROLES or (
                     len(names) > 1
-                    and (_is_furniture(names) or (tag == "header" and _SITE_HEADER.search(names)))
+                    and (
+                        _is_furniture(names, self._layout)
+                        or (site_header and not self._layout.intersection(names.split()))
+                    )
                 ):
                     verdict = _ELSEWHERE_NODE
             self._verdicts[key] = verdict
@@ -549,8 +598,10 @@ def _authors(
         lines, below = around.lines(title)
         for index in range(below, min(len(lines), below + 30)):
             line = lines[index]
-            if len(line) <= 4 and line.casefold() in _BY_WORDS:
-                yield _Witness(parse_byline(" ".join(lines[index : index + 2])[:160]))
+            if len(line) <= 24 and _BY_ALONE.fullmatch(line):
+                following = lines[index + 1] if index + 1 < len(lines) else ""
+                if following[:1] and not following[:1].islower():
+                    yield _Witness(parse_byline(f"By {following}"[:160]))
             elif len(line) <= 120 and _BY_LINE.match(line):
                 yield _Witness(parse_byline(line))
 
@@ -564,6 +615,10 @@ def _authors(
             fallback = fallback or others
             handles = handles or tuple(unique(witness.stand_ins))
     return (handles or fallback)[:8]
+
+
+# Marks the headline's place in the page's text for a moment (a private-use character).
+_MARK = "\ue000\ue001"
 
 
 class _Around:
@@ -594,17 +649,27 @@ class _Around:
         if self._lines is None:
             self._lines = ([], 0)
             body = self._tree.body
-            text = body.text(deep=True, separator="\n") if body is not None else ""
-            # The headline as the page writes it, else the title chosen from it.
-            shown = [
-                node.text(deep=True, separator="\n").strip().split("\n")[0][:40]
-                for node in self.headlines[:1]
-            ]
             needle, position = "", -1
-            for candidate in (*shown, title[:40]):
-                if len(candidate) >= 8 and (position := text.find(candidate)) >= 0:
-                    needle = candidate
-                    break
+            if body is not None and self.headlines:
+                # The headline's own place, marked for a moment: the same words
+                # are often written earlier, in a ticker or the breadcrumbs.
+                headline = self.headlines[0]
+                headline.insert_before(_MARK)
+                mark = headline.prev
+                text = body.text(deep=True, separator="\n")
+                if mark is not None and mark.tag == "-text":
+                    mark.decompose()
+                position = text.find(_MARK)
+                if position >= 0:
+                    text = text[:position] + text[position + len(_MARK) :].lstrip("\n")
+                    own = headline.text(deep=True, separator="\n").strip()
+                    needle = own if text.startswith(own, position) else ""
+            else:
+                text = body.text(deep=True, separator="\n") if body is not None else ""
+            if position < 0:
+                # The title chosen from the headline, where the headline is not an element.
+                needle = title[:40]
+                position = text.find(needle) if len(needle) >= 8 else -1
             if position >= 0:
                 after = text[position + len(needle) : position + 2000].split("\n")
                 before = text[max(0, position - 400) : position].split("\n")[1:]
@@ -721,9 +786,16 @@ def _dates(
     return published, modified
 
 
-# A line that opens with a byline word: "By Jon Foster - 2025-09-13".
-_BY_WORDS = frozenset({"by", "von", "par", "por", "door", "di", "av", "af"})
-_BY_LINE = re.compile(r"(?:by|von|par|por|door|di|av|af)\s+[^\W\d_]", re.IGNORECASE)
+# A line that opens with a byline word: "By Jon Foster - 2025-09-13". The name
+# is not written in lower case: "By logging in, you agree" is a sentence.
+_BY_VERB = (
+    r"(?:(?:written|posted|published|reported)\s+by|(?:escrito|publicado)\s+por"
+    r"|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé|publié)\s+par|(?:scritto|pubblicato)\s+da"
+    r"|by|von|par|por|door|di|av|af)"
+)
+_BY_LINE = re.compile(rf"(?i:{_BY_VERB})\s+(?![a-zß-ÿ])[^\W\d_]")
+# The words alone on their line, the name on the next: "Written by" / "Maya Perez".
+_BY_ALONE = re.compile(rf"(?i:{_BY_VERB}|autor(?:in)?|author|auteure?|autore)\s*[:：]?")
 
 
 def _dateline_near_title(
@@ -755,8 +827,13 @@ def _dateline_near_title(
             if dated and dated[0][0] != "modified":
                 found = dated[0][1]
         elif below <= index < below + 4 and (value := parse_date(line, month_first=month_first)):
-            words = [w for w in line.split() if not any(c.isdigit() for c in w)]
-            if len(words) <= 3:  # "January 22nd, 2019": a date alone on its line
+            words = [
+                word
+                for word in line.split()
+                if not any(c.isdigit() for c in word)
+                and word.strip(",.").casefold() not in DATE_WORDS
+            ]
+            if len(words) <= 2:  # "January 22nd, 2019", "Mi., 3 de diciembre de 2025"
                 found = value
         if found:
             break
@@ -1097,6 +1174,8 @@ def extract_metadata(
         node for node, text in visible if similarity(text, title) >= 0.5
     ]
     headlines = [node for node in matching if not places.elsewhere(node)]
+    if not headlines:
+        headlines = next(([node] for node in matching[:2] if places.settle(node)), [])
     if not headlines and page.headline_nodes:
         headlines = page.headline_nodes[:1]
     if not headlines and title and tree.body is not None:
