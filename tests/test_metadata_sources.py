@@ -406,6 +406,72 @@ CASES: dict[str, Case] = {
         ),
         authors=("Patrick Allan",),
     ),
+    "the dateline just above the headline, where the kicker is (nl)": Case(
+        page(
+            "<title>Storm sluit de haven</title>",
+            "<main><div>Nieuws</div><p>3 december 2025</p><p>Jan de Vries</p>"
+            "<h1>Storm sluit de haven</h1>STORY</main>",
+            lang="nl",
+        ),
+        title="Storm sluit de haven",
+        published="2025-12-03",
+    ),
+    "'Updated' alone on its line: the date under it is no publication date (en)": Case(
+        page("", f"<div>{H1}<p>Updated</p><p>December 4, 2025</p>STORY</div>"),
+        modified="2025-12-04",
+    ),
+    "a script between headline and dateline is not read as lines (en)": Case(
+        page(
+            "",
+            f"<div>{H1}<script>\nvar slot = 1;\nfunction show() {{\nwindow.ads.push(slot);"
+            "\n}\nshow();\n</script><p>December 3, 2025</p>STORY</div>",
+        ),
+        published="2025-12-03",
+    ),
+    "a categories box by the headline does not end the search for the dateline (it)": Case(
+        page(
+            "<title>La tempesta chiude il porto di Genova</title>",
+            '<div class="entry-header"><div class="entry-inner"><div class="post-meta">'
+            '<a href="/cronaca">Cronaca</a> <a href="/liguria">Liguria</a></div>'
+            "<h1>La tempesta chiude il porto di Genova</h1></div></div>"
+            '<div class="entry-infobar"><div class="post-meta"><span class="meta-author">'
+            'di Mario Rossi</span> <span class="meta-date">3 dicembre 2025</span></div></div>'
+            "<div>STORY</div>",
+            lang="it",
+        ),
+        title="La tempesta chiude il porto di Genova",
+        authors=("Mario Rossi",),
+        published="2025-12-03",
+    ),
+    "a forum post's date only in a tooltip, past the thread's counters (pt)": Case(
+        page(
+            "<title>Como mostrar a rota salva no telemóvel?</title>",
+            '<main><div class="topic-header"><h1>Como mostrar a rota salva no telemóvel?</h1>'
+            '<div class="topic-info">23 Mensagens 3 Participantes 928 Visualizações</div></div>'
+            '<ul class="posts"><li class="post"><a class="username" href="/u/ana">ana_sousa</a>'
+            '<span class="timeago" title="2025-12-03T10:29:24.807Z"></span>STORY</li></ul></main>',
+            lang="pt",
+        ),
+        title="Como mostrar a rota salva no telemóvel?",
+        published="2025-12-03T10:29:24+00:00",
+    ),
+    "a thread's 'Last post' date is no publication date (en, de)": Case(
+        page(
+            "",
+            f"<div>{H1}<p>12 replies</p><p>Last post: 5 December 2025</p>"
+            "<p>Letzter Beitrag: 6. Dezember 2025</p>STORY</div>",
+        ),
+        modified="2025-12-05",
+    ),
+    "a template's 'Name' placeholder is no author (en)": Case(
+        page(
+            '<meta name="author" content="Name">',
+            f"<div>{H1}<p>Written by</p><p>Maya Perez</p><p>Friday, December 19, 2025</p>"
+            "STORY</div>",
+        ),
+        authors=("Maya Perez",),
+        published="2025-12-19",
+    ),
     # --- authors ---------------------------------------------------------------------
     "rel=author link (en)": Case(
         page("", f'<article>{H1}<a rel="author" href="/people/jane">Jane Doe</a>STORY</article>'),

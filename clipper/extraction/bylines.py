@@ -102,7 +102,7 @@ _NOT_NAMES = _wordset(
     編集部 编辑部 편집부 زائر nobody none null n/a editorial editorial-staff
     editorial-team wire wires wire-services agencies agency agencias agenturen agences
     агентства staff-reporter staff-writer online-desk digital-desk contributor
-    profile follow unfollow subscribe
+    profile follow unfollow subscribe name author-name your-name first-name full-name
     """
 )  # fmt: skip
 _CREDENTIALS = _wordset(
@@ -409,7 +409,7 @@ _NOBODY = _wordset(
     """
     admin administrator root user users guest author authors unknown anonymous anonym
     anonyme anónimo anonimo nobody none null n/a na undefined default webmaster editor
-    editors staff team by
+    editors staff team by name
     """
 )  # fmt: skip
 _HANDLE = re.compile(r"@?[\w][\w.\-]{1,30}")

@@ -329,6 +329,14 @@ _YESTERDAY = re.compile(
 )
 
 
+def is_relative(text: str) -> bool:
+    """Whether ``text`` holds a relative dateline ("3 hours ago", "gestern")."""
+    text = " ".join(text.split())
+    return bool(text) and (
+        any(pattern.search(text) for pattern in _RELATIVE) or bool(_YESTERDAY.search(text))
+    )
+
+
 def relative_date(text: str, now: datetime) -> str | None:
     """The moment a dateline such as "3 hours ago" or "gestern, 14:30" names,
     counted back from ``now`` (the time the page was fetched), or ``None``.
@@ -397,6 +405,9 @@ def date_from_url(url: str) -> str | None:
 # wins over "updated"; matched case-insensitively, not inside a longer word.
 _MODIFIEDDATE_LABELS = (
     "last updated", "last modified", "updated on", "updated", "modified", "revised", "edited",
+    "last post", "last reply", "latest reply", "last activity", "letzter beitrag",
+    "letzte antwort", "dernier message", "dernière réponse", "último mensaje",
+    "última respuesta", "ultimo messaggio", "ultima risposta",
     "zuletzt aktualisiert", "aktualisiert am", "aktualisiert", "geändert", "stand",
     "mis à jour le", "mis à jour", "mise à jour le", "mise à jour", "modifié le", "modifié",
     "actualizado el", "actualizado", "actualización", "última actualización", "modificado",

@@ -39,7 +39,7 @@ Decisions:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -53,6 +53,7 @@ from clipper.extraction.dates import (
     DATE_WORDS,
     date_from_url,
     fetch_time,
+    is_relative,
     labelled_dates,
     parse_date,
     relative_date,
@@ -617,6 +618,19 @@ def _authors(
     return (handles or fallback)[:8]
 
 
+# A line of a script or a style sheet (the parser's text holds theirs too).
+_CODE_LINE = re.compile(r"[;{}]$|^[{}]|\bfunction\s*\(|=>|\b(?:document|window)\.")
+
+
+def _shown_lines(raw_lines: list[str]) -> list[str]:
+    """The non-empty lines a reader sees, spaces folded; code is left out."""
+    lines = []
+    for raw in raw_lines:
+        if (line := " ".join(raw.split())) and not _CODE_LINE.search(line):
+            lines.append(line)
+    return lines
+
+
 # Marks the headline's place in the page's text for a moment (a private-use character).
 _MARK = "\ue000\ue001"
 
@@ -673,30 +687,40 @@ class _Around:
             if position >= 0:
                 after = text[position + len(needle) : position + 2000].split("\n")
                 before = text[max(0, position - 400) : position].split("\n")[1:]
-                lines = [line for line in (" ".join(raw.split()) for raw in before) if line]
+                lines = _shown_lines(before)
                 below = len(lines)
-                lines += [line for line in (" ".join(raw.split()) for raw in after) if line]
-                self._lines = (lines, below)
+                self._lines = (lines + _shown_lines(after), below)
         return self._lines
 
     def nodes(self, kind: str, levels: int = 5) -> list[LexborNode]:
         """``"byline"`` or ``"date"`` elements, in document order, looking at most
         ``levels`` containers up from the headline."""
         if (kind, levels) not in self._found:
-            self._found[kind, levels] = self._search(_AROUND[kind], levels)
+            self._found[kind, levels] = self._search(kind, levels)
         return self._found[kind, levels]
 
-    def _search(self, selector: str, levels: int) -> list[LexborNode]:
+    def _search(self, kind: str, levels: int) -> list[LexborNode]:
+        selector = _AROUND[kind]
         if not self.headlines:
             body = self._tree.body
             matches = body.css(selector)[:40] if body is not None else []
             return [node for node in matches if not self.places.elsewhere(node)]
+        holds = _holds_date if kind == "date" else _holds_words
         for headline in self.headlines[:2]:
-            if found := self._climb(headline, selector, levels):
+            if found := self._climb(headline, selector, levels, holds):
                 return found
         return []
 
-    def _climb(self, headline: LexborNode, selector: str, levels: int) -> list[LexborNode]:
+    def _climb(
+        self,
+        headline: LexborNode,
+        selector: str,
+        levels: int,
+        holds: Callable[[LexborNode], bool],
+    ) -> list[LexborNode]:
+        """The matches of the lowest level up from ``headline`` of which one
+        ``holds`` what is looked for: a "meta" box of categories next to the
+        headline does not stop the search for the dateline further up."""
         container = headline
         seen: set[int] = set()
         for level in range(1, levels + 1):
@@ -716,11 +740,26 @@ class _Around:
                     seen.add(node.mem_id)
                     if not self.places.elsewhere(node, stop=container):
                         found.append(node)
-            if found:
+            if any(holds(node) for node in found):
                 return found
             if container.tag in ("article", "main", "body"):
                 break
         return []
+
+
+def _holds_date(node: LexborNode) -> bool:
+    """Whether an element holds a date: in its text ("3 hours ago" too) or its tooltip."""
+    if node.tag == "time":
+        return True
+    text = _text(node)
+    if len(text) <= 250 and (parse_date(text) or is_relative(text)):
+        return True
+    attrs = node.attributes
+    return any(parse_date(attrs.get(name)) for name in _TOOLTIPS)
+
+
+def _holds_words(node: LexborNode) -> bool:
+    return any(c.isalpha() for c in node.text(deep=True))
 
 
 def _dates(
@@ -807,12 +846,14 @@ def _dateline_near_title(
     markup: a date labelled as the publication ("Posted on" / "Nov 21, 2018"
     in two spans), a date on the author's line ("Faith Katunga • Oct 20, 2025",
     "by Jon Foster - 2025-09-13"), or a line that is nothing but a date just
-    under the headline. Only the lines near the headline are read: further
-    down, dates belong to what the story mentions, to comments, to teasers.
+    under the headline (or just over it, where the kicker is). Only the lines
+    near the headline are read: further down, dates belong to what the story
+    mentions, to comments, to teasers.
     """
     lines, below = around.lines(title)
     names = [name for name in authors if len(name) >= 3]
     found: str | None = None
+    updated = -2  # the index of the last line labelled "Updated"
     for index, line in enumerate(lines):
         if len(line) > 200:
             continue
@@ -822,24 +863,67 @@ def _dateline_near_title(
             dated = labelled_dates(pair, month_first=month_first)
             if dated and dated[0][0] != "modified":
                 found = dated[0][1]
+            elif dated:
+                updated = index
         elif _BY_LINE.match(line) or any(name in line for name in names):
             dated = labelled_dates(near, month_first=month_first)
             if dated and dated[0][0] != "modified":
                 found = dated[0][1]
-        elif below <= index < below + 4 and (value := parse_date(line, month_first=month_first)):
-            words = [
-                word
-                for word in line.split()
-                if not any(c.isdigit() for c in word)
-                and word.strip(",.").casefold() not in DATE_WORDS
-            ]
-            if len(words) <= 2:  # "January 22nd, 2019", "Mi., 3 de diciembre de 2025"
-                found = value
+        elif (
+            below <= index < below + 4
+            and updated != index - 1  # "Updated" / "October 8, 2025"
+            and (value := _date_alone(line, month_first))
+        ):
+            found = value
         if found:
             break
+    if found is None:
+        found = _kicker_date(around, month_first)
     if found and url and (in_url := date_from_url(url)) and in_url != found[:10]:
         return in_url
     return found
+
+
+def _date_alone(line: str, month_first: bool) -> str | None:
+    """The date of a line that is nothing but a date: "January 22nd, 2019",
+    "Mi., 3 de diciembre de 2025", a date and one name ("October 8, 2024 Swoogo")."""
+    if len(line) > 60 or not (value := parse_date(line, month_first=month_first)):
+        return None
+    words = [
+        word
+        for word in line.split()
+        if not any(c.isdigit() for c in word) and word.strip(",.").casefold() not in DATE_WORDS
+    ]
+    return value if len(words) <= 2 else None
+
+
+def _kicker_date(around: _Around, month_first: bool) -> str | None:
+    """A date alone just before the headline, where the kicker is: the elements
+    right before it, or before its container, a level or two up. Found by the
+    markup, not the text: a sidebar's last teaser also comes just before."""
+    if not around.headlines:
+        return None
+    current: LexborNode | None = around.headlines[0]
+    for _level in range(3):
+        if current is None or current.tag in ("article", "main", "body", "html"):
+            return None
+        sibling = current.prev
+        seen = 0
+        while sibling is not None and seen < 3:
+            tag = sibling.tag or "-"
+            if tag[:1] != "-" and tag not in ("script", "style", "template"):
+                seen += 1
+                text = _text(sibling)
+                value = _date_alone(text, month_first) if text else None
+                if (
+                    value
+                    and not DATE_LABEL.search(text)
+                    and not around.places.elsewhere(sibling, stop=current.parent)
+                ):
+                    return value
+            sibling = sibling.prev
+        current = current.parent
+    return None
 
 
 def _relative_dates(
