@@ -558,6 +558,78 @@ CASES: dict[str, Case] = {
     "a photo credit is no byline (en)": Case(
         page("", f'<article>{H1}<p class="byline">Photos: John Roe</p>STORY</article>'),
     ),
+    "a company declared as the author gives way to the person in the byline (en)": Case(
+        page(
+            ld(
+                '{"@type":"BlogPosting","headline":"Storm closes the harbour",'
+                '"author":{"@type":"Organization","name":"Harbour Media Ltd"}}'
+            ),
+            f'<article>{H1}<p class="byline">By Jack Shepherd</p>STORY</article>',
+        ),
+        authors=("Jack Shepherd",),
+    ),
+    "a company declared as the author, when no person is named (fr)": Case(
+        page(
+            ld(
+                '{"@type":"Article","headline":"Marseille : le port fermé par la tempête",'
+                '"author":{"@type":"Organization","name":"Presse Provence SA"}}'
+            ),
+            "<article><h1>Marseille : le port fermé par la tempête</h1>STORY</article>",
+            lang="fr",
+        ),
+        title="Marseille : le port fermé par la tempête",
+        authors=("Presse Provence SA",),
+    ),
+    "an 'authority control' box is no byline (en)": Case(
+        page(
+            "",
+            f'<article>{H1}STORY<div class="authority-control">Authority control '
+            "National libraries</div></article>",
+        ),
+    ),
+    "a link to the site's author page names the author (de)": Case(
+        page(
+            "<title>Sturm schließt den Hafen</title>",
+            "<main><div><h1>Sturm schließt den Hafen</h1>"
+            '<div class="flex"><a class="flex" href="/autor/hans-mueller/">Hans Müller</a>'
+            "</div></div>STORY</main>",
+            lang="de",
+        ),
+        url="https://www.beispiel-zeitung.de/panorama/sturm-100.html",
+        title="Sturm schließt den Hafen",
+        authors=("Hans Müller",),
+    ),
+    "an author link to another site belongs to a quoted story (en)": Case(
+        page(
+            "",
+            f"<main><div>{H1}<div><p>Harbours face more storms, as "
+            '<a href="https://other.example.com/author/erik-van-klinken/">Erik Van Klinken</a>'
+            " wrote last week.</p></div></div>STORY</main>",
+        ),
+    ),
+    "a declared account name gives way to the full name in the byline (es)": Case(
+        page(
+            '<meta name="author" content="KatieS">',
+            "<article><h1>La tormenta cierra el puerto de Valencia</h1>"
+            '<p class="byline">Por <a class="author-link" href="/autor/aoife">Aoife '
+            "O'Riordan</a></p>STORY</article>",
+            lang="es",
+        ),
+        title="La tormenta cierra el puerto de Valencia",
+        authors=("Aoife O'Riordan",),
+    ),
+    "a declared account name when the byline names nobody else (en)": Case(
+        page('<meta name="author" content="KatieS">', f"<article>{H1}STORY</article>"),
+        authors=("KatieS",),
+    ),
+    "a job after the name ends the byline (en)": Case(
+        page(
+            "",
+            f'<article>{H1}<div class="byline">by Daniel Burstein, Senior Director, Content '
+            "&amp; Marketing, Example Media and Example Institute</div>STORY</article>",
+        ),
+        authors=("Daniel Burstein",),
+    ),
     # --- titles -------------------------------------------------------------------------
     "'Site - Story' prefix stripped (en)": Case(
         page("<title>Example News - Storm closes the harbour</title>", "<p>STORY</p>"),

@@ -134,7 +134,8 @@ _PREFIX = re.compile(
 _LABEL = re.compile(r"[^\W\d_][^\W\d_ ]{1,20}(?: [^\W\d_]{1,20})?\s?[:：]\s")
 # "This post was written by Jane Doe": the name follows the phrase.
 _WRITTEN_BY = re.compile(
-    r"\b(?:written|posted|published|reported|authored|compiled|edited)\s+by\s+", re.IGNORECASE
+    r"\b(?:written|posted|published|reported|authored|compiled|edited)\s+by(?:\s+|$)",
+    re.IGNORECASE,
 )
 # A job described rather than named: "Head of Marketing", "Director of Research".
 _ROLE_PHRASE = re.compile(
@@ -355,6 +356,9 @@ def parse_byline(text: str) -> list[str]:
                 continue
             if index and _ROLE_PHRASE.match(piece.strip()):
                 break  # "Jane Doe, Head of Marketing and Community Development"
+            words = [_fold_word(word) for word in piece.split()]
+            if index and names and words and _is_role(words, 0):
+                break  # "Jane Doe, Senior Director, Content & Marketing": the rest is her job
             if folded in _SUFFIXES and names:
                 names[-1] = f"{names[-1]} {piece.strip(' ,')}"
                 continue

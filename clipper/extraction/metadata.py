@@ -58,7 +58,7 @@ from clipper.extraction.dates import (
     parse_date,
     relative_date,
 )
-from clipper.extraction.jsonld import JsonLd, read_json_ld
+from clipper.extraction.jsonld import JsonLd, read_json_ld, types
 from clipper.extraction.titles import (
     choose_title,
     key,
@@ -104,7 +104,9 @@ _BODY_QUERY = (
 _AROUND = {
     "byline": "[class*=byline i], [class*=author i], [class*=autor i], [class*=auteur i], "
     "[class*=writer i], [class*=reporter i], [class*=firma i], [class*=signature i], "
-    "[class*=assinatura i], [id*=author i], address",
+    "[class*=assinatura i], [id*=author i], address, a[href*='/author/' i], "
+    "a[href*='/authors/' i], a[href*='/autor/' i], a[href*='/auteur/' i], "
+    "a[href*='/autore/' i], a[href*='/autores/' i]",
     "date": "time, [class*=date i], [class*=time i], [class*=publish i], [class*=posted i], "
     "[class*=datum i], [class*=fecha i], [class*=data i], [class*=meta i], [class*=info i], "
     "[class*=byline i], [class*=author i]",
@@ -489,20 +491,42 @@ def _choose_site(candidates: list[str], host: str, affix: str | None) -> str | N
 # --- fields -------------------------------------------------------------------------------
 
 
-def _ld_values(ld: JsonLd, value: Any, depth: int = 0) -> list[str]:
-    """The names in a JSON-LD author value as written: text, Person/Organization, lists."""
+_ORGANIZATION_TYPES = frozenset(
+    {
+        "organization", "newsmediaorganization", "corporation", "localbusiness",
+        "educationalorganization", "governmentorganization", "ngo", "onlinebusiness",
+        "collegeoruniversity", "researchorganization", "brand", "website",
+    }
+)  # fmt: skip
+
+
+def _ld_values(
+    ld: JsonLd, value: Any, organizations: list[str] | None = None, depth: int = 0
+) -> list[str]:
+    """The names in a JSON-LD author value as written: text, Person, lists.
+
+    An author typed as an Organization goes to ``organizations`` when the
+    caller gives that list: a company credited as the author stands in for
+    the person only when the page names none.
+    """
     value = ld.resolve(value)
     if depth > 3 or value is None:
         return []
     if isinstance(value, list):
-        return [name for item in value for name in _ld_values(ld, item, depth + 1)]
+        return [name for item in value for name in _ld_values(ld, item, organizations, depth + 1)]
     if isinstance(value, dict):
         name = value.get("name")
         if not name and (value.get("givenName") or value.get("familyName")):
             name = f"{value.get('givenName') or ''} {value.get('familyName') or ''}"
         if isinstance(name, list):
             name = " ".join(n for n in name if isinstance(n, str))
-        return [tidy(name)] if isinstance(name, str) else []
+        if not isinstance(name, str):
+            return []
+        if organizations is not None and types(value) & _ORGANIZATION_TYPES:
+            if cleaned := tidy(name):
+                organizations.append(cleaned)
+            return []
+        return [tidy(name)]
     if isinstance(value, str):
         return [tidy(value)]
     return []
@@ -526,6 +550,7 @@ class _Witness:
 
     names: list[str]
     stand_ins: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
 
 
 def _declared(values: Iterable[str]) -> _Witness:
@@ -540,7 +565,7 @@ def _declared(values: Iterable[str]) -> _Witness:
 
 
 def _authors(
-    page: _Page, ld: JsonLd, site_keys: list[str], around: _Around, title: str
+    page: _Page, ld: JsonLd, site_keys: list[str], around: _Around, title: str, host: str
 ) -> tuple[str, ...]:
     """People named by the publisher, else in the visible byline; else what stands in.
 
@@ -551,7 +576,10 @@ def _authors(
     """
 
     def declared() -> Iterator[_Witness]:
-        yield _declared(_ld_values(ld, ld.get("author") or ld.get("creator")))
+        organizations: list[str] = []
+        witness = _declared(_ld_values(ld, ld.get("author") or ld.get("creator"), organizations))
+        witness.organizations = organizations
+        yield witness
         for value in page.meta_all(_AUTHOR_META):
             yield _declared([tidy(value)])
         # Several itemprop=author elements name several people when they belong
@@ -577,7 +605,11 @@ def _authors(
         yield _declared(values)
 
     def visible() -> Iterator[_Witness]:
-        nodes = around.nodes("byline")[:15]
+        nodes = [
+            node
+            for node in around.nodes("byline")
+            if not _authority(node) and not _foreign_author_link(node, host)
+        ][:15]
         texts = [_text(node) for node in nodes]
         for index, (node, text) in enumerate(zip(nodes, texts, strict=True)):
             if 2 <= len(text) <= 160:
@@ -608,14 +640,25 @@ def _authors(
 
     fallback: tuple[str, ...] = ()
     handles: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()
     for source in (declared, visible):
         for witness in source():
             people, others = split_authors(witness.names, site_keys)
-            if people:
+            if people and source is declared and all(_account_name(name) for name in people):
+                # "KatieS", "jdoe": the login that posted the story; a person
+                # the byline names in full is the author, if there is one.
+                accounts = accounts or people
+                continue
+            if people and (not accounts or not all(_account_name(n) for n in people)):
                 return people[:8]
-            fallback = fallback or others
+            fallback = fallback or others or tuple(unique(witness.organizations))
             handles = handles or tuple(unique(witness.stand_ins))
-    return (handles or fallback)[:8]
+    return (accounts or handles or fallback)[:8]
+
+
+def _account_name(name: str) -> bool:
+    """One word in a script with capitals (``KatieS``, ``jdoe``): an account, not a name."""
+    return " " not in name and any(c.isupper() or c.islower() for c in name)
 
 
 # A line of a script or a style sheet (the parser's text holds theirs too).
@@ -745,6 +788,38 @@ class _Around:
             if container.tag in ("article", "main", "body"):
                 break
         return []
+
+
+def _foreign_author_link(node: LexborNode, host: str) -> bool:
+    """A link to an author's page on another site, found by its address alone:
+    the byline of a story quoted or linked to, not this one's. (A link the
+    page marks as its byline may well go to the author's own site.)"""
+    if node.tag != "a" or not host:
+        return False
+    attrs = node.attributes
+    marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('rel') or ''}"
+    if _BYLINE_MARK.search(marks.lower()):
+        return False
+    href = (node.attributes.get("href") or "").strip()
+    other = _host(href) if href.startswith(("http://", "https://", "//")) else ""
+    if href.startswith("//"):
+        other = _host("https:" + href)
+    return bool(other) and other != host and not other.endswith("." + host)
+
+
+_BYLINE_MARK = re.compile(r"author|autor|auteur|byline|writer|reporter|firma|signature")
+_AUTHORITY = re.compile(r"authori[tz]")
+
+
+def _authority(node: LexborNode) -> bool:
+    """A box matched as a byline for "author" inside "authority" ("authority-control")
+    or "authorize": its class and id say nothing else of an author."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if not _AUTHORITY.search(names) or node.tag == "address":
+        return False
+    rest = _AUTHORITY.sub("", names)
+    return not _BYLINE_MARK.search(rest)
 
 
 def _holds_date(node: LexborNode) -> bool:
@@ -1274,7 +1349,7 @@ def extract_metadata(
     language = _language(page, ld, tree, language_sample, headers)
     month_first = language == "en-US"
     around = _Around(headlines, tree, places)
-    authors = _authors(page, ld, site_keys, around, title)
+    authors = _authors(page, ld, site_keys, around, title, host)
     published, modified = _dates(page, ld, around, url, month_first)
     if published is None and title:
         published = _dateline_near_title(around, title, authors, url, month_first)
