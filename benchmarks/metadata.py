@@ -38,9 +38,14 @@ disturb it far less than wall-clock time), best of ``--repeat`` passes taken in
 turns; trafilatura with metadata is shown too.
 
 Work by folds: change code looking at fold a (``--fold a``), quote fold b.
+``--sources`` counts the dates by the kind of evidence they lie in (JSON-LD,
+meta, microdata, ``<time>``, ``data-*`` attributes, the URL, visible text),
+found independently of clipper: where clipper's dates came from, and where
+the right day lay on the pages it missed or got wrong. Those are counts, so
+they may be read on fold b too.
 
     python benchmarks/metadata.py [--corpus NAME ...] [--fold a|b] [--only clipper]
-        [--worst 12] [--repeat 1] [--field title ...]
+        [--worst 12] [--repeat 1] [--field title ...] [--sources]
 """
 
 from __future__ import annotations
