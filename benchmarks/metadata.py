@@ -38,9 +38,14 @@ disturb it far less than wall-clock time), best of ``--repeat`` passes taken in
 turns; trafilatura with metadata is shown too.
 
 Work by folds: change code looking at fold a (``--fold a``), quote fold b.
+``--sources`` counts the dates by the kind of evidence they lie in (JSON-LD,
+meta, microdata, ``<time>``, ``data-*`` attributes, the URL, visible text),
+found independently of clipper: where clipper's dates came from, and where
+the right day lay on the pages it missed or got wrong. Those are counts, so
+they may be read on fold b too.
 
     python benchmarks/metadata.py [--corpus NAME ...] [--fold a|b] [--only clipper]
-        [--worst 12] [--repeat 1] [--field title ...]
+        [--worst 12] [--repeat 1] [--field title ...] [--sources]
 """
 
 from __future__ import annotations
@@ -247,6 +252,127 @@ def field_table(name: str, pages: list[Page], runs: dict[str, Run]) -> None:
         print(f"    of clipper's wrong, {explained}: {why}")
 
 
+# --- where a date comes from --------------------------------------------------------------
+
+# The kinds of evidence a page's date can be read from, strongest first. The
+# benchmark finds them on its own (not through clipper's choices) so that the
+# pages clipper misses can be counted by where their right day lay: these are
+# aggregates, safe to read on the fold not tuned on.
+SOURCES = ("json-ld", "meta", "microdata", "time", "data-attribute", "url", "text")
+_META_DATE = re.compile(r"date|time|pub|issued|creat")
+_META_MODIFIED = re.compile(r"modif|updat|revis|edit|change|expir")
+_ITEMPROP_DATE = re.compile(r"date(?:published|created)", re.IGNORECASE)
+_DATA_DATE = re.compile(r"^data-.*(?:date|time|publish|created|posted|timestamp)")
+
+
+def date_witnesses(page: Page) -> dict[str, set[str]]:
+    """For each source, the calendar days the page's evidence of that kind names."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from clipper.extraction.dates import date_from_url, parse_date
+    from clipper.extraction.jsonld import read_json_ld
+
+    def day(value: object) -> str | None:
+        found = parse_date(value) if isinstance(value, str) else None
+        return found[:10] if found else None
+
+    found: dict[str, set[str]] = {name: set() for name in SOURCES}
+    tree = LexborHTMLParser(page.html)
+    for node in read_json_ld(tree, page.url).nodes:
+        for name in ("datePublished", "dateCreated", "uploadDate"):
+            if value := day(node.get(name)):
+                found["json-ld"].add(value)
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        names = " ".join(str(attrs.get(a) or "") for a in ("name", "property", "itemprop"))
+        names = names.lower()
+        declared = _META_DATE.search(names) and not _META_MODIFIED.search(names)
+        if declared and (value := day(attrs.get("content"))):
+            found["meta"].add(value)
+    for node in tree.css("[itemprop]"):
+        attrs = node.attributes
+        declared = _ITEMPROP_DATE.search(str(attrs.get("itemprop")))
+        if node.tag != "meta" and declared:
+            value = day(attrs.get("datetime") or attrs.get("content") or node.text())
+            if value:
+                found["microdata"].add(value)
+    for node in tree.css("time"):
+        if value := day(node.attributes.get("datetime") or node.text()):
+            found["time"].add(value)
+    body = tree.body
+    for node in body.css("*") if body is not None else []:
+        for name, attribute in node.attributes.items():
+            if attribute and _DATA_DATE.match(name) and (value := day(attribute)):
+                found["data-attribute"].add(value)
+    if page.url and (value := date_from_url(page.url)):
+        found["url"].add(value)
+    for node in tree.css("script, style, noscript, template"):
+        node.decompose()
+    if body is not None:
+        for line in body.text(deep=True, separator="\n").split("\n"):
+            if 6 <= len(line.strip()) <= 120 and (value := day(line)):
+                found["text"].add(value)
+    return found
+
+
+def source_of(value: str | None, witnesses: dict[str, set[str]]) -> str:
+    """The first source (strongest first) naming the day of ``value``."""
+    if not value:
+        return "-"
+    return next((name for name in SOURCES if value[:10] in witnesses[name]), "elsewhere")
+
+
+def source_table(pages: list[Page], runs: dict[str, Run]) -> None:
+    """Where clipper's dates came from, and where the right day lay when it failed."""
+    witnesses = [date_witnesses(page) for page in pages]
+    print("\n  published by source (counts; a page may hold the right day in several)")
+    for which in sorted({page.fold for page in pages}):
+        chosen = [
+            i for i, page in enumerate(pages)
+            if page.fold == which and page.expected("published") is not None
+        ]  # fmt: skip
+        print(f"    fold {which}: {len(chosen)} pages state a date")
+        for label in ("clipper", "htmldate", "trafilatura"):
+            if label not in runs:
+                continue
+            tally: dict[str, dict[str, int]] = {}
+            for i in chosen:
+                expected = pages[i].expected("published") or ""
+                found = runs[label].fields[i].get("published")
+                kind = verdict("published", expected, found)
+                row = tally.setdefault(source_of(found, witnesses[i]), {})
+                row[kind] = row.get(kind, 0) + 1
+            cells = [
+                f"{name} {row.get('right', 0)}/{row.get('wrong', 0)}"
+                for name, row in sorted(tally.items())
+                if name != "-"
+            ]
+            missing = tally.get("-", {}).get("missing", 0)
+            print(f"      {label:<12} from (right/wrong): {', '.join(cells)}; none {missing}")
+        for kind in ("missing", "wrong"):
+            failed = [
+                i for i in chosen
+                if verdict("published", pages[i].expected("published"),
+                           runs["clipper"].fields[i].get("published")) == kind
+            ]  # fmt: skip
+            held = {
+                name: sum(
+                    1 for i in failed
+                    if (pages[i].expected("published") or "")[:10] in witnesses[i][name]
+                )
+                for name in SOURCES
+            }  # fmt: skip
+            nowhere = sum(
+                1 for i in failed
+                if not any(
+                    (pages[i].expected("published") or "")[:10] in witnesses[i][name]
+                    for name in SOURCES
+                )
+            )  # fmt: skip
+            cells = ", ".join(f"{name} {count}" for name, count in held.items())
+            print(f"      clipper {kind} {len(failed)}: right day in {cells}; in none {nowhere}")
+
+
 def fold_table(pages: list[Page], runs: dict[str, Run]) -> None:
     folds = sorted({page.fold for page in pages})
     print("\n  by fold (right / wrong / missing; tune on a, quote b)")
@@ -323,6 +449,9 @@ def main() -> int:
     parser.add_argument("--worst", type=int, default=12, help="clipper's failures per field")
     parser.add_argument("--field", action="append", choices=FIELDS, help="failures to list")
     parser.add_argument("--repeat", type=int, default=1, help="timed passes (best is kept)")
+    parser.add_argument(
+        "--sources", action="store_true", help="count dates by the kind of evidence they lie in"
+    )
     args = parser.parse_args()
     corpora = args.corpus or available()
     if not corpora:
@@ -384,6 +513,8 @@ def main() -> int:
                 field_table(name, pages, scored)
             if len({page.fold for page in pages}) > 1:
                 fold_table(pages, runs)
+            if args.sources:
+                source_table(pages, runs)
             for name in args.field or FIELDS:
                 worst(name, pages, runs["clipper"], args.worst)
         else:

@@ -323,6 +323,155 @@ CASES: dict[str, Case] = {
         ),
         published="2025-12-03",
     ),
+    # --- dates and bylines that templates set apart from the headline --------------------
+    "a page builder's 'widget' boxes hold headline, byline and date (en)": Case(
+        page(
+            "<title>Storm closes the harbour | Example News</title>",
+            '<div class="elementor-widget-container"><h1>Storm closes the harbour</h1></div>'
+            '<div class="elementor-widget-container"><div class="post-meta">'
+            '<span class="author-name">Jane Doe</span> <span class="post-date">'
+            "December 3, 2025</span></div></div>"
+            '<div class="elementor-widget-container">STORY</div>'
+            '<div class="sidebar"><div class="post-date">April 1, 2019</div>'
+            '<span class="author-name">Zed Sidebar</span></div>',
+        ),
+        authors=("Jane Doe",),
+        published="2025-12-03",
+    ),
+    "a layout class naming the sidebar beside the story (de)": Case(
+        page(
+            "<title>Sturm schließt den Hafen</title>",
+            '<div class="sidebar"><div class="datum">1. April 2019</div></div>'
+            '<div class="site-content sidebar-enabled sidebar-right">'
+            '<div class="entry-meta"><span class="datum">3. Dezember 2025</span> · '
+            '<span class="autor">Von Hans Müller</span></div>'
+            '<div class="entry-header"><h1>Sturm schließt den Hafen</h1></div>'
+            "<div>STORY</div></div>",
+            lang="de",
+        ),
+        title="Sturm schließt den Hafen",
+        authors=("Hans Müller",),
+        published="2025-12-03",
+    ),
+    "a BEM modifier '--footer' is a row of the header, not the page footer (fr)": Case(
+        page(
+            "",
+            '<header class="page-header"><div class="page-header__row">'
+            "<h1>Marseille : le port fermé par la tempête</h1></div>"
+            '<div class="page-header__row page-header__row--footer"><span class="auteur">'
+            'Marie Martin</span> <time datetime="2025-12-03T16:05:00+01:00">3 décembre 2025'
+            "</time></div></header><div>STORY</div>",
+            lang="fr",
+        ),
+        title="Marseille : le port fermé par la tempête",
+        authors=("Marie Martin",),
+        published="2025-12-03T16:05:00+01:00",
+    ),
+    "a ticker repeating the headline above it does not hide the dateline (es)": Case(
+        page(
+            "<title>La tormenta cierra el puerto de Valencia</title>",
+            "<div>"
+            + "".join(
+                f"<div><a href='/{n}'>{t}</a></div>"
+                for n, t in enumerate(
+                    (
+                        "La tormenta cierra el puerto de Valencia",
+                        "Suben los precios del aceite",
+                        "El Valencia gana en casa",
+                        "Nueva línea de metro",
+                        "Huelga de transporte el lunes",
+                        "Lluvias en Castellón",
+                    )
+                )
+            )
+            + "</div><div class='row'><div class='col'>"
+            "<h1>La tormenta cierra el puerto de Valencia</h1></div></div>"
+            "<div class='row'><div class='col'>Escrito por</div><div>Juan Pérez</div>"
+            "<div>Miércoles, 3 de diciembre de 2025</div></div><div>STORY</div>",
+            lang="es",
+        ),
+        title="La tormenta cierra el puerto de Valencia",
+        authors=("Juan Pérez",),
+        published="2025-12-03",
+    ),
+    "'By logging in, you agree' under the headline is no byline (en)": Case(
+        page("", f"<div>{H1}<p>By logging in, you agree to our terms.</p>STORY</div>"),
+    ),
+    "a byline box's 'Profile' and 'Follow' buttons are not part of the name (en)": Case(
+        page(
+            "",
+            f'<article><header>{H1}</header><div class="author-hovercard">'
+            '<span>Patrick Allan</span> <a href="/u/pa">Profile</a> '
+            "<button>Follow</button></div>STORY</article>",
+        ),
+        authors=("Patrick Allan",),
+    ),
+    "the dateline just above the headline, where the kicker is (nl)": Case(
+        page(
+            "<title>Storm sluit de haven</title>",
+            "<main><div>Nieuws</div><p>3 december 2025</p><p>Jan de Vries</p>"
+            "<h1>Storm sluit de haven</h1>STORY</main>",
+            lang="nl",
+        ),
+        title="Storm sluit de haven",
+        published="2025-12-03",
+    ),
+    "'Updated' alone on its line: the date under it is no publication date (en)": Case(
+        page("", f"<div>{H1}<p>Updated</p><p>December 4, 2025</p>STORY</div>"),
+        modified="2025-12-04",
+    ),
+    "a script between headline and dateline is not read as lines (en)": Case(
+        page(
+            "",
+            f"<div>{H1}<script>\nvar slot = 1;\nfunction show() {{\nwindow.ads.push(slot);"
+            "\n}\nshow();\n</script><p>December 3, 2025</p>STORY</div>",
+        ),
+        published="2025-12-03",
+    ),
+    "a categories box by the headline does not end the search for the dateline (it)": Case(
+        page(
+            "<title>La tempesta chiude il porto di Genova</title>",
+            '<div class="entry-header"><div class="entry-inner"><div class="post-meta">'
+            '<a href="/cronaca">Cronaca</a> <a href="/liguria">Liguria</a></div>'
+            "<h1>La tempesta chiude il porto di Genova</h1></div></div>"
+            '<div class="entry-infobar"><div class="post-meta"><span class="meta-author">'
+            'di Mario Rossi</span> <span class="meta-date">3 dicembre 2025</span></div></div>'
+            "<div>STORY</div>",
+            lang="it",
+        ),
+        title="La tempesta chiude il porto di Genova",
+        authors=("Mario Rossi",),
+        published="2025-12-03",
+    ),
+    "a forum post's date only in a tooltip, past the thread's counters (pt)": Case(
+        page(
+            "<title>Como mostrar a rota salva no telemóvel?</title>",
+            '<main><div class="topic-header"><h1>Como mostrar a rota salva no telemóvel?</h1>'
+            '<div class="topic-info">23 Mensagens 3 Participantes 928 Visualizações</div></div>'
+            '<ul class="posts"><li class="post"><a class="username" href="/u/ana">ana_sousa</a>'
+            '<span class="timeago" title="2025-12-03T10:29:24.807Z"></span>STORY</li></ul></main>',
+            lang="pt",
+        ),
+        title="Como mostrar a rota salva no telemóvel?",
+        published="2025-12-03T10:29:24+00:00",
+    ),
+    "a thread's 'Last post' date is no publication date (en, de)": Case(
+        page(
+            "",
+            f"<div>{H1}<p>12 replies</p><p>Last post: 5 December 2025</p>"
+            "<p>Letzter Beitrag: 6. Dezember 2025</p>STORY</div>",
+        ),
+        modified="2025-12-05",
+    ),
+    "a template's 'Name' placeholder is no author (en)": Case(
+        page(
+            '<meta name="author" content="Name">',
+            f"<div>{H1}<p>Written by</p><p>Maya Perez</p><p>Friday, December 19, 2025</p>"
+            "STORY</div>",
+        ),
+        authors=("Maya Perez",),
+        published="2025-12-19",
+    ),
     # --- authors ---------------------------------------------------------------------
     "rel=author link (en)": Case(
         page("", f'<article>{H1}<a rel="author" href="/people/jane">Jane Doe</a>STORY</article>'),
@@ -408,6 +557,78 @@ CASES: dict[str, Case] = {
     ),
     "a photo credit is no byline (en)": Case(
         page("", f'<article>{H1}<p class="byline">Photos: John Roe</p>STORY</article>'),
+    ),
+    "a company declared as the author gives way to the person in the byline (en)": Case(
+        page(
+            ld(
+                '{"@type":"BlogPosting","headline":"Storm closes the harbour",'
+                '"author":{"@type":"Organization","name":"Harbour Media Ltd"}}'
+            ),
+            f'<article>{H1}<p class="byline">By Jack Shepherd</p>STORY</article>',
+        ),
+        authors=("Jack Shepherd",),
+    ),
+    "a company declared as the author, when no person is named (fr)": Case(
+        page(
+            ld(
+                '{"@type":"Article","headline":"Marseille : le port fermé par la tempête",'
+                '"author":{"@type":"Organization","name":"Presse Provence SA"}}'
+            ),
+            "<article><h1>Marseille : le port fermé par la tempête</h1>STORY</article>",
+            lang="fr",
+        ),
+        title="Marseille : le port fermé par la tempête",
+        authors=("Presse Provence SA",),
+    ),
+    "an 'authority control' box is no byline (en)": Case(
+        page(
+            "",
+            f'<article>{H1}STORY<div class="authority-control">Authority control '
+            "National libraries</div></article>",
+        ),
+    ),
+    "a link to the site's author page names the author (de)": Case(
+        page(
+            "<title>Sturm schließt den Hafen</title>",
+            "<main><div><h1>Sturm schließt den Hafen</h1>"
+            '<div class="flex"><a class="flex" href="/autor/hans-mueller/">Hans Müller</a>'
+            "</div></div>STORY</main>",
+            lang="de",
+        ),
+        url="https://www.beispiel-zeitung.de/panorama/sturm-100.html",
+        title="Sturm schließt den Hafen",
+        authors=("Hans Müller",),
+    ),
+    "an author link to another site belongs to a quoted story (en)": Case(
+        page(
+            "",
+            f"<main><div>{H1}<div><p>Harbours face more storms, as "
+            '<a href="https://other.example.com/author/erik-van-klinken/">Erik Van Klinken</a>'
+            " wrote last week.</p></div></div>STORY</main>",
+        ),
+    ),
+    "a declared account name gives way to the full name in the byline (es)": Case(
+        page(
+            '<meta name="author" content="KatieS">',
+            "<article><h1>La tormenta cierra el puerto de Valencia</h1>"
+            '<p class="byline">Por <a class="author-link" href="/autor/aoife">Aoife '
+            "O'Riordan</a></p>STORY</article>",
+            lang="es",
+        ),
+        title="La tormenta cierra el puerto de Valencia",
+        authors=("Aoife O'Riordan",),
+    ),
+    "a declared account name when the byline names nobody else (en)": Case(
+        page('<meta name="author" content="KatieS">', f"<article>{H1}STORY</article>"),
+        authors=("KatieS",),
+    ),
+    "a job after the name ends the byline (en)": Case(
+        page(
+            "",
+            f'<article>{H1}<div class="byline">by Daniel Burstein, Senior Director, Content '
+            "&amp; Marketing, Example Media and Example Institute</div>STORY</article>",
+        ),
+        authors=("Daniel Burstein",),
     ),
     # --- titles -------------------------------------------------------------------------
     "'Site - Story' prefix stripped (en)": Case(

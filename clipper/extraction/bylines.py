@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from clipper.extraction.dates import DATE_LABEL, MONTHS
+from clipper.extraction.dates import DATE_LABEL, DATE_WORDS
 from clipper.extraction.titles import key
 
 
@@ -66,7 +66,8 @@ _ROLE_WORDS = _wordset(
     photographers analyst author authors freelancer intern desk team bureau director
     manager founder ceo president professor fellow host anchor editor-at-large critic
     blogger expert specialist lecturer researcher is was for at from via member members
-    moderator moderators
+    moderator moderators engineer engineers developer developers designer scientist
+    consultant strategist evangelist architect marketer coordinator officer
     redakteur redakteurin korrespondent korrespondentin autorin reporterin ressortleiter
     chefredakteur chefredakteurin volontär volontärin mitarbeiter mitarbeiterin leiter
     leiterin für redaktion journaliste rédacteur rédactrice correspondant correspondante
@@ -101,6 +102,7 @@ _NOT_NAMES = _wordset(
     編集部 编辑部 편집부 زائر nobody none null n/a editorial editorial-staff
     editorial-team wire wires wire-services agencies agency agencias agenturen agences
     агентства staff-reporter staff-writer online-desk digital-desk contributor
+    profile follow unfollow subscribe name author-name your-name first-name full-name
     """
 )  # fmt: skip
 _CREDENTIALS = _wordset(
@@ -132,7 +134,8 @@ _PREFIX = re.compile(
 _LABEL = re.compile(r"[^\W\d_][^\W\d_ ]{1,20}(?: [^\W\d_]{1,20})?\s?[:：]\s")
 # "This post was written by Jane Doe": the name follows the phrase.
 _WRITTEN_BY = re.compile(
-    r"\b(?:written|posted|published|reported|authored|compiled|edited)\s+by\s+", re.IGNORECASE
+    r"\b(?:written|posted|published|reported|authored|compiled|edited)\s+by(?:\s+|$)",
+    re.IGNORECASE,
 )
 # A job described rather than named: "Head of Marketing", "Director of Research".
 _ROLE_PHRASE = re.compile(
@@ -166,19 +169,10 @@ _NOISE = re.compile(
 _CUT = re.compile(
     r"(?<![^\W\d_])\d|\d{1,2},?\s+[^\W\d_]{3}"  # "Lucas Nolan22 Dec 2016", yet "Rapid7"
     r"|\b(?:hours?|minutes?|days?|weeks?|months?|years?)\s+ago\b"
-    r"|\b(?:min\.?\s+read|print\s+this|follow|share|e-?mail|contact|on\s+behalf\s+of)\b",
+    r"|\b(?:min\.?\s+read|print\s+this|follow|unfollow|share|e-?mail|contact|on\s+behalf\s+of"
+    r"|profile|subscribe|(?:view|see|read)\s+(?:all|more|full)|more\s+(?:from|by|articles|posts))\b",
     re.IGNORECASE,
 )
-_DATE_WORDS = frozenset(MONTHS) | _wordset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
-    thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi
-    mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes
-    sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica segunda-feira
-    terça-feira quarta-feira quinta-feira sexta-feira понедельник вторник среда четверг
-    пятница суббота воскресенье am um le el il on at der den de
-    """
-)  # fmt: skip
 _LOGIN = re.compile(r"([a-z]{2,})[._]([a-z]{2,})")
 _DOMAIN = re.compile(
     r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|news|co|io|uk|de|fr|es|it|ru|in|au|ca"
@@ -324,7 +318,7 @@ _NOT_PLAIN = (
     | _QUALIFIERS
     | _DESK_WORDS
     | _NOT_NAMES
-    | _DATE_WORDS
+    | DATE_WORDS
     | _CREDENTIALS
     | _wordset("by von par por di da door av af text texto testo autor autorin author photo")
 )
@@ -347,7 +341,7 @@ def parse_byline(text: str) -> list[str]:
     for number, field in enumerate(_FIELD_SPLIT.split(_SENTENCE_SPLIT.sub(" | ", text))):
         if cut := _CUT.search(field):
             words = field[: cut.start()].split()
-            while words and words[-1].strip(".,").casefold() in _DATE_WORDS:
+            while words and words[-1].strip(".,").casefold() in DATE_WORDS:
                 words.pop()
             field = " ".join(words)
         if label := DATE_LABEL.search(field):
@@ -362,6 +356,9 @@ def parse_byline(text: str) -> list[str]:
                 continue
             if index and _ROLE_PHRASE.match(piece.strip()):
                 break  # "Jane Doe, Head of Marketing and Community Development"
+            words = [_fold_word(word) for word in piece.split()]
+            if index and names and words and _is_role(words, 0):
+                break  # "Jane Doe, Senior Director, Content & Marketing": the rest is her job
             if folded in _SUFFIXES and names:
                 names[-1] = f"{names[-1]} {piece.strip(' ,')}"
                 continue
@@ -416,7 +413,7 @@ _NOBODY = _wordset(
     """
     admin administrator root user users guest author authors unknown anonymous anonym
     anonyme anónimo anonimo nobody none null n/a na undefined default webmaster editor
-    editors staff team by
+    editors staff team by name
     """
 )  # fmt: skip
 _HANDLE = re.compile(r"@?[\w][\w.\-]{1,30}")

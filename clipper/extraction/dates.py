@@ -75,6 +75,24 @@ _MONTH_NAMES = [
 MONTHS = {
     name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
 }
+
+
+# Words a written date is made of besides its numbers: month and weekday names
+# and the little words between them ("Miércoles, 3 de diciembre de 2025").
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+DATE_WORDS = frozenset(MONTHS) | _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
+    thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi
+    mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes
+    sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica segunda-feira
+    terça-feira quarta-feira quinta-feira sexta-feira понедельник вторник среда четверг
+    пятница суббота воскресенье am um le el il on at der den de of the
+    """
+)  # fmt: skip
 # Levantine Arabic month names (some two words, one of two letters) are replaced
 # by their Egyptian-usage equivalents before matching.
 _LEVANTINE = {
@@ -311,6 +329,14 @@ _YESTERDAY = re.compile(
 )
 
 
+def is_relative(text: str) -> bool:
+    """Whether ``text`` holds a relative dateline ("3 hours ago", "gestern")."""
+    text = " ".join(text.split())
+    return bool(text) and (
+        any(pattern.search(text) for pattern in _RELATIVE) or bool(_YESTERDAY.search(text))
+    )
+
+
 def relative_date(text: str, now: datetime) -> str | None:
     """The moment a dateline such as "3 hours ago" or "gestern, 14:30" names,
     counted back from ``now`` (the time the page was fetched), or ``None``.
@@ -379,6 +405,9 @@ def date_from_url(url: str) -> str | None:
 # wins over "updated"; matched case-insensitively, not inside a longer word.
 _MODIFIEDDATE_LABELS = (
     "last updated", "last modified", "updated on", "updated", "modified", "revised", "edited",
+    "last post", "last reply", "latest reply", "last activity", "letzter beitrag",
+    "letzte antwort", "dernier message", "dernière réponse", "último mensaje",
+    "última respuesta", "ultimo messaggio", "ultima risposta",
     "zuletzt aktualisiert", "aktualisiert am", "aktualisiert", "geändert", "stand",
     "mis à jour le", "mis à jour", "mise à jour le", "mise à jour", "modifié le", "modifié",
     "actualizado el", "actualizado", "actualización", "última actualización", "modificado",

@@ -39,7 +39,7 @@ Decisions:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -50,13 +50,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from clipper.extraction.bylines import declared_stand_in, parse_byline, split_authors, unique
 from clipper.extraction.dates import (
     DATE_LABEL,
+    DATE_WORDS,
     date_from_url,
     fetch_time,
+    is_relative,
     labelled_dates,
     parse_date,
     relative_date,
 )
-from clipper.extraction.jsonld import JsonLd, read_json_ld
+from clipper.extraction.jsonld import JsonLd, read_json_ld, types
 from clipper.extraction.titles import (
     choose_title,
     key,
@@ -102,7 +104,9 @@ _BODY_QUERY = (
 _AROUND = {
     "byline": "[class*=byline i], [class*=author i], [class*=autor i], [class*=auteur i], "
     "[class*=writer i], [class*=reporter i], [class*=firma i], [class*=signature i], "
-    "[class*=assinatura i], [id*=author i], address",
+    "[class*=assinatura i], [id*=author i], address, a[href*='/author/' i], "
+    "a[href*='/authors/' i], a[href*='/autor/' i], a[href*='/auteur/' i], "
+    "a[href*='/autore/' i], a[href*='/autores/' i]",
     "date": "time, [class*=date i], [class*=time i], [class*=publish i], [class*=posted i], "
     "[class*=datum i], [class*=fecha i], [class*=data i], [class*=meta i], [class*=info i], "
     "[class*=byline i], [class*=author i]",
@@ -123,17 +127,26 @@ _ELSEWHERE = re.compile(
     r"|more-?stories|read-?more|also|next-?post|prev-?post|pagination|reply|respond",
 )
 # Layout modifiers ("has-sidebar", "content__header--no-promo") say what is
-# next to an element, not what it is.
+# next to an element, not what it is; so does a BEM modifier after "--"
+# ("pageHeader__row--footer" is a row of the page header).
 _MODIFIER = re.compile(r"(?:^|[-_])(?:has|with|no|without|show|hide|is)[-_]")
 
 
-def _is_furniture(names: str) -> bool:
-    """Whether a lower-cased class/id list names page furniture (one token is enough)."""
+def _is_furniture(names: str, layout: frozenset[str] = frozenset()) -> bool:
+    """Whether a lower-cased class/id list names page furniture (one token is enough).
+
+    Tokens in ``layout`` are the page's own names for its boxes (see ``_Places.settle``).
+    """
     if not _ELSEWHERE.search(names):
         return False
-    return any(_ELSEWHERE.search(name) and not _MODIFIER.search(name) for name in names.split())
+    return any(
+        _ELSEWHERE.search(base) and not _MODIFIER.search(base) and name not in layout
+        for name in names.split()
+        if (base := name.split("--", 1)[0])
+    )
 
 
+_ELSEWHERE_ROLES = ("banner", "complementary", "navigation")
 _SITE_HEADER = re.compile(r"site|global|masthead|banner|^top|navbar|header-top")
 
 _PUBLISHED_META = (
@@ -324,6 +337,41 @@ class _Places:
 
     def __init__(self) -> None:
         self._verdicts: dict[int, int] = {}
+        self._layout: frozenset[str] = frozenset()
+
+    def settle(self, headline: LexborNode) -> bool:
+        """Take ``headline`` as the story's although its containers look like furniture.
+
+        Page builders name every box after a sidebar or a widget
+        (``elementor-widget-container``, ``cs-sidebar-enabled``, ``WidgetArea``),
+        and a hero ``<header class="site-header">`` may hold the headline: a
+        container that holds the story's one headline is no sidebar, so the class
+        names that made it look like one describe layout, and boxes beside it
+        with the same names (the byline's, the dateline's) are not furniture
+        either. Containers that are furniture by their tag or their ARIA role
+        (``<aside>``, ``<nav>``, ``role=navigation``) are not overruled: a
+        headline there is a copy. Returns whether ``headline`` was taken.
+        """
+        names: set[str] = set()
+        current = headline.parent
+        for _depth in range(14):
+            if current is None:
+                break
+            verdict = self._verdict(current)
+            if verdict == _BOUNDARY:
+                break
+            if verdict == _ELSEWHERE_NODE:
+                attrs = current.attributes
+                if current.tag in _ELSEWHERE_TAGS or attrs.get("role") in _ELSEWHERE_ROLES:
+                    return False
+                found = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+                names.update(found)
+            current = current.parent
+        if not names:
+            return False
+        self._layout = self._layout | names
+        self._verdicts.clear()
+        return not self.elsewhere(headline)
 
     def _verdict(self, node: LexborNode) -> int:
         key = node.mem_id
@@ -336,7 +384,7 @@ class _Places:
                 # A comment or a teaser is often an <article> of its own.
                 attrs = node.attributes
                 names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-                furniture = len(names) > 1 and _is_furniture(names)
+                furniture = len(names) > 1 and _is_furniture(names, self._layout)
                 verdict = _ELSEWHERE_NODE if furniture else _BOUNDARY
             elif tag in _ELSEWHERE_TAGS:
                 verdict = _ELSEWHERE_NODE
@@ -348,9 +396,13 @@ class _Places:
                 attrs = node.attributes
                 names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
                 verdict = _NEUTRAL
-                if attrs.get("role") in ("banner", "complementary", "navigation") or (
+                site_header = tag == "header" and _SITE_HEADER.search(names)
+                if attrs.get("role") in _ELSEWHERE_ROLES or (
                     len(names) > 1
-                    and (_is_furniture(names) or (tag == "header" and _SITE_HEADER.search(names)))
+                    and (
+                        _is_furniture(names, self._layout)
+                        or (site_header and not self._layout.intersection(names.split()))
+                    )
                 ):
                     verdict = _ELSEWHERE_NODE
             self._verdicts[key] = verdict
@@ -439,20 +491,42 @@ def _choose_site(candidates: list[str], host: str, affix: str | None) -> str | N
 # --- fields -------------------------------------------------------------------------------
 
 
-def _ld_values(ld: JsonLd, value: Any, depth: int = 0) -> list[str]:
-    """The names in a JSON-LD author value as written: text, Person/Organization, lists."""
+_ORGANIZATION_TYPES = frozenset(
+    {
+        "organization", "newsmediaorganization", "corporation", "localbusiness",
+        "educationalorganization", "governmentorganization", "ngo", "onlinebusiness",
+        "collegeoruniversity", "researchorganization", "brand", "website",
+    }
+)  # fmt: skip
+
+
+def _ld_values(
+    ld: JsonLd, value: Any, organizations: list[str] | None = None, depth: int = 0
+) -> list[str]:
+    """The names in a JSON-LD author value as written: text, Person, lists.
+
+    An author typed as an Organization goes to ``organizations`` when the
+    caller gives that list: a company credited as the author stands in for
+    the person only when the page names none.
+    """
     value = ld.resolve(value)
     if depth > 3 or value is None:
         return []
     if isinstance(value, list):
-        return [name for item in value for name in _ld_values(ld, item, depth + 1)]
+        return [name for item in value for name in _ld_values(ld, item, organizations, depth + 1)]
     if isinstance(value, dict):
         name = value.get("name")
         if not name and (value.get("givenName") or value.get("familyName")):
             name = f"{value.get('givenName') or ''} {value.get('familyName') or ''}"
         if isinstance(name, list):
             name = " ".join(n for n in name if isinstance(n, str))
-        return [tidy(name)] if isinstance(name, str) else []
+        if not isinstance(name, str):
+            return []
+        if organizations is not None and types(value) & _ORGANIZATION_TYPES:
+            if cleaned := tidy(name):
+                organizations.append(cleaned)
+            return []
+        return [tidy(name)]
     if isinstance(value, str):
         return [tidy(value)]
     return []
@@ -476,6 +550,7 @@ class _Witness:
 
     names: list[str]
     stand_ins: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
 
 
 def _declared(values: Iterable[str]) -> _Witness:
@@ -490,7 +565,7 @@ def _declared(values: Iterable[str]) -> _Witness:
 
 
 def _authors(
-    page: _Page, ld: JsonLd, site_keys: list[str], around: _Around, title: str
+    page: _Page, ld: JsonLd, site_keys: list[str], around: _Around, title: str, host: str
 ) -> tuple[str, ...]:
     """People named by the publisher, else in the visible byline; else what stands in.
 
@@ -501,7 +576,10 @@ def _authors(
     """
 
     def declared() -> Iterator[_Witness]:
-        yield _declared(_ld_values(ld, ld.get("author") or ld.get("creator")))
+        organizations: list[str] = []
+        witness = _declared(_ld_values(ld, ld.get("author") or ld.get("creator"), organizations))
+        witness.organizations = organizations
+        yield witness
         for value in page.meta_all(_AUTHOR_META):
             yield _declared([tidy(value)])
         # Several itemprop=author elements name several people when they belong
@@ -527,7 +605,11 @@ def _authors(
         yield _declared(values)
 
     def visible() -> Iterator[_Witness]:
-        nodes = around.nodes("byline")[:15]
+        nodes = [
+            node
+            for node in around.nodes("byline")
+            if not _authority(node) and not _foreign_author_link(node, host)
+        ][:15]
         texts = [_text(node) for node in nodes]
         for index, (node, text) in enumerate(zip(nodes, texts, strict=True)):
             if 2 <= len(text) <= 160:
@@ -549,21 +631,51 @@ def _authors(
         lines, below = around.lines(title)
         for index in range(below, min(len(lines), below + 30)):
             line = lines[index]
-            if len(line) <= 4 and line.casefold() in _BY_WORDS:
-                yield _Witness(parse_byline(" ".join(lines[index : index + 2])[:160]))
+            if len(line) <= 24 and _BY_ALONE.fullmatch(line):
+                following = lines[index + 1] if index + 1 < len(lines) else ""
+                if following[:1] and not following[:1].islower():
+                    yield _Witness(parse_byline(f"By {following}"[:160]))
             elif len(line) <= 120 and _BY_LINE.match(line):
                 yield _Witness(parse_byline(line))
 
     fallback: tuple[str, ...] = ()
     handles: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()
     for source in (declared, visible):
         for witness in source():
             people, others = split_authors(witness.names, site_keys)
-            if people:
+            if people and source is declared and all(_account_name(name) for name in people):
+                # "KatieS", "jdoe": the login that posted the story; a person
+                # the byline names in full is the author, if there is one.
+                accounts = accounts or people
+                continue
+            if people and (not accounts or not all(_account_name(n) for n in people)):
                 return people[:8]
-            fallback = fallback or others
+            fallback = fallback or others or tuple(unique(witness.organizations))
             handles = handles or tuple(unique(witness.stand_ins))
-    return (handles or fallback)[:8]
+    return (accounts or handles or fallback)[:8]
+
+
+def _account_name(name: str) -> bool:
+    """One word in a script with capitals (``KatieS``, ``jdoe``): an account, not a name."""
+    return " " not in name and any(c.isupper() or c.islower() for c in name)
+
+
+# A line of a script or a style sheet (the parser's text holds theirs too).
+_CODE_LINE = re.compile(r"[;{}]$|^[{}]|\bfunction\s*\(|=>|\b(?:document|window)\.")
+
+
+def _shown_lines(raw_lines: list[str]) -> list[str]:
+    """The non-empty lines a reader sees, spaces folded; code is left out."""
+    lines = []
+    for raw in raw_lines:
+        if (line := " ".join(raw.split())) and not _CODE_LINE.search(line):
+            lines.append(line)
+    return lines
+
+
+# Marks the headline's place in the page's text for a moment (a private-use character).
+_MARK = "\ue000\ue001"
 
 
 class _Around:
@@ -594,44 +706,64 @@ class _Around:
         if self._lines is None:
             self._lines = ([], 0)
             body = self._tree.body
-            text = body.text(deep=True, separator="\n") if body is not None else ""
-            # The headline as the page writes it, else the title chosen from it.
-            shown = [
-                node.text(deep=True, separator="\n").strip().split("\n")[0][:40]
-                for node in self.headlines[:1]
-            ]
             needle, position = "", -1
-            for candidate in (*shown, title[:40]):
-                if len(candidate) >= 8 and (position := text.find(candidate)) >= 0:
-                    needle = candidate
-                    break
+            if body is not None and self.headlines:
+                # The headline's own place, marked for a moment: the same words
+                # are often written earlier, in a ticker or the breadcrumbs.
+                headline = self.headlines[0]
+                headline.insert_before(_MARK)
+                mark = headline.prev
+                text = body.text(deep=True, separator="\n")
+                if mark is not None and mark.tag == "-text":
+                    mark.decompose()
+                position = text.find(_MARK)
+                if position >= 0:
+                    text = text[:position] + text[position + len(_MARK) :].lstrip("\n")
+                    own = headline.text(deep=True, separator="\n").strip()
+                    needle = own if text.startswith(own, position) else ""
+            else:
+                text = body.text(deep=True, separator="\n") if body is not None else ""
+            if position < 0:
+                # The title chosen from the headline, where the headline is not an element.
+                needle = title[:40]
+                position = text.find(needle) if len(needle) >= 8 else -1
             if position >= 0:
                 after = text[position + len(needle) : position + 2000].split("\n")
                 before = text[max(0, position - 400) : position].split("\n")[1:]
-                lines = [line for line in (" ".join(raw.split()) for raw in before) if line]
+                lines = _shown_lines(before)
                 below = len(lines)
-                lines += [line for line in (" ".join(raw.split()) for raw in after) if line]
-                self._lines = (lines, below)
+                self._lines = (lines + _shown_lines(after), below)
         return self._lines
 
     def nodes(self, kind: str, levels: int = 5) -> list[LexborNode]:
         """``"byline"`` or ``"date"`` elements, in document order, looking at most
         ``levels`` containers up from the headline."""
         if (kind, levels) not in self._found:
-            self._found[kind, levels] = self._search(_AROUND[kind], levels)
+            self._found[kind, levels] = self._search(kind, levels)
         return self._found[kind, levels]
 
-    def _search(self, selector: str, levels: int) -> list[LexborNode]:
+    def _search(self, kind: str, levels: int) -> list[LexborNode]:
+        selector = _AROUND[kind]
         if not self.headlines:
             body = self._tree.body
             matches = body.css(selector)[:40] if body is not None else []
             return [node for node in matches if not self.places.elsewhere(node)]
+        holds = _holds_date if kind == "date" else _holds_words
         for headline in self.headlines[:2]:
-            if found := self._climb(headline, selector, levels):
+            if found := self._climb(headline, selector, levels, holds):
                 return found
         return []
 
-    def _climb(self, headline: LexborNode, selector: str, levels: int) -> list[LexborNode]:
+    def _climb(
+        self,
+        headline: LexborNode,
+        selector: str,
+        levels: int,
+        holds: Callable[[LexborNode], bool],
+    ) -> list[LexborNode]:
+        """The matches of the lowest level up from ``headline`` of which one
+        ``holds`` what is looked for: a "meta" box of categories next to the
+        headline does not stop the search for the dateline further up."""
         container = headline
         seen: set[int] = set()
         for level in range(1, levels + 1):
@@ -651,11 +783,58 @@ class _Around:
                     seen.add(node.mem_id)
                     if not self.places.elsewhere(node, stop=container):
                         found.append(node)
-            if found:
+            if any(holds(node) for node in found):
                 return found
             if container.tag in ("article", "main", "body"):
                 break
         return []
+
+
+def _foreign_author_link(node: LexborNode, host: str) -> bool:
+    """A link to an author's page on another site, found by its address alone:
+    the byline of a story quoted or linked to, not this one's. (A link the
+    page marks as its byline may well go to the author's own site.)"""
+    if node.tag != "a" or not host:
+        return False
+    attrs = node.attributes
+    marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('rel') or ''}"
+    if _BYLINE_MARK.search(marks.lower()):
+        return False
+    href = (node.attributes.get("href") or "").strip()
+    other = _host(href) if href.startswith(("http://", "https://", "//")) else ""
+    if href.startswith("//"):
+        other = _host("https:" + href)
+    return bool(other) and other != host and not other.endswith("." + host)
+
+
+_BYLINE_MARK = re.compile(r"author|autor|auteur|byline|writer|reporter|firma|signature")
+_AUTHORITY = re.compile(r"authori[tz]")
+
+
+def _authority(node: LexborNode) -> bool:
+    """A box matched as a byline for "author" inside "authority" ("authority-control")
+    or "authorize": its class and id say nothing else of an author."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if not _AUTHORITY.search(names) or node.tag == "address":
+        return False
+    rest = _AUTHORITY.sub("", names)
+    return not _BYLINE_MARK.search(rest)
+
+
+def _holds_date(node: LexborNode) -> bool:
+    """Whether an element holds a date: in its text ("3 hours ago" too) or its tooltip."""
+    if node.tag == "time":
+        return True
+    text = _text(node)
+    if len(text) <= 250 and (parse_date(text) or is_relative(text)):
+        return True
+    attrs = node.attributes
+    return any(parse_date(attrs.get(name)) for name in _TOOLTIPS)
+
+
+def _holds_words(node: LexborNode) -> bool:
+    return any(c.isalpha() for c in node.text(deep=True))
 
 
 def _dates(
@@ -721,9 +900,16 @@ def _dates(
     return published, modified
 
 
-# A line that opens with a byline word: "By Jon Foster - 2025-09-13".
-_BY_WORDS = frozenset({"by", "von", "par", "por", "door", "di", "av", "af"})
-_BY_LINE = re.compile(r"(?:by|von|par|por|door|di|av|af)\s+[^\W\d_]", re.IGNORECASE)
+# A line that opens with a byline word: "By Jon Foster - 2025-09-13". The name
+# is not written in lower case: "By logging in, you agree" is a sentence.
+_BY_VERB = (
+    r"(?:(?:written|posted|published|reported)\s+by|(?:escrito|publicado)\s+por"
+    r"|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé|publié)\s+par|(?:scritto|pubblicato)\s+da"
+    r"|by|von|par|por|door|di|av|af)"
+)
+_BY_LINE = re.compile(rf"(?i:{_BY_VERB})\s+(?![a-zß-ÿ])[^\W\d_]")
+# The words alone on their line, the name on the next: "Written by" / "Maya Perez".
+_BY_ALONE = re.compile(rf"(?i:{_BY_VERB}|autor(?:in)?|author|auteure?|autore)\s*[:：]?")
 
 
 def _dateline_near_title(
@@ -735,12 +921,14 @@ def _dateline_near_title(
     markup: a date labelled as the publication ("Posted on" / "Nov 21, 2018"
     in two spans), a date on the author's line ("Faith Katunga • Oct 20, 2025",
     "by Jon Foster - 2025-09-13"), or a line that is nothing but a date just
-    under the headline. Only the lines near the headline are read: further
-    down, dates belong to what the story mentions, to comments, to teasers.
+    under the headline (or just over it, where the kicker is). Only the lines
+    near the headline are read: further down, dates belong to what the story
+    mentions, to comments, to teasers.
     """
     lines, below = around.lines(title)
     names = [name for name in authors if len(name) >= 3]
     found: str | None = None
+    updated = -2  # the index of the last line labelled "Updated"
     for index, line in enumerate(lines):
         if len(line) > 200:
             continue
@@ -750,19 +938,67 @@ def _dateline_near_title(
             dated = labelled_dates(pair, month_first=month_first)
             if dated and dated[0][0] != "modified":
                 found = dated[0][1]
+            elif dated:
+                updated = index
         elif _BY_LINE.match(line) or any(name in line for name in names):
             dated = labelled_dates(near, month_first=month_first)
             if dated and dated[0][0] != "modified":
                 found = dated[0][1]
-        elif below <= index < below + 4 and (value := parse_date(line, month_first=month_first)):
-            words = [w for w in line.split() if not any(c.isdigit() for c in w)]
-            if len(words) <= 3:  # "January 22nd, 2019": a date alone on its line
-                found = value
+        elif (
+            below <= index < below + 4
+            and updated != index - 1  # "Updated" / "October 8, 2025"
+            and (value := _date_alone(line, month_first))
+        ):
+            found = value
         if found:
             break
+    if found is None:
+        found = _kicker_date(around, month_first)
     if found and url and (in_url := date_from_url(url)) and in_url != found[:10]:
         return in_url
     return found
+
+
+def _date_alone(line: str, month_first: bool) -> str | None:
+    """The date of a line that is nothing but a date: "January 22nd, 2019",
+    "Mi., 3 de diciembre de 2025", a date and one name ("October 8, 2024 Swoogo")."""
+    if len(line) > 60 or not (value := parse_date(line, month_first=month_first)):
+        return None
+    words = [
+        word
+        for word in line.split()
+        if not any(c.isdigit() for c in word) and word.strip(",.").casefold() not in DATE_WORDS
+    ]
+    return value if len(words) <= 2 else None
+
+
+def _kicker_date(around: _Around, month_first: bool) -> str | None:
+    """A date alone just before the headline, where the kicker is: the elements
+    right before it, or before its container, a level or two up. Found by the
+    markup, not the text: a sidebar's last teaser also comes just before."""
+    if not around.headlines:
+        return None
+    current: LexborNode | None = around.headlines[0]
+    for _level in range(3):
+        if current is None or current.tag in ("article", "main", "body", "html"):
+            return None
+        sibling = current.prev
+        seen = 0
+        while sibling is not None and seen < 3:
+            tag = sibling.tag or "-"
+            if tag[:1] != "-" and tag not in ("script", "style", "template"):
+                seen += 1
+                text = _text(sibling)
+                value = _date_alone(text, month_first) if text else None
+                if (
+                    value
+                    and not DATE_LABEL.search(text)
+                    and not around.places.elsewhere(sibling, stop=current.parent)
+                ):
+                    return value
+            sibling = sibling.prev
+        current = current.parent
+    return None
 
 
 def _relative_dates(
@@ -1097,6 +1333,8 @@ def extract_metadata(
         node for node, text in visible if similarity(text, title) >= 0.5
     ]
     headlines = [node for node in matching if not places.elsewhere(node)]
+    if not headlines:
+        headlines = next(([node] for node in matching[:2] if places.settle(node)), [])
     if not headlines and page.headline_nodes:
         headlines = page.headline_nodes[:1]
     if not headlines and title and tree.body is not None:
@@ -1111,7 +1349,7 @@ def extract_metadata(
     language = _language(page, ld, tree, language_sample, headers)
     month_first = language == "en-US"
     around = _Around(headlines, tree, places)
-    authors = _authors(page, ld, site_keys, around, title)
+    authors = _authors(page, ld, site_keys, around, title, host)
     published, modified = _dates(page, ld, around, url, month_first)
     if published is None and title:
         published = _dateline_near_title(around, title, authors, url, month_first)
