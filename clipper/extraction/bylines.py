@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from clipper.authors import author_name
 from clipper.extraction.dates import DATE_LABEL, DATE_WORDS
 from clipper.extraction.titles import key
 
@@ -329,6 +330,11 @@ def parse_byline(text: str) -> list[str]:
     text = " ".join(str(text).split())
     if not text or len(text) > 300 or "://" in text[:12]:
         return []
+    # A theme's link label around the name ("View all posts by Jane Doe").
+    named = author_name(text)
+    if named is None:
+        return []
+    text = named
     if _PLAIN_NAME.fullmatch(text) and not _NOT_PLAIN.intersection(text.casefold().split()):
         words = text.split()
         if not any(is_agency(" ".join(words[-size:])) for size in (1, 2, 3)):
