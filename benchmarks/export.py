@@ -40,8 +40,8 @@ from clipper.export import (  # noqa: E402
     select,
 )
 from clipper.history import Version  # noqa: E402
+from clipper.imported import ArchivedPage, ImportItem  # noqa: E402
 from clipper.importers import import_file  # noqa: E402
-from clipper.importers.model import ArchivedPage, ImportItem  # noqa: E402
 from clipper.library import Library  # noqa: E402
 
 _VOCABULARY = (

@@ -371,7 +371,7 @@ def jsonl_record(library: Library, clipping: Clipping, *, with_html: bool) -> di
     record = clipping.to_record()
     record["versions"] = [v.to_record() for v in library.earlier_versions(clipping.id)]
     if with_html:
-        from clipper.importers.model import ArchivedPage
+        from clipper.imported import ArchivedPage
 
         record["pages"] = [
             ArchivedPage.from_page(page).to_record() for page in library.raw_pages(clipping.id)

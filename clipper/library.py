@@ -35,7 +35,7 @@ from clipper.page import Page, utc_now
 
 if TYPE_CHECKING:
     from clipper.history import Version
-    from clipper.importers.model import ImportItem, ImportOutcome, Link, PendingLink, PendingOutcome
+    from clipper.imported import ImportItem, ImportOutcome, Link, PendingLink, PendingOutcome
     from clipper.search import Suggestion
 
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -571,7 +571,7 @@ class Library:
             ),
         )
 
-    # -- archive: imports, pending links, versions (logic in clipper.importers/history)
+    # -- archive: imports, pending links, versions (logic in clipper.merging and clipper.history)
 
     def import_clippings(
         self, items: Sequence[ImportItem], fresh: set[int] | None = None
@@ -581,10 +581,10 @@ class Library:
         One transaction for the batch, one savepoint per item: an item the
         database refuses is reported in its outcome and the others still go in.
         ``fresh`` holds the ids added by earlier batches of the same import,
-        which its items are never merged into (``clipper.importers.store``);
+        which its items are never merged into (``clipper.merging``);
         the ids added now join it.
         """
-        from clipper.importers.store import store_item
+        from clipper.merging import store_item
 
         added = set() if fresh is None else fresh
         with self._transaction() as db:
@@ -592,14 +592,14 @@ class Library:
 
     def add_pending(self, links: Sequence[Link]) -> list[PendingOutcome]:
         """Keep links to clip later; links already clipped or pending are merged."""
-        from clipper.importers.store import store_link
+        from clipper.merging import store_link
 
         with self._transaction() as db:
             return [store_link(db, link) for link in links]
 
     def pending(self) -> list[PendingLink]:
         """Links waiting to be clipped, oldest first."""
-        from clipper.importers.store import pending_links
+        from clipper.merging import pending_links
 
         with _translated(self.path):
             return pending_links(self._db)

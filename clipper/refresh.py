@@ -33,7 +33,7 @@ from clipper.text import counted
 from clipper.urls import is_web_url
 
 if TYPE_CHECKING:
-    from clipper.importers.model import PendingLink
+    from clipper.imported import PendingLink
     from clipper.library import Library
 
 Fetch = Callable[[str], Page]
@@ -199,7 +199,7 @@ def clip_pending(
     on_failure: OnFailure | None = None,
 ) -> PendingReport:
     """Fetch and store pending links; a link leaves the pending list only once stored."""
-    from clipper.importers.model import ArchivedPage, ImportItem
+    from clipper.imported import ArchivedPage, ImportItem
 
     report = PendingReport()
     for pending in links:

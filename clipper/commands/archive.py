@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
     from clipper.clipping import Clipping
-    from clipper.importers.model import PendingLink
+    from clipper.imported import PendingLink
     from clipper.library import Library
     from clipper.refresh import RenewReport
     from clipper.selection import Selection

@@ -17,7 +17,7 @@ offline, and cannot lose an entry to a dead site. ``clipper pending --clip``
 (or ``clipper import FILE --fetch``) clips them later; a link whose fetch
 fails stays pending with the error noted. A line or entry that cannot be read
 is reported with its position and skipped; the rest goes in. Merge rules for
-what is already in the library are in ``clipper.importers.store``.
+what is already in the library are in ``clipper.merging``.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """Writing imports into the library (called by ``Library`` inside its transaction).
 
+Part of the library layer: the readers in ``clipper.importers`` build the
+values (``clipper.imported``), ``Library`` stores them through these rules.
+
 Merge rules, so that importing never loses what is stored and never duplicates:
 
 - A clipping is the same as a stored one when it has the same URL (its
@@ -34,7 +37,7 @@ from collections.abc import Collection
 
 from clipper.dedup import clipping_at, fetched_elsewhere, same_story_at
 from clipper.history import insert_versions
-from clipper.importers.model import (
+from clipper.imported import (
     ArchivedPage,
     ImportItem,
     ImportOutcome,
