@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from clipper.article import Article
+from clipper.clipping import Highlight
 from clipper.history import Version
 from clipper.page import Page
 
@@ -66,6 +67,7 @@ class ImportItem:
 
     ``id`` is the id the clipping had where it came from; it is kept when that
     id is free in this library. ``clipped_at``/``updated_at`` default to now.
+    ``read`` is the other tool's "archived" (or clipper's own read state).
     """
 
     article: Article
@@ -78,6 +80,8 @@ class ImportItem:
     pages: tuple[ArchivedPage, ...] = ()
     versions: tuple[Version, ...] = ()
     where: str = ""
+    read: bool = False
+    highlights: tuple[Highlight, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,8 +90,9 @@ class ImportOutcome:
 
     ``added``: a new clipping (``renumbered`` when its old id was taken);
     ``merged``: the library already held its URL, and the import added its
-    tags, star, note and raw pages to that clipping; ``failed``: the database
-    refused it (``message`` says why), nothing of it was stored.
+    tags, star, note, read state, highlights and raw pages to that clipping;
+    ``failed``: the database refused it (``message`` says why), nothing of it
+    was stored.
     """
 
     status: Literal["added", "merged", "failed"]
@@ -99,7 +104,12 @@ class ImportOutcome:
 
 @dataclass(frozen=True)
 class Link:
-    """A URL to clip later, with what the other tool knew about it."""
+    """A URL to clip later, with what the other tool knew about it.
+
+    ``saved_at`` (when it was saved there) and ``title`` are kept until it is
+    clipped, and become the clipping's date and, when the page has none, its
+    title; ``read`` and ``highlights`` carry over to the clipping too.
+    """
 
     url: str
     title: str = ""
@@ -108,6 +118,8 @@ class Link:
     starred: bool = False
     saved_at: str | None = None
     origin: str = ""
+    read: bool = False
+    highlights: tuple[Highlight, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,6 +144,8 @@ class PendingLink:
             "origin": link.origin,
             "attempts": self.attempts,
             "error": self.error,
+            "read": link.read,
+            "highlights": [highlight.to_record() for highlight in link.highlights],
         }
 
 

@@ -25,7 +25,7 @@ _clipper() {
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "--library -L --version --help -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "clip extract search list show open tag note star unstar rm stats config export import pending reextract refresh history diff" -- "$cur"))
+            COMPREPLY=($(compgen -W "clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff" -- "$cur"))
         fi
         ;;
     clip)
@@ -76,7 +76,7 @@ _clipper() {
         --limit|-n) :; return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--site -s --tag -t --since --starred --limit -n --json --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--site -s --tag -t --since --starred --unread --limit -n --json --help -h" -- "$cur"))
         fi
         ;;
     show)
@@ -119,6 +119,28 @@ _clipper() {
         esac
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
+        fi
+        ;;
+    read)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
+        fi
+        ;;
+    unread)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
+        fi
+        ;;
+    highlight)
+        case "$prev" in
+        --note) :; return ;;
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--note --json --help -h" -- "$cur"))
         fi
         ;;
     rm)
