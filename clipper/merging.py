@@ -344,8 +344,8 @@ def pending_links(db: sqlite3.Connection, ids: Collection[int] | None = None) ->
 
 
 def clean_quote(quote: str) -> str:
-    """A quote as stored: without NULs or the blank space around it."""
-    return quote.replace("\x00", "").strip()
+    """A quote as stored: lines ending in ``\\n``, without NULs or the blank space around it."""
+    return quote.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _merged_highlights(

@@ -175,7 +175,7 @@ _clipper() {
         ;;
     import)
         case "$prev" in
-        --format|-f) COMPREPLY=($(compgen -W "jsonl wallabag bookmarks pocket urls" -- "$cur")); return ;;
+        --format|-f) COMPREPLY=($(compgen -W "jsonl wallabag bookmarks pocket omnivore instapaper readwise raindrop karakeep urls" -- "$cur")); return ;;
         esac
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "--format -f --fetch --help -h" -- "$cur"))

@@ -22,7 +22,7 @@ complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list
 complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a stats -d 'Count clippings, sites, tags and words; library size; oldest and newest'
 complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a config -d 'Show where the library and the settings file are, and the settings in force'
 complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a export -d 'Export clippings as Markdown notes (YAML front matter) or JSON lines'
-complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a import -d 'Import clipper JSONL, wallabag JSON, bookmarks HTML, Pocket CSV or a URL list'
+complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a import -d 'Import an export from Pocket, Omnivore, Instapaper, Readwise, Raindrop, Karakeep'
 complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a pending -d 'List links imported to clip later, or clip them all now (--clip)'
 complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a reextract -d 'Re-run the current extractor on the stored raw pages (no network)'
 complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a refresh -d 'Fetch clippings again; a story that changed gets a new version'
@@ -93,7 +93,7 @@ complete -c clipper -n '__fish_seen_subcommand_from export' -l to -r -F -d 'Fold
 complete -c clipper -n '__fish_seen_subcommand_from export' -l format -s f -r -f -a 'markdown jsonl' -d 'Markdown notes or JSON lines'
 complete -c clipper -n '__fish_seen_subcommand_from export' -l with-html -d 'JSON lines: include every raw page (base64)'
 complete -c clipper -n '__fish_seen_subcommand_from export' -l help -s h -d 'Show help and exit'
-complete -c clipper -n '__fish_seen_subcommand_from import' -l format -s f -r -f -a 'jsonl wallabag bookmarks pocket urls' -d 'The file\'s format (default: detected)'
+complete -c clipper -n '__fish_seen_subcommand_from import' -l format -s f -r -f -a 'jsonl wallabag bookmarks pocket omnivore instapaper readwise raindrop karakeep urls' -d 'The file\'s format (default: detected)'
 complete -c clipper -n '__fish_seen_subcommand_from import' -l fetch -d 'Clip imported links now instead of keeping them'
 complete -c clipper -n '__fish_seen_subcommand_from import' -l help -s h -d 'Show help and exit'
 complete -c clipper -n '__fish_seen_subcommand_from import' -F

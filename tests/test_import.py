@@ -163,7 +163,7 @@ def test_bookmarks_become_pending_links_with_tags_dates_and_notes(run: Run) -> N
     result = run("import", sample("bookmarks.html"))
     assert result.exit_code == 0, result.stderr
     assert "3 links kept as pending" in result.stderr
-    assert "2 not web links, skipped" in result.stderr
+    assert "2 skipped as said above" in result.stderr
     assert "not an http(s) link, skipped: javascript:alert(document.title)" in result.stderr
     links = {link["url"]: link for link in pending(run)}
     assert list(links) == [

@@ -32,6 +32,11 @@ class ImportFormatOption(StrEnum):
     wallabag = "wallabag"
     bookmarks = "bookmarks"
     pocket = "pocket"
+    omnivore = "omnivore"
+    instapaper = "instapaper"
+    readwise = "readwise"
+    raindrop = "raindrop"
+    karakeep = "karakeep"
     urls = "urls"
 
 
@@ -151,7 +156,13 @@ def _export_jsonl(
 
 def import_file(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The file to import.", show_default=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The file to import (a ZIP, or an unpacked export's folder, too).",
+            show_default=False,
+        ),
+    ],
     file_format: Annotated[
         ImportFormatOption | None,
         typer.Option("--format", "-f", help="The file's format (default: detected)."),
@@ -160,13 +171,19 @@ def import_file(
         bool, typer.Option("--fetch", help="Clip imported links now instead of keeping them.")
     ] = False,
 ) -> None:
-    """Import clipper JSONL, wallabag JSON, bookmarks HTML, Pocket CSV or a URL list.
+    """Import a library from Pocket, Omnivore, Instapaper, Readwise, Raindrop and more.
 
-    Clippings (JSONL, wallabag entries with content) are stored as they are.
-    Links are kept as pending, to clip later with `clipper pending --clip`
-    (or now, with --fetch). Unreadable lines are reported and skipped.
+    Also Karakeep, clipper's JSON lines, wallabag JSON, bookmarks HTML and URL lists. The
+    format is detected from the contents (--format overrides) and named in the
+    summary; ZIP archives are read as they are. Clippings (JSONL, wallabag,
+    Omnivore and Karakeep entries with saved text) are stored at once, with
+    tags, notes, stars, read state and highlights; links are kept as pending,
+    to clip later with `clipper pending --clip` (or now, with --fetch).
+    Unreadable lines are reported and skipped; an unsafe or damaged archive
+    stops the import, and nothing of it is stored. Importing the same export
+    again adds nothing.
 
-    Example: clipper import bookmarks.html
+    Example: clipper import pocket.zip    or    clipper import bookmarks.html
     """
     from clipper.importers import ImportFormat, import_parsed, parse_file
     from clipper.importers.model import Problem
