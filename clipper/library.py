@@ -646,6 +646,16 @@ class Library:
         with _translated(self.path):
             return pending_links(self._db)
 
+    def absorb_pending(self, pending_id: int, clipping_id: int, *, new: bool) -> Clipping:
+        """The pending link ``pending_id`` was clipped as ``clipping_id``: the clipping gets
+        what the link knew, and the link leaves the list (``merging.absorb_pending``)."""
+        from clipper.merging import absorb_pending
+
+        with self._transaction() as db:
+            self._require(db, clipping_id)
+            absorb_pending(db, pending_id, clipping_id, new=new)
+        return self.get(clipping_id)
+
     def settle_pending(self, pending_id: int, error: str | None = None) -> None:
         """Forget a pending link once it is clipped, or note why clipping it failed."""
         with self._transaction() as db:

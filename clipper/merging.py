@@ -214,11 +214,31 @@ def _absorb_pending(db: sqlite3.Connection, clipping_id: int, url: str) -> None:
     """A pending link for a URL that is now clipped gives the clipping what it knew."""
     row = db.execute("SELECT * FROM pending WHERE url = ?", (url,)).fetchone()
     if row is not None:
-        link = _pending_link(row).link
-        _merge_user_data(
-            db, clipping_id, link.tags, link.starred, link.note, link.read, link.highlights
+        absorb_pending(db, int(row["id"]), clipping_id, new=False)
+
+
+def absorb_pending(db: sqlite3.Connection, pending_id: int, clipping_id: int, *, new: bool) -> None:
+    """The pending link ``pending_id``, just clipped as ``clipping_id``, gives the clipping
+    what it knew (tags, star, note, read state, highlights) and leaves the pending list.
+
+    A ``new`` clipping is dated when the link was saved, and takes the link's title
+    when the page gave none: what the link kept until it was clipped.
+    """
+    row = db.execute("SELECT * FROM pending WHERE id = ?", (pending_id,)).fetchone()
+    if row is None:
+        return
+    link = _pending_link(row).link
+    _merge_user_data(
+        db, clipping_id, link.tags, link.starred, link.note, link.read, link.highlights
+    )
+    if new and link.saved_at:
+        db.execute("UPDATE clippings SET clipped_at = ? WHERE id = ?", (link.saved_at, clipping_id))
+    if new and link.title.strip():
+        db.execute(
+            "UPDATE clippings SET title = ? WHERE id = ? AND trim(title) = ''",
+            (link.title, clipping_id),
         )
-        db.execute("DELETE FROM pending WHERE id = ?", (row["id"],))
+    db.execute("DELETE FROM pending WHERE id = ?", (pending_id,))
 
 
 def store_item(db: sqlite3.Connection, item: ImportItem, fresh: set[int]) -> ImportOutcome:

@@ -15,7 +15,7 @@ from clipper.clipping import Highlight
 from clipper.importers import ImportFormat, detect_format
 from clipper.library import Library
 from clipper.page import Page
-from tests.conftest import Run, dump
+from tests.conftest import Run, Server, dump
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -482,3 +482,70 @@ def test_a_symbolic_link_in_an_unpacked_export_is_refused(run: Run, tmp_path: Pa
         f"error: {folder}: the member 'content/secret.html' is a symbolic link; "
         "nothing was imported\n"
     )
+
+
+# -- pending links, clipped later -------------------------------------------------------
+
+UNTITLED = (
+    "<html><body><article><p>"
+    + "Night trains are coming back across Europe as travellers look for slower ways to go. " * 12
+    + "</p></article></body></html>"
+)
+
+
+def test_pending_clip_fetches_with_the_batch_and_keeps_what_the_export_knew(
+    run: Run, server: Server, tmp_path: Path
+) -> None:
+    from tests.conftest import page_bytes
+
+    story = server.route("/story", page_bytes("seed_like.html"))
+    untitled = server.route("/untitled", UNTITLED)
+    gone = server.url("/gone")
+    export = tmp_path / "pocket.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr(
+            "part_000000.csv",
+            "title,url,time_added,tags,status\n"
+            f"Saved title,{story},1608652800,defence|russia,archive\n"
+            f"Night trains,{untitled},1609000000,travel,unread\n"
+            f"Gone,{gone},1609100000,,unread\n",
+        )
+        archive.writestr(
+            "annotations/part_000000.json",
+            json.dumps(
+                [
+                    {
+                        "url": story,
+                        "title": "Saved title",
+                        "highlights": [{"quote": "joint patrol", "created_at": 1608700000}],
+                    }
+                ]
+            ),  # fmt: skip
+        )
+    assert run("import", str(export)).exit_code == 0
+    assert server.requests == []
+    result = run("pending", "--clip")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-3:] == [
+        "2 clipped, 0 already in the library, 1 failed",
+        f"  ✗ {gone}: answered HTTP 404 Not Found; check the address",
+        "1 link stays pending, with the error: clipper pending",
+    ]
+    stored = {c["title"]: c for c in clippings(run).values()}
+    patrol = stored["Russian and Chinese bombers fly joint patrol over Pacific"]
+    assert (patrol["clipped_at"], patrol["read"], patrol["tags"]) == (
+        "2020-12-22T16:00:00+00:00", True, ["defence", "russia"]
+    )  # fmt: skip
+    assert patrol["highlights"] == marks(("joint patrol", "", "2020-12-23T05:06:40+00:00"))
+    trains = stored["Night trains"]  # the page has no title: the link's
+    assert (trains["url"], trains["clipped_at"], trains["read"]) == (
+        untitled, "2020-12-26T16:26:40+00:00", False
+    )  # fmt: skip
+    [left] = json.loads("[" + run("pending", "--json").stdout.strip() + "]")
+    assert (left["url"], left["attempts"]) == (gone, 1)
+    assert "404" in left["error"]
+    # Clipped links are known: a second run fetches only what is still pending.
+    server.requests.clear()
+    again = run("pending", "--clip")
+    assert server.requests == ["/gone"]
+    assert again.exit_code == 1
