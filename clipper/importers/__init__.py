@@ -162,22 +162,22 @@ class ImportReport:
         parts = [f"{counted(self.added, 'clipping')} added"]
         if self.renumbered:
             theirs = "its own was" if self.renumbered == 1 else "theirs was"
-            parts.append(f"{self.renumbered} of them with a new id ({theirs} taken)")
+            parts.append(f"{self.renumbered:,} of them with a new id ({theirs} taken)")
         if self.merged:
             into = "a clipping" if self.merged == 1 else "clippings"
-            parts.append(f"{self.merged} merged into {into} already here")
+            parts.append(f"{self.merged:,} merged into {into} already here")
         if self.pending or self.already_pending:
             parts.append(f"{counted(self.pending, 'link')} kept as pending")
         if self.already_pending:
-            parts.append(f"{self.already_pending} already pending")
+            parts.append(f"{self.already_pending:,} already pending")
         if self.already_clipped:
             parts.append(f"{counted(self.already_clipped, 'link')} already clipped")
         errors = sum(not p.skipped for p in self.problems)
         if errors:
-            parts.append(f"{errors} unreadable and skipped")
+            parts.append(f"{errors:,} unreadable and skipped")
         if len(self.problems) > errors:
             skipped = len(self.problems) - errors
-            parts.append(f"{skipped} skipped as said above")
+            parts.append(f"{skipped:,} skipped as said above")
         return f"Imported {self.format.value}: " + ", ".join(parts) + "."
 
 
