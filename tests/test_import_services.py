@@ -520,7 +520,7 @@ def test_pending_clip_fetches_with_the_batch_and_keeps_what_the_export_knew(
                         "highlights": [{"quote": "joint patrol", "created_at": 1608700000}],
                     }
                 ]
-            ),  # fmt: skip
+            ),
         )
     assert run("import", str(export)).exit_code == 0
     assert server.requests == []
@@ -549,3 +549,17 @@ def test_pending_clip_fetches_with_the_batch_and_keeps_what_the_export_knew(
     again = run("pending", "--clip")
     assert server.requests == ["/gone"]
     assert again.exit_code == 1
+
+
+def test_one_omnivore_metadata_file_alone_keeps_its_links(run: Run) -> None:
+    path = sample("omnivore-export/metadata_3_to_5.json")
+    result = run("import", path)
+    assert result.stderr.splitlines() == [
+        f"error: {path} metadata_3_to_5.json entry 2: no http(s) URL in this article: "
+        "file:///home/me/notes.pdf",
+        "Imported omnivore: 0 clippings added, 1 link kept as pending, 1 unreadable and skipped.",
+    ]
+    [link] = pending(run)
+    assert (link["url"], link["tags"], link["highlights"]) == (
+        "https://paywall.example.com/story?utm_source=omnivore", ["later"], []
+    )  # fmt: skip

@@ -239,7 +239,9 @@ def _parse_data(data: bytes, chosen: ImportFormat, where: Path, member: str) -> 
     if chosen is ImportFormat.jsonl:
         return read_jsonl(iter(data.splitlines(keepends=True)))
     if chosen is ImportFormat.omnivore:  # one of its metadata files, on its own
-        return _bundle_reader(chosen)(OneFile(where, "metadata_0_to_0.json", data), chosen.value)
+        from clipper.importers.omnivore import read_omnivore
+
+        return read_omnivore(OneFile(where, member, data), chosen.value, metadata=[member])
     return _text_reader(chosen)(decode(data), chosen.value)
 
 
@@ -262,11 +264,20 @@ def _parse_bundle(
     chosen = file_format or detect_bundle(bundle)
     if chosen in BUNDLED:
         assert chosen is not None
-        return chosen, _bundle_reader(chosen)(bundle, chosen.value)
+        return chosen, _closing(bundle, _bundle_reader(chosen)(bundle, chosen.value))
     member = _only_member(bundle)  # a ZIP holding one export file of another format
     data = bundle.read(member)
+    bundle.close()
     chosen = file_format or detect_format(data[:8192], f"{bundle.path}: {member}")
     return chosen, _parse_data(data, chosen, bundle.path, member)
+
+
+def _closing(bundle: Bundle, parsed: Iterator[Parsed]) -> Iterator[Parsed]:
+    """``parsed``, closing ``bundle`` (its open ZIP) once read, or given up on."""
+    try:
+        yield from parsed
+    finally:
+        bundle.close()
 
 
 def parse_file(

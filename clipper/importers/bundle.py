@@ -88,6 +88,9 @@ class Bundle:
     def read(self, name: str) -> bytes:
         raise NotImplementedError
 
+    def close(self) -> None:
+        """Let go of what is open (a ZIP archive's file)."""
+
     def fail(self, name: str, problem: str) -> UnsafeArchiveError:
         return UnsafeArchiveError(
             f"{self.path}: the member {name!r} {problem}; nothing was imported"
@@ -111,7 +114,13 @@ class ZipBundle(Bundle):
             ) from None
         except OSError as error:
             raise UnsafeArchiveError(f"cannot read {self.path}: {error.strerror}") from None
-        members = self._zip.infolist()
+        try:
+            self._check_all(self._zip.infolist())
+        except UnsafeArchiveError:
+            self._zip.close()
+            raise
+
+    def _check_all(self, members: list[zipfile.ZipInfo]) -> None:
         if len(members) > MAX_MEMBERS:
             raise UnsafeArchiveError(
                 f"{self.path} holds {len(members):,} members (the limit is {MAX_MEMBERS:,}); "
@@ -152,6 +161,9 @@ class ZipBundle(Bundle):
 
     def names(self) -> list[str]:
         return list(self._members)
+
+    def close(self) -> None:
+        self._zip.close()
 
     def read(self, name: str) -> bytes:
         info = self._members[name]

@@ -160,8 +160,11 @@ def _entry(
     )
 
 
-def read_omnivore(bundle: Bundle, origin: str = "omnivore") -> Iterator[Parsed]:
-    """Clippings and links from Omnivore's export (module docstring)."""
+def read_omnivore(
+    bundle: Bundle, origin: str = "omnivore", *, metadata: list[str] | None = None
+) -> Iterator[Parsed]:
+    """Clippings and links from Omnivore's export (module docstring); ``metadata`` names
+    the metadata files when they are not named as Omnivore names them (one given alone)."""
     names = bundle.names()
     files: dict[str, dict[str, str]] = {"content": {}, "highlights": {}}
     for name in names:
@@ -171,15 +174,17 @@ def read_omnivore(bundle: Bundle, origin: str = "omnivore") -> Iterator[Parsed]:
             files["content"].setdefault(found.group(1), name)
         elif found := _HIGHLIGHTS.search(name):
             files["highlights"].setdefault(found.group(1), name)
-    numbered = sorted(
-        (int(m.group(1)), name)
-        for name in names
-        if not is_clutter(name) and (m := METADATA.search(name))
-    )
-    if not numbered:
+    if metadata is None:
+        numbered = sorted(
+            (int(m.group(1)), name)
+            for name in names
+            if not is_clutter(name) and (m := METADATA.search(name))
+        )
+        metadata = [name for _, name in numbered]
+    if not metadata:
         yield Problem(str(bundle.path), "no metadata_*.json file: not an Omnivore export")
         return
-    for _, name in numbered:
+    for name in metadata:
         try:
             data = json.loads(decode(bundle.read(name)))
         except json.JSONDecodeError as error:
