@@ -22,7 +22,7 @@ complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list
 complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a stats -d 'Count clippings, sites, tags and words; library size; oldest and newest'
 complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a config -d 'Show where the library and the settings file are, and the settings in force'
 complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a export -d 'Export clippings as Markdown notes (YAML front matter) or JSON lines'
-complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a import -d 'Import an export from Pocket, Omnivore, Instapaper, Readwise, Raindrop, Karakeep'
+complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a import -d 'Import a library from Pocket, Omnivore, Instapaper, Readwise, Raindrop and more'
 complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a pending -d 'List links imported to clip later, or clip them all now (--clip)'
 complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a reextract -d 'Re-run the current extractor on the stored raw pages (no network)'
 complete -c clipper -n 'not __fish_seen_subcommand_from clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff' -a refresh -d 'Fetch clippings again; a story that changed gets a new version'
@@ -97,7 +97,7 @@ complete -c clipper -n '__fish_seen_subcommand_from import' -l format -s f -r -f
 complete -c clipper -n '__fish_seen_subcommand_from import' -l fetch -d 'Clip imported links now instead of keeping them'
 complete -c clipper -n '__fish_seen_subcommand_from import' -l help -s h -d 'Show help and exit'
 complete -c clipper -n '__fish_seen_subcommand_from import' -F
-complete -c clipper -n '__fish_seen_subcommand_from pending' -l clip -d 'Fetch and clip every pending link'
+complete -c clipper -n '__fish_seen_subcommand_from pending' -l clip -d 'Fetch and clip every pending link, in parallel'
 complete -c clipper -n '__fish_seen_subcommand_from pending' -l json -d 'Print pending links as JSON'
 complete -c clipper -n '__fish_seen_subcommand_from pending' -l help -s h -d 'Show help and exit'
 complete -c clipper -n '__fish_seen_subcommand_from reextract' -l id -r -f -d 'This clipping (repeatable)'

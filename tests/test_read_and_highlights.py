@@ -205,3 +205,29 @@ def test_bad_highlights_in_jsonl_are_reported_by_line(run: Run, tmp_path: Path) 
     assert stored["highlights"] == [
         {"quote": "x", "note": "", "created_at": "2024-01-02T03:04:05+00:00"}
     ]
+
+
+def test_the_index_follows_highlights_written_by_any_tool(run: Run, library_path: Path) -> None:
+    # The triggers keep the index right whoever writes the rows: clipper, or the sqlite3
+    # shell inserting, changing, moving and deleting highlights, beside tag changes.
+    add(library_path, 1)
+    add(library_path, 2, title="Other", text="Nothing about it.", markdown="Nothing about it.")
+    run("highlight", "1", "the Sea of Japan", "--note", "kelp")
+    run("tag", "1", "+maps", "+seas")
+    with sqlite3.connect(library_path) as db:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute(
+            "INSERT INTO highlights (clipping_id, quote, note) VALUES (2, 'Nothing', 'walrus')"
+        )
+        db.execute("UPDATE highlights SET note = 'narwhal' WHERE note = 'walrus'")
+        db.execute("UPDATE highlights SET clipping_id = 2 WHERE note = 'kelp'")
+        db.execute("DELETE FROM tags WHERE tag = 'seas'")
+    fts_is_intact(library_path)
+    assert [c["id"] for c in records(run, "search", "narwhal")] == [2]
+    assert records(run, "search", "walrus") == []
+    assert [c["id"] for c in records(run, "search", "kelp")] == [2]  # moved with its row
+    assert [c["id"] for c in records(run, "search", "maps")] == [1]
+    with sqlite3.connect(library_path) as db:
+        db.execute("DELETE FROM highlights")
+    fts_is_intact(library_path)
+    assert records(run, "search", "kelp") == [] and records(run, "search", "narwhal") == []
