@@ -7,6 +7,7 @@ import io
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -122,3 +123,15 @@ def test_highlight_files_and_cells_always_parse(text: str) -> None:
     assert all(h.quote.strip() for h in quotes) and all(part.strip() for part in loose)
     assert all(h.quote.strip() for h in raindrop_highlights(text))
     assert all(item for item in list_cell(text))
+
+
+@pytest.mark.parametrize("name", ["wallabag", "karakeep", "jsonl", "omnivore"])
+def test_json_nested_beyond_any_export_is_a_problem_not_a_crash(name: str, tmp_path: Path) -> None:
+    from clipper.importers import ImportFormat
+    from clipper.importers.model import Problem
+
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    _, parsed = parse_file(path, ImportFormat(name))
+    [problem] = list(parsed)
+    assert isinstance(problem, Problem) and "nested too deeply" in problem.message

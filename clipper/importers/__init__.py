@@ -113,7 +113,7 @@ def detect_format(head: bytes, name: str = "the file") -> ImportFormat:
         first = text.split("\n", 1)[0]
         try:
             json.loads(first)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             # A pretty-printed object over several lines: a wrapped wallabag export.
             if "\n" in text and first.strip() == "{":
                 return ImportFormat.wallabag

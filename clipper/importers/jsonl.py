@@ -200,5 +200,7 @@ def read_jsonl(lines: Iterable[bytes]) -> Iterator[Parsed]:
             yield Problem(where, "not valid UTF-8; the line was skipped")
         except json.JSONDecodeError as error:
             yield Problem(where, f"not valid JSON ({error.msg}, column {error.colno})")
+        except RecursionError:
+            yield Problem(where, "not a record: nested too deeply")
         except BadRecord as error:
             yield Problem(where, str(error))

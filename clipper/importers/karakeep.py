@@ -105,6 +105,9 @@ def read_karakeep(text: str, origin: str = "karakeep") -> Iterator[Parsed]:
     except json.JSONDecodeError as error:
         yield Problem(f"line {error.lineno}", f"not valid JSON ({error.msg})")
         return
+    except RecursionError:
+        yield Problem("file", "not an export: nested too deeply")
+        return
     bookmarks = data.get("bookmarks") if isinstance(data, dict) else None
     if not isinstance(bookmarks, list):
         yield Problem("file", 'expected a JSON object with a "bookmarks" list')

@@ -190,6 +190,9 @@ def read_omnivore(
         except json.JSONDecodeError as error:
             yield Problem(f"{name} line {error.lineno}", f"not valid JSON ({error.msg})")
             continue
+        except RecursionError:
+            yield Problem(name, "not an export: nested too deeply")
+            continue
         if not isinstance(data, list):
             yield Problem(name, "expected a JSON list of articles")
             continue

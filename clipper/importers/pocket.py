@@ -117,6 +117,9 @@ def read_pocket(bundle: Bundle, origin: str = "pocket") -> Iterator[Parsed]:
         except json.JSONDecodeError as error:
             yield Problem(f"{name} line {error.lineno}", f"not valid JSON ({error.msg})")
             continue
+        except RecursionError:
+            yield Problem(name, "not an export: nested too deeply")
+            continue
         for found in _annotations(data, name):
             if isinstance(found, Problem):
                 yield found

@@ -110,7 +110,7 @@ def _paragraph_highlights(cell: str) -> tuple[Highlight, ...]:
     if text.startswith("["):
         try:
             items = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             items = None
         if isinstance(items, list):
             found = []

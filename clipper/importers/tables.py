@@ -168,7 +168,7 @@ def list_cell(value: str) -> list[str]:
         parsed: object = None
         try:
             parsed = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             if len(text) < 100_000:  # a literal only: no code is ever run
                 try:
                     parsed = ast.literal_eval(text)
