@@ -1,8 +1,9 @@
 """Export speed: 10,000 clippings to Markdown notes and to JSON lines, and back.
 
 Builds a library of synthetic clippings (deterministic: titles in several
-scripts, ~700-word stories with headings and lists, tags, notes, versions,
-and one raw page each) in a temporary folder, then times:
+scripts, ~700-word stories with headings and lists, tags, notes, read state,
+highlights with notes, versions, and one raw page each) in a temporary
+folder, then times:
 
 - Markdown export into an empty folder (target: at most 5 s for 10,000 notes),
 - the same export again (every note already up to date: read, compared, kept),
@@ -31,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from clipper.article import Article  # noqa: E402
-from clipper.clipping import Clipping  # noqa: E402
+from clipper.clipping import Clipping, Highlight  # noqa: E402
 from clipper.export import (  # noqa: E402
     export_jsonl,
     export_markdown,
@@ -40,8 +41,8 @@ from clipper.export import (  # noqa: E402
     select,
 )
 from clipper.history import Version  # noqa: E402
+from clipper.imported import ArchivedPage, ImportItem  # noqa: E402
 from clipper.importers import import_file  # noqa: E402
-from clipper.importers.model import ArchivedPage, ImportItem  # noqa: E402
 from clipper.library import Library  # noqa: E402
 
 _VOCABULARY = (
@@ -94,6 +95,14 @@ def synthetic(n: int, rng: random.Random) -> ImportItem:
                     "2024-10-01T00:00:00+00:00", "2024-10-02T00:00:00+00:00"),
         )
         if n % 10 == 0
+        else (),
+        read=n % 3 == 0,
+        highlights=tuple(
+            Highlight(paragraphs[k][:90].rsplit(" ", 1)[0], "Worth quoting." if k % 2 else "",
+                      f"2024-10-{day:02d}T10:0{k}:00+00:00")
+            for k in range(1 + n % 3)
+        )
+        if n % 7 == 0
         else (),
     )  # fmt: skip
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import gc
 import os
 import queue
@@ -109,6 +110,12 @@ class BatchSummary:
 
 
 OnOutcome = Callable[[Outcome, BatchSummary], None]
+#: Called by the writer right after a source's clipping is stored (or found already
+#: stored), in the same transaction, with the source, the clipping and whether it is
+#: new; returns the clipping as it then is. ``clipper pending --clip`` gives each
+#: clipping what its pending link knew, and drops the link, in the commit that
+#: stores the clipping: a batch killed half-way leaves no link both clipped and pending.
+OnStored = Callable[[Library, str, Clipping, bool], Clipping]
 
 
 def parse_url_list(lines: Iterable[str]) -> list[str]:
@@ -308,8 +315,10 @@ class Batch:
         refetch: bool = False,
         on_outcome: OnOutcome | None = None,
         extraction: Extraction = "auto",
+        on_stored: OnStored | None = None,
     ) -> None:
         self.library = library
+        self.on_stored = on_stored
         self.sources = unique_sources(sources)
         self.options = options or FetchOptions()
         self.tags = tuple(tags)
@@ -386,15 +395,11 @@ class Batch:
                 raise SourceError("standard input (-) can only be clipped on its own")
             existing = await self._library(find_existing, self.library, source, writes=False)
             if existing is not None and not self.refetch:
-                add_tags = self.library.add_tags
-                clipping = await self._library(
-                    add_tags, existing.id, self.tags, writes=bool(self.tags)
-                )
+                writes = bool(self.tags) or self.on_stored is not None
+                clipping = await self._library(self._keep, existing, source, writes=writes)
                 return Outcome(source, "already", clipping)
             prepared = await self.pages.prepare(source)
-            result: ClipResult = await self._library(
-                _store, self.library, prepared, self.tags, existing, self.refetch
-            )
+            result: ClipResult = await self._library(self._save, prepared, existing, source)
         except ClipperError as error:
             return Outcome(source, "failed", reason=reason_of(error, source))
         except Exception as error:  # a bug must not cost the rest of the batch
@@ -403,6 +408,21 @@ class Batch:
             "clipped" if result.created else "refetched" if result.refetched else "already"
         )
         return Outcome(source, status, result.clipping, note=result.collision())
+
+    # In the writer thread, inside its transaction:
+
+    def _keep(self, existing: Clipping, source: str) -> Clipping:
+        clipping = self.library.add_tags(existing.id, self.tags)
+        if self.on_stored is not None:
+            clipping = self.on_stored(self.library, source, clipping, False)
+        return clipping
+
+    def _save(self, prepared: Prepared, existing: Clipping | None, source: str) -> ClipResult:
+        result = _store(self.library, prepared, self.tags, existing, self.refetch)
+        if self.on_stored is not None:
+            stored = self.on_stored(self.library, source, result.clipping, result.created)
+            result = dataclasses.replace(result, clipping=stored)
+        return result
 
 
 def _store(
@@ -425,6 +445,7 @@ def clip_batch(
     refetch: bool = False,
     on_outcome: OnOutcome | None = None,
     extraction: Extraction = "auto",
+    on_stored: OnStored | None = None,
 ) -> BatchSummary:
     """Clip every source into ``library``; see the module's docstring."""
     return Batch(
@@ -435,4 +456,5 @@ def clip_batch(
         refetch=refetch,
         on_outcome=on_outcome,
         extraction=extraction,
+        on_stored=on_stored,
     ).run()

@@ -29,12 +29,31 @@ RECORD_KEYS = (
     "starred",
     "note",
     "updated_at",
+    "read",
+    "highlights",
 )
 
 
 @dataclass(frozen=True)
+class Highlight:
+    """A passage of a clipping's story its owner marked, as they marked it, with a note.
+
+    The quote is kept as it was when marked: a later version of the story may
+    no longer hold it (``clipper.highlights.is_found``), and it is still kept.
+    ``created_at`` is when it was made (ISO 8601), when known.
+    """
+
+    quote: str
+    note: str = ""
+    created_at: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {"quote": self.quote, "note": self.note, "created_at": self.created_at}
+
+
+@dataclass(frozen=True)
 class Clipping:
-    """An article as kept in the library, with its id, tags and note."""
+    """An article as kept in the library, with its id, tags, note, read state and highlights."""
 
     id: int
     article: Article
@@ -43,6 +62,8 @@ class Clipping:
     tags: tuple[str, ...] = ()
     starred: bool = False
     note: str = ""
+    read: bool = False
+    highlights: tuple[Highlight, ...] = ()
 
     @property
     def title(self) -> str:
@@ -75,6 +96,8 @@ class Clipping:
             "starred": self.starred,
             "note": self.note,
             "updated_at": self.updated_at,
+            "read": self.read,
+            "highlights": [highlight.to_record() for highlight in self.highlights],
         }
         return {key: values[key] for key in RECORD_KEYS}
 

@@ -25,7 +25,8 @@ name cannot collide with another clipping's. A file clipper did not write (no
 ``clipper_id``, or a symlink) is never overwritten or removed. A note you
 renamed yourself (to a name not shaped ``YYYY-MM-DD-….md``) keeps your name.
 Notes are overwritten on re-export: keep your own writing in clipper's note
-field or in another file.
+field or in another file. A clipping's highlights end its note, under
+``## Highlights``: each quote a blockquote, followed by its note.
 
 JSON lines
 ----------
@@ -120,10 +121,15 @@ def front_matter_yaml(clipping: Clipping) -> str:
 
 
 def note(clipping: Clipping) -> str:
-    """One clipping as a Markdown note: front matter, ``# Title``, the story."""
+    """One clipping as a Markdown note: front matter, ``# Title``, the story, and
+    ``## Highlights`` when it has any (each quote a blockquote, its note after it)."""
+    from clipper.highlights import markdown_section
+
     title = " ".join(strip_controls(clipping.title).split()) or "Untitled"
     body = strip_controls(clipping.article.markdown)
-    return f"{front_matter_yaml(clipping)}\n# {title}\n\n{body}\n"
+    section = markdown_section(clipping.highlights)
+    highlights = f"\n{section}" if section else ""
+    return f"{front_matter_yaml(clipping)}\n# {title}\n\n{body}\n{highlights}"
 
 
 # -- file names ---------------------------------------------------------------
@@ -371,7 +377,7 @@ def jsonl_record(library: Library, clipping: Clipping, *, with_html: bool) -> di
     record = clipping.to_record()
     record["versions"] = [v.to_record() for v in library.earlier_versions(clipping.id)]
     if with_html:
-        from clipper.importers.model import ArchivedPage
+        from clipper.imported import ArchivedPage
 
         record["pages"] = [
             ArchivedPage.from_page(page).to_record() for page in library.raw_pages(clipping.id)

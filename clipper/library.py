@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from clipper.article import Article
 from clipper.authors import author_names
-from clipper.clipping import Clipping, Hit
+from clipper.clipping import Clipping, Highlight, Hit
 from clipper.dedup import clipping_at, same_story_at
 from clipper.errors import AlreadyClippedError, LibraryError, NotFoundError
 from clipper.migrations import INDEXED_FIELDS, indexed_form, migrate
@@ -35,7 +35,7 @@ from clipper.page import Page, utc_now
 
 if TYPE_CHECKING:
     from clipper.history import Version
-    from clipper.importers.model import ImportItem, ImportOutcome, Link, PendingLink, PendingOutcome
+    from clipper.imported import ImportItem, ImportOutcome, Link, PendingLink, PendingOutcome
     from clipper.search import Suggestion
 
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -43,7 +43,10 @@ _TAG_SEPARATOR = "\x1f"
 
 _COLUMNS = f"""
     c.*, (SELECT group_concat(tag, '{_TAG_SEPARATOR}')
-            FROM (SELECT tag FROM tags WHERE clipping_id = c.id ORDER BY tag)) AS tag_list
+            FROM (SELECT tag FROM tags WHERE clipping_id = c.id ORDER BY tag)) AS tag_list,
+         (SELECT json_group_array(json_array(quote, note, created_at))
+            FROM (SELECT quote, note, created_at FROM highlights
+                   WHERE clipping_id = c.id ORDER BY id)) AS highlight_list
 """
 _SELECT = f"SELECT {_COLUMNS} FROM clippings AS c"
 # Ids are never reused, even after the newest clipping is removed (migration m002):
@@ -73,6 +76,8 @@ class LibraryStats:
     newest_published: str | None
     first_clipped: str | None
     last_clipped: str | None
+    read: int = 0
+    highlights: int = 0
 
 
 def _like_escape(text: str) -> str:
@@ -274,6 +279,17 @@ def _clipping(row: sqlite3.Row) -> Clipping:
         tags=tuple(tag_list.split(_TAG_SEPARATOR)) if tag_list else (),
         starred=bool(row["starred"]),
         note=row["note"],
+        read=bool(row["read"]),
+        highlights=_highlights(row["highlight_list"]),
+    )
+
+
+def _highlights(listed: str | None) -> tuple[Highlight, ...]:
+    """The highlights ``_COLUMNS`` lists as JSON ``[quote, note, created_at]`` triples."""
+    if not listed or listed == "[]":
+        return ()
+    return tuple(
+        Highlight(quote, note, created_at) for quote, note, created_at in json.loads(listed)
     )
 
 
@@ -522,6 +538,32 @@ class Library:
             )
         return [self.get(clipping_id) for clipping_id in ids]
 
+    def set_read(self, clipping_ids: Iterable[int], read: bool = True) -> list[Clipping]:
+        """Mark every clipping in ``clipping_ids`` read (or unread), or none if one is missing."""
+        ids = list(dict.fromkeys(clipping_ids))
+        with self._transaction() as db:
+            for clipping_id in ids:
+                self._require(db, clipping_id)
+            db.executemany(
+                "UPDATE clippings SET read = ? WHERE id = ?", [(int(read), i) for i in ids]
+            )
+        return [self.get(clipping_id) for clipping_id in ids]
+
+    def add_highlight(
+        self, clipping_id: int, highlight: Highlight
+    ) -> tuple[Clipping, Literal["added", "updated", "unchanged"]]:
+        """Keep ``highlight`` on the clipping; the same quote again changes only its note.
+
+        A highlight is one quote of a clipping: marking it again with a note
+        sets that note; without one, the stored highlight stays as it was.
+        """
+        from clipper.merging import store_highlights
+
+        with self._transaction() as db:
+            self._require(db, clipping_id)
+            outcome = store_highlights(db, clipping_id, (highlight,), replace_notes=True)
+        return self.get(clipping_id), outcome
+
     def delete(self, clipping_ids: Iterable[int]) -> list[Clipping]:
         """Remove clippings with their tags, raw pages and index entries; return them.
 
@@ -571,7 +613,7 @@ class Library:
             ),
         )
 
-    # -- archive: imports, pending links, versions (logic in clipper.importers/history)
+    # -- archive: imports, pending links, versions (logic in clipper.merging and clipper.history)
 
     def import_clippings(
         self, items: Sequence[ImportItem], fresh: set[int] | None = None
@@ -581,10 +623,10 @@ class Library:
         One transaction for the batch, one savepoint per item: an item the
         database refuses is reported in its outcome and the others still go in.
         ``fresh`` holds the ids added by earlier batches of the same import,
-        which its items are never merged into (``clipper.importers.store``);
+        which its items are never merged into (``clipper.merging``);
         the ids added now join it.
         """
-        from clipper.importers.store import store_item
+        from clipper.merging import store_item
 
         added = set() if fresh is None else fresh
         with self._transaction() as db:
@@ -592,17 +634,27 @@ class Library:
 
     def add_pending(self, links: Sequence[Link]) -> list[PendingOutcome]:
         """Keep links to clip later; links already clipped or pending are merged."""
-        from clipper.importers.store import store_link
+        from clipper.merging import store_link
 
         with self._transaction() as db:
             return [store_link(db, link) for link in links]
 
     def pending(self) -> list[PendingLink]:
         """Links waiting to be clipped, oldest first."""
-        from clipper.importers.store import pending_links
+        from clipper.merging import pending_links
 
         with _translated(self.path):
             return pending_links(self._db)
+
+    def absorb_pending(self, pending_id: int, clipping_id: int, *, new: bool) -> Clipping:
+        """The pending link ``pending_id`` was clipped as ``clipping_id``: the clipping gets
+        what the link knew, and the link leaves the list (``merging.absorb_pending``)."""
+        from clipper.merging import absorb_pending
+
+        with self._transaction() as db:
+            self._require(db, clipping_id)
+            absorb_pending(db, pending_id, clipping_id, new=new)
+        return self.get(clipping_id)
 
     def settle_pending(self, pending_id: int, error: str | None = None) -> None:
         """Forget a pending link once it is clipped, or note why clipping it failed."""
@@ -690,13 +742,14 @@ class Library:
         tags: Iterable[str] = (),
         since: datetime | None = None,
         starred: bool | None = None,
+        read: bool | None = None,
     ) -> list[Clipping]:
         """Clippings, newest clipped first, optionally filtered.
 
         ``site`` matches the site's name (any part of it, any case) or the URL's
         host (``example.org`` also matches ``www.example.org``); every one of
         ``tags`` must be on the clipping; ``since`` compares with the time it
-        was clipped.
+        was clipped; ``read`` keeps the read (``True``) or unread clippings.
         """
         where: list[str] = []
         parameters: list[Any] = []
@@ -716,6 +769,9 @@ class Library:
         if starred is not None:
             where.append("c.starred = ?")
             parameters.append(int(starred))
+        if read is not None:
+            where.append("c.read = ?")
+            parameters.append(int(read))
         condition = f" WHERE {' AND '.join(where)}" if where else ""
         rows = self._query(
             _SELECT + condition + " ORDER BY c.clipped_at DESC, c.id DESC LIMIT ? OFFSET ?",
@@ -734,6 +790,8 @@ class Library:
                    (SELECT count(DISTINCT coalesce(site, '')) FROM clippings) AS sites,
                    (SELECT coalesce(sum(word_count), 0) FROM clippings) AS words,
                    (SELECT count(*) FROM clippings WHERE starred) AS starred,
+                   (SELECT count(*) FROM clippings WHERE read = 1) AS read,
+                   (SELECT count(*) FROM highlights) AS highlights,
                    (SELECT count(DISTINCT tag) FROM tags) AS tags,
                    (SELECT count(*) FROM pages) AS pages,
                    (SELECT coalesce(sum(length(html)), 0) FROM pages) AS pages_bytes,

@@ -770,3 +770,191 @@ def m008_search_what_a_person_remembers(db: sqlite3.Connection) -> None:
         """,
     )
     db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('rebuild')")
+
+
+# -- migration 9: read state, and highlights searchable with the rest ---------------
+
+#: The index's columns from migration 9: migration 8's, then the highlights (their
+#: quotes and notes). Frozen with m009.
+SEARCHED_9 = (*SEARCHED, "highlights")
+#: What one highlight contributes to the index: its quote, then its note.
+_HIGHLIGHT_TEXT = "quote || ' ' || note"
+_HIGHLIGHTS_OF = "SELECT id, quote, note FROM highlights WHERE clipping_id = {clipping}"
+_HIGHLIGHT_LIST = f"(SELECT group_concat({_HIGHLIGHT_TEXT}, ' ') FROM ({{rows}} ORDER BY id))"
+
+
+def _highlight_column(clipping: str, rows: str) -> str:
+    """SQL for the index's highlights column of ``clipping``, its highlights listed by
+    ``rows`` (``id, quote, note``): their texts in the order they were made, spaced
+    in SQL as the note is (migration 6)."""
+    return _spaced(_HIGHLIGHT_LIST.format(rows=rows.format(clipping=clipping)))
+
+
+def _trigger_row_9(clipping: str, column: str, value: str) -> str:
+    """SQL for the index row of ``clipping`` as it was before a change to one of its
+    tags or highlights: the view's row, but ``column`` computed as ``value``."""
+    columns = ", ".join(f"{value} AS {column}" if name == column else f"v.{name}"
+                        for name in SEARCHED_9)  # fmt: skip
+    return f"SELECT v.id, {columns} FROM clippings_indexed AS v WHERE v.id = {clipping}"
+
+
+@migration
+def m009_read_state_and_highlights(db: sqlite3.Connection) -> None:
+    """Read state, and highlights: passages of a story a person marked, with notes.
+
+    Read-later services keep an archive of what was read; moving a library
+    here must not turn every story back into one still to read. ``read`` is
+    set by ``clipper read``/``unread`` and by imports (an archived entry is a
+    read one), never by showing a clipping; its index answers ``is:read``,
+    ``is:unread`` and ``list --unread`` without reading the rows. A pending
+    link keeps its read state until it is clipped.
+
+    ``highlights`` holds the quoted text as it was marked (so a highlight whose
+    passage a later version of the story dropped is still kept, and shown as
+    no longer found), the note, and when it was made. One quote is one
+    highlight of a clipping (``UNIQUE``): importing the same export again
+    adds nothing. A pending link keeps the highlights another service
+    exported for it (JSON, ``pending.highlights``) until it is clipped.
+
+    Highlights and their notes are what a person remembers a story by, so the
+    index gains a ninth column, ``highlights`` (``SEARCHED_9``), read through
+    the view like the tags: their triggers re-index the clipping with its
+    highlights as they were before the change (an external-content index must
+    be told the old row exactly), in the order they were made. A clipping
+    listed in ``clippings_unindexed`` (being written by clipper) is left alone
+    and indexed once when it leaves the list, highlights included.
+
+    The upgrade drops the index, its view and its triggers and rebuilds them
+    from every clipping (as migration 8 did); clippings, tags and everything
+    else are untouched: existing clippings and pending links are unread and
+    have no highlights yet.
+    """
+    watched = "id, title, description, text, authors, site, url, note"
+    unlisted = "NOT EXISTS (SELECT 1 FROM clippings_unindexed WHERE id = {})"
+    columns = ", ".join(SEARCHED_9)
+    indexed_row = f"SELECT id, {columns} FROM clippings_indexed WHERE id ="
+    into = f"clippings_fts(rowid, {columns})"
+    delete = f"clippings_fts(clippings_fts, rowid, {columns})"
+
+    def reindex(clipping: str, before: str, when: str = "1") -> str:
+        """Statements re-indexing ``clipping``, whose row was ``before``, if ``when``."""
+        return (
+            f"INSERT INTO {delete} SELECT 'delete', * FROM ({before}) WHERE {when};\n"
+            f"INSERT INTO {into} {indexed_row} {clipping} AND {when};"
+        )
+
+    def tags_before(clipping: str, tags: str, when: str = "1") -> str:
+        return reindex(
+            clipping, _trigger_row_9(clipping, "tags", _tag_column(clipping, tags)), when
+        )
+
+    def highlights_before(clipping: str, rows: str, when: str = "1") -> str:
+        value = _highlight_column(clipping, rows)
+        return reindex(clipping, _trigger_row_9(clipping, "highlights", value), when)
+
+    old_row = " UNION ALL SELECT old.id, old.quote, old.note"
+    view_columns = (
+        f"{_searched_columns('c.id', _TAGS_OF)}, "
+        f"{_highlight_column('c.id', _HIGHLIGHTS_OF)} AS highlights"
+    )
+    _run(
+        db,
+        """
+        CREATE TABLE highlights (
+            id          INTEGER PRIMARY KEY,
+            clipping_id INTEGER NOT NULL REFERENCES clippings(id) ON DELETE CASCADE,
+            quote       TEXT NOT NULL,
+            note        TEXT NOT NULL DEFAULT '',
+            created_at  TEXT,
+            UNIQUE (clipping_id, quote)
+        )
+        """,
+        "ALTER TABLE clippings ADD COLUMN read INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX clippings_read ON clippings(read)",
+        "ALTER TABLE pending ADD COLUMN read INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE pending ADD COLUMN highlights TEXT NOT NULL DEFAULT '[]'",
+        "DROP TRIGGER clippings_fts_insert",
+        "DROP TRIGGER clippings_fts_listed",
+        "DROP TRIGGER clippings_fts_delete",
+        "DROP TRIGGER clippings_fts_update_old",
+        "DROP TRIGGER clippings_fts_update_new",
+        "DROP TRIGGER tags_fts_insert",
+        "DROP TRIGGER tags_fts_delete",
+        "DROP TRIGGER tags_fts_update",
+        "DROP TABLE clippings_fts",
+        "DROP VIEW clippings_indexed",
+        f"CREATE VIEW clippings_indexed AS SELECT c.id AS id, {view_columns} FROM clippings AS c",
+        f"""
+        CREATE VIRTUAL TABLE clippings_fts USING fts5(
+            {columns},
+            content='clippings_indexed', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )
+        """,
+        f"""
+        CREATE TRIGGER clippings_fts_insert AFTER INSERT ON clippings
+        WHEN {unlisted.format("new.id")} BEGIN
+            INSERT INTO {into} {indexed_row} new.id;
+        END
+        """,
+        f"""
+        CREATE TRIGGER clippings_fts_listed AFTER DELETE ON clippings_unindexed BEGIN
+            INSERT INTO {into} {indexed_row} old.id;
+        END
+        """,
+        f"""
+        CREATE TRIGGER clippings_fts_delete BEFORE DELETE ON clippings BEGIN
+            INSERT INTO {delete} SELECT 'delete', * FROM ({indexed_row} old.id);
+        END
+        """,
+        f"""
+        CREATE TRIGGER clippings_fts_update_old BEFORE UPDATE OF {watched} ON clippings BEGIN
+            INSERT INTO {delete} SELECT 'delete', * FROM ({indexed_row} old.id);
+        END
+        """,
+        f"""
+        CREATE TRIGGER clippings_fts_update_new AFTER UPDATE OF {watched} ON clippings BEGIN
+            INSERT INTO {into} {indexed_row} new.id;
+        END
+        """,
+        f"""
+        CREATE TRIGGER tags_fts_insert AFTER INSERT ON tags
+        WHEN {unlisted.format("new.clipping_id")} BEGIN
+            {tags_before("new.clipping_id", _TAGS_OF + " AND tag != new.tag")}
+        END
+        """,
+        f"""
+        CREATE TRIGGER tags_fts_delete AFTER DELETE ON tags
+        WHEN {unlisted.format("old.clipping_id")} BEGIN
+            {tags_before("old.clipping_id", _TAGS_OF + " UNION SELECT old.tag")}
+        END
+        """,
+        f"""
+        CREATE TRIGGER tags_fts_update AFTER UPDATE ON tags BEGIN
+            {tags_before("old.clipping_id", f"{_TAGS_OF} AND {_NOT_NEW} UNION SELECT old.tag")}
+            {tags_before("new.clipping_id", f"{_TAGS_OF} AND tag != new.tag", _MOVED)}
+        END
+        """,
+        f"""
+        CREATE TRIGGER highlights_fts_insert AFTER INSERT ON highlights
+        WHEN {unlisted.format("new.clipping_id")} BEGIN
+            {highlights_before("new.clipping_id", _HIGHLIGHTS_OF + " AND id != new.id")}
+        END
+        """,
+        f"""
+        CREATE TRIGGER highlights_fts_delete AFTER DELETE ON highlights
+        WHEN {unlisted.format("old.clipping_id")} BEGIN
+            {highlights_before("old.clipping_id", _HIGHLIGHTS_OF + old_row)}
+        END
+        """,
+        # Changed in place: the old clipping had the old row and not the new one; the new
+        # clipping, when another, had not the new row.
+        f"""
+        CREATE TRIGGER highlights_fts_update AFTER UPDATE ON highlights
+        WHEN {unlisted.format("old.clipping_id")} OR {unlisted.format("new.clipping_id")} BEGIN
+            {highlights_before("old.clipping_id", _HIGHLIGHTS_OF + " AND id != new.id" + old_row)}
+            {highlights_before("new.clipping_id", _HIGHLIGHTS_OF + " AND id != new.id", _MOVED)}
+        END
+        """,
+    )
+    db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('rebuild')")

@@ -18,7 +18,8 @@ The language (``clipper search --help`` shows the same, with examples):
 
 ``word``
     Every word must occur (in the title, author, site name, host,
-    description, tags, note or text: migration 8); case and
+    description, tags, note, highlights and their notes, or text: migrations
+    8 and 9); case and
     accents are ignored, so ``pekin`` finds "Pékin". Words are letters and
     digits; punctuation inside a word splits it into a phrase (``e-mail`` is
     the phrase "e mail"), and a word with no letter or digit (``&``) is
@@ -72,8 +73,9 @@ The language (``clipper search --help`` shows the same, with examples):
     and ``after:2020 before:2021`` is the year 2020. A clipping's date is its
     publication date as the page gave it (the local date), or the day it was
     clipped when the page gave none.
-``is:starred``
-    Starred clippings.
+``is:starred``, ``is:read``, ``is:unread``
+    Starred clippings; those marked read (``clipper read``, or archived in
+    the service they were imported from), or not.
 ``id:12``
     The clipping with id 12 (``id:#12`` too): ``id:12 OR id:15``, or
     ``russia -id:12`` for the others.
@@ -110,7 +112,7 @@ FIELDS = (*TEXT_FIELDS, *FILTER_FIELDS)
 _FIELD = re.compile(r"([A-Za-z]+):")
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _LANGUAGE = re.compile(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?")
-_IS_VALUES = ("starred",)
+_IS_VALUES = ("starred", "read", "unread")
 _SEPARATOR_CATEGORIES = {"Cc", "Cs", "Zl", "Zp"}
 _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -463,7 +465,8 @@ def _checked_filter_value(name: str, value: str) -> str:
     if name == "is":
         word = value.lower()
         if word not in _IS_VALUES:
-            raise _fail(f"is:{value} is unknown; clipper knows is:starred")
+            known = ", ".join(f"is:{v}" for v in _IS_VALUES)
+            raise _fail(f"is:{value} is unknown; clipper knows {known}")
         return word
     if name == "id":
         number = value.removeprefix("#")
@@ -778,7 +781,12 @@ def _filter_sql(node: Filter) -> Condition:
         low, high = (value, None) if node.field == "after" else (None, value)
         return _dates(low, high)
     if node.field == "is":
-        return Condition("{id} IN (SELECT id FROM clippings WHERE starred)")
+        if value == "starred":
+            return Condition("{id} IN (SELECT id FROM clippings WHERE starred)")
+        # read = ?: the index clippings_read (migration 9) answers it without the rows.
+        return Condition(
+            "{id} IN (SELECT id FROM clippings WHERE read = ?)", (int(value == "read"),)
+        )
     if node.field == "id":
         return Condition("{id} IN (SELECT id FROM clippings WHERE id = ?)", (int(value),))
     raise AssertionError(node.field)

@@ -1,4 +1,4 @@
-"""Renewing clippings: re-extraction, refetching, and clipping pending links.
+"""Renewing clippings: re-extraction and refetching.
 
 - ``reextract`` runs the current extractor over each clipping's newest stored
   raw page (no network) and updates the clippings whose result differs.
@@ -8,11 +8,10 @@
   earlier version, see ``clipper.history``). When nothing extracted changed,
   nothing is written: a news page's HTML differs on every fetch (ads, tokens,
   timestamps), and storing identical stories again would only grow the file.
-- ``clip_pending`` fetches links imported as pending and stores them as
-  clippings, dated when they were saved in the other tool.
 
-All three keep what the user added (tags, note, star): they go through
-``Library.update`` or the import merge rules. They use only the stable surface
+Both keep what the user added (tags, note, star, read state, highlights):
+they go through ``Library.update``. (Links imported as pending are clipped
+by the batch pipeline, ``clipper.batch``.) They use only the stable surface
 of fetching and extraction: ``read_source(url) -> Page`` and
 ``extract_page(page) -> Article``. A failure on one clipping is reported and
 the others go on.
@@ -21,19 +20,18 @@ the others go on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
 from clipper.article import Article
 from clipper.clipping import Clipping
 from clipper.errors import ClipperError
 from clipper.history import VERSIONED_FIELDS
-from clipper.page import Page, utc_now
+from clipper.page import Page
 from clipper.text import counted
 from clipper.urls import is_web_url
 
 if TYPE_CHECKING:
-    from clipper.importers.model import PendingLink
     from clipper.library import Library
 
 Fetch = Callable[[str], Page]
@@ -171,70 +169,3 @@ def _failed(report: RenewReport, what: str, message: str, on_failure: OnFailure 
     report.failed.append((what, message))
     if on_failure:
         on_failure(what, message)
-
-
-@dataclass
-class PendingReport:
-    clipped: int = 0
-    merged: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
-
-    def summary(self) -> str:
-        text = f"Clipped {counted(self.clipped, 'pending link')}"
-        if self.merged:
-            were = "was" if self.merged == 1 else "were"
-            text += f", {self.merged} {were} already in the library (merged)"
-        if self.failed:
-            failed = len(self.failed)
-            text += f", {failed} failed and {'stays' if failed == 1 else 'stay'} pending"
-        return text + "."
-
-
-def clip_pending(
-    library: Library,
-    links: Iterable[PendingLink],
-    *,
-    fetch: Fetch = _fetch,
-    extract: Extract = _extract,
-    on_failure: OnFailure | None = None,
-) -> PendingReport:
-    """Fetch and store pending links; a link leaves the pending list only once stored."""
-    from clipper.importers.model import ArchivedPage, ImportItem
-
-    report = PendingReport()
-    for pending in links:
-        link = pending.link
-        try:
-            page = fetch(link.url)
-            article = extract(page)
-        except ClipperError as error:
-            library.settle_pending(pending.id, error.message)
-            report.failed.append((link.url, error.message))
-            if on_failure:
-                on_failure(link.url, error.message)
-            continue
-        if not article.title and link.title:
-            article = replace(article, title=link.title)
-        item = ImportItem(
-            article=article,
-            clipped_at=link.saved_at,
-            updated_at=utc_now().isoformat(),
-            tags=link.tags,
-            starred=link.starred,
-            note=link.note,
-            pages=(ArchivedPage.from_page(page),),
-            where=link.url,
-        )
-        [outcome] = library.import_clippings([item])
-        if outcome.status == "failed":
-            library.settle_pending(pending.id, outcome.message)
-            report.failed.append((link.url, outcome.message))
-            if on_failure:
-                on_failure(link.url, outcome.message)
-            continue
-        library.settle_pending(pending.id)
-        if outcome.status == "merged":
-            report.merged += 1
-        else:
-            report.clipped += 1
-    return report

@@ -11,7 +11,7 @@ always visible and a ``javascript:`` or ``data:`` link cannot be clicked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,8 +22,8 @@ from rich.text import Text
 
 from clipper.article import Article
 from clipper.authors import author_names
-from clipper.clipping import Clipping, Hit
-from clipper.text import one_line, reading_minutes, strip_controls
+from clipper.clipping import Clipping, Highlight, Hit
+from clipper.text import counted, one_line, reading_minutes, strip_controls
 
 if TYPE_CHECKING:
     from clipper.config import Settings
@@ -72,6 +72,8 @@ def article_card(article: Article, *, clipping: Clipping | None = None) -> Panel
         title = Text(f"#{clipping.id}", style="bold green")
         if clipping.starred:
             title.append(" ★", style="yellow")
+        if clipping.read:
+            title.append(" read", style="dim")
     return Panel(Group(*body), title=title, title_align="left", expand=True)
 
 
@@ -155,19 +157,44 @@ def search_hits(hits: Iterable[Hit]) -> Table:
     return table
 
 
-def story(article: Article) -> RenderableType:
-    """The whole story, rendered from its Markdown."""
+def story(article: Article, highlights: Sequence[Highlight] = ()) -> RenderableType:
+    """The whole story, rendered from its Markdown, its ``highlights`` marked in it."""
     from clipper.markdown_view import story_markdown
 
     # Plain text is valid Markdown too, for a clipping stored without structure.
-    return story_markdown(article.markdown or article.text)
+    return story_markdown(article.markdown or article.text, [h.quote for h in highlights])
 
 
-def story_markdown_text(article: Article) -> str:
-    """``show --raw``: ``# Title`` and the story's Markdown, without control characters."""
+def highlights_view(clipping: Clipping) -> RenderableType | None:
+    """After the story: each highlight's quote and note, those the story no longer
+    holds said so (a later version dropped the passage); ``None`` without any."""
+    from clipper.highlights import missing
+
+    if not clipping.highlights:
+        return None
+    gone = {id(h) for h in missing(clipping.highlights, clipping.article)}
+    lines: list[RenderableType] = [Text(f"Highlights ({len(clipping.highlights)})", style="bold")]
+    for highlight in clipping.highlights:
+        quote = "\n".join(one_line(line) for line in highlight.quote.splitlines() if line.strip())
+        entry = Text.assemble(("> ", "dim"), (quote, "italic"))
+        if id(highlight) in gone:
+            entry.append("  (no longer in the story)", style="yellow")
+        lines.append(entry)
+        if highlight.note.strip():
+            note = "\n".join(one_line(line) for line in highlight.note.strip().splitlines())
+            lines.append(Text.assemble(("  Note: ", "bold"), note))
+    return Group(*lines)
+
+
+def story_markdown_text(article: Article, highlights: Sequence[Highlight] = ()) -> str:
+    """``show --raw``: ``# Title``, the story's Markdown and its highlights, without
+    control characters."""
+    from clipper.highlights import markdown_section
+
     title = one_line(article.title) or "(untitled)"
     body = strip_controls(article.markdown or article.text).strip()
-    return f"# {title}\n\n{body}\n"
+    section = markdown_section(highlights)
+    return f"# {title}\n\n{body}\n" + (f"\n{section}" if section else "")
 
 
 def _size(count: int) -> str:
@@ -200,6 +227,11 @@ def stats_view(stats: LibraryStats, path: str, *, exists: bool = True) -> Text:
     return _report(
         [
             ("clippings", f"{stats.clippings:,} ({stats.starred:,} starred)"),
+            (
+                "reading",
+                f"{stats.clippings - stats.read:,} unread, {stats.read:,} read, "
+                f"{counted(stats.highlights, 'highlight')}",
+            ),
             ("sites", f"{stats.sites:,}"),
             ("tags", f"{stats.tags:,}"),
             ("words", f"{stats.words:,} (about {reading} of reading)"),

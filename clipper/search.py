@@ -48,9 +48,11 @@ from clipper.query import And, Condition, Filter, Node, Not, Or, Query, Term, pa
 from clipper.snippets import Pattern, lead, snippet
 from clipper.unspaced import has_unspaced
 
-#: bm25 weights of the index's columns, in its order (``migrations.SEARCHED``). The title says
-#: most about what a story is; the tags and the note are what its owner chose to
-#: say about it, so nearly as much; the description is the page's own summary;
+#: bm25 weights of the index's columns, in its order (``migrations.SEARCHED_9``). The title
+#: says most about what a story is; the tags and the note are what its owner chose to
+#: say about it, so nearly as much; the highlights are the passages they marked and
+#: their notes on them, a little less (their quotes repeat words of the text); the
+#: description is the page's own summary;
 #: the byline and the site's name are short and exact, but name a person or a
 #: publication, not the subject; the host mostly repeats the site's name; and a
 #: word of the text is one among hundreds (bm25 also scales each column by its
@@ -64,6 +66,7 @@ WEIGHTS = {
     "host": 1.0,
     "tags": 5.0,
     "note": 5.0,
+    "highlights": 4.0,
 }
 BM25 = f"bm25(clippings_fts, {', '.join(map(str, WEIGHTS.values()))})"
 #: The date clipper sorts and filters by: publication, else clipping.
@@ -230,12 +233,15 @@ def _load(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Clipping]:
 
 def _snippet(clipping: Clipping, pattern: Pattern | None) -> str:
     """Around the matches in the story, else in the description, else in the note,
-    else the opening (the other columns are shown in the hit's title and byline)."""
+    else in a highlight's note, else the opening (the other columns are shown in the
+    hit's title and byline; a highlight's quote is in the story)."""
     article = clipping.article
     return (
         snippet(article.text, pattern)
         or snippet(article.description or "", pattern)
         or snippet(clipping.note, pattern)
+        or next(filter(None, (snippet(h.note, pattern) for h in clipping.highlights)), "")
+        or next(filter(None, (snippet(h.quote, pattern) for h in clipping.highlights)), "")
         or lead(article.text or article.description or "")
     )
 

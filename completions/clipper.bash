@@ -25,7 +25,7 @@ _clipper() {
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "--library -L --version --help -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "clip extract search list show open tag note star unstar rm stats config export import pending reextract refresh history diff" -- "$cur"))
+            COMPREPLY=($(compgen -W "clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff" -- "$cur"))
         fi
         ;;
     clip)
@@ -76,7 +76,7 @@ _clipper() {
         --limit|-n) :; return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--site -s --tag -t --since --starred --limit -n --json --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--site -s --tag -t --since --starred --unread --limit -n --json --help -h" -- "$cur"))
         fi
         ;;
     show)
@@ -121,6 +121,28 @@ _clipper() {
             COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
         fi
         ;;
+    read)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
+        fi
+        ;;
+    unread)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
+        fi
+        ;;
+    highlight)
+        case "$prev" in
+        --note) :; return ;;
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--note --json --help -h" -- "$cur"))
+        fi
+        ;;
     rm)
         case "$prev" in
         esac
@@ -153,7 +175,7 @@ _clipper() {
         ;;
     import)
         case "$prev" in
-        --format|-f) COMPREPLY=($(compgen -W "jsonl wallabag bookmarks pocket urls" -- "$cur")); return ;;
+        --format|-f) COMPREPLY=($(compgen -W "jsonl wallabag bookmarks pocket omnivore instapaper readwise raindrop karakeep urls" -- "$cur")); return ;;
         esac
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "--format -f --fetch --help -h" -- "$cur"))

@@ -163,7 +163,7 @@ def test_bookmarks_become_pending_links_with_tags_dates_and_notes(run: Run) -> N
     result = run("import", sample("bookmarks.html"))
     assert result.exit_code == 0, result.stderr
     assert "3 links kept as pending" in result.stderr
-    assert "2 not web links, skipped" in result.stderr
+    assert "2 skipped as said above" in result.stderr
     assert "not an http(s) link, skipped: javascript:alert(document.title)" in result.stderr
     links = {link["url"]: link for link in pending(run)}
     assert list(links) == [
@@ -223,7 +223,8 @@ def test_pending_links_are_clipped_later_and_failures_stay_pending(
     result = run("pending", "--clip")
     assert result.exit_code == 1
     assert "answered HTTP 404" in result.stderr
-    assert "Clipped 1 pending link, 1 failed and stays pending." in result.stderr
+    assert "1 clipped, 0 already in the library, 1 failed" in result.stderr
+    assert result.stderr.endswith("1 link stays pending, with the error: clipper pending\n")
     [clipping] = clippings(run)
     assert clipping["title"] == "Russian and Chinese bombers fly joint patrol over Pacific"
     assert clipping["tags"] == ["pacific"]
@@ -238,7 +239,7 @@ def test_import_fetch_clips_at_once(run: Run, server: Server, tmp_path: Path) ->
     listing.write_text(server.route("/story", page_bytes("seed_like.html")) + "\n")
     result = run("import", str(listing), "--fetch")
     assert result.exit_code == 0, result.stderr
-    assert "Clipped 1 pending link." in result.stderr
+    assert "1 clipped, 0 already in the library, 0 failed" in result.stderr
     assert len(clippings(run)) == 1
     assert pending(run) == []
 

@@ -1,4 +1,5 @@
-"""Property test: whatever a library holds, export → import → export is byte-identical."""
+"""Property tests: whatever a library holds, export → import → export is byte-identical;
+whatever bytes an export holds, its reader yields records or problems, never a crash."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ import io
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from clipper.article import Article
+from clipper.clipping import Highlight
 from clipper.export import export_jsonl, select
-from clipper.importers import import_file
+from clipper.importers import import_file, parse_file
 from clipper.library import Library
 from clipper.page import Page
 
@@ -31,8 +34,16 @@ articles = st.builds(
     text=text,
     markdown=text,
 )
+highlights = st.lists(st.tuples(text, text), max_size=3)
 clippings = st.lists(
-    st.tuples(articles, st.lists(text, max_size=3), st.lists(articles, max_size=2), st.binary()),
+    st.tuples(
+        articles,
+        st.lists(text, max_size=3),
+        st.lists(articles, max_size=2),
+        st.binary(),
+        highlights,
+        st.booleans(),
+    ),
     min_size=1,
     max_size=4,
 )
@@ -46,22 +57,81 @@ def dump(library: Library) -> str:
 
 @given(clippings)
 @settings(max_examples=25, deadline=None)
-@example([(Article(), [], [], b""), (Article(), [], [], b"")])  # two identical, URL-less
+@example([(Article(), [], [], b"", [], False), (Article(), [], [], b"", [], False)])  # URL-less
+@example([(Article(text="a b"), [], [], b"", [("A  b", "x"), ("a b\r\n", "y")], True)])
 def test_any_library_survives_a_round_trip(
-    entries: list[tuple[Article, list[str], list[Article], bytes]],
+    entries: list[tuple[Article, list[str], list[Article], bytes, list[tuple[str, str]], bool]],
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         with Library.open(root / "a.db") as library:
-            for article, tags, updates, raw in entries:
+            for article, tags, updates, raw, marks, read in entries:
                 if article.url and library.find_by_url(article.url):
                     continue
                 stored = library.add(article, Page(content=raw, source="-"), tags)
                 for update in updates:
                     library.update(stored.id, update, Page(content=raw + b"!", source="x"))
+                for quote, note in marks:
+                    if quote.strip():
+                        library.add_highlight(stored.id, Highlight(quote, note, "2024-01-01"))
+                library.set_read([stored.id], read)
             first = dump(library)
         (root / "a.jsonl").write_text(first, encoding="utf-8")
         with Library.open(root / "b.db") as copy:
             report = import_file(copy, root / "a.jsonl")
             assert report.problems == []
             assert dump(copy) == first
+
+
+READERS = ("wallabag", "bookmarks", "pocket", "instapaper", "readwise", "raindrop", "karakeep",
+           "urls", "omnivore", "jsonl")  # fmt: skip
+
+
+@given(
+    st.sampled_from(READERS),
+    st.one_of(
+        st.binary(max_size=400),
+        st.text(st.sampled_from(',"\n\r>#[]{}:|\x00aéZ0'), max_size=300).map(str.encode),
+    ),
+)
+@settings(max_examples=300, deadline=None)
+def test_any_bytes_read_as_any_format_give_records_problems_or_one_error(
+    name: str, data: bytes
+) -> None:
+    from clipper.errors import ClipperError
+    from clipper.importers import ImportFormat
+    from clipper.importers.model import ImportItem, Link, Problem
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export"
+        path.write_bytes(data)
+        try:  # a refusal is clipper's own error, one line (a file that looks like a ZIP)
+            _, parsed = parse_file(path, ImportFormat(name))
+            assert all(isinstance(entry, ImportItem | Link | Problem) for entry in parsed)
+        except ClipperError as error:
+            assert "\n" not in error.message
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_highlight_files_and_cells_always_parse(text: str) -> None:
+    from clipper.importers.omnivore import parse_highlights
+    from clipper.importers.services import raindrop_highlights
+    from clipper.importers.tables import list_cell
+
+    quotes, loose = parse_highlights(text)
+    assert all(h.quote.strip() for h in quotes) and all(part.strip() for part in loose)
+    assert all(h.quote.strip() for h in raindrop_highlights(text))
+    assert all(item for item in list_cell(text))
+
+
+@pytest.mark.parametrize("name", ["wallabag", "karakeep", "jsonl", "omnivore"])
+def test_json_nested_beyond_any_export_is_a_problem_not_a_crash(name: str, tmp_path: Path) -> None:
+    from clipper.importers import ImportFormat
+    from clipper.importers.model import Problem
+
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    _, parsed = parse_file(path, ImportFormat(name))
+    [problem] = list(parsed)
+    assert isinstance(problem, Problem) and "nested too deeply" in problem.message

@@ -216,9 +216,12 @@ def test_open_starts_the_browser(library_path: Path, tmp_path: Path) -> None:
 def test_stats(three: Plain, library_path: Path) -> None:
     three("star", "2")
     three("tag", "1", "+a", "+b")
+    three("read", "3")
+    three("highlight", "1", "zeppelins over the harbour")
     result = three("stats")
     assert result.exit_code == 0
     shown = result.stdout.splitlines()
+    assert shown.pop(1) == "reading        2 unread, 1 read, 1 highlight"
     assert shown[:4] == [
         "clippings      3 (1 starred)",
         "sites          1",
@@ -235,6 +238,7 @@ def test_stats(three: Plain, library_path: Path) -> None:
     ]
     figures = json.loads(three("stats", "--json").stdout)
     assert figures["clippings"] == 3 and figures["words"] == 24
+    assert (figures["read"], figures["highlights"]) == (1, 1)
     assert figures["library"] == str(library_path)
 
 

@@ -92,3 +92,24 @@ def test_list_loads_no_fetching_or_markdown_code(tmp_path: Path) -> None:
 def test_the_card_does_not_load_the_markdown_renderer() -> None:
     loaded = modules_loaded_by("import clipper.render, clipper.summary")
     assert loaded & {"markdown_it", "pygments", "clipper.markdown_view"} == set()
+
+
+LIBRARY_LAYER = ("library", "merging", "imported", "dedup", "history", "migrations", "search")
+
+
+def test_the_library_layer_never_imports_the_importers() -> None:
+    # The library is the lower layer: readers build clipper.imported values and the
+    # library stores them; a reader's change can never reach into how things are stored.
+    import ast
+
+    for name in LIBRARY_LAYER:
+        tree = ast.parse((ROOT / "clipper" / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                modules = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            else:
+                continue
+            for module in modules:
+                assert not module.startswith("clipper.importers"), (name, module)

@@ -227,8 +227,17 @@ def test_bad_dates(bad: str) -> None:
 def test_is_starred() -> None:
     assert conditions("is:starred") == [("{id} IN (SELECT id FROM clippings WHERE starred)", ())]
     assert conditions("IS:Starred") == conditions("is:starred")
-    with pytest.raises(QueryError, match="is:read is unknown; clipper knows is:starred"):
-        parse("is:read")
+    with pytest.raises(
+        QueryError, match="is:pinned is unknown; clipper knows is:starred, is:read, is:unread"
+    ):
+        parse("is:pinned")
+
+
+def test_is_read_and_is_unread_read_the_read_state() -> None:
+    by_state = "{id} IN (SELECT id FROM clippings WHERE read = ?)"
+    assert conditions("is:read") == [(by_state, (1,))]
+    assert conditions("IS:Unread") == [(by_state, (0,))]
+    assert conditions("-is:read") == [(f"NOT ({by_state})", (1,))]
 
 
 def test_id_names_a_clipping() -> None:

@@ -367,8 +367,12 @@ def test_an_older_library_gets_its_site_keys(library_path: Path) -> None:
         assert ids(library, "site:bbc") == [1]  # still the host's label
 
 
-def test_every_indexed_column_has_its_weight_in_order() -> None:
-    from clipper.migrations import SEARCHED
+def test_every_indexed_column_has_its_weight_in_order(tmp_path: Path) -> None:
+    from clipper.migrations import SEARCHED_9
     from clipper.search import WEIGHTS
 
-    assert tuple(WEIGHTS) == SEARCHED
+    assert tuple(WEIGHTS) == SEARCHED_9
+    Library.open(tmp_path / "fresh.db").close()
+    with sqlite3.connect(tmp_path / "fresh.db") as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info(clippings_fts)")]
+    assert tuple(columns) == tuple(WEIGHTS)  # the index of a new library, as it is

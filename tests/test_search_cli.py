@@ -173,6 +173,7 @@ ROWS = [
     "after:2020-12      dated on or after 1 December 2020",
     "before:2021        dated before 1 January 2021",
     "is:starred         starred clippings",
+    "is:unread          not marked read (is:read: marked read)",
 ]
 
 
@@ -186,8 +187,8 @@ def test_help_documents_the_language_with_examples(width: int) -> None:
 def test_help_prose_is_rewrapped_to_the_terminal() -> None:
     wide = [line.strip() for line in help_at(200)]
     assert (
-        "Every word must match, in the title, author, site, host, description, tags, your note "
-        "or the text (a title counts most, then tags and note); case and accents "
+        "Every word must match, in the title, author, site, host, description, tags, note, "
+        "highlights or text (a title counts most, then tags and note); case and accents "
         "do not matter (pekin finds Pékin)."
     ) in wide
     narrow = help_at(60)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
     from clipper.clipping import Clipping
-    from clipper.importers.model import PendingLink
+    from clipper.imported import PendingLink
     from clipper.library import Library
     from clipper.refresh import RenewReport
     from clipper.selection import Selection
@@ -32,6 +32,11 @@ class ImportFormatOption(StrEnum):
     wallabag = "wallabag"
     bookmarks = "bookmarks"
     pocket = "pocket"
+    omnivore = "omnivore"
+    instapaper = "instapaper"
+    readwise = "readwise"
+    raindrop = "raindrop"
+    karakeep = "karakeep"
     urls = "urls"
 
 
@@ -151,7 +156,13 @@ def _export_jsonl(
 
 def import_file(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The file to import.", show_default=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The file to import (a ZIP, or an unpacked export's folder, too).",
+            show_default=False,
+        ),
+    ],
     file_format: Annotated[
         ImportFormatOption | None,
         typer.Option("--format", "-f", help="The file's format (default: detected)."),
@@ -160,13 +171,19 @@ def import_file(
         bool, typer.Option("--fetch", help="Clip imported links now instead of keeping them.")
     ] = False,
 ) -> None:
-    """Import clipper JSONL, wallabag JSON, bookmarks HTML, Pocket CSV or a URL list.
+    """Import a library from Pocket, Omnivore, Instapaper, Readwise, Raindrop and more.
 
-    Clippings (JSONL, wallabag entries with content) are stored as they are.
-    Links are kept as pending, to clip later with `clipper pending --clip`
-    (or now, with --fetch). Unreadable lines are reported and skipped.
+    Also Karakeep, clipper's JSON lines, wallabag JSON, bookmarks HTML and URL lists. The
+    format is detected from the contents (--format overrides) and named in the
+    summary; ZIP archives are read as they are. Clippings (JSONL, wallabag,
+    Omnivore and Karakeep entries with saved text) are stored at once, with
+    tags, notes, stars, read state and highlights; links are kept as pending,
+    to clip later with `clipper pending --clip` (or now, with --fetch).
+    Unreadable lines are reported and skipped; an unsafe or damaged archive
+    stops the import, and nothing of it is stored. Importing the same export
+    again adds nothing.
 
-    Example: clipper import bookmarks.html
+    Example: clipper import pocket.zip    or    clipper import bookmarks.html
     """
     from clipper.importers import ImportFormat, import_parsed, parse_file
     from clipper.importers.model import Problem
@@ -187,34 +204,61 @@ def import_file(
         if fetch and report.links:
             wanted = set(report.links)
             links = [p for p in library.pending() if p.link.url in wanted]
-            failed = _clip_pending(library, links) or failed
+            failed = _clip_pending(ctx, library, links) or failed
     if failed:
         raise typer.Exit(1)
 
 
-def _clip_pending(library: Library, links: list[PendingLink]) -> bool:
-    from clipper.progress import tracked
-    from clipper.refresh import clip_pending
+def _clip_pending(ctx: typer.Context, library: Library, links: list[PendingLink]) -> bool:
+    """Clip pending links with the batch pipeline (as `clip --from`); whether any failed.
 
-    result = clip_pending(
-        library,
-        tracked(links, len(links), "Clipping"),
-        on_failure=lambda url, message: say_error(f"{url}: {message}"),
-    )
-    say(result.summary())
-    return bool(result.failed)
+    Each stored clipping takes what its link knew and the link leaves the list in
+    the clipping's own commit; a link that fails stays pending, its error noted.
+    """
+    from clipper.batch import Batch, BatchSummary, Outcome
+    from clipper.batch_view import BatchDisplay
+    from clipper.fetch import fetch_options
+
+    by_url = {item.link.url: item for item in links}
+
+    def absorb(library: Library, source: str, clipping: Clipping, new: bool) -> Clipping:
+        return library.absorb_pending(by_url[source].id, clipping.id, new=new)
+
+    def report(outcome: Outcome, summary: BatchSummary) -> None:
+        display.update(outcome, summary)
+
+    options = fetch_options(state(ctx).settings().fetch)
+    batch = Batch(library, list(by_url), options=options, on_outcome=report, on_stored=absorb)
+    display = BatchDisplay(batch.summary.total)
+    batch.start()  # before the progress bar's thread: the workers may be forked
+    try:
+        with display:
+            batch.run()
+    finally:
+        display.finish(batch.summary)
+        for failure in batch.summary.failures:
+            library.settle_pending(by_url[failure.source].id, failure.reason or "failed")
+    failed = len(batch.summary.failures)
+    if failed:
+        stay = "stays" if failed == 1 else "stay"
+        say(f"{counted(failed, 'link')} {stay} pending, with the error: clipper pending")
+    return bool(failed)
 
 
 def pending(
     ctx: typer.Context,
     clip: Annotated[
-        bool, typer.Option("--clip", help="Fetch and clip every pending link.")
+        bool, typer.Option("--clip", help="Fetch and clip every pending link, in parallel.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print pending links as JSON.")] = False,
 ) -> None:
     """List links imported to clip later, or clip them all now (--clip).
 
-    A link whose fetch fails stays pending, with the error noted.
+    --clip fetches them as `clipper clip --from` does (in parallel, with a
+    progress bar and a summary); each clipping is dated when the link was
+    saved, keeps its title when the page has none, and gets its tags, note,
+    star, read state and highlights. A link whose fetch fails stays pending,
+    with the error noted.
 
     Example: clipper pending --clip
     """
@@ -224,7 +268,7 @@ def pending(
             if not links:
                 say("No pending links.")
                 return
-            if _clip_pending(library, links):
+            if _clip_pending(ctx, library, links):
                 raise typer.Exit(1)
             return
     if as_json:

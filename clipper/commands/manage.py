@@ -1,4 +1,5 @@
-"""``clipper open``, ``tag``, ``note``, ``star``, ``unstar``, ``rm``, ``stats``, ``config``.
+"""``clipper open``, ``tag``, ``note``, ``star``, ``unstar``, ``read``, ``unread``,
+``highlight``, ``rm``, ``stats``, ``config``.
 
 Changes print one status line per clipping on stderr, or the changed records
 as JSON lines on stdout with ``--json``; ``stats`` and ``config`` print their
@@ -168,6 +169,106 @@ def unstar(ctx: typer.Context, clipping_ids: ClippingIds, as_json: AsJson = Fals
     Example: clipper unstar 12
     """
     _set_star(ctx, clipping_ids, False, as_json)
+
+
+def _set_read(ctx: typer.Context, ids: list[int], read: bool, as_json: bool) -> None:
+    with state(ctx).open_library(create=False) as library:
+        clippings = library.set_read(ids, read)
+    for clipping in clippings:
+        if as_json:
+            print_json(clipping.to_record())
+        else:
+            say(f"Marked {'read' if read else 'unread'}: {_label(clipping)}")
+
+
+def mark_read(ctx: typer.Context, clipping_ids: ClippingIds, as_json: AsJson = False) -> None:
+    """Mark clippings read: list --unread leaves them out, search is:read finds them.
+
+    Showing a clipping never marks it read on its own.
+
+    Example: clipper read 12 15
+    """
+    _set_read(ctx, clipping_ids, True, as_json)
+
+
+def mark_unread(ctx: typer.Context, clipping_ids: ClippingIds, as_json: AsJson = False) -> None:
+    """Mark clippings unread again, to read later.
+
+    Example: clipper unread 12
+    """
+    _set_read(ctx, clipping_ids, False, as_json)
+
+
+def highlight(
+    ctx: typer.Context,
+    clipping_id: ClippingId,
+    quote: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="QUOTE",
+            help="The passage, as it reads in the story; without it, list the highlights.",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(
+            "--note", help="What you make of it (replaces the passage's note).", show_default=False
+        ),
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Highlight a passage of a clipping's story, with an optional note.
+
+    The passage must be in the story (case, spacing and the shape of quotation
+    marks do not matter). `clipper show` marks it in the story; exported notes
+    list it under "## Highlights"; search finds its words and its note.
+    Highlighting the same passage again changes its note.
+
+    Example: clipper highlight 12 "flew a joint patrol" --note "the second since 2019"
+    """
+    from clipper.clipping import Highlight
+    from clipper.errors import NotFoundError
+    from clipper.highlights import is_found
+    from clipper.page import utc_now
+    from clipper.text import one_line
+
+    if quote is None and note is not None:
+        raise typer.BadParameter("--note needs the QUOTE it is about", param_hint="--note")
+    with state(ctx).open_library(create=False) as library:
+        clipping = library.get(clipping_id)
+        if quote is not None:
+            if not quote.strip():
+                raise typer.BadParameter("give the passage to highlight", param_hint="QUOTE")
+            if not is_found(quote, clipping.article):
+                shown = one_line(quote)
+                raise NotFoundError(
+                    f"clipping {clipping_id}'s story does not hold "
+                    f"{shown[:60] + ('…' if len(shown) > 60 else '')!r}; copy the passage as "
+                    f"it reads (`clipper show {clipping_id} --raw`)"
+                )
+            made = Highlight(quote.strip(), (note or "").strip(), utc_now().isoformat())
+            clipping, outcome = library.add_highlight(clipping_id, made)
+            if not as_json:
+                said = {"added": "highlighted", "updated": "note changed on the highlight",
+                        "unchanged": "already highlighted"}[outcome]  # fmt: skip
+                say(f"#{clipping_id}: {said} ({len(clipping.highlights)} in all).")
+    if as_json:
+        print_json(clipping.to_record())
+    elif quote is None:
+        _list_highlights(clipping)
+
+
+def _list_highlights(clipping: Clipping) -> None:
+    """Each highlight on one line of stdout, numbered, its note after a dash."""
+    from clipper.terminal import write
+    from clipper.text import one_line
+
+    if not clipping.highlights:
+        say(f'#{clipping.id} has no highlights; add one: clipper highlight {clipping.id} "…"')
+    for number, marked in enumerate(clipping.highlights, start=1):
+        note = f" — {one_line(marked.note)}" if marked.note else ""
+        write(f"{number}. {one_line(marked.quote)}{note}\n")
 
 
 def remove(

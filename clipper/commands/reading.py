@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 SEARCH_HELP = "\n\n".join(
     [
         "Search the library: ranked hits with highlighted snippets.",
-        "Every word must match, in the title, author, site, host, description, tags, your "
-        "note or the text (a title counts most, then tags and note); case and "
+        "Every word must match, in the title, author, site, host, description, tags, note, "
+        "highlights or text (a title counts most, then tags and note); case and "
         "accents do not matter (pekin finds Pékin).",
         "Chinese, Japanese, Korean and Thai words are found anywhere in the running text: "
         "地铁 finds 杭州地铁12号线, 검색 finds 검색을.",
@@ -40,6 +40,7 @@ SEARCH_HELP = "\n\n".join(
                 "  after:2020-12      dated on or after 1 December 2020",
                 "  before:2021        dated before 1 January 2021",
                 "  is:starred         starred clippings",
+                "  is:unread          not marked read (is:read: marked read)",
                 "  id:12              clipping 12 (-id:12: all but it)",
             ]
         ),
@@ -153,6 +154,9 @@ def list_clippings(
         ),
     ] = None,
     starred: Annotated[bool, typer.Option("--starred", help="Only starred clippings.")] = False,
+    unread: Annotated[
+        bool, typer.Option("--unread", help="Only clippings not marked read (clipper read).")
+    ] = False,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=1, help="At most N clippings.")
     ] = None,
@@ -160,7 +164,7 @@ def list_clippings(
 ) -> None:
     """List clippings, newest clipped first: id, date, site, title, tags.
 
-    Example: clipper list --tag politics --since 7d
+    Example: clipper list --tag politics --since 7d    or    clipper list --unread
     """
     from clipper.render import clippings_table
     from clipper.timespec import parse_since
@@ -171,7 +175,12 @@ def list_clippings(
         raise typer.BadParameter(str(error), param_hint="--since") from error
     with state(ctx).open_library(create=False) as library:
         clippings = library.clippings(
-            limit=limit, site=site, tags=tags or (), since=since_time, starred=starred or None
+            limit=limit,
+            site=site,
+            tags=tags or (),
+            since=since_time,
+            starred=starred or None,
+            read=False if unread else None,
         )
         total = library.count()
     if as_json:
@@ -195,6 +204,10 @@ def show_clipping(
 ) -> None:
     """Show one clipping: its card, then the story (in a pager when it is long).
 
+    Your highlights are marked in the story and listed after it with their
+    notes (those the story no longer holds said so). Showing a clipping does
+    not mark it read: `clipper read ID` does.
+
     Example: clipper show 12
     """
     if raw and as_json:
@@ -207,10 +220,14 @@ def show_clipping(
         from clipper.render import story_markdown_text
         from clipper.terminal import write
 
-        write(story_markdown_text(clipping.article))
+        write(story_markdown_text(clipping.article, clipping.highlights))
     else:
         from rich.text import Text
 
-        from clipper.render import clipping_card, story
+        from clipper.render import clipping_card, highlights_view, story
 
-        show(clipping_card(clipping), Text(""), story(clipping.article), page=True)
+        parts = [clipping_card(clipping), Text(""), story(clipping.article, clipping.highlights)]
+        marked = highlights_view(clipping)
+        if marked is not None:
+            parts += [Text(""), marked]
+        show(*parts, page=True)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from clipper.importers.model import Link, Parsed, Problem
-from clipper.importers.pocket import unix_time
+from clipper.importers.tables import unix_time
 from clipper.urls import is_web_url
 
 _CONTAINER_FLAGS = ("personal_toolbar_folder", "unfiled_bookmarks_folder")

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from clipper.article import Article
+from clipper.clipping import Highlight
 from clipper.history import Version
 from clipper.importers.model import ArchivedPage, ImportItem, Parsed, Problem
 
@@ -124,6 +125,19 @@ def _version(record: Any, index: int) -> Version:
     )
 
 
+def _highlight(record: Any, index: int) -> Highlight:
+    if not isinstance(record, dict):
+        raise BadRecord(f"highlights[{index}] must be an object")
+    quote = _get(record, "quote", str, "")
+    if not quote.strip():
+        raise BadRecord(f"highlights[{index}].quote is missing")
+    return Highlight(
+        quote=quote,
+        note=_get(record, "note", str, ""),
+        created_at=_date(record, "created_at"),
+    )
+
+
 def record_to_item(record: Any, where: str = "") -> ImportItem:
     """One exported record as an ``ImportItem``; ``BadRecord`` says what is wrong."""
     if not isinstance(record, dict):
@@ -166,6 +180,10 @@ def record_to_item(record: Any, where: str = "") -> ImportItem:
         pages=tuple(_page(p, i) for i, p in enumerate(_get(record, "pages", list, []))),
         versions=versions,
         where=where,
+        read=_get(record, "read", bool, False),
+        highlights=tuple(
+            _highlight(h, i) for i, h in enumerate(_get(record, "highlights", list, []))
+        ),
     )
 
 
@@ -182,5 +200,7 @@ def read_jsonl(lines: Iterable[bytes]) -> Iterator[Parsed]:
             yield Problem(where, "not valid UTF-8; the line was skipped")
         except json.JSONDecodeError as error:
             yield Problem(where, f"not valid JSON ({error.msg}, column {error.colno})")
+        except RecursionError:
+            yield Problem(where, "not a record: nested too deeply")
         except BadRecord as error:
             yield Problem(where, str(error))

@@ -1,147 +1,37 @@
-"""The values imports are made of, shared by the readers and the store.
+"""The values a reader yields.
 
 A reader turns a file into a stream of ``ImportItem`` (a clipping with its
 content, from clipper's own JSONL or a wallabag export), ``Link`` (a URL to
 clip later, from bookmarks, Pocket or a plain list) and ``Problem`` (a line or
-entry that could not be understood, with where it is). The store writes items
-and links into the library; nothing here touches the database.
+entry that could not be understood, with where it is). The first two are the
+library's own values (``clipper.imported``), re-exported here for the readers;
+the library stores them by the rules in ``clipper.merging``. Nothing here
+touches the database.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
 
-from clipper.article import Article
-from clipper.history import Version
-from clipper.page import Page
+from clipper.imported import (
+    ArchivedPage,
+    ImportItem,
+    ImportOutcome,
+    Link,
+    PendingLink,
+    PendingOutcome,
+)
 
-
-@dataclass(frozen=True)
-class ArchivedPage:
-    """A raw page exactly as the library keeps it (strings, not parsed values)."""
-
-    content: bytes
-    source: str
-    url: str | None = None
-    status: int | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    redirects: tuple[str, ...] = ()
-    fetched_at: str = ""
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.content).hexdigest()
-
-    @classmethod
-    def from_page(cls, page: Page) -> ArchivedPage:
-        return cls(
-            content=page.content,
-            source=page.source,
-            url=page.url,
-            status=page.status,
-            headers=page.kept_headers(),
-            redirects=tuple(page.redirects),
-            fetched_at=page.fetched_at.isoformat(),
-        )
-
-    def to_record(self) -> dict[str, Any]:
-        import base64
-
-        return {
-            "source": self.source,
-            "url": self.url,
-            "status": self.status,
-            "headers": self.headers,
-            "redirects": list(self.redirects),
-            "fetched_at": self.fetched_at,
-            "sha256": self.sha256,
-            "content_base64": base64.b64encode(self.content).decode("ascii"),
-        }
-
-
-@dataclass(frozen=True)
-class ImportItem:
-    """A whole clipping to store: what extraction gave plus what the user added.
-
-    ``id`` is the id the clipping had where it came from; it is kept when that
-    id is free in this library. ``clipped_at``/``updated_at`` default to now.
-    """
-
-    article: Article
-    clipped_at: str | None = None
-    updated_at: str | None = None
-    tags: tuple[str, ...] = ()
-    starred: bool = False
-    note: str = ""
-    id: int | None = None
-    pages: tuple[ArchivedPage, ...] = ()
-    versions: tuple[Version, ...] = ()
-    where: str = ""
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What became of one ``ImportItem``.
-
-    ``added``: a new clipping (``renumbered`` when its old id was taken);
-    ``merged``: the library already held its URL, and the import added its
-    tags, star, note and raw pages to that clipping; ``failed``: the database
-    refused it (``message`` says why), nothing of it was stored.
-    """
-
-    status: Literal["added", "merged", "failed"]
-    clipping_id: int | None = None
-    renumbered: bool = False
-    message: str = ""
-    where: str = ""
-
-
-@dataclass(frozen=True)
-class Link:
-    """A URL to clip later, with what the other tool knew about it."""
-
-    url: str
-    title: str = ""
-    tags: tuple[str, ...] = ()
-    note: str = ""
-    starred: bool = False
-    saved_at: str | None = None
-    origin: str = ""
-
-
-@dataclass(frozen=True)
-class PendingLink:
-    """A link stored in the library, waiting to be clipped."""
-
-    id: int
-    link: Link
-    attempts: int = 0
-    error: str = ""
-
-    def to_record(self) -> dict[str, Any]:
-        link = self.link
-        return {
-            "id": self.id,
-            "url": link.url,
-            "title": link.title,
-            "tags": list(link.tags),
-            "note": link.note,
-            "starred": link.starred,
-            "saved_at": link.saved_at,
-            "origin": link.origin,
-            "attempts": self.attempts,
-            "error": self.error,
-        }
-
-
-@dataclass(frozen=True)
-class PendingOutcome:
-    """What became of one ``Link``: kept as pending, merged into one, or already clipped."""
-
-    status: Literal["pending", "already pending", "already clipped"]
-    id: int
+__all__ = [
+    "ArchivedPage",
+    "ImportItem",
+    "ImportOutcome",
+    "Link",
+    "Parsed",
+    "PendingLink",
+    "PendingOutcome",
+    "Problem",
+]
 
 
 @dataclass(frozen=True)

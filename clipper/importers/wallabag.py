@@ -146,6 +146,9 @@ def read_wallabag(text: str, origin: str = "wallabag") -> Iterator[Parsed]:
     except json.JSONDecodeError as error:
         yield Problem(f"line {error.lineno}", f"not valid JSON ({error.msg})")
         return
+    except RecursionError:
+        yield Problem("file", "not an export: nested too deeply")
+        return
     if isinstance(data, dict):  # some tools wrap the list: {"entries": [...]}
         data = next((v for v in data.values() if isinstance(v, list)), None)
     if not isinstance(data, list):
