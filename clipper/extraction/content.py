@@ -578,7 +578,13 @@ def _title_node(body: LexborNode, title: str) -> LexborNode | None:
     for selector in ("h1", "h2, h3, [itemprop=headline]"):
         for heading in headings if selector == "h1" else body.css(selector):
             text = " ".join(heading.text(deep=True).casefold().split())
-            if text and (text == wanted or (len(text) > 10 and (text in wanted or wanted in text))):
+            if text == wanted or (
+                # The title with or without the site's name or a kicker; a
+                # subheading that quotes a few of its words is not it.
+                len(text) > 10
+                and (text in wanted or wanted in text)
+                and min(len(text), len(wanted)) * 3 >= max(len(text), len(wanted)) * 2
+            ):
                 return heading
     return headings[0] if len(headings) == 1 else None
 
