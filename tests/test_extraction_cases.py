@@ -303,8 +303,9 @@ def test_a_paragraph_whose_words_recur_after_a_subheading_is_not_a_teaser() -> N
 
 def test_a_subheading_that_quotes_part_of_the_title_stays_in_the_story() -> None:
     html = (
+        # No <h1>: the page shows its title only in the browser's tab.
         "<html><head><title>Depot plan: a library, a market and flats</title></head><body>"
-        "<h1>Depot plan: a library, a market and flats</h1><div class='text'>"
+        "<div class='text'>"
         f"{paragraphs(ONE)}<h2>A market and flats</h2>{paragraphs(TWO, THREE)}</div></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == [ONE, "A market and flats", TWO, THREE]
