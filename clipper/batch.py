@@ -384,25 +384,56 @@ class Batch:
         try:
             if source == STDIN:
                 raise SourceError("standard input (-) can only be clipped on its own")
-            existing = await self._library(find_existing, self.library, source, writes=False)
+            existing = await self._library(self.find, source, writes=False)
             if existing is not None and not self.refetch:
-                add_tags = self.library.add_tags
                 clipping = await self._library(
-                    add_tags, existing.id, self.tags, writes=bool(self.tags)
+                    self.keep, source, existing, writes=self.keeping_writes
                 )
                 return Outcome(source, "already", clipping)
-            prepared = await self.pages.prepare(source)
-            result: ClipResult = await self._library(
-                _store, self.library, prepared, self.tags, existing, self.refetch
-            )
+            prepared = await self.prepare(source)
+            result: ClipResult = await self._library(self.store, source, prepared, existing)
         except ClipperError as error:
-            return Outcome(source, "failed", reason=reason_of(error, source))
+            return await self.failed(source, reason_of(error, source))
         except Exception as error:  # a bug must not cost the rest of the batch
-            return Outcome(source, "failed", reason=internal_error(error))
+            return await self.failed(source, internal_error(error))
         status: Status = (
             "clipped" if result.created else "refetched" if result.refetched else "already"
         )
-        return Outcome(source, status, result.clipping, note=result.collision())
+        return Outcome(source, status, result.clipping, note=self.note(source, result))
+
+    # What a batch does with each source, step by step. A subclass may do more
+    # at each step (``clipper.feeds.update`` links each clipping to its feed);
+    # ``find``, ``keep`` and ``store`` run on the writer thread, ``store`` and
+    # ``keep`` (when ``keeping_writes``) in the savepoint of the source's commit.
+
+    def find(self, source: str) -> Clipping | None:
+        """The clipping the library already has for ``source``, found without fetching."""
+        return find_existing(self.library, source)
+
+    @property
+    def keeping_writes(self) -> bool:
+        """Whether ``keep`` writes (a batch with tags adds them to what it finds)."""
+        return bool(self.tags)
+
+    def keep(self, source: str, existing: Clipping) -> Clipping:
+        """What to do with a clipping the library has already: add the batch's tags."""
+        return self.library.add_tags(existing.id, self.tags)
+
+    async def prepare(self, source: str) -> Prepared:
+        """``source`` fetched or read, extracted and packed (``clipper.workers``)."""
+        return await self.pages.prepare(source)
+
+    def store(self, source: str, prepared: Prepared, existing: Clipping | None) -> ClipResult:
+        """Store the prepared article (``clipper.clip.store``)."""
+        return _store(self.library, prepared, self.tags, existing, self.refetch)
+
+    async def failed(self, source: str, reason: str) -> Outcome:
+        """The outcome of a source that could not be clipped, for ``reason``."""
+        return Outcome(source, "failed", reason=reason)
+
+    def note(self, source: str, result: ClipResult) -> str | None:
+        """What to say beside a stored clipping: that its canonical link is another's too."""
+        return result.collision()
 
 
 def _store(
