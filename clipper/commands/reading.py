@@ -41,6 +41,7 @@ SEARCH_HELP = "\n\n".join(
                 "  before:2021        dated before 1 January 2021",
                 "  is:starred         starred clippings",
                 "  id:12              clipping 12 (-id:12: all but it)",
+                '  feed:"Le Monde"    clipped from that feed (clipper feed list names them)',
             ]
         ),
         "Dates are YYYY, YYYY-MM or YYYY-MM-DD and stand for the start of that year, month "
@@ -153,6 +154,12 @@ def list_clippings(
         ),
     ] = None,
     starred: Annotated[bool, typer.Option("--starred", help="Only starred clippings.")] = False,
+    feed: Annotated[
+        str | None,
+        typer.Option(
+            "--feed", metavar="NAME", help="Only clippings from this feed (a name or an id)."
+        ),
+    ] = None,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=1, help="At most N clippings.")
     ] = None,
@@ -161,6 +168,8 @@ def list_clippings(
     """List clippings, newest clipped first: id, date, site, title, tags.
 
     Example: clipper list --tag politics --since 7d
+
+    Example: clipper list --feed "Example World" -n 20
     """
     from clipper.render import clippings_table
     from clipper.timespec import parse_since
@@ -170,8 +179,14 @@ def list_clippings(
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--since") from error
     with state(ctx).open_library(create=False) as library:
+        feed_id = library.feeds.find(feed).id if feed is not None else None
         clippings = library.clippings(
-            limit=limit, site=site, tags=tags or (), since=since_time, starred=starred or None
+            limit=limit,
+            site=site,
+            tags=tags or (),
+            since=since_time,
+            starred=starred or None,
+            feed=feed_id,
         )
         total = library.count()
     if as_json:
