@@ -29,6 +29,10 @@ At most ``jobs + 2 × workers + 32`` pages are in flight (fetched, not yet store
 so memory stays flat however long the list is. One bad source never stops
 the batch: its failure is recorded with the reason and the rest go on.
 Repeated URLs in the list (the same after ``clean_url``) are clipped once.
+
+A batch may also learn its sources as it runs (``streaming``, ``more_sources``):
+a feed update clips the first feed's new stories while the others are still
+being read, so the reading costs no time of its own.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TextIO, TypeVar
 
@@ -137,11 +141,15 @@ def unique_sources(sources: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     kept = []
     for source in sources:
-        key = clean_url(source) if is_web_url(source) else source
+        key = _key(source)
         if key not in seen:
             seen.add(key)
             kept.append(source)
     return kept
+
+
+def _key(source: str) -> str:
+    return clean_url(source) if is_web_url(source) else source
 
 
 def reason_of(error: ClipperError, source: str) -> str:
@@ -295,8 +303,13 @@ class Batch:
     """One run over a list of sources; ``summary`` holds the outcomes so far.
 
     ``summary`` stays readable after ``run`` is interrupted (Ctrl-C), so the
-    caller can report what was done.
+    caller can report what was done. A subclass that sets ``streaming`` adds
+    sources while the batch runs (``more_sources``); ``expected`` then says
+    how many it expects, to choose worker processes or a thread.
     """
+
+    #: Whether ``more_sources`` adds sources while the batch runs.
+    streaming = False
 
     def __init__(
         self,
@@ -308,15 +321,17 @@ class Batch:
         refetch: bool = False,
         on_outcome: OnOutcome | None = None,
         extraction: Extraction = "auto",
+        expected: int | None = None,
     ) -> None:
         self.library = library
         self.sources = unique_sources(sources)
+        self._keys = {_key(source) for source in self.sources}
         self.options = options or FetchOptions()
         self.tags = tuple(tags)
         self.refetch = refetch
         self.on_outcome = on_outcome
         self.summary = BatchSummary(total=len(self.sources))
-        workers = extraction_workers(extraction, len(self.sources))
+        workers = extraction_workers(extraction, max(len(self.sources), expected or 0))
         self.pages: Pages = (
             WorkerPages(self.options, workers) if workers else LocalPages(self.options)
         )
@@ -329,7 +344,7 @@ class Batch:
         ``run`` calls it when the caller has not. (The CLI calls it before its
         progress bar starts its refresh thread.)
         """
-        if not self._started and self.sources:
+        if not self._started and (self.sources or self.streaming):
             # What exists now (the modules, mostly) stays out of garbage collection
             # until the batch ends: each full collection would otherwise walk it
             # all, in this process and in every forked worker, where walking it
@@ -341,7 +356,7 @@ class Batch:
 
     def run(self) -> BatchSummary:
         """Clip every source; return the summary (failures included, never raised)."""
-        if not self.sources:
+        if not self.sources and not self.streaming:
             return self.summary
         self.start()
         self._writer = Writer(self.library)
@@ -355,12 +370,17 @@ class Batch:
         return self.summary
 
     async def _main(self) -> None:
-        queue: Iterator[str] = iter(self.sources)
+        queue: asyncio.Queue[str | None] = asyncio.Queue()
+        for source in self.sources:
+            queue.put_nowait(source)
         # Lanes preparing pages, and WAITING_LANES more whose pages wait for a commit.
-        lanes = min(len(self.sources), self.pages.capacity + WAITING_LANES)
+        lanes = self.pages.capacity + WAITING_LANES
+        if not self.streaming:
+            lanes = min(len(self.sources), lanes)
         await self.pages.open()
         try:
             tasks = [asyncio.create_task(self._lane(queue)) for _ in range(lanes)]
+            tasks.append(asyncio.create_task(self._add_sources(queue, lanes)))
             try:
                 await asyncio.gather(*tasks)
             finally:
@@ -369,8 +389,29 @@ class Batch:
         finally:
             await self.pages.aclose()
 
-    async def _lane(self, queue: Iterator[str]) -> None:
-        for source in queue:  # every lane pulls from the one iterator
+    async def more_sources(self) -> AsyncIterator[list[str]]:
+        """Sources found while the batch runs, a group at a time (with ``streaming``)."""
+        found: tuple[list[str], ...] = ()  # none: an async generator that finds nothing
+        for sources in found:
+            yield sources
+
+    async def _add_sources(self, queue: asyncio.Queue[str | None], lanes: int) -> None:
+        """Queue what ``more_sources`` finds (each source once), then end every lane."""
+        try:
+            if self.streaming:
+                async for sources in self.more_sources():
+                    for source in sources:
+                        key = _key(source)
+                        if key not in self._keys:
+                            self._keys.add(key)
+                            self.summary.total += 1
+                            queue.put_nowait(source)
+        finally:
+            for _ in range(lanes):
+                queue.put_nowait(None)
+
+    async def _lane(self, queue: asyncio.Queue[str | None]) -> None:
+        while (source := await queue.get()) is not None:  # every lane pulls from the one queue
             outcome = await self._one(source)
             self.summary.add(outcome)
             if self.on_outcome is not None:

@@ -14,11 +14,14 @@ import typer
 
 from clipper import defaults
 from clipper.commands.common import print_json, say, say_error, show, state
+from clipper.text import one_line
 
 if TYPE_CHECKING:
-    from clipper.feeds.read import Found
-    from clipper.feeds.store import FeedStore
-    from clipper.feeds.update import Candidate, Plan
+    from collections.abc import Sequence
+
+    from clipper.feeds.read import FeedRead, Found
+    from clipper.feeds.store import Feed, FeedStore
+    from clipper.feeds.update import Candidate
     from clipper.fetch import FetchOptions
     from clipper.library import Library
 
@@ -231,8 +234,7 @@ def update(
 
     Example: clipper feed update "Example World" --dry-run
     """
-    from clipper.feeds.read import read_feeds
-    from clipper.feeds.update import commit_plan, feeds_named, plan_update, preview
+    from clipper.feeds.update import feeds_named
 
     options = _options(ctx, jobs, per_host)
     with state(ctx).open_library(create=not dry_run) as library:
@@ -241,36 +243,135 @@ def update(
             if not quiet:
                 say("No feeds yet. Follow one with: clipper feed add URL")
             return
-        reads = read_feeds(feeds, options)
-        plan = plan_update(library, reads, max_per_feed=max_per_feed)
-        candidates = preview(plan) if dry_run else commit_plan(library, plan)
-        _report_reading(plan, len(candidates), quiet=quiet)
         if dry_run:
-            _show_preview(library, candidates)
-        elif candidates:
-            _clip(library, candidates, options=options, quiet=quiet, as_json=as_json)
-    if plan.failed:
+            failed = _dry_run(library, feeds, options, max_per_feed=max_per_feed, quiet=quiet)
+        else:
+            failed = _update(
+                library, feeds, options, max_per_feed=max_per_feed, quiet=quiet, as_json=as_json
+            )
+    if failed:
         raise typer.Exit(1)
 
 
-def _report_reading(plan: Plan, stories: int, *, quiet: bool) -> None:
-    from clipper.feeds.view import feed_line, reading_summary
+def _notes(read: FeedRead, skipped: int, nolink: int) -> list[tuple[bool, str]]:
+    """What to say about one feed's reading: ``(is_error, message)`` lines."""
+    from clipper.feeds.view import feed_line
 
-    for read in plan.failed:
-        say_error(f"feed {feed_line(read.feed)}: {read.error}")
-    if quiet:
-        return
-    for read in plan.reads:
-        skipped = plan.skipped.get(read.feed.id, 0)
-        if read.status == "read" and read.feed.read_at is None and skipped:
-            say(
-                f"feed {feed_line(read.feed)}: first update, so only the newest entries are "
-                f"clipped; {skipped} older ones are left out"
+    where = f"feed {feed_line(read.feed)}"
+    notes = []
+    if read.status == "failed":
+        notes.append((True, f"{where}: {read.error}"))
+    if skipped:
+        notes.append(
+            (
+                False,
+                f"{where}: first update, so only the newest entries are clipped; "
+                f"{skipped} older ones are left out",
             )
-        if nolink := plan.nolink.get(read.feed.id, 0):
-            say(f"feed {feed_line(read.feed)}: {nolink} new entries have no web link; skipped")
-    changed = sum(1 for item in plan.reads if item.status == "read")
-    say(reading_summary(changed, len(plan.unchanged), len(plan.failed), stories))
+        )
+    if nolink:
+        notes.append((False, f"{where}: {nolink} new entries have no web link; skipped"))
+    return notes
+
+
+def _summary_line(reads: Sequence[FeedRead], stories: int) -> str:
+    from clipper.feeds.view import reading_summary
+
+    def count(status: str) -> int:
+        return sum(1 for read in reads if read.status == status)
+
+    return reading_summary(count("read"), count("unchanged"), count("failed"), stories)
+
+
+def _dry_run(
+    library: Library,
+    feeds: list[Feed],
+    options: FetchOptions,
+    *,
+    max_per_feed: int | None,
+    quiet: bool,
+) -> bool:
+    """Read the feeds and list the new stories, recording nothing; whether a feed failed."""
+    from clipper.feeds.read import read_feeds
+    from clipper.feeds.update import plan_update, preview
+
+    plan = plan_update(library, read_feeds(feeds, options), max_per_feed=max_per_feed)
+    candidates = preview(plan)
+    for read in plan.reads:
+        for error, message in _notes(
+            read, plan.skipped.get(read.feed.id, 0), plan.nolink.get(read.feed.id, 0)
+        ):
+            if error:
+                say_error(message)
+            elif not quiet:
+                say(message)
+    if not quiet:
+        say(_summary_line(plan.reads, len(candidates)))
+    _show_preview(library, candidates)
+    return bool(plan.failed)
+
+
+def _update(
+    library: Library,
+    feeds: list[Feed],
+    options: FetchOptions,
+    *,
+    max_per_feed: int | None,
+    quiet: bool,
+    as_json: bool,
+) -> bool:
+    """Read the feeds and clip their new stories, as they come; whether a feed failed."""
+    from rich.text import Text
+
+    from clipper.batch import BatchSummary, Outcome
+    from clipper.batch_view import BatchDisplay
+    from clipper.feeds.update import FeedBatch, FeedPlan
+
+    display: BatchDisplay | None = None
+
+    def report(outcome: Outcome, summary: BatchSummary) -> None:
+        # Called after the clipping is committed: what is printed is stored.
+        if as_json and outcome.clipping is not None:
+            print_json(outcome.clipping.to_record())
+            sys.stdout.flush()
+        if display is not None:
+            display.update(outcome, summary)
+        elif outcome in batch.abandoned:
+            say_error(f"{outcome.source}: {outcome.reason}")
+
+    def report_read(read: FeedRead, planned: FeedPlan) -> None:
+        for error, message in _notes(read, planned.skipped, planned.nolink):
+            if display is None:
+                if error:
+                    say_error(message)
+            elif error:
+                display.note(Text.assemble(("error: ", "bold red"), one_line(message)))
+            else:
+                display.note(Text(one_line(message)))
+
+    batch = FeedBatch(
+        library,
+        feeds,
+        options=options,
+        max_per_feed=max_per_feed,
+        on_outcome=report,
+        on_read=report_read,
+    )
+    if not quiet:
+        display = BatchDisplay(0)
+    batch.start()  # before the progress bar's thread: the workers may be forked
+    try:
+        if display is None:
+            batch.run()
+        else:
+            with display:
+                batch.run()
+    finally:
+        if display is not None:
+            if batch.summary.total:
+                display.finish(batch.summary)
+            say(_summary_line(batch.reads, batch.summary.total))
+    return any(read.status == "failed" for read in batch.reads)
 
 
 def _show_preview(library: Library, candidates: dict[str, Candidate]) -> None:
@@ -297,45 +398,6 @@ def _show_preview(library: Library, candidates: dict[str, Candidate]) -> None:
         show(table)
     stories = counted(new, "new story", "new stories")
     say(f"Dry run: {stories} would be clipped; nothing was recorded.")
-
-
-def _clip(
-    library: Library,
-    candidates: dict[str, Candidate],
-    *,
-    options: FetchOptions,
-    quiet: bool,
-    as_json: bool,
-) -> None:
-    from clipper.batch import BatchSummary, Outcome
-    from clipper.feeds.update import FeedBatch
-
-    def report(outcome: Outcome, summary: BatchSummary) -> None:
-        # Called after the clipping is committed: what is printed is stored.
-        if as_json and outcome.clipping is not None:
-            print_json(outcome.clipping.to_record())
-            sys.stdout.flush()
-        if display is not None:
-            display.update(outcome, summary)
-        elif outcome.status == "failed" and "gave up" in (outcome.reason or ""):
-            say_error(f"{outcome.source}: {outcome.reason}")
-
-    batch = FeedBatch(library, candidates, options=options, on_outcome=report)
-    display = None
-    if not quiet:
-        from clipper.batch_view import BatchDisplay
-
-        display = BatchDisplay(batch.summary.total)
-    batch.start()  # before the progress bar's thread: the workers may be forked
-    try:
-        if display is None:
-            batch.run()
-        else:
-            with display:
-                batch.run()
-    finally:
-        if display is not None:
-            display.finish(batch.summary)
 
 
 @app.command("rm")

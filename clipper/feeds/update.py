@@ -1,37 +1,40 @@
 """``clipper feed update``: read every feed, pick the new entries, clip them as a batch.
 
-Three steps, each in its own function so the CLI (and Python) can show and
-stop between them:
+``FeedBatch`` is a streaming batch (``clipper.batch``): it reads every feed at
+once (``clipper.feeds.read``, conditional requests), and as each feed comes
+in, its new entries are recorded and queued, so the first stories are being
+clipped while the other feeds are still being read.
 
-1. ``clipper.feeds.read.read_feeds`` reads every feed at once, with
-   conditional requests.
-2. ``plan_update`` picks the new entries: an entry is new when neither its id
-   nor its link (in clean form) was seen in that feed before. The first
-   reading of a feed takes only its ``max_per_feed`` newest entries (20
-   unless told), and records the rest as seen, so that a feed with 500
-   archived items does not clip years of back issues; later readings take
-   every new entry (or ``max_per_feed`` when it is given, leaving the rest
-   for the next update). ``commit_plan`` records the picks, as entries still
-   to clip, with the feeds' validators, in one transaction; an update that
-   is interrupted after it loses nothing, since the next one clips the
-   entries still waiting, whatever the feed answers then.
-3. ``FeedBatch`` clips them through the batch pipeline (``clipper.batch``:
-   worker processes, per-site limits, a commit per clipping, progress).
-   Each clipping is linked to the entries (and so the feeds) it came from
-   in the savepoint of its own commit, and tagged with its feeds' tags. A
-   story the library has already (by the entry's link, or its id when that
-   is a web address) is linked, not clipped again. When the page cannot be
-   fetched or holds no story and the entry carries the full text, the story
-   is clipped from the entry, and the entry says so (``text_from``). An entry
-   that fails is tried again at the next updates, ``MAX_ATTEMPTS`` times in
-   all, then given up and reported.
+- **New entries** (``plan_feed``): an entry is new when neither its id nor
+  its link (in clean form) was seen in that feed before. The first reading
+  of a feed takes only its ``max_per_feed`` newest entries (20 unless told)
+  and records the rest as seen, so a feed with 500 archived items does not
+  clip years of back issues; later readings take every new entry (or
+  ``max_per_feed`` when it is given, leaving the rest, and the feed's
+  validators, for the next update).
+- **Recorded first**: a feed's new entries are recorded (as entries to clip)
+  in the same commit as its validators, before any is clipped; an update
+  that is interrupted loses nothing, since the next one clips the entries
+  still waiting, whatever the feed answers then (a 304 included).
+- **Clipped as a batch**: worker processes, per-site limits, a commit per
+  clipping, progress. Each clipping is linked to the entries (and so the
+  feeds) it came from in the savepoint of its own commit, and tagged with
+  its feeds' tags. A story the library has already (by the entry's link, or
+  its id when that is a web address) is linked, not clipped again. When the
+  page cannot be fetched or holds no story and the entry carries the full
+  text, the story is clipped from the entry, and the entry says so
+  (``text_from``). An entry that fails is tried again at the next updates,
+  ``MAX_ATTEMPTS`` times in all, then given up and reported.
+
+``plan_update`` and ``preview`` do the same planning without recording
+anything, for ``--dry-run``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -41,7 +44,7 @@ from clipper.clipping import Clipping
 from clipper.errors import ClipperError
 from clipper.feeds.dates import sort_key
 from clipper.feeds.parse import Entry
-from clipper.feeds.read import FeedRead
+from clipper.feeds.read import FeedRead, read_feed
 from clipper.feeds.store import (
     ALREADY,
     CLIPPED,
@@ -121,40 +124,60 @@ class Plan:
         return [read for read in self.reads if read.status == "unchanged"]
 
 
+@dataclass
+class FeedPlan:
+    """What one reading of a feed brings: what to record, and the entries to clip."""
+
+    reading: Reading
+    picked: list[Entry] = field(default_factory=list)
+    skipped: int = 0  # older entries a first update leaves out
+    nolink: int = 0  # new entries without a web link
+
+
+def plan_feed(library: Library, read: FeedRead, *, max_per_feed: int | None, now: str) -> FeedPlan:
+    """The new entries of the feed read, and what to record of the reading; nothing is written."""
+    feed = read.feed
+    if read.status == "failed":
+        return FeedPlan(Reading(feed.id, now, error=read.error))
+    reading = Reading(feed.id, now, read=True, etag=read.etag, last_modified=read.last_modified)
+    plan = FeedPlan(reading)
+    if read.parsed is None:
+        return plan
+    reading.title, reading.site_url = read.parsed.title or None, read.parsed.site_url
+    fresh = _fresh(library, feed, read.parsed.entries)
+    first = feed.read_at is None
+    limit = max_per_feed if max_per_feed is not None else (FIRST_UPDATE if first else None)
+    taken, rest = (fresh[:limit], fresh[limit:]) if limit is not None else (fresh, [])
+    for entry in taken:
+        if entry.link is None:
+            plan.nolink += 1
+            if entry.guid is not None:  # remembered, so it is not reported again
+                reading.entries.append(_row(entry, NOLINK))
+            continue
+        reading.entries.append(_row(entry, NEW))
+        plan.picked.append(entry)
+    if first:
+        plan.skipped = len(rest)
+        reading.entries += [_row(entry, SKIPPED) for entry in rest]
+    elif rest:
+        # Left for the next update, which must read the feed in full to see them.
+        reading.etag = reading.last_modified = None
+    return plan
+
+
 def plan_update(library: Library, reads: Sequence[FeedRead], *, max_per_feed: int | None) -> Plan:
-    """The new entries of each feed read, and what to record; nothing is written."""
+    """What an update would do with these readings (for ``--dry-run``); nothing is written."""
     plan = Plan(list(reads))
     now = utc_now().isoformat()
     for read in reads:
-        feed = read.feed
-        if read.status == "failed":
-            plan.readings.append(Reading(feed.id, now, error=read.error))
-            continue
-        reading = Reading(feed.id, now, read=True, etag=read.etag, last_modified=read.last_modified)
-        plan.readings.append(reading)
-        if read.parsed is None:
-            continue
-        reading.title, reading.site_url = read.parsed.title or None, read.parsed.site_url
-        fresh = _fresh(library, feed, read.parsed.entries)
-        first = feed.read_at is None
-        limit = max_per_feed if max_per_feed is not None else (FIRST_UPDATE if first else None)
-        taken, rest = (fresh[:limit], fresh[limit:]) if limit is not None else (fresh, [])
-        for entry in taken:
-            if entry.link is None:
-                plan.nolink[feed.id] = plan.nolink.get(feed.id, 0) + 1
-                if entry.guid is not None:  # remembered, so it is not reported again
-                    reading.entries.append(_row(entry, NOLINK))
-                continue
-            reading.entries.append(_row(entry, NEW))
-            plan.picked.append((feed, entry))
-        if first:
-            plan.skipped[feed.id] = len(rest)
-            reading.entries += [_row(entry, SKIPPED) for entry in rest]
-        elif rest:
-            # Left for the next update: which must read the feed in full to see them.
-            reading.etag = reading.last_modified = None
-    feed_ids = [read.feed.id for read in reads]
-    plan.waiting = library.feeds.waiting(feed_ids)
+        planned = plan_feed(library, read, max_per_feed=max_per_feed, now=now)
+        plan.readings.append(planned.reading)
+        plan.picked += [(read.feed, entry) for entry in planned.picked]
+        if planned.skipped:
+            plan.skipped[read.feed.id] = planned.skipped
+        if planned.nolink:
+            plan.nolink[read.feed.id] = planned.nolink
+    plan.waiting = library.feeds.waiting([read.feed.id for read in reads])
     return plan
 
 
@@ -183,31 +206,6 @@ def _fresh(library: Library, feed: Feed, entries: Sequence[Entry]) -> list[Entry
         order = sorted(range(len(fresh)), key=lambda i: -(keys[i] or 0.0))
         fresh = [fresh[i] for i in order]
     return fresh
-
-
-def commit_plan(library: Library, plan: Plan) -> dict[str, Candidate]:
-    """Record the plan (the feeds' readings, the new entries) in one transaction,
-    and return the stories to clip by link: the new entries, and those waiting."""
-    ids = library.feeds.record(plan.readings)
-    feeds = {read.feed.id: read.feed for read in plan.reads}
-    current: dict[tuple[int, str], Entry] = {}
-    for read in plan.reads:
-        for entry in read.parsed.entries if read.parsed is not None else ():
-            if entry.link is not None:
-                current.setdefault((read.feed.id, entry.link), entry)
-    candidates: dict[str, Candidate] = {}
-    for waiting in plan.waiting:
-        if waiting.link is None or not is_web_url(waiting.link):
-            continue
-        candidate = candidates.setdefault(waiting.link, Candidate(waiting.link, waiting.title))
-        feed = feeds[waiting.feed_id]
-        candidate.add(feed, waiting.id, waiting.guid, current.get((feed.id, waiting.link)))
-        candidate.attempts = max(candidate.attempts, waiting.attempts)
-    for feed, entry in plan.picked:
-        assert entry.link is not None
-        candidate = candidates.setdefault(entry.link, Candidate(entry.link, entry.title))
-        candidate.add(feed, ids.get((feed.id, entry.guid, entry.link)), entry.guid, entry)
-    return candidates
 
 
 def preview(plan: Plan) -> dict[str, Candidate]:
@@ -240,28 +238,108 @@ def known_story(library: Library, candidate: Candidate) -> Clipping | None:
 # -- clipping ------------------------------------------------------------------------------
 
 
-class FeedBatch(Batch):
-    """A batch of feed entries: the batch pipeline, with what feeds add at each step.
+OnRead = Callable[[FeedRead, FeedPlan], None]
 
-    Its sources are the candidates' links. ``abandoned`` collects the
-    entries given up in this batch (their last attempt failed).
+
+class FeedBatch(Batch):
+    """Every feed read, and its new stories clipped, in one streaming batch.
+
+    ``reads`` holds each feed's reading as it comes in; ``on_read`` is called
+    with it (and what it brought) once its entries are recorded. ``abandoned``
+    collects the entries given up in this batch (their last attempt failed).
     """
+
+    streaming = True
 
     def __init__(
         self,
         library: Library,
-        candidates: Mapping[str, Candidate],
+        feeds: Sequence[Feed],
         *,
         options: FetchOptions | None = None,
+        max_per_feed: int | None = None,
         on_outcome: OnOutcome | None = None,
+        on_read: OnRead | None = None,
         extraction: Extraction = "auto",
     ) -> None:
+        self.feeds = list(feeds)
+        self.max_per_feed = max_per_feed
+        self.on_read = on_read
+        self._waiting = library.feeds.waiting([feed.id for feed in self.feeds])
+        # Worker processes pay off for many stories, which only a feed's first
+        # update is known to bring; updates of feeds read before bring a few.
+        first = max_per_feed or FIRST_UPDATE
+        expected = len(self._waiting) + sum(first for f in self.feeds if f.read_at is None)
         super().__init__(
-            library, list(candidates), options=options, on_outcome=on_outcome, extraction=extraction
+            library,
+            [],
+            options=options,
+            on_outcome=on_outcome,
+            extraction=extraction,
+            expected=expected,
         )
-        self.candidates = dict(candidates)
+        self.candidates: dict[str, Candidate] = {}
+        self.reads: list[FeedRead] = []
         self.abandoned: list[Outcome] = []
         self._page_failed: dict[str, str] = {}  # source → why its page was not used
+
+    async def more_sources(self) -> AsyncIterator[list[str]]:
+        feeds = {feed.id: feed for feed in self.feeds}
+        waiting = []
+        for seen in self._waiting:
+            if seen.link is not None and is_web_url(seen.link):
+                candidate = self._candidate(seen.link, seen.title)
+                candidate.add(feeds[seen.feed_id], seen.id, seen.guid, None)
+                candidate.attempts = max(candidate.attempts, seen.attempts)
+                waiting.append(seen.link)
+        if waiting:
+            yield waiting
+        from clipper.fetch import Fetcher
+
+        async with Fetcher(self.options) as fetcher:
+            tasks = {asyncio.create_task(read_feed(fetcher, feed)) for feed in self.feeds}
+            try:
+                while tasks:
+                    # The readings that are in, recorded together: one commit for many.
+                    done, tasks = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+                    reads = [task.result() for task in done]
+                    taken = await self._library(self._take_all, reads)
+                    links = []
+                    for read, (planned, found) in zip(reads, taken, strict=True):
+                        self.reads.append(read)
+                        if self.on_read is not None:
+                            self.on_read(read, planned)
+                        links += found
+                    if links:
+                        yield links
+            finally:
+                for task in tasks:
+                    task.cancel()
+
+    def _take_all(self, reads: list[FeedRead]) -> list[tuple[FeedPlan, list[str]]]:
+        return [self._take(read) for read in reads]
+
+    def _take(self, read: FeedRead) -> tuple[FeedPlan, list[str]]:
+        """On the writer: plan the reading, record it, and make its new entries candidates."""
+        now = utc_now().isoformat()
+        planned = plan_feed(self.library, read, max_per_feed=self.max_per_feed, now=now)
+        ids = self.library.feeds.record([planned.reading])
+        feed = read.feed
+        links = []
+        for entry in planned.picked:
+            assert entry.link is not None
+            if entry.link not in self.candidates:
+                links.append(entry.link)
+            candidate = self._candidate(entry.link, entry.title)
+            candidate.add(feed, ids.get((feed.id, entry.guid, entry.link)), entry.guid, entry)
+        # Entries waiting from an earlier update get the feed's text now, for a fallback.
+        for entry in read.parsed.entries if read.parsed is not None else ():
+            if entry.link in self.candidates and entry.content:
+                self.candidates[entry.link].add(feed, None, entry.guid, entry)
+        return planned, links
+
+    def _candidate(self, link: str, title: str) -> Candidate:
+        return self.candidates.setdefault(link, Candidate(link, title))
 
     def find(self, source: str) -> Clipping | None:
         return known_story(self.library, self.candidates[source])
