@@ -826,7 +826,8 @@ def m009_feeds(db: sqlite3.Connection) -> None:
         """,
         "CREATE INDEX feed_entries_guid ON feed_entries(feed_id, guid) WHERE guid IS NOT NULL",
         "CREATE INDEX feed_entries_link ON feed_entries(feed_id, link) WHERE link IS NOT NULL",
-        "CREATE INDEX feed_entries_state ON feed_entries(feed_id, state)",
+        # A feed's entries by state (those to clip), and the clippings they became.
+        "CREATE INDEX feed_entries_feed ON feed_entries(feed_id, state, clipping_id)",
         """CREATE INDEX feed_entries_clipping ON feed_entries(clipping_id)
            WHERE clipping_id IS NOT NULL""",
     )

@@ -55,7 +55,12 @@ def conditional_headers(feed: Feed) -> dict[str, str]:
 
 
 async def read_feed(fetcher: Fetcher, feed: Feed, *, conditional: bool = True) -> FeedRead:
-    """Fetch and parse one feed; never raises for the feed's own failures."""
+    """Fetch and parse one feed; never raises for the feed's own failures.
+
+    A feed update runs it in the batch's workers (``clipper.workers.Task``),
+    where the parsing (feedparser: ~4 ms a feed of 20 entries) is done beside
+    the extraction of pages, not in the process that stores them.
+    """
     from clipper.feeds.parse import parse_feed
 
     headers = conditional_headers(feed) if conditional else {"Accept": ACCEPT}
@@ -70,9 +75,8 @@ async def read_feed(fetcher: Fetcher, feed: Feed, *, conditional: bool = True) -
                 etag=etag or feed.etag,
                 last_modified=modified or feed.last_modified,
             )
-        # In a thread: a batch's event loop goes on meanwhile (feedparser takes ~5 ms a feed).
-        parsed = await asyncio.to_thread(
-            parse_feed, page.content, page.url or feed.url, page.headers.get("content-type", "")
+        parsed = parse_feed(
+            page.content, page.url or feed.url, page.headers.get("content-type", "")
         )
     except ClipperError as error:
         return FeedRead(feed, "failed", error=error.message)

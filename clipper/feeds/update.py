@@ -58,11 +58,11 @@ from clipper.feeds.store import (
 )
 from clipper.page import Page, utc_now
 from clipper.urls import is_web_url
+from clipper.workers import Prepared, Task, WorkerPages
 
 if TYPE_CHECKING:
     from clipper.fetch import FetchOptions
     from clipper.library import Library
-    from clipper.workers import Prepared
 
 #: Entries a feed's first update clips, unless ``--max-per-feed`` says otherwise.
 FIRST_UPDATE = 20
@@ -283,6 +283,13 @@ class FeedBatch(Batch):
         self.abandoned: list[Outcome] = []
         self._page_failed: dict[str, str] = {}  # source → why its page was not used
 
+    def start(self) -> None:
+        if isinstance(self.pages, WorkerPages):  # imported once, before the workers fork
+            import feedparser  # noqa: F401
+
+            import clipper.feeds.parse  # noqa: F401
+        super().start()
+
     async def more_sources(self) -> AsyncIterator[list[str]]:
         feeds = {feed.id: feed for feed in self.feeds}
         waiting = []
@@ -294,27 +301,38 @@ class FeedBatch(Batch):
                 waiting.append(seen.link)
         if waiting:
             yield waiting
-        from clipper.fetch import Fetcher
+        # Half the requests at once at most go to feeds, so the first feeds' stories
+        # are fetched while the others are read, rather than after every feed.
+        reading = asyncio.Semaphore(max(1, self.options.jobs // 2))
+        tasks = {asyncio.create_task(self._read(feed, reading)) for feed in self.feeds}
+        try:
+            while tasks:
+                # The readings that are in, recorded together: one commit for many.
+                done, tasks = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+                reads = [task.result() for task in done]
+                taken = await self._library(self._take_all, reads)
+                links = []
+                for read, (planned, found) in zip(reads, taken, strict=True):
+                    self.reads.append(read)
+                    if self.on_read is not None:
+                        self.on_read(read, planned)
+                    links += found
+                if links:
+                    yield links
+        finally:
+            for task in tasks:
+                task.cancel()
 
-        async with Fetcher(self.options) as fetcher:
-            tasks = {asyncio.create_task(read_feed(fetcher, feed)) for feed in self.feeds}
+    async def _read(self, feed: Feed, reading: asyncio.Semaphore) -> FeedRead:
+        """The feed read where its site's pages are fetched (a worker, when there are
+        workers): its requests count against the site's limits, and the parsing
+        is done beside the extraction, not in this process, which stores."""
+        async with reading:
             try:
-                while tasks:
-                    # The readings that are in, recorded together: one commit for many.
-                    done, tasks = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-                    reads = [task.result() for task in done]
-                    taken = await self._library(self._take_all, reads)
-                    links = []
-                    for read, (planned, found) in zip(reads, taken, strict=True):
-                        self.reads.append(read)
-                        if self.on_read is not None:
-                            self.on_read(read, planned)
-                        links += found
-                    if links:
-                        yield links
-            finally:
-                for task in tasks:
-                    task.cancel()
+                read: FeedRead = await self.pages.run(Task(feed.url, read_feed, (feed,)))
+            except ClipperError as error:  # the worker reading it died
+                return FeedRead(feed, "failed", error=error.message)
+        return read
 
     def _take_all(self, reads: list[FeedRead]) -> list[tuple[FeedPlan, list[str]]]:
         return [self._take(read) for read in reads]
