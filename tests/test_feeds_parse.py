@@ -345,6 +345,20 @@ def test_a_web_page_is_not_a_feed_and_its_feeds_are_offered() -> None:
         parse_feed(b"just some text, no markup at all", "https://text.example/")
 
 
+def test_clipper_reads_every_feed_of_the_parser_comparison(tmp_path: Path) -> None:
+    # benchmarks/feeds.py compares parsers on these; clipper must get every one right.
+    from benchmarks.feeds import clipper_parser, robustness_cases
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-FROM-A-FILE")
+    failed = [
+        name
+        for name, content, check in robustness_cases(secret)
+        if not check(clipper_parser(content))
+    ]
+    assert failed == []
+
+
 # -- OPML -------------------------------------------------------------------------------------
 
 
