@@ -251,6 +251,42 @@ def test_a_failed_page_is_clipped_from_the_feeds_full_text_and_it_says_so(
         ]
 
 
+def test_a_json_feed_is_followed_like_the_others(run: Run, offline_web: OfflineWeb) -> None:
+    web = offline_web
+    text = " ".join(["The tram line opens on Monday after two years of works."] * 8)
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Transit Log",
+        "home_page_url": "http://transit.example/",
+        "items": [
+            {
+                "id": "t-1",
+                "url": "/posts/1",
+                "title": "Depot",
+                "date_published": "2024-05-01T08:00:00+02:00",
+            },
+            {"id": "t-2", "url": "/posts/2", "title": "Tram", "content_text": f"{text}\n\n{text}"},
+            {"id": "t-3", "title": "A note without a link", "content_text": "Short."},
+        ],
+    }
+    feed = web.add(
+        "http://transit.example/feed.json",
+        Answer(json.dumps(document).encode(), headers={"Content-Type": "application/feed+json"}),
+    )
+    web.add("http://transit.example/posts/1", story("The depot opens"))
+    env = web.overrides()
+    added = run("feed", "add", feed, env=env)
+    assert "JSON Feed 1.1, 3 entries now" in added.stderr
+    updated = run("feed", "update", env=env)
+    assert updated.exit_code == 0, updated.output
+    assert "1 new entries have no web link; skipped" in updated.stderr
+    assert "2 clipped, 0 already in the library, 0 failed" in updated.stderr
+    by_url = {c["url"]: c for c in records(run, "list", "--feed", "transit log")}
+    assert by_url["http://transit.example/posts/1"]["title"] == "The depot opens"
+    tram = by_url["http://transit.example/posts/2"]  # no page: the feed's text
+    assert tram["title"] == "Tram" and "tram line opens" in str(tram["text"])
+
+
 def test_failed_entries_are_retried_then_given_up_and_reported(
     run: Run, offline_web: OfflineWeb
 ) -> None:
