@@ -29,6 +29,10 @@ At most ``jobs + 2 × workers + 32`` pages are in flight (fetched, not yet store
 so memory stays flat however long the list is. One bad source never stops
 the batch: its failure is recorded with the reason and the rest go on.
 Repeated URLs in the list (the same after ``clean_url``) are clipped once.
+
+A batch may also learn its sources as it runs (``streaming``, ``more_sources``):
+a feed update clips the first feed's new stories while the others are still
+being read, so the reading costs no time of its own.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TextIO, TypeVar
 
@@ -144,11 +148,15 @@ def unique_sources(sources: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     kept = []
     for source in sources:
-        key = clean_url(source) if is_web_url(source) else source
+        key = _key(source)
         if key not in seen:
             seen.add(key)
             kept.append(source)
     return kept
+
+
+def _key(source: str) -> str:
+    return clean_url(source) if is_web_url(source) else source
 
 
 def reason_of(error: ClipperError, source: str) -> str:
@@ -302,8 +310,13 @@ class Batch:
     """One run over a list of sources; ``summary`` holds the outcomes so far.
 
     ``summary`` stays readable after ``run`` is interrupted (Ctrl-C), so the
-    caller can report what was done.
+    caller can report what was done. A subclass that sets ``streaming`` adds
+    sources while the batch runs (``more_sources``); ``expected`` then says
+    how many it expects, to choose worker processes or a thread.
     """
+
+    #: Whether ``more_sources`` adds sources while the batch runs.
+    streaming = False
 
     def __init__(
         self,
@@ -316,16 +329,18 @@ class Batch:
         on_outcome: OnOutcome | None = None,
         extraction: Extraction = "auto",
         on_stored: OnStored | None = None,
+        expected: int | None = None,
     ) -> None:
         self.library = library
         self.on_stored = on_stored
         self.sources = unique_sources(sources)
+        self._keys = {_key(source) for source in self.sources}
         self.options = options or FetchOptions()
         self.tags = tuple(tags)
         self.refetch = refetch
         self.on_outcome = on_outcome
         self.summary = BatchSummary(total=len(self.sources))
-        workers = extraction_workers(extraction, len(self.sources))
+        workers = extraction_workers(extraction, max(len(self.sources), expected or 0))
         self.pages: Pages = (
             WorkerPages(self.options, workers) if workers else LocalPages(self.options)
         )
@@ -338,7 +353,7 @@ class Batch:
         ``run`` calls it when the caller has not. (The CLI calls it before its
         progress bar starts its refresh thread.)
         """
-        if not self._started and self.sources:
+        if not self._started and (self.sources or self.streaming):
             # What exists now (the modules, mostly) stays out of garbage collection
             # until the batch ends: each full collection would otherwise walk it
             # all, in this process and in every forked worker, where walking it
@@ -350,7 +365,7 @@ class Batch:
 
     def run(self) -> BatchSummary:
         """Clip every source; return the summary (failures included, never raised)."""
-        if not self.sources:
+        if not self.sources and not self.streaming:
             return self.summary
         self.start()
         self._writer = Writer(self.library)
@@ -364,12 +379,17 @@ class Batch:
         return self.summary
 
     async def _main(self) -> None:
-        queue: Iterator[str] = iter(self.sources)
+        queue: asyncio.Queue[str | None] = asyncio.Queue()
+        for source in self.sources:
+            queue.put_nowait(source)
         # Lanes preparing pages, and WAITING_LANES more whose pages wait for a commit.
-        lanes = min(len(self.sources), self.pages.capacity + WAITING_LANES)
+        lanes = self.pages.capacity + WAITING_LANES
+        if not self.streaming:
+            lanes = min(len(self.sources), lanes)
         await self.pages.open()
         try:
             tasks = [asyncio.create_task(self._lane(queue)) for _ in range(lanes)]
+            tasks.append(asyncio.create_task(self._add_sources(queue, lanes)))
             try:
                 await asyncio.gather(*tasks)
             finally:
@@ -378,8 +398,29 @@ class Batch:
         finally:
             await self.pages.aclose()
 
-    async def _lane(self, queue: Iterator[str]) -> None:
-        for source in queue:  # every lane pulls from the one iterator
+    async def more_sources(self) -> AsyncIterator[list[str]]:
+        """Sources found while the batch runs, a group at a time (with ``streaming``)."""
+        found: tuple[list[str], ...] = ()  # none: an async generator that finds nothing
+        for sources in found:
+            yield sources
+
+    async def _add_sources(self, queue: asyncio.Queue[str | None], lanes: int) -> None:
+        """Queue what ``more_sources`` finds (each source once), then end every lane."""
+        try:
+            if self.streaming:
+                async for sources in self.more_sources():
+                    for source in sources:
+                        key = _key(source)
+                        if key not in self._keys:
+                            self._keys.add(key)
+                            self.summary.total += 1
+                            queue.put_nowait(source)
+        finally:
+            for _ in range(lanes):
+                queue.put_nowait(None)
+
+    async def _lane(self, queue: asyncio.Queue[str | None]) -> None:
+        while (source := await queue.get()) is not None:  # every lane pulls from the one queue
             outcome = await self._one(source)
             self.summary.add(outcome)
             if self.on_outcome is not None:
@@ -393,36 +434,64 @@ class Batch:
         try:
             if source == STDIN:
                 raise SourceError("standard input (-) can only be clipped on its own")
-            existing = await self._library(find_existing, self.library, source, writes=False)
+            existing = await self._library(self.find, source, writes=False)
             if existing is not None and not self.refetch:
-                writes = bool(self.tags) or self.on_stored is not None
-                clipping = await self._library(self._keep, existing, source, writes=writes)
+                clipping = await self._library(
+                    self.keep, source, existing, writes=self.keeping_writes
+                )
                 return Outcome(source, "already", clipping)
-            prepared = await self.pages.prepare(source)
-            result: ClipResult = await self._library(self._save, prepared, existing, source)
+            prepared = await self.prepare(source)
+            result: ClipResult = await self._library(self.store, source, prepared, existing)
         except ClipperError as error:
-            return Outcome(source, "failed", reason=reason_of(error, source))
+            return await self.failed(source, reason_of(error, source))
         except Exception as error:  # a bug must not cost the rest of the batch
-            return Outcome(source, "failed", reason=internal_error(error))
+            return await self.failed(source, internal_error(error))
         status: Status = (
             "clipped" if result.created else "refetched" if result.refetched else "already"
         )
-        return Outcome(source, status, result.clipping, note=result.collision())
+        return Outcome(source, status, result.clipping, note=self.note(source, result))
 
-    # In the writer thread, inside its transaction:
+    # What a batch does with each source, step by step. A subclass may do more
+    # at each step (``clipper.feeds.update`` links each clipping to its feed);
+    # ``find``, ``keep`` and ``store`` run on the writer thread, ``store`` and
+    # ``keep`` (when ``keeping_writes``) in the savepoint of the source's commit.
 
-    def _keep(self, existing: Clipping, source: str) -> Clipping:
+    def find(self, source: str) -> Clipping | None:
+        """The clipping the library already has for ``source``, found without fetching."""
+        return find_existing(self.library, source)
+
+    @property
+    def keeping_writes(self) -> bool:
+        """Whether ``keep`` writes (a batch with tags adds them to what it finds, and
+        ``on_stored`` may change it)."""
+        return bool(self.tags) or self.on_stored is not None
+
+    def keep(self, source: str, existing: Clipping) -> Clipping:
+        """What to do with a clipping the library has already: add the batch's tags."""
         clipping = self.library.add_tags(existing.id, self.tags)
         if self.on_stored is not None:
             clipping = self.on_stored(self.library, source, clipping, False)
         return clipping
 
-    def _save(self, prepared: Prepared, existing: Clipping | None, source: str) -> ClipResult:
+    async def prepare(self, source: str) -> Prepared:
+        """``source`` fetched or read, extracted and packed (``clipper.workers``)."""
+        return await self.pages.prepare(source)
+
+    def store(self, source: str, prepared: Prepared, existing: Clipping | None) -> ClipResult:
+        """Store the prepared article (``clipper.clip.store``)."""
         result = _store(self.library, prepared, self.tags, existing, self.refetch)
         if self.on_stored is not None:
             stored = self.on_stored(self.library, source, result.clipping, result.created)
             result = dataclasses.replace(result, clipping=stored)
         return result
+
+    async def failed(self, source: str, reason: str) -> Outcome:
+        """The outcome of a source that could not be clipped, for ``reason``."""
+        return Outcome(source, "failed", reason=reason)
+
+    def note(self, source: str, result: ClipResult) -> str | None:
+        """What to say beside a stored clipping: that its canonical link is another's too."""
+        return result.collision()
 
 
 def _store(

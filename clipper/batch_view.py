@@ -158,7 +158,17 @@ class BatchDisplay:
             f"[dim]{summary.count('already')} already[/] "
             f"[red]{summary.count('failed')} failed[/]"
         )
-        self._progress.update(self._task, completed=summary.done, counts=counts)
+        self._progress.update(
+            self._task, completed=summary.done, total=summary.total, counts=counts
+        )
+
+    def note(self, line: Text) -> None:
+        """A line about the batch as a whole (a feed that could not be read), said at once:
+        above the bar on a terminal, as a line of its own elsewhere."""
+        if self._progress is None:
+            self.console.file.write(line.plain + "\n")
+        else:
+            self._progress.console.print(line, soft_wrap=True)
 
     def finish(self, summary: BatchSummary) -> None:
         """The summary; on a terminal without the failures, already printed above the bar."""

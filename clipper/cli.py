@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from clipper import __version__
-from clipper.commands import archive, clipping, manage, reading
+from clipper.commands import archive, clipping, feeds, manage, reading
 from clipper.commands.common import State, WordsCommand, say_error
 from clipper.errors import ClipperError, internal_error
 
@@ -120,6 +120,8 @@ app.command(cls=WordsCommand)(archive.reextract)
 app.command(cls=WordsCommand)(archive.refresh)
 app.command()(archive.history)
 app.command()(archive.diff)
+# Feeds
+app.add_typer(feeds.app, name="feed")
 
 
 def main() -> None:

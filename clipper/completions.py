@@ -9,11 +9,12 @@ when they fall out of date with the app. Regenerate them with::
 
 or print one: ``python -m clipper.completions bash``.
 
-What is completed: commands (with their summaries in zsh and fish), options,
-the values of options with a fixed set of choices (``--format``), and file
-names where a command takes a file (``clip``'s sources, ``--library``,
-``--to``, and any parameter whose annotation is a ``Path`` or whose name or
-metavar says PATH, FILE or SOURCE).
+What is completed: commands (with their summaries in zsh and fish), the
+commands of a group (``clipper feed add``...), options, the values of options
+with a fixed set of choices (``--format``), and file names where a command
+takes a file (``clip``'s sources, ``--library``, ``--to``, and any parameter
+whose annotation is a ``Path`` or whose name or metavar says PATH, FILE or
+SOURCE).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Command:
     summary: str
     options: tuple[Option, ...]
     files: bool  # its arguments are file names
+    commands: tuple[Command, ...] = ()  # a group's own commands (``clipper feed add``)
 
 
 def _summary(text: str | None) -> str:
@@ -104,17 +106,21 @@ def describe(app: Any = None) -> tuple[list[Option], list[Command]]:
     if app is None:
         from clipper.cli import app
     group: Any = typer.main.get_command(app)
-    commands = [
+    return _visible_options(group), _commands(group)
+
+
+def _commands(group: Any) -> list[Command]:
+    return [
         Command(
             name=name,
             summary=_summary(command.short_help or command.help),
             options=tuple(_visible_options(command)),
             files=any(p.param_type_name == "argument" and _is_files(p) for p in command.params),
+            commands=tuple(_commands(command)) if hasattr(command, "commands") else (),
         )
         for name, command in group.commands.items()
         if not command.hidden
     ]
-    return _visible_options(group), commands
 
 
 # -- bash ---------------------------------------------------------------------------------
@@ -176,19 +182,57 @@ def bash(globals_: Sequence[Option], commands: Sequence[Command]) -> str:
         "        ;;",
     ]
     for command in commands:
-        out += [
-            f"    {command.name})",
-            '        case "$prev" in',
-            *_bash_values(command.options, "        "),
-            "        esac",
-            "        if [[ $cur == -* ]]; then",
-            f'            COMPREPLY=($(compgen -W "{_words(command.options)}" -- "$cur"))',
-        ]
-        if command.files:
-            out += ["        else", '            _clipper_files "$cur"']
-        out += ["        fi", "        ;;"]
+        out.append(f"    {command.name})")
+        if command.commands:
+            out += _bash_group(command)
+        else:
+            out += _bash_command(command, "        ")
+        out.append("        ;;")
     out += ["    esac", "}", "", "complete -F _clipper clipper", ""]
     return "\n".join(out)
+
+
+def _bash_command(command: Command, indent: str) -> list[str]:
+    """Completing a command's options, option values and (maybe) file arguments."""
+    out = [
+        f'{indent}case "$prev" in',
+        *_bash_values(command.options, indent),
+        f"{indent}esac",
+        f"{indent}if [[ $cur == -* ]]; then",
+        f'{indent}    COMPREPLY=($(compgen -W "{_words(command.options)}" -- "$cur"))',
+    ]
+    if command.files:
+        out += [f"{indent}else", f'{indent}    _clipper_files "$cur"']
+    return [*out, f"{indent}fi"]
+
+
+def _bash_group(group: Command) -> list[str]:
+    """Completing a group: its commands, then the chosen one's options."""
+    out = [
+        '        local sub=""',
+        "        for ((i++; i < COMP_CWORD; i++)); do",
+        '            case "${COMP_WORDS[i]}" in',
+        "                -*) ;;",
+        '                *) sub="${COMP_WORDS[i]}"; break ;;',
+        "            esac",
+        "        done",
+        '        case "$sub" in',
+        '        "")',
+        "            if [[ $cur == -* ]]; then",
+        f'                COMPREPLY=($(compgen -W "{_words(group.options)}" -- "$cur"))',
+        "            else",
+        f'                COMPREPLY=($(compgen -W "{" ".join(c.name for c in group.commands)}"'
+        ' -- "$cur"))',
+        "            fi",
+        "            ;;",
+    ]
+    for command in group.commands:
+        out += [
+            f"        {command.name})",
+            *_bash_command(command, "            "),
+            "            ;;",
+        ]
+    return [*out, "        esac"]
 
 
 # -- zsh ----------------------------------------------------------------------------------
@@ -229,6 +273,35 @@ def _zsh_item(command: Command) -> str:
     return command.name + ":" + command.summary.replace(":", "\\:")
 
 
+def _zsh_arguments(command: Command, indent: str) -> list[str]:
+    specs = [_zsh_spec(option) for option in command.options]
+    specs.append("'*:file:_files'" if command.files else "'*: :'")
+    out = [f"{indent}_arguments \\"]
+    out += [f"{indent}    {spec} \\" for spec in specs[:-1]]
+    return [*out, f"{indent}    {specs[-1]}"]
+
+
+def _zsh_group(group: Command) -> list[str]:
+    """A group's commands first; then, its words shifted, the chosen one's arguments."""
+    out = [
+        "            if (( CURRENT == 2 )); then",
+        "                local -a subcommands",
+        "                subcommands=(",
+        *[f"                    {_zsh_quote(_zsh_item(c))}" for c in group.commands],
+        "                )",
+        f"                _describe -t commands 'clipper {group.name} command' subcommands",
+        "            else",
+        "                shift words",
+        "                (( CURRENT-- ))",
+        "                case $words[1] in",
+    ]
+    for command in group.commands:
+        out.append(f"                {command.name})")
+        out += _zsh_arguments(command, "                    ")
+        out.append("                    ;;")
+    return [*out, "                esac", "            fi"]
+
+
 def zsh(globals_: Sequence[Option], commands: Sequence[Command]) -> str:
     out = [
         "#compdef clipper",
@@ -255,12 +328,11 @@ def zsh(globals_: Sequence[Option], commands: Sequence[Command]) -> str:
         "        case $words[1] in",
     ]
     for command in commands:
-        specs = [_zsh_spec(option) for option in command.options]
-        specs.append("'*:file:_files'" if command.files else "'*: :'")
         out.append(f"        {command.name})")
-        out.append("            _arguments \\")
-        out += [f"                {spec} \\" for spec in specs[:-1]]
-        out.append(f"                {specs[-1]}")
+        if command.commands:
+            out += _zsh_group(command)
+        else:
+            out += _zsh_arguments(command, "            ")
         out.append("            ;;")
     out += [
         "        esac",
@@ -304,6 +376,7 @@ def _fish_option(option: Option, condition: str) -> str:
 def fish(globals_: Sequence[Option], commands: Sequence[Command]) -> str:
     names = " ".join(c.name for c in commands)
     top = "not __fish_seen_subcommand_from " + names
+    groups = [c for c in commands if c.commands]
     out = [
         f"# fish completion for clipper; {_HEADER}.",
         "# Install: copy to ~/.config/fish/completions/clipper.fish",
@@ -317,11 +390,34 @@ def fish(globals_: Sequence[Option], commands: Sequence[Command]) -> str:
     ]
     for command in commands:
         condition = f"__fish_seen_subcommand_from {command.name}"
+        # `clipper feed list` is not `clipper list`: a group's words are not commands.
+        shared = [g.name for g in groups if any(c.name == command.name for c in g.commands)]
+        if shared:
+            condition += f"; and not __fish_seen_subcommand_from {' '.join(shared)}"
+        if command.commands:
+            out += _fish_group(command)
+            continue
         out += [_fish_option(option, condition) for option in command.options]
         if command.files:
             out.append(f"complete -c clipper -n {_fish_quote(condition)} -F")
     out.append("")
     return "\n".join(out)
+
+
+def _fish_group(group: Command) -> list[str]:
+    inside = f"__fish_seen_subcommand_from {group.name}"
+    names = " ".join(c.name for c in group.commands)
+    choosing = f"{inside}; and not __fish_seen_subcommand_from {names}"
+    out = [
+        f"complete -c clipper -n {_fish_quote(choosing)} -a {c.name} -d {_fish_quote(c.summary)}"
+        for c in group.commands
+    ]
+    for command in group.commands:
+        condition = f"{inside}; and __fish_seen_subcommand_from {command.name}"
+        out += [_fish_option(option, condition) for option in command.options]
+        if command.files:
+            out.append(f"complete -c clipper -n {_fish_quote(condition)} -F")
+    return out
 
 
 def script(shell: str, app: Any = None) -> str:

@@ -13,6 +13,7 @@ where clipper calls them, so callers never see a foreign exception type.
     │   ├── TooLargeError      the decoded body passed the size limit
     │   └── NotHTMLError       the answer is a PDF, image, JSON, ...
     ├── ExtractionError        no article could be extracted from the page
+    ├── FeedError              the answer is not a feed clipper can read (RSS, Atom, JSON Feed)
     ├── LibraryError           the SQLite library cannot be opened or written
     │   ├── NotFoundError      no clipping has that id
     │   ├── AlreadyClippedError  that story is already stored under that URL
@@ -102,6 +103,18 @@ class NotHTMLError(FetchError):
 
 class ExtractionError(ClipperError):
     """The page holds no article clipper can extract."""
+
+
+class FeedError(ClipperError):
+    """The answer is not a feed, or not one clipper can read.
+
+    ``feeds`` holds the feeds that a web page answered instead links to, so
+    the caller can offer them.
+    """
+
+    def __init__(self, message: str, *, feeds: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.feeds = feeds
 
 
 class LibraryError(ClipperError):

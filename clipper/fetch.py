@@ -49,7 +49,7 @@ import time
 import urllib.request
 import zlib
 from collections import OrderedDict
-from collections.abc import Coroutine, Iterator
+from collections.abc import Coroutine, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -552,14 +552,23 @@ class Fetcher:
         for pool in closing:
             await pool.aclose()
 
-    async def fetch(self, url: str) -> Page:
-        """Fetch ``url`` and return the page, or raise a ``FetchError`` saying why not."""
+    async def fetch(
+        self, url: str, *, headers: Mapping[str, str] | None = None, html: bool = True
+    ) -> Page:
+        """Fetch ``url`` and return the page, or raise a ``FetchError`` saying why not.
+
+        ``headers`` go with every request for it, redirects included (a feed's
+        ``If-None-Match``, say). ``html=False`` takes any answer that is not an
+        error without asking whether it is HTML (a feed is not); a ``304 Not
+        Modified`` to a conditional request is then a page of that status,
+        with no content.
+        """
         options = self.options
         loop = asyncio.get_running_loop()
         end = loop.time() + options.deadline
         try:
             async with asyncio.timeout_at(end):
-                return await self._with_retries(url, end)
+                return await self._with_retries(url, end, headers, html)
         except TimeoutError:
             raise FetchTimeout(
                 f"{url} took longer than {_seconds(options.deadline)} to download; "
@@ -567,13 +576,15 @@ class Fetcher:
                 url=url,
             ) from None
 
-    async def _with_retries(self, url: str, end: float) -> Page:
+    async def _with_retries(
+        self, url: str, end: float, headers: Mapping[str, str] | None, html: bool
+    ) -> Page:
         options = self.options
         loop = asyncio.get_running_loop()
         attempt = 0
         while True:
             try:
-                return await self._attempt(url)
+                return await self._attempt(url, headers, html)
             except _Retry as retry:
                 attempt += 1
                 if attempt > options.retries:
@@ -585,7 +596,7 @@ class Fetcher:
                     raise retry.error from None
                 await asyncio.sleep(wait)
 
-    async def _attempt(self, url: str) -> Page:
+    async def _attempt(self, url: str, headers: Mapping[str, str] | None, html: bool) -> Page:
         """One try: follow the redirects and read the final body."""
         assert self._client is not None, "use Fetcher inside `async with`"
         chain: list[str] = []
@@ -593,7 +604,7 @@ class Fetcher:
         current = url
         while True:
             try:
-                request = self._client.build_request("GET", current)
+                request = self._client.build_request("GET", current, headers=headers)
             except httpx.InvalidURL as error:
                 raise SourceError(f"{current} is not a valid URL ({error})") from error
             if request.url.scheme not in ("http", "https"):
@@ -613,7 +624,7 @@ class Fetcher:
                 async with self._jobs:
                     gate.busy += 1
                     try:
-                        outcome = await self._hop(request, url, chain, gate)
+                        outcome = await self._hop(request, url, chain, gate, html)
                     except httpx.TransportError as error:
                         failure = _network_error(error, str(request.url), self.options)
                         if _retryable(error):
@@ -628,7 +639,7 @@ class Fetcher:
             current = outcome
 
     async def _hop(
-        self, request: httpx.Request, url: str, chain: list[str], gate: _HostGate
+        self, request: httpx.Request, url: str, chain: list[str], gate: _HostGate, html: bool
     ) -> Page | str:
         """Send one request: the page, or the URL it redirects to."""
         options = self.options
@@ -664,7 +675,7 @@ class Fetcher:
                 if wait is not None:
                     gate.not_before = max(gate.not_before, time.monotonic() + wait)
                 raise _Retry(_status_error(here, response), wait)
-            content, packed = await self._read(response, here)
+            content, packed = await self._read(response, here, html)
         finally:
             await response.aclose()
         return Page(
@@ -677,8 +688,11 @@ class Fetcher:
             packed=packed,
         )
 
-    async def _read(self, response: httpx.Response, url: str) -> tuple[bytes, PackedContent | None]:
-        """The decoded body, refused as soon as it is too large or clearly not HTML.
+    async def _read(
+        self, response: httpx.Response, url: str, html: bool = True
+    ) -> tuple[bytes, PackedContent | None]:
+        """The decoded body, refused as soon as it is too large or (with ``html``) clearly
+        not HTML.
 
         With it, when it came as one gzip member, the body packed for the
         archive from the bytes as they came (``clipper.page.repack_gzip``).
@@ -700,7 +714,7 @@ class Fetcher:
         parts: list[bytes] = []
         received: list[bytes] = []  # as they came, when gzipped
         size = 0
-        sniffed = False
+        sniffed = not html  # without html, nothing to check
         try:
             async for raw in response.aiter_raw():
                 if gunzip is not None:
@@ -726,7 +740,7 @@ class Fetcher:
                 url=url,
             ) from error
         content = b"".join(parts)
-        if not sniffed:
+        if html and not sniffed:
             ensure_html(content, declared_type, where=url)
         packed = None
         if gunzip is not None and gunzip.members == 1:
@@ -779,11 +793,20 @@ def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
     return result[0]
 
 
-async def _fetch_one(url: str, options: FetchOptions | None) -> Page:
+async def _fetch_one(
+    url: str, options: FetchOptions | None, headers: Mapping[str, str] | None, html: bool
+) -> Page:
     async with Fetcher(options) as fetcher:
-        return await fetcher.fetch(url)
+        return await fetcher.fetch(url, headers=headers, html=html)
 
 
-def fetch(url: str, options: FetchOptions | None = None) -> Page:
-    """Fetch ``url`` and return the page, or raise a ``FetchError`` saying why not."""
-    return run_async(_fetch_one(url, options))
+def fetch(
+    url: str,
+    options: FetchOptions | None = None,
+    *,
+    headers: Mapping[str, str] | None = None,
+    html: bool = True,
+) -> Page:
+    """Fetch ``url`` and return the page, or raise a ``FetchError`` saying why not
+    (``headers`` and ``html`` as for ``Fetcher.fetch``)."""
+    return run_async(_fetch_one(url, options, headers, html))

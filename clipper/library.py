@@ -34,6 +34,7 @@ from clipper.migrations import INDEXED_FIELDS, indexed_form, migrate
 from clipper.page import Page, utc_now
 
 if TYPE_CHECKING:
+    from clipper.feeds.store import FeedStore
     from clipper.history import Version
     from clipper.imported import ImportItem, ImportOutcome, Link, PendingLink, PendingOutcome
     from clipper.search import Suggestion
@@ -686,6 +687,13 @@ class Library:
         with _translated(self.path):
             return earlier_versions(self._db, clipping_id)
 
+    @property
+    def feeds(self) -> FeedStore:
+        """The feeds this library follows, and the entries seen in them (``clipper.feeds``)."""
+        from clipper.feeds.store import FeedStore
+
+        return FeedStore(self._query, self._transaction)
+
     # -- reading ---------------------------------------------------------------
 
     def get(self, clipping_id: int) -> Clipping:
@@ -743,13 +751,15 @@ class Library:
         since: datetime | None = None,
         starred: bool | None = None,
         read: bool | None = None,
+        feed: int | None = None,
     ) -> list[Clipping]:
         """Clippings, newest clipped first, optionally filtered.
 
         ``site`` matches the site's name (any part of it, any case) or the URL's
         host (``example.org`` also matches ``www.example.org``); every one of
         ``tags`` must be on the clipping; ``since`` compares with the time it
-        was clipped; ``read`` keeps the read (``True``) or unread clippings.
+        was clipped; ``read`` keeps the read (``True``) or unread clippings;
+        ``feed`` is the id of a feed it came from.
         """
         where: list[str] = []
         parameters: list[Any] = []
@@ -772,6 +782,9 @@ class Library:
         if read is not None:
             where.append("c.read = ?")
             parameters.append(int(read))
+        if feed is not None:
+            where.append("c.id IN (SELECT clipping_id FROM feed_entries WHERE feed_id = ?)")
+            parameters.append(feed)
         condition = f" WHERE {' AND '.join(where)}" if where else ""
         rows = self._query(
             _SELECT + condition + " ORDER BY c.clipped_at DESC, c.id DESC LIMIT ? OFFSET ?",

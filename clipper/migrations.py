@@ -958,3 +958,67 @@ def m009_read_state_and_highlights(db: sqlite3.Connection) -> None:
         """,
     )
     db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('rebuild')")
+
+
+# -- migration 10: feeds -----------------------------------------------------------
+
+
+@migration
+def m010_feeds(db: sqlite3.Connection) -> None:
+    """Feeds the library follows, and every entry seen in each (``clipper.feeds``).
+
+    ``feeds`` holds what a conditional request needs (``etag``,
+    ``last_modified``) and how the last reading went. ``feed_entries`` is the
+    memory that makes an entry new: its id and its link in clean form, both
+    indexed per feed; its ``state`` says what became of it (``new`` waiting
+    to be clipped, ``clipped``, ``already`` in the library, ``skipped`` as
+    older than a first update takes, ``nolink``, ``failed`` to be tried again,
+    ``abandoned`` after its last try), and ``clipping_id`` links the clipping
+    it became, which is how ``feed:`` and ``clipper list --feed`` find a
+    feed's clippings. Removing a clipping keeps the entry (so the feed does
+    not clip it again); removing a feed removes its entries, not its clippings.
+    Nothing existing is changed.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE feeds (
+            id            INTEGER PRIMARY KEY,
+            url           TEXT NOT NULL UNIQUE,
+            name          TEXT NOT NULL,
+            name_key      TEXT NOT NULL UNIQUE,
+            title         TEXT NOT NULL DEFAULT '',
+            site_url      TEXT,
+            tags          TEXT NOT NULL DEFAULT '[]',
+            added_at      TEXT NOT NULL,
+            checked_at    TEXT,
+            read_at       TEXT,
+            etag          TEXT,
+            last_modified TEXT,
+            error         TEXT NOT NULL DEFAULT '',
+            failures      INTEGER NOT NULL DEFAULT 0
+        )
+        """,
+        """
+        CREATE TABLE feed_entries (
+            id          INTEGER PRIMARY KEY,
+            feed_id     INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            guid        TEXT,
+            link        TEXT,
+            title       TEXT NOT NULL DEFAULT '',
+            published   TEXT,
+            seen_at     TEXT NOT NULL,
+            state       TEXT NOT NULL,
+            attempts    INTEGER NOT NULL DEFAULT 0,
+            error       TEXT NOT NULL DEFAULT '',
+            clipping_id INTEGER REFERENCES clippings(id) ON DELETE SET NULL,
+            text_from   TEXT
+        )
+        """,
+        "CREATE INDEX feed_entries_guid ON feed_entries(feed_id, guid) WHERE guid IS NOT NULL",
+        "CREATE INDEX feed_entries_link ON feed_entries(feed_id, link) WHERE link IS NOT NULL",
+        # A feed's entries by state (those to clip), and the clippings they became.
+        "CREATE INDEX feed_entries_feed ON feed_entries(feed_id, state, clipping_id)",
+        """CREATE INDEX feed_entries_clipping ON feed_entries(clipping_id)
+           WHERE clipping_id IS NOT NULL""",
+    )

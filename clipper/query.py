@@ -79,9 +79,12 @@ The language (``clipper search --help`` shows the same, with examples):
 ``id:12``
     The clipping with id 12 (``id:#12`` too): ``id:12 OR id:15``, or
     ``russia -id:12`` for the others.
+``feed:"Example World"``, ``feed:3``
+    Clipped from that feed (``clipper feed list`` names them; case and
+    spacing ignored), or from the feed with that id (migration 9).
 
-Filters (``site:``, ``tag:``, ``lang:``, ``after:``, ``before:``, ``is:``, ``id:``) can be
-negated (``-tag:sport``) and combined with each other by OR and parentheses,
+Filters (``site:``, ``tag:``, ``lang:``, ``after:``, ``before:``, ``is:``, ``id:``,
+``feed:``) can be negated (``-tag:sport``) and combined with each other by OR and parentheses,
 but not OR-ed with words: they narrow the whole search. A query of only
 filters lists the matching clippings, newest first. Field names ignore case;
 a name clipper does not know (``note:x``, ``https://...``) is ordinary text.
@@ -107,7 +110,7 @@ MIN_PREFIX = 2
 
 #: FTS5 column names for the fields that search text.
 TEXT_FIELDS = {"title": "title", "author": "authors"}
-FILTER_FIELDS = ("site", "tag", "lang", "after", "before", "is", "id")
+FILTER_FIELDS = ("site", "tag", "lang", "after", "before", "is", "id", "feed")
 FIELDS = (*TEXT_FIELDS, *FILTER_FIELDS)
 _FIELD = re.compile(r"([A-Za-z]+):")
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
@@ -331,6 +334,7 @@ _EXAMPLES = {
     "before": "before:2021-01-01",
     "is": "is:starred",
     "id": "id:12",
+    "feed": 'feed:"Example World"',
 }
 
 
@@ -473,6 +477,8 @@ def _checked_filter_value(name: str, value: str) -> str:
         if not (number.isascii() and number.isdigit()) or len(number) > 18:
             raise _fail(f"id:{value} is not a clipping id; give its number, as in id:12")
         return str(int(number))
+    if name == "feed":
+        return normalize_tag(value)  # as feed names compare (clipper.feeds.store.name_key)
     raise AssertionError(name)
 
 
@@ -789,6 +795,15 @@ def _filter_sql(node: Filter) -> Condition:
         )
     if node.field == "id":
         return Condition("{id} IN (SELECT id FROM clippings WHERE id = ?)", (int(value),))
+    if node.field == "feed":
+        # A name, or an id (names are never numbers: clipper.feeds.names).
+        number = value.removeprefix("#")
+        feed_id = int(number) if number.isascii() and number.isdigit() and len(number) < 19 else -1
+        return Condition(
+            "{id} IN (SELECT e.clipping_id FROM feed_entries AS e JOIN feeds AS f"
+            " ON f.id = e.feed_id WHERE f.name_key = ? OR f.id = ?)",
+            (value, feed_id),
+        )
     raise AssertionError(node.field)
 
 

@@ -23,6 +23,9 @@ interface:
   thread extracts; for small batches and one-CPU machines, where starting
   processes costs more than it saves.
 
+A worker also runs other work that needs a site's ``Fetcher`` (``Task``: a
+feed update reads its feeds so), under the same per-site limits as the pages.
+
 Workers are forked on Linux, before the batch starts any thread, from a
 process that has already imported the extractor, so they start in
 milliseconds; elsewhere they are spawned. A worker that dies (the parser
@@ -45,6 +48,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -76,6 +80,22 @@ class Prepared:
     forms: dict[str, str]
 
 
+@dataclass(frozen=True)
+class Task:
+    """Work for whoever fetches ``url``'s site: ``await function(fetcher, *args)``.
+
+    ``function`` is a module-level coroutine function and ``args`` pickle, since
+    both may be sent to a worker process; its result is sent back.
+    """
+
+    url: str
+    function: Callable[..., Awaitable[Any]]
+    args: tuple[Any, ...] = ()
+
+    def __str__(self) -> str:
+        return self.url
+
+
 class Pages(Protocol):
     """Where a batch gets its sources made into articles."""
 
@@ -90,6 +110,10 @@ class Pages(Protocol):
 
     async def prepare(self, source: str) -> Prepared:
         """``source`` fetched or read, extracted and packed; a ``ClipperError`` says why not."""
+        ...
+
+    async def run(self, task: Task) -> Any:
+        """``task`` done where its site's pages are fetched; a ``ClipperError`` says why not."""
         ...
 
     async def aclose(self) -> None:
@@ -142,6 +166,9 @@ class LocalPages:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._thread, extract_and_pack, page)
 
+    async def run(self, task: Task) -> Any:
+        return await task.function(self._fetcher, *task.args)
+
     async def aclose(self) -> None:
         await self._fetcher.__aexit__(None, None, None)
 
@@ -185,27 +212,30 @@ async def _serve(
     stop = loop.create_future()
     tasks: set[asyncio.Task[None]] = set()
 
-    async def job(number: int, source: str, fetcher: Fetcher) -> None:
-        reply: tuple[int, Prepared | None, str | None]
+    async def job(number: int, source: str | Task, fetcher: Fetcher) -> None:
+        reply: tuple[int, Any, str | None]
         try:
-            page = await _page(source, fetcher, options)
-            # Written down first, in memory the batch shares, so that if the parser
-            # kills this process the batch knows which page did it (see
-            # WorkerPages._replace). Extracted here, on the worker's loop: its other
-            # requests wait a few milliseconds, and nothing else needs this
-            # process's CPU meanwhile.
-            extracting.value = number
-            try:
-                reply = (number, extract_and_pack(page), None)
-            finally:
-                extracting.value = -1
+            if isinstance(source, Task):
+                reply = (number, await source.function(fetcher, *source.args), None)
+            else:
+                page = await _page(source, fetcher, options)
+                # Written down first, in memory the batch shares, so that if the parser
+                # kills this process the batch knows which page did it (see
+                # WorkerPages._replace). Extracted here, on the worker's loop: its other
+                # requests wait a few milliseconds, and nothing else needs this
+                # process's CPU meanwhile.
+                extracting.value = number
+                try:
+                    reply = (number, extract_and_pack(page), None)
+                finally:
+                    extracting.value = -1
         except ClipperError as error:
             reply = (number, None, error.message)
         except Exception as error:  # a bug must not cost the rest of the batch
             reply = (number, None, internal_error(error))
         answer(reply)
 
-    def answer(message: tuple[int, Prepared | None, str | None]) -> None:
+    def answer(message: tuple[int, Any, str | None]) -> None:
         try:
             connection.send(message)
         except OSError:  # the batch has gone (interrupted): stop quietly
@@ -242,10 +272,10 @@ async def _serve(
 
 @dataclass(eq=False)
 class _Job:
-    """A source sent to a worker and not yet answered."""
+    """A source (or a task) sent to a worker and not yet answered."""
 
-    source: str
-    future: asyncio.Future[Prepared]
+    source: str | Task
+    future: asyncio.Future[Any]
     #: Deaths of its worker while it was being extracted, and while it was in hand.
     blamed: int = 0
     deaths: int = 0
@@ -339,11 +369,18 @@ class WorkerPages:
         return self._workers[place]
 
     async def prepare(self, source: str) -> Prepared:
-        worker = self._worker_for(source)
+        prepared: Prepared = await self._done_by_worker(source)
+        return prepared
+
+    async def run(self, task: Task) -> Any:
+        return await self._done_by_worker(task)
+
+    async def _done_by_worker(self, source: str | Task) -> Any:
+        worker = self._worker_for(str(source))
         assert worker.room is not None and self._loop is not None
         async with worker.room:
             if worker not in self._workers:  # replaced while this source waited
-                return await self.prepare(source)
+                return await self._done_by_worker(source)
             job = _Job(source, self._loop.create_future())
             self._send(worker, job)
             return await job.future

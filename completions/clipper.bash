@@ -25,7 +25,7 @@ _clipper() {
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "--library -L --version --help -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff" -- "$cur"))
+            COMPREPLY=($(compgen -W "clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff feed" -- "$cur"))
         fi
         ;;
     clip)
@@ -73,10 +73,11 @@ _clipper() {
         --site|-s) :; return ;;
         --tag|-t) :; return ;;
         --since) :; return ;;
+        --feed) :; return ;;
         --limit|-n) :; return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--site -s --tag -t --since --starred --unread --limit -n --json --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--site -s --tag -t --since --starred --unread --feed --limit -n --json --help -h" -- "$cur"))
         fi
         ;;
     show)
@@ -219,6 +220,75 @@ _clipper() {
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "--full --help -h" -- "$cur"))
         fi
+        ;;
+    feed)
+        local sub=""
+        for ((i++; i < COMP_CWORD; i++)); do
+            case "${COMP_WORDS[i]}" in
+                -*) ;;
+                *) sub="${COMP_WORDS[i]}"; break ;;
+            esac
+        done
+        case "$sub" in
+        "")
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--help -h" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -W "add list update rm import export" -- "$cur"))
+            fi
+            ;;
+        add)
+            case "$prev" in
+            --name) :; return ;;
+            --tag|-t) :; return ;;
+            esac
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--name --tag -t --all --help -h" -- "$cur"))
+            fi
+            ;;
+        list)
+            case "$prev" in
+            esac
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
+            fi
+            ;;
+        update)
+            case "$prev" in
+            --jobs|-j) :; return ;;
+            --per-host) :; return ;;
+            --max-per-feed) :; return ;;
+            esac
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--jobs -j --per-host --max-per-feed --dry-run --quiet -q --json --help -h" -- "$cur"))
+            fi
+            ;;
+        rm)
+            case "$prev" in
+            esac
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--help -h" -- "$cur"))
+            fi
+            ;;
+        import)
+            case "$prev" in
+            --tag|-t) :; return ;;
+            esac
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--tag -t --help -h" -- "$cur"))
+            else
+                _clipper_files "$cur"
+            fi
+            ;;
+        export)
+            case "$prev" in
+            --to) _clipper_files "$cur"; return ;;
+            esac
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--opml --to --help -h" -- "$cur"))
+            fi
+            ;;
+        esac
         ;;
     esac
 }

@@ -15,6 +15,9 @@ How it answers:
   URL in the mapping: its answer. Pages saved gzipped (``Answer.gzipped``) go
   as they are, with ``Content-Encoding: gzip``, to a client that accepts gzip,
   as a real server compresses its pages; decompressed to any other client.
+  A conditional request whose ``If-None-Match`` names the answer's ``ETag``,
+  or whose ``If-Modified-Since`` is its ``Last-Modified``, gets ``304 Not
+  Modified`` (and ``statuses`` records it), as from a real server.
 - any other URL: ``404 Not Found``.
 - ``CONNECT`` (the tunnel an https URL needs): ``403 Forbidden``, as a proxy
   that allows no tunnels answers (Squid's default for them). The offline web
@@ -95,6 +98,8 @@ class OfflineWeb:
     def __init__(self, answers: Mapping[str, Answer] | None = None) -> None:
         self._answers: dict[str, Answer] = {}
         self.requests: list[tuple[str, str]] = []
+        #: ``(url, status)`` of every answer from the mapping, in order.
+        self.statuses: list[tuple[str, int]] = []
         self._lock = threading.Lock()
         for url, answer in (answers or {}).items():
             self.add(url, answer)
@@ -174,6 +179,16 @@ class OfflineWeb:
         with self._lock:
             self.requests.append((method, url))
 
+    def _answered(self, url: str, status: int) -> None:
+        with self._lock:
+            self.statuses.append((url, status))
+
+    def answered(self, url: str, status: int) -> int:
+        """How many times ``url`` was answered with ``status``."""
+        key = url_key(url)
+        with self._lock:
+            return sum(1 for done, code in self.statuses if url_key(done) == key and code == status)
+
 
 class _ProxyServer(ThreadingHTTPServer):
     daemon_threads = True
@@ -215,6 +230,12 @@ def _handler(web: OfflineWeb) -> type[BaseHTTPRequestHandler]:
                 return
             headers = dict(answer.headers)
             body = answer.body
+            if _not_modified(headers, self.headers):
+                web._answered(url, 304)
+                kept = {k: v for k, v in headers.items() if k.lower() in ("etag", "last-modified")}
+                self._send(304, kept, b"", with_body=False)
+                return
+            web._answered(url, answer.status)
             if answer.gzipped:
                 headers["Vary"] = "Accept-Encoding"
                 if _accepts_gzip(self.headers.get("Accept-Encoding", "")):
@@ -238,6 +259,16 @@ def _handler(web: OfflineWeb) -> type[BaseHTTPRequestHandler]:
             pass
 
     return Handler
+
+
+def _not_modified(answer: Mapping[str, str], request: Any) -> bool:
+    """Whether a conditional request is answered by what the client has (RFC 9110)."""
+    headers = {name.lower(): value for name, value in answer.items()}
+    tags = request.get("If-None-Match")
+    if tags is not None and "etag" in headers:
+        return headers["etag"] in [tag.strip() for tag in tags.split(",")] or tags.strip() == "*"
+    since = request.get("If-Modified-Since")
+    return since is not None and since == headers.get("last-modified")
 
 
 def _accepts_gzip(accept_encoding: str) -> bool:

@@ -14,19 +14,19 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from clipper.article import Article
-from clipper.batch import Writer, clip_batch, parse_url_list, unique_sources
+from clipper.batch import Batch, Writer, clip_batch, parse_url_list, unique_sources
 from clipper.cli import app
-from clipper.errors import AlreadyClippedError
-from clipper.fetch import FetchOptions
+from clipper.errors import AlreadyClippedError, ClipperError
+from clipper.fetch import Fetcher, FetchOptions
 from clipper.library import Library
-from clipper.workers import MAX_DEATHS
+from clipper.workers import MAX_DEATHS, LocalPages, Pages, Task, WorkerPages
 from tests.conftest import Run, dump
 from tests.test_fetch import Request, Web, closed_port, story
 from tests.test_fetch import web as web  # the fixture
@@ -163,6 +163,76 @@ def test_extraction_in_processes_or_a_thread_stores_the_same(
     [failure] = summary.failures
     assert failure.reason is not None and failure.reason.startswith("no story found")
     assert sorted(seen) == ["clipped"] * 9 + ["failed"]
+
+
+@pytest.mark.parametrize("extraction", ["process", "thread"])
+def test_a_streaming_batch_clips_sources_found_while_it_runs(
+    web: Web, library_path: Path, extraction: str
+) -> None:
+    # clipper.feeds.update clips the first feed's stories while it reads the others.
+    urls = [web.page(f"/s{n}", story(f"Streamed story {n}")) for n in range(6)]
+    totals: list[int] = []
+
+    class Streaming(Batch):
+        streaming = True
+
+        async def more_sources(self) -> AsyncIterator[list[str]]:
+            yield urls[:3]
+            await asyncio.sleep(0.05)  # found later, while the first ones are clipped
+            yield [urls[2] + "?utm_source=feed", *urls[3:]]  # a repeat is clipped once
+            yield []
+
+    with Library.open(library_path) as library:
+        batch = Streaming(
+            library,
+            [],
+            options=FetchOptions(jobs=4, retries=0),
+            extraction=extraction,  # type: ignore[arg-type]
+            on_outcome=lambda _, summary: totals.append(summary.total),
+            expected=6,
+        )
+        summary = batch.run()
+        titles = sorted(c.title for c in library.clippings())
+    assert titles == [f"Streamed story {n}" for n in range(6)]
+    assert (summary.total, summary.count("clipped"), summary.done) == (6, 6, 6)
+    assert totals[-1] == 6 and totals[0] >= 3
+    assert gc.get_freeze_count() == 0
+
+
+async def _status_of(fetcher: Fetcher, url: str) -> tuple[int | None, int]:
+    """A task for the workers: fetch ``url`` and say what came back, and from which process."""
+    page = await fetcher.fetch(url, html=False)
+    return page.status, os.getpid()
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_pages_run_tasks_with_the_fetcher_of_the_urls_site(web: Web, workers: int) -> None:
+    # A feed update reads its feeds so: where the site's pages are fetched.
+    url = web.page("/feed.xml", b"<rss/>", Content_Type="application/rss+xml")
+    missing = web.url("/missing.xml")
+    options = FetchOptions(jobs=4, retries=0)
+    pages: Pages = WorkerPages(options, workers) if workers else LocalPages(options)
+
+    async def main() -> tuple[tuple[int | None, int], str]:
+        await pages.open()
+        try:
+            done = await pages.run(Task(url, _status_of, (url,)))
+            try:
+                await pages.run(Task(missing, _status_of, (missing,)))
+            except ClipperError as error:
+                return done, error.message
+            return done, ""
+        finally:
+            await pages.aclose()
+
+    pages.start()
+    try:
+        (status, pid), failure = asyncio.run(main())
+    finally:
+        pages.close()
+    assert status == 200
+    assert (pid != os.getpid()) == bool(workers)
+    assert "answered HTTP 404" in failure
 
 
 def test_worker_processes_keep_the_per_host_and_global_limits(web: Web, library_path: Path) -> None:

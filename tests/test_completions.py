@@ -29,7 +29,9 @@ def test_every_command_and_option_is_in_every_script(shell: str) -> None:
     text = script(shell)
     _, commands = describe()
     assert {c.name for c in commands} >= {"list", "show", "tag", "rm", "config", "export"}
-    for command in commands:
+    every = [*commands, *(sub for c in commands for sub in c.commands)]
+    assert {c.name for c in commands if c.commands} == {"feed"}
+    for command in every:
         assert command.name in text
         for option in command.options:
             long = option.names[0]
@@ -91,3 +93,27 @@ def test_bash_completes_commands_options_values_and_files(tmp_path: Path) -> Non
     ]
     assert complete_in_bash("clipper list --tag ", tmp_path) == []  # free text
     assert complete_in_bash("clipper show ", tmp_path) == []  # an id: nothing to guess
+
+
+def test_bash_completes_a_groups_commands_and_their_options(tmp_path: Path) -> None:
+    (tmp_path / "subscriptions.opml").write_text("<opml/>")
+    assert complete_in_bash("clipper feed ", tmp_path) == [
+        "add", "export", "import", "list", "rm", "update",
+    ]  # fmt: skip
+    assert complete_in_bash("clipper feed up", tmp_path) == ["update"]
+    assert complete_in_bash("clipper -L x.db feed update --d", tmp_path) == ["--dry-run"]
+    assert complete_in_bash("clipper feed list --", tmp_path) == ["--help", "--json"]
+    assert complete_in_bash("clipper feed import sub", tmp_path) == ["subscriptions.opml"]
+    assert complete_in_bash("clipper list --fe", tmp_path) == ["--feed"]
+
+
+def test_fish_does_not_take_a_groups_list_for_the_list_command() -> None:
+    text = script("fish")
+    assert (
+        "complete -c clipper -n '__fish_seen_subcommand_from list; "
+        "and not __fish_seen_subcommand_from feed' -l site"
+    ) in text
+    assert (
+        "-n '__fish_seen_subcommand_from feed; and __fish_seen_subcommand_from list' -l json"
+        in text
+    )

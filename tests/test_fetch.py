@@ -481,6 +481,31 @@ def test_the_user_agent_is_clear_and_configurable(web: Web) -> None:
     assert "clipper/" in USER_AGENT
 
 
+def test_headers_go_with_every_hop_and_any_answer_can_be_taken(web: Web) -> None:
+    # Feeds ask with validators (If-None-Match), through redirects, for answers
+    # that are not HTML; a 304 is then an answer, not an error.
+    feed = b'{"version": "https://jsonfeed.org/version/1.1", "items": []}'
+
+    def conditional(request: Request) -> None:
+        if request.headers.get("If-None-Match") == '"v1"':
+            request.send(b"", 304, ETag='"v1"')
+        else:
+            request.send(feed, Content_Type="application/feed+json", ETag='"v1"')
+
+    web.on("/feed.json", conditional)
+    moved = web.redirect("/old-feed", "/feed.json", 301)
+    with pytest.raises(NotHTMLError):
+        fetch(moved, FAST)
+    page = fetch(moved, FAST, html=False)
+    assert (page.status, page.content, page.headers["etag"]) == (200, feed, '"v1"')
+    again = fetch(moved, FAST, headers={"If-None-Match": '"v1"'}, html=False)
+    assert (again.status, again.content) == (304, b"")
+    assert [headers.get("If-None-Match") for _, headers in web.log[-2:]] == ['"v1"', '"v1"']
+    big = web.page("/big.xml", b"<rss>" + b" " * 2048, Content_Type="application/rss+xml")
+    with pytest.raises(TooLargeError):  # the size limit holds for any answer
+        fetch(big, FetchOptions(max_bytes=1024, deadline=5), html=False)
+
+
 # -- limits ---------------------------------------------------------------------------------
 
 

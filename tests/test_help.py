@@ -19,16 +19,22 @@ README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8"
 
 
 def commands() -> dict[str, typer.core.TyperCommand]:
+    """Every command by the words that run it: ``list``, and a group's ``feed add``."""
     group = typer.main.get_command(app)
     assert isinstance(group, typer.core.TyperGroup)
-    return {
-        name: command  # type: ignore[misc]
-        for name, command in group.commands.items()
-        if not command.hidden
-    }
+    found: dict[str, typer.core.TyperCommand] = {}
+    for name, command in group.commands.items():
+        if command.hidden:
+            continue
+        found[name] = command  # type: ignore[assignment]
+        for sub, inner in getattr(command, "commands", {}).items():
+            if not inner.hidden:
+                found[f"{name} {sub}"] = inner
+    return found
 
 
 COMMANDS = sorted(commands())
+TOP_LEVEL = [name for name in COMMANDS if " " not in name]
 
 
 def test_the_app_has_the_commands_people_expect() -> None:
@@ -51,7 +57,9 @@ def test_help_has_a_summary_and_an_example(name: str) -> None:
     assert re.search(rf"^\s*Example: clipper {re.escape(name)}\b", doc, re.MULTILINE), (
         f"`clipper {name}`: add a line `Example: clipper {name} ...` at the end of {where}"
     )
-    shown = CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    shown = CliRunner().invoke(
+        app, [*name.split(), "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"}
+    )
     assert shown.exit_code == 0, shown.output
     assert summary in " ".join(shown.stdout.split())
     assert f"Example: clipper {name}" in shown.stdout
@@ -80,5 +88,13 @@ def test_the_top_level_help_has_an_example() -> None:
     shown = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "100", "NO_COLOR": "1"})
     assert shown.exit_code == 0
     assert "Example: clipper clip" in shown.stdout
-    for name in COMMANDS:
+    for name in TOP_LEVEL:
+        assert re.search(rf"^│ {name}\s", shown.stdout, re.MULTILINE), name
+
+
+def test_a_group_lists_its_commands() -> None:
+    shown = CliRunner().invoke(app, ["feed", "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert shown.exit_code == 0
+    for name in ("add", "list", "update", "rm", "import", "export"):
+        assert f"feed {name}" in COMMANDS
         assert re.search(rf"^│ {name}\s", shown.stdout, re.MULTILINE), name

@@ -32,7 +32,7 @@ def test_mypy_is_clean() -> None:
 
 
 def test_the_cli_module_does_not_import_heavy_dependencies() -> None:
-    heavy = ("httpx", "selectolax", "yaml", "charset_normalizer")
+    heavy = ("httpx", "selectolax", "yaml", "charset_normalizer", "feedparser")
     probe = f"import sys, clipper.cli; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     result = run(sys.executable, "-c", probe)
     assert result.returncode == 0, result.stderr
@@ -61,7 +61,7 @@ def modules_loaded_by(code: str, *, env: dict[str, str] | None = None) -> set[st
 
 RENDERING = {"rich", "markdown_it", "pygments", "sqlite3", "webbrowser", "platformdirs"}
 CLIPPER_WORK = {"clipper.library", "clipper.render", "clipper.summary", "clipper.markdown_view"}
-FETCHING = {"httpx", "selectolax", "yaml", "charset_normalizer", "clipper.extraction"}
+FETCHING = {"httpx", "selectolax", "yaml", "charset_normalizer", "clipper.extraction", "feedparser"}
 
 
 def test_importing_the_cli_loads_no_renderer_storage_or_fetching_code() -> None:

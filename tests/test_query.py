@@ -250,6 +250,20 @@ def test_id_names_a_clipping() -> None:
             parse(bad)
 
 
+def test_feed_names_a_feed_by_name_or_id() -> None:
+    by_feed = (
+        "{id} IN (SELECT e.clipping_id FROM feed_entries AS e JOIN feeds AS f"
+        " ON f.id = e.feed_id WHERE f.name_key = ? OR f.id = ?)"
+    )
+    assert parse('feed:"Le  Monde"').tree == Filter("feed", "le monde")
+    assert conditions('feed:"Le  Monde"') == [(by_feed, ("le monde", -1))]
+    assert conditions("FEED:#3") == [(by_feed, ("#3", 3))]
+    assert conditions("-feed:world") == [(f"NOT ({by_feed})", ("world", -1))]
+    assert conditions("feed:a OR feed:b")[0][1] == ("a", -1, "b", -1)
+    with pytest.raises(QueryError, match='needs a value, as in feed:"Example World"'):
+        parse("feed:")
+
+
 def test_filters_with_words() -> None:
     query = parse("bombers site:reuters.com tag:russia")
     assert query.match == '"bombers"'

@@ -118,7 +118,7 @@ def test_a_misspelt_filter_name_is_pointed_out(run: Run) -> None:
     assert result.exit_code == 0
     assert result.stderr.splitlines()[-1] == (
         "tilte: is searched as text; the filters are title:, author:, site:, tag:, lang:, "
-        "after:, before:, is:, id:"
+        "after:, before:, is:, id:, feed:"
     )
 
 

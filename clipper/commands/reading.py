@@ -42,6 +42,7 @@ SEARCH_HELP = "\n\n".join(
                 "  is:starred         starred clippings",
                 "  is:unread          not marked read (is:read: marked read)",
                 "  id:12              clipping 12 (-id:12: all but it)",
+                '  feed:"Le Monde"    clipped from that feed (clipper feed list names them)',
             ]
         ),
         "Dates are YYYY, YYYY-MM or YYYY-MM-DD and stand for the start of that year, month "
@@ -157,6 +158,12 @@ def list_clippings(
     unread: Annotated[
         bool, typer.Option("--unread", help="Only clippings not marked read (clipper read).")
     ] = False,
+    feed: Annotated[
+        str | None,
+        typer.Option(
+            "--feed", metavar="NAME", help="Only clippings from this feed (a name or an id)."
+        ),
+    ] = None,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=1, help="At most N clippings.")
     ] = None,
@@ -165,6 +172,8 @@ def list_clippings(
     """List clippings, newest clipped first: id, date, site, title, tags.
 
     Example: clipper list --tag politics --since 7d    or    clipper list --unread
+
+    Example: clipper list --feed "Example World" -n 20
     """
     from clipper.render import clippings_table
     from clipper.timespec import parse_since
@@ -174,6 +183,7 @@ def list_clippings(
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--since") from error
     with state(ctx).open_library(create=False) as library:
+        feed_id = library.feeds.find(feed).id if feed is not None else None
         clippings = library.clippings(
             limit=limit,
             site=site,
@@ -181,6 +191,7 @@ def list_clippings(
             since=since_time,
             starred=starred or None,
             read=False if unread else None,
+            feed=feed_id,
         )
         total = library.count()
     if as_json:
