@@ -246,3 +246,17 @@ def test_a_library_at_schema_8_keeps_its_clippings_through_migration_9(tmp_path:
         assert [row[:-1] for row in after] == before  # every column kept; read is new, 0
         assert {row[-1] for row in after} == {0}
         db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")
+
+
+def test_read_state_and_highlights_written_by_schema_9_survive_the_feeds_migration(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v9.db"
+    shutil.copy(SNAPSHOTS / "v9.db", path)
+    with Library.open(path) as library:
+        assert sorted(h.clipping.id for h in library.search("is:read")) == [1, 11]
+        assert [h.clipping.id for h in library.search("compare 2019 patrol")] == [1]
+        assert library.feeds.all() == []
+    with sqlite3.connect(path) as db:
+        assert schema_version(db) == len(MIGRATIONS)
+        db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")
