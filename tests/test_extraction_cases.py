@@ -309,3 +309,13 @@ def test_a_subheading_that_quotes_part_of_the_title_stays_in_the_story() -> None
         f"{paragraphs(ONE)}<h2>A market and flats</h2>{paragraphs(TWO, THREE)}</div></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == [ONE, "A market and flats", TWO, THREE]
+
+
+def test_subheadings_that_link_to_themselves_are_kept() -> None:
+    # Documentation links each heading to itself (a permalink): that is no link away.
+    html = (
+        "<html><body><h1>Depot to become a library</h1><div class='text'>"
+        f"{paragraphs(ONE)}<h2 id='next'><a href='#next'>What happens next</a></h2>"
+        f"{paragraphs(TWO, THREE)}</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [ONE, "What happens next", TWO, THREE]

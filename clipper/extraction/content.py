@@ -496,6 +496,8 @@ def _measure(body: LexborNode) -> _Skeleton:
                     if current is None:
                         break
                     if current.tag in block_tags:
+                        if current.tag in _HEADINGS and _is_anchor(node):
+                            break  # a heading's permalink to itself is no link away
                         key = current.mem_id
                         link_lengths[key] = link_lengths.get(key, 0) + text_weight(text)
                         link_counts[key] = link_counts.get(key, 0) + 1
@@ -641,6 +643,11 @@ def _cites(node: LexborNode, site: str) -> bool:
             host = href.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0]
             away += site_of(host) != site
     return links >= 2 and away * 2 >= links
+
+
+def _is_anchor(link: LexborNode) -> bool:
+    """Whether ``link`` points within the page (``href="#..."``)."""
+    return (link.attributes.get("href") or "").lstrip().startswith("#")
 
 
 def _first_class(entry: Stats) -> str:
