@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from clipper import defaults
-from clipper.commands.common import print_json, say, show, state
+from clipper.commands.common import Jobs, PerHost, print_json, say, show, state
 
 if TYPE_CHECKING:
     from clipper.fetch import FetchOptions
@@ -41,20 +41,8 @@ def clip(
         bool,
         typer.Option("--refetch", help="Fetch pages already in the library again and update them."),
     ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, help=f"Pages fetched at once (default: {defaults.JOBS})."
-        ),
-    ] = None,
-    per_host: Annotated[
-        int | None,
-        typer.Option(
-            "--per-host",
-            min=1,
-            help=f"Pages fetched at once from one site (default: {defaults.PER_HOST}).",
-        ),
-    ] = None,
+    jobs: Jobs = None,
+    per_host: PerHost = None,
     timeout: Annotated[
         float | None,
         typer.Option(

@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand
+
+from clipper import defaults
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -150,3 +152,18 @@ def say_error(message: str) -> None:
     console(stderr=True).print(
         Text.assemble(("error: ", "bold red"), one_line(message)), soft_wrap=True
     )
+
+
+# Options shared by every command that fetches many pages (clip, feed update).
+Jobs = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help=f"Pages fetched at once (default: {defaults.JOBS})."),
+]
+PerHost = Annotated[
+    int | None,
+    typer.Option(
+        "--per-host",
+        min=1,
+        help=f"Pages fetched at once from one site (default: {defaults.PER_HOST}).",
+    ),
+]

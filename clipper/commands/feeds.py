@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clipper import defaults
-from clipper.commands.common import print_json, say, say_error, show, state
+from clipper.commands.common import Jobs, PerHost, print_json, say, say_error, show, state
 from clipper.text import one_line
 
 if TYPE_CHECKING:
@@ -186,20 +185,8 @@ def list_feeds(
 def update(
     ctx: typer.Context,
     refs: FeedRefs = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, help=f"Pages fetched at once (default: {defaults.JOBS})."
-        ),
-    ] = None,
-    per_host: Annotated[
-        int | None,
-        typer.Option(
-            "--per-host",
-            min=1,
-            help=f"Pages fetched at once from one site (default: {defaults.PER_HOST}).",
-        ),
-    ] = None,
+    jobs: Jobs = None,
+    per_host: PerHost = None,
     max_per_feed: Annotated[
         int | None,
         typer.Option(
