@@ -319,3 +319,21 @@ def test_subheadings_that_link_to_themselves_are_kept() -> None:
         f"{paragraphs(TWO, THREE)}</div></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == [ONE, "What happens next", TWO, THREE]
+
+
+def test_a_long_paragraph_repeated_alone_under_another_heading_stays() -> None:
+    # A template repeats a run of blocks; one paragraph said again in another
+    # section (a recap, a summary box) is the page's own words.
+    both = f"{ONE} {TWO}"
+    html = (
+        "<html><body><h1>Depot to become a library</h1><div class='text'>"
+        f"{paragraphs(both, THREE)}<h2>In short</h2>{paragraphs(both)}<p>Ask the council.</p>"
+        "</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [
+        both,
+        THREE,
+        "In short",
+        both,
+        "Ask the council.",
+    ]

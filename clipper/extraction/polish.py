@@ -34,6 +34,7 @@ _WORDS = re.compile(r"\w+")
 _SHORT_LINE = 80
 _CAPTION = 300
 _CALL_LINE = 200
+_REPEAT_LINE = 200  # characters: a repeated line this short goes even alone (a pull quote)
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", '"', "”", "»", ":")
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟")
 _CLOSERS = "\"'”’»)]"
@@ -117,20 +118,21 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
     title_key = _key(title)
     kept: list[Block] = []
     seen: set[str] = set()
-    previous = ""
-    for block in blocks:
-        text, previous, twin = block.text, block.text, block.text == previous
+    repeats = _repeats(blocks)
+    for index, block in enumerate(blocks):
+        text = block.text
         if block.kind == "image":
             kept.append(block)
             continue
         if not text:
             continue
-        if (
-            text in seen
-            and block.kind != "item"
-            and len(text) > 20
-            and not twin  # said twice in a row: the page's own words
+        if repeats[index] and (
+            len(text) <= _REPEAT_LINE
+            or (index and repeats[index - 1])
+            or (index + 1 < len(blocks) and repeats[index + 1])
         ):
+            # A template showing a section twice repeats a run of blocks; a
+            # long paragraph repeated alone is the page's own words.
             continue
         if len(text) <= _CALL_LINE and block.kind in _LINES:
             lower = text.lower()
@@ -153,11 +155,37 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
     return kept
 
 
+def _repeats(blocks: list[Block]) -> list[bool]:
+    """Which blocks repeat the text of an earlier one (not right after it, where
+    the page says it twice on purpose; list items repeat by nature)."""
+    seen: set[str] = set()
+    marks = []
+    previous = ""
+    for block in blocks:
+        text = block.text
+        marks.append(
+            bool(text)
+            and text in seen
+            and block.kind not in ("item", "image")
+            and len(text) > 20
+            and text != previous
+        )
+        if text:
+            seen.add(text)
+            previous = text
+    return marks
+
+
 def _drop_teaser(blocks: list[Block]) -> list[Block]:
     """Drop paragraphs at the top that the story repeats as it opens (a lead
     shown twice), before its first subheading: text that recurs further down is
     the story's own."""
     text_blocks = [i for i, b in enumerate(blocks) if b.text]
+    # The story repeats its lead where it starts, before its first subheading.
+    for order, i in enumerate(text_blocks[1:], start=1):
+        if blocks[i].kind == "heading":
+            del text_blocks[order:]
+            break
     if len(text_blocks) < 4:
         return blocks
     head = [i for i in text_blocks[:3] if blocks[i].kind == "paragraph"]
@@ -178,13 +206,7 @@ def _drop_teaser(blocks: list[Block]) -> list[Block]:
             found = found or any(everything.find(probe, after) >= 0 for probe in probes)
     if not found:
         return blocks
-    # The story repeats its lead where it starts, before its first subheading.
-    opening = []
-    for i in text_blocks[3:]:
-        if blocks[i].kind == "heading":
-            break
-        opening.append(blocks[i].text)
-    tail = " ".join(opening).casefold()
+    tail = " ".join(blocks[i].text for i in text_blocks[3:]).casefold()
     later = f" {' '.join(_WORDS.findall(tail))} "
     drop: set[int] = set()
     for position in reversed(head):
