@@ -350,3 +350,31 @@ def test_a_live_ticker_keeps_its_entries_not_just_the_minute_marks() -> None:
     text = clipper.extract(html, url=URL).text
     for _minute, event in events:
         assert event in text
+
+
+LATER = (
+    "A second meeting, on the market hall, is planned for the spring; traders want a say in "
+    "how the stalls are let and what the rent will be, and they have asked for a vote.",
+    "The library itself will open in stages, starting with the reading room under the iron "
+    "roof, which the architects say can be restored without closing the street outside.",
+)
+
+
+def test_a_block_of_text_beside_a_picture_is_text_not_a_caption() -> None:
+    # Landing pages set sections as "picture and text"; a frame named for its
+    # picture holds a caption only when its text is a line or so.
+    more = (
+        "The council will publish the full plans in January, and residents can comment on "
+        "them for eight weeks at the town hall or online, before a final vote in the spring."
+    )
+    split = (
+        "<section class='split-with-image'><img src='/hall.jpg' alt='the hall'>"
+        f"<div class='copy'><p>{STORY[1]}</p><p>{more}</p></div></section>"
+    )
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body>"
+        f"<h1>Depot to become a library</h1><div class='story'>{paragraphs(STORY[0])}{split}"
+        f"{paragraphs(STORY[2], *LATER)}</div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert article.text.split("\n\n") == [STORY[0], STORY[1], more, STORY[2], *LATER]

@@ -88,6 +88,7 @@ _ARTICLE_SHARE = 0.2  # ... unless the page says it is an article, or the story 
 _MIN_STORY = 200  # weighted characters: a story shorter than this must hold most of the page
 _KIN_SHARE = 0.8  # of the parent's prose in the story's block and its twins: they join it
 _TAIL = 200  # weighted characters of prose after a list of teasers: the story goes on
+_CAPTION_PROSE = 150  # weighted characters: a picture frame holding more is not a caption
 _MENU_LINK = 25  # weighted characters: links shorter than this on average make a menu
 _CONTAINER_TAGS = frozenset(
     {"div", "section", "article", "main", "td", "center", "font", "form", "body", "span"}
@@ -226,7 +227,7 @@ class Judge:
         if flags and not big:
             if (
                 flags & NAME_MEDIA
-                and entry.prose < 400
+                and entry.prose < _CAPTION_PROSE
                 and node.css_first("img, picture, video") is not None
             ):
                 return FIGURE
