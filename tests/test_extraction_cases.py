@@ -337,3 +337,16 @@ def test_a_long_paragraph_repeated_alone_under_another_heading_stays() -> None:
         both,
         "Ask the council.",
     ]
+
+
+def test_the_sites_cookie_notice_stays_out_but_a_sentence_about_cookies_stays() -> None:
+    about = "Regulators say that Google uses cookies to follow readers from site to site."
+    html = (
+        "<html><body><h1>Depot to become a library</h1><div class='text'>"
+        f"{paragraphs(ONE, about)}"
+        "<div class='fixed bottom'><p>We use cookies to improve your experience. By using our "
+        f"site, you agree to our cookie policy.</p></div>{paragraphs(TWO)}</div></body></html>"
+    )
+    text = clipper.extract(html, url=URL).text
+    assert about in text
+    assert "We use cookies" not in text

@@ -204,6 +204,11 @@ FURNITURE_PREFIX = re.compile(
     # filing and credit lines
     r"|filed under|tags?\s*:|tagged\s*:|categor(?:y|ies)\s*:|schlagw(?:o|ö)rte?\s*:"
     r"|étiquettes\s*:|etiquetas\s*:|теги\s*:|标签[:：]|©|copyright\b|click to"
+    # the site's own cookie notice, in the first person
+    r"|we (?:and our partners )?use cookies|(?:this|our) (?:web)?site uses cookies"
+    r"|by (?:using|continuing to use|browsing) (?:our|this) (?:web)?site"
+    r"|nous utilisons des cookies|wir verwenden cookies|utilizamos cookies|usamos cookies"
+    r"|utilizziamo (?:i )?cookie|мы используем (?:файлы )?cookie"
     r")",
 )
 
