@@ -15,7 +15,7 @@ from clipper.library import Library
 from clipper.migrations import MIGRATIONS, migrate, schema_version
 
 SNAPSHOTS = Path(__file__).parent / "libraries"
-VERSIONS = sorted(SNAPSHOTS.glob("v*.db"))
+VERSIONS = sorted(SNAPSHOTS.glob("v*.db"), key=lambda p: int(p.stem[1:]))  # v10 after v9
 
 
 def test_there_is_a_snapshot_for_every_released_version_but_the_newest() -> None:
@@ -259,4 +259,23 @@ def test_read_state_and_highlights_written_by_schema_9_survive_the_feeds_migrati
         assert library.feeds.all() == []
     with sqlite3.connect(path) as db:
         assert schema_version(db) == len(MIGRATIONS)
+        db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")
+
+
+def test_a_feed_and_its_entries_written_by_schema_10_survive_every_later_migration(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v10.db"
+    shutil.copy(SNAPSHOTS / "v10.db", path)
+    with Library.open(path) as library:
+        [feed] = library.feeds.all()
+        assert (feed.name, feed.tags, feed.etag, feed.stories) == (
+            "Coastline News", ("islands",), '"abc123"', 2
+        )  # fmt: skip
+        assert sorted(library.feeds.clipping_ids(feed.id)) == [11, 12]
+        assert [h.clipping.id for h in library.search('feed:"Coastline News" night')] == [12]
+        assert [c.id for c in library.clippings(feed=feed.id)] == [12, 11]
+    with sqlite3.connect(path) as db:
+        states = db.execute("SELECT state FROM feed_entries ORDER BY id").fetchall()
+        assert [state for (state,) in states] == ["clipped", "already", "skipped"]
         db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")
