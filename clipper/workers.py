@@ -58,6 +58,8 @@ from clipper.article import Article
 from clipper.clip import extract_content
 from clipper.errors import ClipperError, internal_error
 from clipper.fetch import Fetcher, FetchOptions
+from clipper.images.fetch import Wanted, plan
+from clipper.images.model import ImageLimits, ImageOutcome
 from clipper.library import indexed_forms
 from clipper.page import PackedContent, Page
 from clipper.sources import read_source
@@ -71,13 +73,17 @@ MAX_DEATHS = 4
 
 @dataclass(frozen=True)
 class Prepared:
-    """A source's article, its page packed for the library (``Page.packed``), and the
-    article's indexed forms (``clipper.library.indexed_forms``): everything the
-    library's writer needs, worked out beforehand."""
+    """A source's article, its page packed for the library (``Page.packed``), the
+    article's indexed forms (``clipper.library.indexed_forms``) and, when asked for,
+    what became of its pictures (``clipper.images``): everything the library's
+    writer needs, worked out beforehand. ``wanted`` are the pictures still to fetch."""
 
     article: Article
     page: Page
     forms: dict[str, str]
+    images: tuple[ImageOutcome, ...] = ()
+    wanted: tuple[Wanted, ...] = ()
+    limits: ImageLimits | None = None
 
 
 @dataclass(frozen=True)
@@ -123,13 +129,22 @@ class Pages(Protocol):
         """Stop everything (processes, threads), after the event loop has ended."""
 
 
-def extract_and_pack(page: Page) -> Prepared:
-    """The page's article, and everything else the library will store, worked out here.
+def extract_and_pack(page: Page, limits: ImageLimits | None = None) -> Prepared:
+    """The page's article, and everything else the library will store, worked out here;
+    with ``limits``, the pictures to fetch too (read from the raw page, so before it
+    is packed).
 
     Packing only pages that hold a story: a failed page is not stored.
     """
     article = extract_content(page.content, page.url, page.headers, where=page.url or page.source)
-    return Prepared(article, _packed_page(page, page.archived()), indexed_forms(article))
+    wanted = plan(article, page, limits) if limits is not None else ()
+    packed = _packed_page(page, page.archived())
+    return Prepared(article, packed, indexed_forms(article), wanted=wanted, limits=limits)
+
+
+def image_limits(options: FetchOptions) -> ImageLimits | None:
+    """The limits to plan pictures under, or ``None`` when they are not wanted."""
+    return ImageLimits.of(options) if options.images else None
 
 
 async def _page(source: str, fetcher: Fetcher, options: FetchOptions) -> Page:
@@ -164,7 +179,8 @@ class LocalPages:
     async def prepare(self, source: str) -> Prepared:
         page = await _page(source, self._fetcher, self.options)
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._thread, extract_and_pack, page)
+        limits = image_limits(self.options)
+        return await loop.run_in_executor(self._thread, extract_and_pack, page, limits)
 
     async def run(self, task: Task) -> Any:
         return await task.function(self._fetcher, *task.args)
@@ -226,7 +242,7 @@ async def _serve(
                 # process's CPU meanwhile.
                 extracting.value = number
                 try:
-                    reply = (number, extract_and_pack(page), None)
+                    reply = (number, extract_and_pack(page, image_limits(options)), None)
                 finally:
                     extracting.value = -1
         except ClipperError as error:

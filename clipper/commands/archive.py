@@ -315,6 +315,16 @@ def _targets(
     return _chosen(library, chosen.query)
 
 
+ImagesOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--images/--no-images",
+        help="Also fetch the pictures not stored yet (default: the images setting, off).",
+        show_default=False,
+    ),
+]
+
+
 def _renew(
     ctx: typer.Context,
     targets: tuple[list[str] | None, list[int] | None, bool],
@@ -323,18 +333,22 @@ def _renew(
     progress: str,
     verb: str,
     skipped: str,
+    images: bool | None = None,
 ) -> None:
     """Run ``reextract`` or ``refresh`` over the chosen clippings and report."""
+    from clipper.fetch import fetch_options
     from clipper.progress import tracked
 
     words, ids, everything = targets
     chosen = _selected(command, words)
+    options = fetch_options(state(ctx).settings().fetch, images=images)
     with state(ctx).open_library(create=False) as library:
         clippings, total = _targets(library, chosen, ids, everything)
         report = run(
             library,
             tracked(clippings, total, progress),
             on_failure=lambda what, message: say_error(f"{what}: {message}"),
+            options=options,
         )
     say(report.summary(verb, skipped))
     if report.failed:
@@ -346,20 +360,24 @@ def reextract(
     words: Words = None,
     ids: IdsOption = None,
     everything: AllOption = False,
+    images: ImagesOption = None,
 ) -> None:
     """Re-run the current extractor on the stored raw pages (no network).
 
     Give ids (12 15, #12), a search, or --all. Tags, notes and stars stay as
     they are; a changed text keeps the old one as an earlier version (see
-    `clipper history`).
+    `clipper history`). With --images, the story's pictures not stored yet are
+    fetched (this needs the network); pictures stored before are kept.
 
     Example: clipper reextract 12 15    or    clipper reextract --all
+
+    Example: clipper reextract 12 --images
     """
     from clipper.refresh import reextract as run
 
     _renew(
         ctx, (words, ids, everything), run, "reextract", "Re-extracting", "Re-extracted",
-        "without a stored page (imported without HTML)",
+        "without a stored page (imported without HTML)", images,
     )  # fmt: skip
 
 
@@ -368,12 +386,14 @@ def refresh(
     words: Words = None,
     ids: IdsOption = None,
     everything: AllOption = False,
+    images: ImagesOption = None,
 ) -> None:
     """Fetch clippings again; a story that changed gets a new version.
 
     Give ids (12 15, #12), a search, or --all. The earlier text is kept:
     `clipper history ID` lists the versions and `clipper diff ID` shows what
-    changed.
+    changed. With --images, the story's pictures not stored yet are fetched
+    too; pictures stored before are kept.
 
     Example: clipper refresh 12    or    clipper refresh tag:live after:2024-06
     """
@@ -381,7 +401,7 @@ def refresh(
 
     _renew(
         ctx, (words, ids, everything), run, "refresh", "Refreshing", "Refreshed",
-        "without a web URL",
+        "without a web URL", images,
     )  # fmt: skip
 
 
