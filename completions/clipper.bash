@@ -178,7 +178,7 @@ _clipper() {
         --format|-f) COMPREPLY=($(compgen -W "markdown jsonl" -- "$cur")); return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--to --format -f --with-html --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--to --format -f --with-html --with-images --help -h" -- "$cur"))
         fi
         ;;
     import)

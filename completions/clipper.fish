@@ -98,6 +98,7 @@ complete -c clipper -n '__fish_seen_subcommand_from config' -l help -s h -d 'Sho
 complete -c clipper -n '__fish_seen_subcommand_from export; and not __fish_seen_subcommand_from feed' -l to -r -F -d 'Folder for Markdown notes, file for JSON lines; - for stdout'
 complete -c clipper -n '__fish_seen_subcommand_from export; and not __fish_seen_subcommand_from feed' -l format -s f -r -f -a 'markdown jsonl' -d 'Markdown notes or JSON lines'
 complete -c clipper -n '__fish_seen_subcommand_from export; and not __fish_seen_subcommand_from feed' -l with-html -d 'JSON lines: include every raw page (base64)'
+complete -c clipper -n '__fish_seen_subcommand_from export; and not __fish_seen_subcommand_from feed' -l with-images -d 'Notes: stored pictures under attachments/, linked; JSON lines: their bytes'
 complete -c clipper -n '__fish_seen_subcommand_from export; and not __fish_seen_subcommand_from feed' -l help -s h -d 'Show help and exit'
 complete -c clipper -n '__fish_seen_subcommand_from import; and not __fish_seen_subcommand_from feed' -l format -s f -r -f -a 'jsonl wallabag bookmarks pocket omnivore instapaper readwise raindrop karakeep urls' -d 'The file\'s format (default: detected)'
 complete -c clipper -n '__fish_seen_subcommand_from import; and not __fish_seen_subcommand_from feed' -l fetch -d 'Clip imported links now instead of keeping them'

@@ -361,6 +361,120 @@ def test_a_batch_fetches_pictures_in_its_workers(
         assert sorted((r.width, r.height) for r in stored) == [(4, 4), (5, 4)]
 
 
+def test_jsonl_with_images_round_trips_byte_for_byte(
+    server: Server, run: Run, tmp_path: Path
+) -> None:
+    url = hostile_site(server)
+    assert run("clip", url, "--images").exit_code == 0
+    first = tmp_path / "first.jsonl"
+    assert run("export", "-f", "jsonl", "--to", str(first), "--with-images").exit_code == 0
+    [record] = [json.loads(line) for line in first.read_text().splitlines()]
+    assert len(record["images"]) == 10 and record["images"][0]["content_base64"]
+    other = tmp_path / "other.db"
+    assert run("--library", str(other), "import", str(first)).exit_code == 0
+    second = tmp_path / "second.jsonl"
+    exported = run("--library", str(other), "export", "-f", "jsonl", "--to", str(second),
+                   "--with-images")  # fmt: skip
+    assert exported.exit_code == 0
+    assert second.read_bytes() == first.read_bytes()
+    damaged = first.read_text().replace(record["images"][0]["sha256"], "0" * 64)
+    (tmp_path / "damaged.jsonl").write_text(damaged)
+    refused = run(
+        "--library", str(tmp_path / "third.db"), "import", str(tmp_path / "damaged.jsonl")
+    )
+    assert refused.exit_code == 1 and "images[0] does not match its sha256" in refused.stderr
+
+
+# -- notes with their pictures ------------------------------------------------------------
+
+
+def picture_library(path: Path) -> dict[str, ImageData]:
+    """Two clippings sharing one picture, the first with a picture of its own and one
+    that could not be stored; the second with a lead image its story does not show."""
+    images = {
+        "shared": ImageData(pictures.png(5, 5), "image/png", 5, 5),
+        "own": ImageData(pictures.jpeg(8, 8), "image/jpeg", 8, 8),
+        "drawing": ImageData(pictures.svg(4, 4), "image/svg+xml", 4, 4),
+        "new": ImageData(pictures.webp_lossless(), "image/webp", 1, 1),
+        "lead": ImageData(pictures.GIF, "image/gif", 1, 1),
+    }
+    stories = [
+        (
+            "Harbour & ferries <b>",
+            ["shared", "own", "drawing", "missing"],
+            None,
+            "fr",
+        ),
+        ("Bridge opens", ["shared"], "lead", "en"),
+    ]
+    with Library.open(path) as library:
+        for n, (title, names, lead, language) in enumerate(stories, start=1):
+            urls = {name: f"https://e.org/img/{name}.{n}" for name in [*names, lead or ""]}
+            markdown = "\n\n".join(
+                [f"Story {n} begins."]
+                + [f"![The {name} picture]({urls[name]})\\\n*Caption of {name}.*" for name in names]
+                + [f"Story {n} ends."]
+            )
+            outcomes = [
+                ImageOutcome(urls[name], images.get(name), "" if name in images else "HTTP 404")
+                for name in [*([lead] if lead else []), *names]
+            ]
+            library.add(
+                Article(title=title, url=f"https://e.org/{n}", text=f"Story {n} text.",
+                        markdown=markdown, site="Example", authors=("Ann Lee",),
+                        published=f"2026-03-0{n}", language=language,
+                        image=urls[lead] if lead else None),
+                images=outcomes,
+            )  # fmt: skip
+    return images
+
+
+def test_notes_with_images_link_local_copies_and_tidy_their_attachments(
+    run: Run, library_path: Path, tmp_path: Path
+) -> None:
+    images = picture_library(library_path)
+    vault = tmp_path / "vault"
+    result = run("export", "--to", str(vault), "--with-images")
+    assert result.exit_code == 0, result.stderr
+    assert "(2 written, 0 unchanged, 3 pictures added)" in result.stderr
+    attachments = vault / "attachments"
+    expected = {f"{images[n].sha256}.{ext}" for n, ext in
+                (("shared", "png"), ("own", "jpg"), ("drawing", "svg"))}  # fmt: skip
+    assert {p.name for p in attachments.iterdir()} == expected
+    assert (attachments / f"{images['own'].sha256}.jpg").read_bytes() == pictures.jpeg(8, 8)
+    first = (vault / "2026-03-01-harbour-ferries-b.md").read_text()
+    assert f"![The own picture](attachments/{images['own'].sha256}.jpg)\\\n" in first
+    assert "![The missing picture](https://e.org/img/missing.1)" in first  # not stored: its URL
+    (attachments / "mine.png").write_bytes(b"a file of my own")
+    again = run("export", "--to", str(vault), "--with-images")
+    assert "(0 written, 2 unchanged)" in again.stderr  # nothing rewritten, nothing added
+    # Clipping 1 goes: its own pictures leave the folder, the shared one stays.
+    assert run("rm", "1", "--yes").exit_code == 0
+    (vault / "2026-03-01-harbour-ferries-b.md").unlink()
+    tidy = run("export", "--to", str(vault), "--with-images")
+    assert "2 unused pictures removed" in tidy.stderr
+    assert {p.name for p in attachments.iterdir()} == {f"{images['shared'].sha256}.png", "mine.png"}
+    plain = run("export", "--to", str(vault))  # without pictures: the notes link the web again
+    assert "1 unused picture removed" in plain.stderr
+    assert {p.name for p in attachments.iterdir()} == {"mine.png"}
+    stream = run("export", "--to", "-", "--with-images")
+    assert stream.exit_code == 2 and "give a folder" in stream.stderr
+
+
+def test_an_attachments_link_is_never_followed(
+    run: Run, library_path: Path, tmp_path: Path
+) -> None:
+    picture_library(library_path)
+    vault, elsewhere = tmp_path / "vault", tmp_path / "elsewhere"
+    vault.mkdir()
+    elsewhere.mkdir()
+    (vault / "attachments").symlink_to(elsewhere, target_is_directory=True)
+    result = run("export", "--to", str(vault), "--with-images")
+    assert result.exit_code == 1
+    assert "is not a folder clipper can write pictures into" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_a_site_whose_pictures_many_stories_show_gets_per_host_requests_at_once(
     web: Web, tmp_path: Path
 ) -> None:

@@ -87,17 +87,27 @@ def export(
     ],
     words: Words = None,
     output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Markdown notes or JSON lines.")
+        ExportFormat,
+        typer.Option("--format", "-f", help="Markdown notes or JSON lines."),
     ] = ExportFormat.markdown,
     with_html: Annotated[
         bool, typer.Option("--with-html", help="JSON lines: include every raw page (base64).")
+    ] = False,
+    with_images: Annotated[
+        bool,
+        typer.Option(
+            "--with-images",
+            help="Notes: stored pictures under attachments/, linked; JSON lines: their bytes.",
+        ),
     ] = False,
 ) -> None:
     """Export clippings as Markdown notes (YAML front matter) or JSON lines.
 
     Re-exporting into the same folder updates the notes in place (found by
-    their clipper_id), renaming a note whose title changed. Without IDS or
-    QUERY, every clipping is exported.
+    their clipper_id), renaming a note whose title changed. With
+    --with-images each stored picture is written once under attachments/ and
+    the notes link it, so they show offline. Without IDS or QUERY, every
+    clipping is exported.
 
     Example: clipper export --to notes/    or    clipper export -f jsonl --to all.jsonl
 
@@ -107,6 +117,11 @@ def export(
 
     if with_html and output_format is not ExportFormat.jsonl:
         raise typer.BadParameter("--with-html applies to --format jsonl", param_hint="--with-html")
+    if to == "-" and with_images and output_format is ExportFormat.markdown:
+        raise typer.BadParameter(
+            "--with-images writes the pictures beside the notes: give a folder with --to",
+            param_hint="--with-images",
+        )
     chosen = _selected("export", words)
     with state(ctx).open_library(create=False) as library:
         if chosen.ids:
@@ -114,22 +129,32 @@ def export(
         else:
             clippings, total = _chosen(library, chosen.query)
         if output_format is ExportFormat.jsonl:
-            _export_jsonl(library, tracked(clippings, total, "Exporting"), to, with_html)
+            _export_jsonl(
+                library, tracked(clippings, total, "Exporting"), to, with_html, with_images
+            )
             return
         from clipper.export import export_markdown, write_markdown_stream
 
         if to == "-":
             write_markdown_stream(clippings, sys.stdout)
             return
-        result = export_markdown(tracked(clippings, total, "Exporting"), Path(to))
+        result = export_markdown(
+            tracked(clippings, total, "Exporting"),
+            Path(to),
+            library=library if with_images else None,
+        )
     details = f"{result.written} written, {result.unchanged} unchanged"
     if result.renamed:
         details += f", {result.renamed} renamed"
+    if result.attachments_written:
+        details += f", {counted(result.attachments_written, 'picture')} added"
+    if result.attachments_removed:
+        details += f", {counted(result.attachments_removed, 'unused picture')} removed"
     say(f"Exported {counted(result.count, 'note')} to {to} ({details}).")
 
 
 def _export_jsonl(
-    library: Library, clippings: Iterator[Clipping], to: str, with_html: bool
+    library: Library, clippings: Iterator[Clipping], to: str, with_html: bool, with_images: bool
 ) -> None:
     import os
 
@@ -137,13 +162,15 @@ def _export_jsonl(
     from clipper.export import export_jsonl
 
     if to == "-":
-        export_jsonl(library, clippings, sys.stdout, with_html=with_html)
+        export_jsonl(library, clippings, sys.stdout, with_html=with_html, with_images=with_images)
         return
     target = Path(to)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with temporary.open("w", encoding="utf-8", newline="\n") as stream:
-            count = export_jsonl(library, clippings, stream, with_html=with_html)
+            count = export_jsonl(
+                library, clippings, stream, with_html=with_html, with_images=with_images
+            )
         temporary.replace(target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
