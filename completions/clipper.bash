@@ -175,10 +175,11 @@ _clipper() {
     export)
         case "$prev" in
         --to) _clipper_files "$cur"; return ;;
-        --format|-f) COMPREPLY=($(compgen -W "markdown jsonl" -- "$cur")); return ;;
+        --format|-f) COMPREPLY=($(compgen -W "markdown jsonl epub" -- "$cur")); return ;;
+        --title) :; return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--to --format -f --with-html --with-images --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--to --format -f --with-html --with-images --title --help -h" -- "$cur"))
         fi
         ;;
     import)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 class ExportFormat(StrEnum):
     markdown = "markdown"
     jsonl = "jsonl"
+    epub = "epub"
 
 
 class ImportFormatOption(StrEnum):
@@ -81,14 +82,14 @@ def export(
         str,
         typer.Option(
             "--to",
-            help="Folder for Markdown notes, file for JSON lines; - for stdout.",
+            help="Folder for Markdown notes, file for JSON lines or an EPUB; - for stdout.",
             show_default=False,
         ),
     ],
     words: Words = None,
     output_format: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="Markdown notes or JSON lines."),
+        typer.Option("--format", "-f", help="Markdown notes, JSON lines, or an EPUB book."),
     ] = ExportFormat.markdown,
     with_html: Annotated[
         bool, typer.Option("--with-html", help="JSON lines: include every raw page (base64).")
@@ -100,23 +101,34 @@ def export(
             help="Notes: stored pictures under attachments/, linked; JSON lines: their bytes.",
         ),
     ] = False,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="EPUB: the book's title (default: Clippings)."),
+    ] = None,
 ) -> None:
-    """Export clippings as Markdown notes (YAML front matter) or JSON lines.
+    """Export clippings as Markdown notes (YAML front matter), JSON lines or an EPUB.
 
     Re-exporting into the same folder updates the notes in place (found by
     their clipper_id), renaming a note whose title changed. With
     --with-images each stored picture is written once under attachments/ and
-    the notes link it, so they show offline. Without IDS or QUERY, every
-    clipping is exported.
+    the notes link it, so they show offline. --format epub writes one EPUB 3
+    book (a chapter per clipping, stored pictures inside) for e-readers.
+    Without IDS or QUERY, every clipping is exported.
 
     Example: clipper export --to notes/    or    clipper export -f jsonl --to all.jsonl
 
     Example: clipper export 12 15 --to notes/    or    clipper export climate -paywall --to -
+
+    Example: clipper export tag:longread --format epub --to longreads.epub
     """
     from clipper.progress import tracked
 
     if with_html and output_format is not ExportFormat.jsonl:
         raise typer.BadParameter("--with-html applies to --format jsonl", param_hint="--with-html")
+    if title is not None and output_format is not ExportFormat.epub:
+        raise typer.BadParameter("--title applies to --format epub", param_hint="--title")
+    if to == "-" and output_format is ExportFormat.epub:
+        raise typer.BadParameter("an EPUB is a file: give --to FILE.epub", param_hint="--to")
     if to == "-" and with_images and output_format is ExportFormat.markdown:
         raise typer.BadParameter(
             "--with-images writes the pictures beside the notes: give a folder with --to",
@@ -132,6 +144,10 @@ def export(
             _export_jsonl(
                 library, tracked(clippings, total, "Exporting"), to, with_html, with_images
             )
+            return
+        if output_format is ExportFormat.epub:
+            book = title or (f"Clippings: {chosen.query}" if chosen.query else "Clippings")
+            _export_epub(library, tracked(clippings, total, "Exporting"), to, book)
             return
         from clipper.export import export_markdown, write_markdown_stream
 
@@ -151,6 +167,34 @@ def export(
     if result.attachments_removed:
         details += f", {counted(result.attachments_removed, 'unused picture')} removed"
     say(f"Exported {counted(result.count, 'note')} to {to} ({details}).")
+
+
+def _export_epub(library: Library, clippings: Iterator[Clipping], to: str, title: str) -> None:
+    import os
+
+    from clipper.epub import write_epub
+    from clipper.errors import ExportError
+
+    target = Path(to)
+    if target.is_dir():
+        raise ExportError(f"{to} is a folder; an EPUB is one file (e.g. --to clippings.epub)")
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    images = library.images
+    try:
+        with temporary.open("wb") as stream:
+            report = write_epub(
+                clippings, stream, title=title, pictures=images.of_clippings,
+                image_bytes=images.data,
+            )  # fmt: skip
+        temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {to}: {error.strerror}") from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    pictures = f", {counted(report.images, 'picture')} inside" if report.images else ""
+    say(f"Exported {counted(report.chapters, 'clipping')} to {to} (EPUB 3{pictures}).")
 
 
 def _export_jsonl(
