@@ -490,26 +490,27 @@ class Batch:
         return await self.pictures(await self.pages.prepare(source))
 
     async def pictures(self, prepared: Prepared) -> Prepared:
-        """``prepared`` with the pictures it plans fetched: each site's by the worker that
-        fetches that site's pages (a ``Task``), so ``per_host`` holds for a site whose
-        pictures many stories show as it does for its pages; ``data:`` URLs and
-        refusals where the page was prepared. The clipping's total applies last, in
-        story order."""
+        """``prepared`` with the pictures it plans fetched. Those on the page's own site
+        came with it (``clipper.workers.own_pictures``); each other site's are fetched
+        by the worker that fetches that site's pages (a ``Task``), so ``per_host``
+        holds for a site whose pictures many stories show as it does for its pages.
+        The clipping's total applies last, in story order."""
         if not prepared.wanted or prepared.limits is None:
             return prepared
         from clipper.images.fetch import fetch_group, host_groups, within_total
 
         page_url = prepared.page.url
-        groups = host_groups(prepared.wanted)
+        by_key = {outcome.key: outcome for outcome in prepared.images}
+        rest = [item for item in prepared.wanted if item.reference.key not in by_key]
         done = await asyncio.gather(
             *(
                 self.pages.run(
                     Task(site or page_url or "", fetch_group, (group, page_url, prepared.limits))
                 )
-                for site, group in groups.items()
+                for site, group in host_groups(rest).items()
             )
         )
-        by_key = {outcome.key: outcome for outcomes in done for outcome in outcomes}
+        by_key.update((outcome.key, outcome) for outcomes in done for outcome in outcomes)
         ordered = [by_key[item.reference.key] for item in prepared.wanted]
         images = within_total(ordered, prepared.limits)
         return dataclasses.replace(prepared, images=images, wanted=())

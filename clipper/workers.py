@@ -58,7 +58,7 @@ from clipper.article import Article
 from clipper.clip import extract_content
 from clipper.errors import ClipperError, internal_error
 from clipper.fetch import Fetcher, FetchOptions
-from clipper.images.fetch import Wanted, plan
+from clipper.images.fetch import Wanted, fetch_group, plan
 from clipper.images.model import ImageLimits, ImageOutcome
 from clipper.library import indexed_forms
 from clipper.page import PackedContent, Page
@@ -76,7 +76,9 @@ class Prepared:
     """A source's article, its page packed for the library (``Page.packed``), the
     article's indexed forms (``clipper.library.indexed_forms``) and, when asked for,
     what became of its pictures (``clipper.images``): everything the library's
-    writer needs, worked out beforehand. ``wanted`` are the pictures still to fetch."""
+    writer needs, worked out beforehand. ``wanted`` are the pictures it plans, in story
+    order; ``images`` what became of those fetched so far (``clipper.batch`` fetches
+    the rest)."""
 
     article: Article
     page: Page
@@ -142,6 +144,36 @@ def extract_and_pack(page: Page, limits: ImageLimits | None = None) -> Prepared:
     return Prepared(article, packed, indexed_forms(article), wanted=wanted, limits=limits)
 
 
+def site_of(url: str) -> str | None:
+    """The site a URL belongs to, as a batch shares sites out between its workers
+    (``None``: not a web address)."""
+    try:
+        parts = urlsplit(url)
+        return f"{parts.hostname}:{parts.port}" if is_web_url(url) else None
+    except ValueError:
+        return None
+
+
+async def own_pictures(
+    prepared: Prepared, fetcher: Fetcher, source: str, *, every: bool = False
+) -> Prepared:
+    """``prepared`` with the pictures ``fetcher`` may fetch itself: on the site of
+    ``source``, whose requests it already limits (or ``every`` one, where there is
+    only one fetcher), and those nothing is fetched for (``data:``, refusals)."""
+    if not prepared.wanted or prepared.limits is None:
+        return prepared
+    site = site_of(source)
+    mine = [
+        item
+        for item in prepared.wanted
+        if every or item.url is None or item.refusal or site_of(item.url) == site
+    ]
+    if not mine:
+        return prepared
+    done = await fetch_group(fetcher, mine, prepared.page.url, prepared.limits)
+    return dataclasses.replace(prepared, images=done)
+
+
 def image_limits(options: FetchOptions) -> ImageLimits | None:
     """The limits to plan pictures under, or ``None`` when they are not wanted."""
     return ImageLimits.of(options) if options.images else None
@@ -180,7 +212,8 @@ class LocalPages:
         page = await _page(source, self._fetcher, self.options)
         loop = asyncio.get_running_loop()
         limits = image_limits(self.options)
-        return await loop.run_in_executor(self._thread, extract_and_pack, page, limits)
+        prepared = await loop.run_in_executor(self._thread, extract_and_pack, page, limits)
+        return await own_pictures(prepared, self._fetcher, source, every=True)
 
     async def run(self, task: Task) -> Any:
         return await task.function(self._fetcher, *task.args)
@@ -242,9 +275,12 @@ async def _serve(
                 # process's CPU meanwhile.
                 extracting.value = number
                 try:
-                    reply = (number, extract_and_pack(page, image_limits(options)), None)
+                    prepared = extract_and_pack(page, image_limits(options))
                 finally:
                     extracting.value = -1
+                # Its pictures on its own site right away (this worker limits that site);
+                # the batch sends others to the workers of their sites.
+                reply = (number, await own_pictures(prepared, fetcher, source), None)
         except ClipperError as error:
             reply = (number, None, error.message)
         except Exception as error:  # a bug must not cost the rest of the batch
@@ -367,11 +403,7 @@ class WorkerPages:
         self._loop.add_reader(worker.connection.fileno(), self._receive, worker)
 
     def _worker_for(self, source: str) -> _Worker:
-        try:
-            parts = urlsplit(source)
-            site = f"{parts.hostname}:{parts.port}" if is_web_url(source) else None
-        except ValueError:
-            site = None
+        site = site_of(source)
         if site is None:  # a file: any worker, the least busy
             return min(self._workers, key=lambda w: len(w.waiting))
         place = self._sites.get(site)
