@@ -8,11 +8,12 @@ Two steps, so that a batch's worker does the first while it holds the raw page:
 - ``fetch_planned``: fetch them with a ``Fetcher``, so the same per-site
   limits (``per_host``, a site's ``Retry-After``) and the same redirect,
   timeout, size and decompression rules hold as for pages. A ``data:`` URL
-  is decoded instead. A few pictures of a clipping at a time. A batch
-  (``clipper.batch``) sends each site's pictures to the worker that fetches
-  that site (``host_groups``), so ``per_host`` holds batch-wide for a site
-  whose pictures many stories show, as for its pages; ``within_total`` then
-  applies the clipping's total in story order.
+  is decoded instead. A few pictures of a clipping at a time. In a batch, the
+  worker that prepared the page fetches the pictures on the page's own site
+  (``clipper.workers.own_pictures``), and the batch sends each other site's
+  to the worker that fetches that site (``host_groups``), so ``per_host``
+  holds batch-wide for a site whose pictures many stories show, as for its
+  pages; ``within_total`` then applies the clipping's total in story order.
 
 Every picture ends as an ``ImageOutcome``: stored, or refused with a reason a
 person can read. Nothing here raises for one picture: a clipping never fails
@@ -24,7 +25,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote_to_bytes
@@ -311,21 +312,6 @@ def within_total(outcomes: Sequence[ImageOutcome], limits: ImageLimits) -> tuple
     return tuple(kept)
 
 
-async def collect(
-    fetcher: Fetcher,
-    article: Article,
-    page: Page | None,
-    options: FetchOptions,
-    *,
-    skip: Collection[str] = (),
-) -> tuple[ImageOutcome, ...]:
-    """``plan`` and ``fetch_planned`` in one, for callers holding a page and a fetcher."""
-    limits = ImageLimits.of(options)
-    wanted = plan(article, page, limits, skip=skip)
-    page_url = page.url if page is not None else article.url
-    return await fetch_planned(fetcher, wanted, page_url=page_url, limits=limits)
-
-
 def collect_now(
     article: Article,
     page: Page | None,
@@ -333,7 +319,8 @@ def collect_now(
     *,
     skip: Collection[str] = (),
 ) -> tuple[ImageOutcome, ...]:
-    """``collect`` with a ``Fetcher`` of its own, for one clipping outside a batch."""
+    """``plan`` and ``fetch_planned`` with a ``Fetcher`` of their own, for one clipping
+    outside a batch (``clipper clip URL``, ``reextract``, ``refresh``)."""
     from clipper.fetch import Fetcher, run_async
 
     limits = ImageLimits.of(options)
@@ -347,9 +334,3 @@ def collect_now(
             return await fetch_planned(fetcher, wanted, page_url=page_url, limits=limits)
 
     return run_async(run())
-
-
-def outcome_counts(outcomes: Sequence[ImageOutcome]) -> Mapping[str, int]:
-    """How many pictures were stored and how many not, for a status line."""
-    stored = sum(1 for outcome in outcomes if outcome.image is not None)
-    return {"stored": stored, "refused": len(outcomes) - stored}
