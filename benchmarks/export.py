@@ -2,13 +2,14 @@
 
 Builds a library of synthetic clippings (deterministic: titles in several
 scripts, ~700-word stories with headings and lists, tags, notes, read state,
-highlights with notes, versions, and one raw page each) in a temporary
-folder, then times:
+highlights with notes, versions, one raw page each, and a stored picture in
+every tenth) in a temporary folder, then times:
 
 - Markdown export into an empty folder (target: at most 5 s for 10,000 notes),
 - the same export again (every note already up to date: read, compared, kept),
-- JSONL export, with and without the raw pages,
-- JSONL import of that file into an empty library,
+- JSONL export, with and without the raw pages (and with the pictures),
+- JSONL import of that file into an empty library, exported again to check the
+  round trip is byte-identical,
 - and, beside clipper's own front-matter writer, PyYAML's emitter (C-accelerated
   when available) rendering the same notes: the baseline it replaced.
 
@@ -21,9 +22,11 @@ import argparse
 import os
 import random
 import shutil
+import struct
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,6 +44,7 @@ from clipper.export import (  # noqa: E402
     select,
 )
 from clipper.history import Version  # noqa: E402
+from clipper.images.model import ImageData, ImageOutcome  # noqa: E402
 from clipper.imported import ArchivedPage, ImportItem  # noqa: E402
 from clipper.importers import import_file  # noqa: E402
 from clipper.library import Library  # noqa: E402
@@ -55,11 +59,28 @@ REPEAT = 3
 TITLE_WORDS = ["Bombers", "Pacific", "Глетчеры", "市場", "Élection", "القمة", "patrol", "news"]
 
 
+def picture(n: int) -> bytes:
+    """A small PNG of its own colour for clipping ``n``."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data)
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    row = b"\x00" + bytes([n % 256, n // 256 % 256, 7]) * 8
+    header = struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row * 8))
+        + chunk(b"IEND", b"")
+    )  # fmt: skip
+
+
 def synthetic(n: int, rng: random.Random) -> ImportItem:
     paragraphs = [" ".join(rng.choices(WORDS, k=70)).capitalize() + "." for _ in range(10)]
     text = "\n\n".join(paragraphs)
+    image = f"https://news.example.org/img/{n}.png"
     markdown = "\n\n".join(
         [paragraphs[0], "## Background", *paragraphs[1:5], "- one\n- two", *paragraphs[5:]]
+        + ([f"![A picture]({image})\\\n*Its caption.*"] if n % 10 == 0 else [])
     )
     title = " ".join(rng.choices(TITLE_WORDS, k=6)) + f' "{n}": a story'
     day = 1 + n % 28
@@ -97,6 +118,9 @@ def synthetic(n: int, rng: random.Random) -> ImportItem:
         if n % 10 == 0
         else (),
         read=n % 3 == 0,
+        images=(ImageOutcome(image, ImageData(picture(n), "image/png", 8, 8), source=image),)
+        if n % 10 == 0
+        else (),
         highlights=tuple(
             Highlight(paragraphs[k][:90].rsplit(" ", 1)[0], "Worth quoting." if k % 2 else "",
                       f"2024-10-{day:02d}T10:0{k}:00+00:00")
@@ -177,10 +201,17 @@ def run(work: Path, count: int) -> None:
 
         def write(path: Path, html: bool) -> None:
             with path.open("w", encoding="utf-8") as stream:
-                export_jsonl(library, select(library, None), stream, with_html=html)
+                export_jsonl(
+                    library, select(library, None), stream, with_html=html, with_images=html
+                )
 
         timed("clipper: JSONL export", count, "records", lambda: write(jsonl, False))
-        timed("clipper: JSONL export --with-html", count, "records", lambda: write(with_html, True))
+        timed(
+            "clipper: JSONL export --with-html --with-images",
+            count,
+            "records",
+            lambda: write(with_html, True),
+        )
         clippings = list(select(library, None))
 
     copy_path = work / "copy.db"
@@ -193,11 +224,11 @@ def run(work: Path, count: int) -> None:
         with Library.open(copy_path) as copy:
             import_file(copy, with_html)
 
-    timed("clipper: JSONL import --with-html, empty library", count, "records", load, fresh)
+    timed("clipper: JSONL import of that, empty library", count, "records", load, fresh)
     with Library.open(copy_path) as copy:
         check = work / "check.jsonl"
         with check.open("w", encoding="utf-8") as stream:
-            export_jsonl(copy, select(copy, None), stream, with_html=True)
+            export_jsonl(copy, select(copy, None), stream, with_html=True, with_images=True)
     identical = check.read_bytes() == with_html.read_bytes()
     print(f"{'round trip byte-identical':<48} {identical}")
 

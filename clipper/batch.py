@@ -58,7 +58,7 @@ from clipper.fetch import FetchOptions
 from clipper.library import Library
 from clipper.sources import STDIN
 from clipper.urls import clean_url, is_web_url
-from clipper.workers import LocalPages, Pages, Prepared, WorkerPages
+from clipper.workers import LocalPages, Pages, Prepared, Task, WorkerPages
 
 Status = Literal["clipped", "refetched", "already", "failed"]
 Extraction = Literal["auto", "process", "thread"]
@@ -83,6 +83,8 @@ class Outcome:
     clipping: Clipping | None = None
     reason: str | None = None
     note: str | None = None  # about a clipping stored: its canonical link is another's too
+    #: Its pictures fetched with it (``--images``): how many were stored, how many not.
+    pictures: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -96,10 +98,15 @@ class BatchSummary:
     total: int
     outcomes: list[Outcome] = field(default_factory=list)
     _counts: Counter[Status] = field(default_factory=Counter, repr=False)
+    #: Pictures stored, and not stored, with the clippings so far (``--images``).
+    pictures: tuple[int, int] = (0, 0)
 
     def add(self, outcome: Outcome) -> None:
         self.outcomes.append(outcome)
         self._counts[outcome.status] += 1
+        if outcome.pictures != (0, 0):
+            kept, refused = self.pictures
+            self.pictures = (kept + outcome.pictures[0], refused + outcome.pictures[1])
 
     def count(self, status: Status) -> int:
         return self._counts[status]
@@ -449,7 +456,11 @@ class Batch:
         status: Status = (
             "clipped" if result.created else "refetched" if result.refetched else "already"
         )
-        return Outcome(source, status, result.clipping, note=self.note(source, result))
+        kept = sum(1 for image in result.images if image.image is not None)
+        pictures = (kept, len(result.images) - kept)
+        return Outcome(
+            source, status, result.clipping, note=self.note(source, result), pictures=pictures
+        )
 
     # What a batch does with each source, step by step. A subclass may do more
     # at each step (``clipper.feeds.update`` links each clipping to its feed);
@@ -474,8 +485,35 @@ class Batch:
         return clipping
 
     async def prepare(self, source: str) -> Prepared:
-        """``source`` fetched or read, extracted and packed (``clipper.workers``)."""
-        return await self.pages.prepare(source)
+        """``source`` fetched or read, extracted and packed (``clipper.workers``), then
+        its pictures fetched when asked for (``pictures``)."""
+        return await self.pictures(await self.pages.prepare(source))
+
+    async def pictures(self, prepared: Prepared) -> Prepared:
+        """``prepared`` with the pictures it plans fetched. Those on the page's own site
+        came with it (``clipper.workers.own_pictures``); each other site's are fetched
+        by the worker that fetches that site's pages (a ``Task``), so ``per_host``
+        holds for a site whose pictures many stories show as it does for its pages.
+        The clipping's total applies last, in story order."""
+        if not prepared.wanted or prepared.limits is None:
+            return prepared
+        from clipper.images.fetch import fetch_group, host_groups, within_total
+
+        page_url = prepared.page.url
+        by_key = {outcome.key: outcome for outcome in prepared.images}
+        rest = [item for item in prepared.wanted if item.reference.key not in by_key]
+        done = await asyncio.gather(
+            *(
+                self.pages.run(
+                    Task(site or page_url or "", fetch_group, (group, page_url, prepared.limits))
+                )
+                for site, group in host_groups(rest).items()
+            )
+        )
+        by_key.update((outcome.key, outcome) for outcomes in done for outcome in outcomes)
+        ordered = [by_key[item.reference.key] for item in prepared.wanted]
+        images = within_total(ordered, prepared.limits)
+        return dataclasses.replace(prepared, images=images, wanted=())
 
     def store(self, source: str, prepared: Prepared, existing: Clipping | None) -> ClipResult:
         """Store the prepared article (``clipper.clip.store``)."""
@@ -502,7 +540,16 @@ def _store(
     refetch: bool,
 ) -> ClipResult:
     article, page, forms = prepared.article, prepared.page, prepared.forms
-    return store(library, article, page, tags, existing=existing, refetch=refetch, forms=forms)
+    return store(
+        library,
+        article,
+        page,
+        tags,
+        existing=existing,
+        refetch=refetch,
+        forms=forms,
+        images=prepared.images,
+    )
 
 
 def clip_batch(

@@ -67,6 +67,9 @@ def counts_line(summary: BatchSummary) -> Text:
     text = ", ".join(parts)
     if summary.done < summary.total:
         text += f" (stopped after {summary.done} of {summary.total})"
+    kept, refused = summary.pictures
+    if kept or refused:
+        text += f"; pictures: {kept} stored, {refused} not (clipper images ID says why)"
     return Text(text, style="bold")
 
 

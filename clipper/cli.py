@@ -100,6 +100,7 @@ app.command()(clipping.extract)
 app.command(cls=WordsCommand)(reading.search)
 app.command("list")(reading.list_clippings)
 app.command("show")(reading.show_clipping)
+app.command("images")(reading.list_images)
 # Managing
 app.command("open")(manage.open_clipping)
 app.command("tag", context_settings=manage.TAG_CONTEXT)(manage.tag_clipping)

@@ -8,7 +8,7 @@ callers get the same behaviour (including "already in the library"); the batch
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -23,6 +23,7 @@ from clipper.urls import is_web_url
 
 if TYPE_CHECKING:
     from clipper.fetch import FetchOptions
+    from clipper.images.model import ImageOutcome
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class ClipResult:
     created: bool
     refetched: bool = False
     collides_with: tuple[int, ...] = ()
+    images: tuple[ImageOutcome, ...] = ()
 
     def collision(self) -> str | None:
         """For stderr: a new clipping whose canonical link other stories have too."""
@@ -96,6 +98,7 @@ def store(
     existing: Clipping | None = None,
     refetch: bool = False,
     forms: Mapping[str, str] | None = None,
+    images: Sequence[ImageOutcome] = (),
 ) -> ClipResult:
     """Store a freshly extracted ``article``, unless the library already has it.
 
@@ -103,21 +106,24 @@ def store(
     under the article's URL is the same story (``clipper.dedup``). With
     ``refetch``, that clipping is updated with the new article and page;
     without it, it is returned as it is, with any new tags added. ``forms`` are the article's
-    ``Library.indexed_forms``, when worked out in advance.
+    ``Library.indexed_forms``, when worked out in advance; ``images`` what became of its
+    pictures (``clipper.images``), stored with it.
     """
     tags = tuple(tags)
+    images = tuple(images)
     others: tuple[int, ...] = ()
     if existing is None and article.url:
         existing, others = library.find_story(article)
     if existing is None:
         try:
-            added = library.add(article, page, tags, forms=forms)
-            return ClipResult(added, created=True, collides_with=others)
+            added = library.add(article, page, tags, forms=forms, images=images)
+            return ClipResult(added, created=True, collides_with=others, images=images)
         except AlreadyClippedError as duplicate:  # another process stored it meanwhile
             existing = library.get(duplicate.clipping_id)
     if refetch:
-        library.update(existing.id, article, page, forms=forms)
-        return ClipResult(library.add_tags(existing.id, tags), created=False, refetched=True)
+        library.update(existing.id, article, page, forms=forms, images=images)
+        clipping = library.add_tags(existing.id, tags)
+        return ClipResult(clipping, created=False, refetched=True, images=images)
     return ClipResult(library.add_tags(existing.id, tags), created=False)
 
 
@@ -137,7 +143,9 @@ def clip(
     the same story under the same canonical URL: ``clipper.dedup``) is not
     stored twice: the existing clipping is returned with ``created=False`` and
     any new tags are added to it. With ``refetch=True`` it is fetched again and
-    updated; the earlier raw page is kept beside the new one.
+    updated; the earlier raw page is kept beside the new one. With
+    ``options.images`` the story's pictures are fetched right after the page
+    (``clipper.images``) and stored with it.
     """
     tags = tuple(tags)
     existing = find_existing(library, source)
@@ -145,4 +153,10 @@ def clip(
         return ClipResult(library.add_tags(existing.id, tags), created=False)
     page = read_source(source, url=url, stdin=stdin, options=options)
     article = extract_page(page)
-    return store(library, article, page, tags, existing=existing, refetch=refetch)
+    images: tuple[ImageOutcome, ...] = ()
+    if options is not None and options.images:
+        from clipper.images.fetch import collect_now
+
+        skip = library.images.stored_keys(existing.id) if existing is not None else ()
+        images = collect_now(article, page, options, skip=skip)
+    return store(library, article, page, tags, existing=existing, refetch=refetch, images=images)

@@ -17,6 +17,11 @@ points. Every key is optional; command-line options beat it::
     retries = 2           # after 429/503 or a network error (0: never retry)
     max_retry_wait = 30   # longest Retry-After honoured, in seconds
     max_redirects = 10
+    images = false        # true: fetch each story's pictures too (clip --images)
+    max_image_mb = 10     # larger images are refused
+    max_images = 50       # pictures kept for one clipping
+    max_images_mb = 50    # all the pictures of one clipping
+    image_width = 1600    # srcset and <picture>: the widest candidate up to this
 
     [export]
     folder = "~/notes"    # default for `clipper export` without --to
@@ -55,6 +60,11 @@ class FetchSettings:
     max_retry_wait: float = defaults.MAX_RETRY_WAIT
     max_redirects: int = defaults.MAX_REDIRECTS
     user_agent: str | None = None
+    images: bool = defaults.IMAGES
+    max_image_mb: float = defaults.MAX_IMAGE_MB
+    max_images: int = defaults.MAX_IMAGES
+    max_images_mb: float = defaults.MAX_IMAGES_MB
+    image_width: int = defaults.IMAGE_WIDTH
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,7 @@ _ACCEPTED: dict[str, tuple[type, ...]] = {
     "int": (int,),
     "float": (int, float),
     "str | None": (str,),
+    "bool": (bool,),
 }
 
 
@@ -105,6 +116,10 @@ def _section(cls: type[Any], values: Any, where: str) -> Any:
         if key not in known:
             raise ConfigError(f"{where}: unknown setting {key!r} (known: {', '.join(known)})")
         accepted = known[key]
+        if accepted == (bool,):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: {key} must be true or false, not {value!r}")
+            continue
         if isinstance(value, bool) or not isinstance(value, accepted):
             kind = "a string" if accepted == (str,) else "a number"
             raise ConfigError(f"{where}: {key} must be {kind}, not {value!r}")

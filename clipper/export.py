@@ -28,11 +28,20 @@ Notes are overwritten on re-export: keep your own writing in clipper's note
 field or in another file. A clipping's highlights end its note, under
 ``## Highlights``: each quote a blockquote, followed by its note.
 
+Pictures (``with_images``): each stored picture is written once under
+``attachments/``, named by its SHA-256 and extension (two notes showing one
+photograph share the file), and the notes link them relatively
+(``![alt](attachments/….jpg)``), so any Markdown viewer shows them offline;
+pictures not stored keep their web addresses. After an export, the files of
+``attachments/`` named like clipper's that no note of the folder links any more
+are removed; other files there are never touched.
+
 JSON lines
 ----------
 One ``Clipping.to_record()`` per line, then ``versions`` (the earlier texts,
-see ``clipper.history``) and, with ``with_html``, ``pages`` (every raw page,
-base64). ``clipper import`` reads this back losslessly.
+see ``clipper.history``), with ``with_html`` ``pages`` (every raw page,
+base64) and with ``with_images`` ``images`` (every picture record, stored
+ones with their bytes in base64). ``clipper import`` reads this back losslessly.
 """
 
 from __future__ import annotations
@@ -51,6 +60,7 @@ from clipper.errors import ExportError
 from clipper.text import strip_controls
 
 if TYPE_CHECKING:
+    from clipper.images.model import StoredReference
     from clipper.library import Library
 
 MAX_FILENAME_BYTES = 120
@@ -66,6 +76,11 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Names clipper itself gives notes; only files named like this are ever renamed.
 _OUR_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}|undated)-.+\.md$")
 _CLIPPER_ID = re.compile(r"^clipper_id: (\d+)$", re.MULTILINE)
+#: The folder beside the notes where their pictures go, and the names clipper gives them.
+ATTACHMENTS = "attachments"
+_ATTACHMENT_NAME = r"[0-9a-f]{64}\.(?:jpg|png|gif|webp|avif|svg)"
+_OUR_ATTACHMENT = re.compile(f"^{_ATTACHMENT_NAME}$")
+_LINKED_ATTACHMENT = re.compile(f"{ATTACHMENTS}/({_ATTACHMENT_NAME})")
 
 # -- YAML front matter --------------------------------------------------------
 
@@ -120,13 +135,18 @@ def front_matter_yaml(clipping: Clipping) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def note(clipping: Clipping) -> str:
+def note(clipping: Clipping, local: Callable[[str], str | None] | None = None) -> str:
     """One clipping as a Markdown note: front matter, ``# Title``, the story, and
-    ``## Highlights`` when it has any (each quote a blockquote, its note after it)."""
+    ``## Highlights`` when it has any (each quote a blockquote, its note after it).
+    ``local`` gives the path of a picture's local copy by its key, when there is one."""
     from clipper.highlights import markdown_section
 
     title = " ".join(strip_controls(clipping.title).split()) or "Untitled"
     body = strip_controls(clipping.article.markdown)
+    if local is not None:
+        from clipper.images.refs import rewrite
+
+        body = rewrite(body, local)
     section = markdown_section(clipping.highlights)
     highlights = f"\n{section}" if section else ""
     return f"{front_matter_yaml(clipping)}\n# {title}\n\n{body}\n{highlights}"
@@ -314,11 +334,96 @@ class NoteFolder:
 
 
 @dataclass
+class Attachments:
+    """The pictures of a folder's notes: written once each under ``attachments/``."""
+
+    folder: Path
+    pictures: Callable[[int], list[StoredReference]]
+    image_bytes: Callable[[str], bytes | None]
+    written: int = 0
+    on_disk: dict[str, int] = field(default_factory=dict)  # name → size
+
+    def open(self) -> None:
+        """Make the folder (refusing one that is a link or a file) and see what it holds."""
+        if self.folder.is_symlink() or (self.folder.exists() and not self.folder.is_dir()):
+            raise ExportError(
+                f"{self.folder} is not a folder clipper can write pictures into "
+                "(a file or a link); move it away and try again"
+            )
+        self.folder.mkdir(exist_ok=True)
+        with os.scandir(self.folder) as entries:
+            for entry in entries:
+                if _OUR_ATTACHMENT.match(entry.name) and entry.is_file(follow_symlinks=False):
+                    self.on_disk[entry.name] = entry.stat(follow_symlinks=False).st_size
+
+    def local(self, clipping: Clipping) -> Callable[[str], str | None]:
+        """Write the stored pictures the clipping's note shows that are not there yet; a
+        picture's path relative to the notes, by its key."""
+        from clipper.images.refs import story_references
+
+        shown = {ref.key for ref in story_references(clipping.article.markdown)}
+        paths: dict[str, str] = {}
+        if not shown:
+            return paths.get
+        for picture in self.pictures(clipping.id):
+            if picture.sha256 is None or picture.key not in shown:
+                continue
+            name = picture.filename
+            if self.on_disk.get(name) != picture.size:
+                data = self.image_bytes(picture.sha256)
+                if data is None:
+                    continue
+                self._write(name, data)
+            paths[picture.key] = f"{ATTACHMENTS}/{name}"
+        return paths.get
+
+    def _write(self, name: str, data: bytes) -> None:
+        temporary = self.folder / f".{name[:16]}.{os.getpid()}.tmp"
+        try:
+            with temporary.open("wb") as stream:
+                stream.write(data)
+            temporary.replace(self.folder / name)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        self.on_disk[name] = len(data)
+        self.written += 1
+
+
+def remove_unused_attachments(root: Path) -> int:
+    """Remove the files of ``root/attachments`` named like clipper's that no note in
+    ``root`` links; how many. Anything else there is left alone."""
+    folder = root / ATTACHMENTS
+    if folder.is_symlink() or not folder.is_dir():
+        return 0
+    used: set[str] = set()
+    with os.scandir(root) as entries:
+        for entry in entries:
+            if entry.name.endswith(".md") and entry.is_file(follow_symlinks=False):
+                text = Path(entry.path).read_text(encoding="utf-8", errors="replace")
+                if ATTACHMENTS in text:
+                    used.update(_LINKED_ATTACHMENT.findall(text))
+    removed = 0
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if (
+                _OUR_ATTACHMENT.match(entry.name)
+                and entry.is_file(follow_symlinks=False)
+                and entry.name not in used
+            ):
+                Path(entry.path).unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
+@dataclass
 class MarkdownExport:
     written: int = 0
     unchanged: int = 0
     renamed: int = 0
     paths: list[Path] = field(default_factory=list)
+    attachments_written: int = 0
+    attachments_removed: int = 0
 
     @property
     def count(self) -> int:
@@ -326,9 +431,17 @@ class MarkdownExport:
 
 
 def export_markdown(
-    clippings: Iterable[Clipping], folder: Path, *, on_note: Callable[[], None] | None = None
+    clippings: Iterable[Clipping],
+    folder: Path,
+    *,
+    on_note: Callable[[], None] | None = None,
+    library: Library | None = None,
 ) -> MarkdownExport:
-    """Write one note per clipping into ``folder`` (created if missing); see the module doc."""
+    """Write one note per clipping into ``folder`` (created if missing); see the module doc.
+
+    With ``library``, each note's stored pictures are written under ``attachments/``
+    and linked from the note (``with_images``).
+    """
     result = MarkdownExport()
     if folder.exists() and not folder.is_dir():
         raise ExportError(
@@ -338,9 +451,16 @@ def export_markdown(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         notes = NoteFolder.scan(folder.resolve())
+        attachments = None
+        if library is not None:
+            images = library.images
+            attachments = Attachments(notes.root / ATTACHMENTS, images.of, images.data)
+            attachments.open()
         for clipping in clippings:
             name, stale = notes.place(clipping)
-            if notes.write(name, note(clipping).encode("utf-8"), new=name in notes.created):
+            local = attachments.local(clipping) if attachments is not None else None
+            content = note(clipping, local).encode("utf-8")
+            if notes.write(name, content, new=name in notes.created):
                 result.written += 1
             else:
                 result.unchanged += 1
@@ -350,6 +470,9 @@ def export_markdown(
             result.paths.append(notes.root / name)
             if on_note:
                 on_note()
+        if attachments is not None:
+            result.attachments_written = attachments.written
+        result.attachments_removed = remove_unused_attachments(notes.root)
     except FileExistsError as error:
         raise ExportError(
             f"cannot write notes to {folder}: {error.filename} is in the way "
@@ -372,8 +495,11 @@ def write_markdown_stream(clippings: Iterable[Clipping], stream: IO[str]) -> int
 # -- JSON lines ---------------------------------------------------------------
 
 
-def jsonl_record(library: Library, clipping: Clipping, *, with_html: bool) -> dict[str, Any]:
-    """A clipping's JSONL export record: its record, its versions, and maybe its pages."""
+def jsonl_record(
+    library: Library, clipping: Clipping, *, with_html: bool, with_images: bool = False
+) -> dict[str, Any]:
+    """A clipping's JSONL export record: its record, its versions, and maybe its pages
+    and its pictures."""
     record = clipping.to_record()
     record["versions"] = [v.to_record() for v in library.earlier_versions(clipping.id)]
     if with_html:
@@ -382,6 +508,10 @@ def jsonl_record(library: Library, clipping: Clipping, *, with_html: bool) -> di
         record["pages"] = [
             ArchivedPage.from_page(page).to_record() for page in library.raw_pages(clipping.id)
         ]
+    if with_images:
+        from clipper.images.model import outcome_record
+
+        record["images"] = [outcome_record(o) for o in library.images.outcomes(clipping.id)]
     return record
 
 
@@ -392,11 +522,12 @@ def export_jsonl(
     *,
     with_html: bool = False,
     on_record: Callable[[], None] | None = None,
+    with_images: bool = False,
 ) -> int:
     """Write one JSON record per line; return how many."""
     count = 0
     for clipping in clippings:
-        record = jsonl_record(library, clipping, with_html=with_html)
+        record = jsonl_record(library, clipping, with_html=with_html, with_images=with_images)
         stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
         if on_record:

@@ -49,7 +49,7 @@ import time
 import urllib.request
 import zlib
 from collections import OrderedDict
-from collections.abc import Coroutine, Iterator, Mapping
+from collections.abc import Callable, Coroutine, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -107,6 +107,30 @@ class FetchOptions:
     jobs: int = defaults.JOBS
     per_host: int = defaults.PER_HOST
     http2: bool = True
+    #: Images (``clipper.images``): fetched with a clipping when ``images`` is on.
+    images: bool = defaults.IMAGES
+    max_image_bytes: int = defaults.MAX_IMAGE_BYTES
+    max_images: int = defaults.MAX_IMAGES
+    max_images_bytes: int = defaults.MAX_IMAGES_BYTES
+    image_width: int = defaults.IMAGE_WIDTH
+
+
+#: Looks at a body's first kilobyte (and its declared ``Content-Type``) and raises a
+#: ``FetchError`` when it is not what was asked for.
+Sniff = Callable[[bytes, str], None]
+
+
+@dataclass(frozen=True)
+class _Expect:
+    """What a body must be: HTML (``html``), or what ``sniff`` accepts; at most
+    ``max_bytes`` decoded (the options' limit when ``None``)."""
+
+    html: bool = True
+    max_bytes: int | None = None
+    sniff: Sniff | None = None
+
+
+_HTML = _Expect()
 
 
 def fetch_options(settings: FetchSettings | None = None, **given: Any) -> FetchOptions:
@@ -127,6 +151,11 @@ def fetch_options(settings: FetchSettings | None = None, **given: Any) -> FetchO
             "retries": settings.retries,
             "max_retry_wait": settings.max_retry_wait,
             "max_redirects": settings.max_redirects,
+            "images": settings.images,
+            "max_image_bytes": defaults.megabytes_to_bytes(settings.max_image_mb),
+            "max_images": settings.max_images,
+            "max_images_bytes": defaults.megabytes_to_bytes(settings.max_images_mb),
+            "image_width": settings.image_width,
         }
         if settings.user_agent:
             values["user_agent"] = settings.user_agent
@@ -553,7 +582,13 @@ class Fetcher:
             await pool.aclose()
 
     async def fetch(
-        self, url: str, *, headers: Mapping[str, str] | None = None, html: bool = True
+        self,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        html: bool = True,
+        max_bytes: int | None = None,
+        sniff: Sniff | None = None,
     ) -> Page:
         """Fetch ``url`` and return the page, or raise a ``FetchError`` saying why not.
 
@@ -561,14 +596,19 @@ class Fetcher:
         ``If-None-Match``, say). ``html=False`` takes any answer that is not an
         error without asking whether it is HTML (a feed is not); a ``304 Not
         Modified`` to a conditional request is then a page of that status,
-        with no content.
+        with no content. ``max_bytes`` replaces the options' size limit; ``sniff``
+        (with ``html=False``) judges the body from its first kilobyte, as ``html``
+        does for pages (an image, say).
         """
         options = self.options
+        expect = _HTML if html else _Expect(False, max_bytes, sniff)
+        if html and max_bytes is not None:
+            expect = _Expect(True, max_bytes)
         loop = asyncio.get_running_loop()
         end = loop.time() + options.deadline
         try:
             async with asyncio.timeout_at(end):
-                return await self._with_retries(url, end, headers, html)
+                return await self._with_retries(url, end, headers, expect)
         except TimeoutError:
             raise FetchTimeout(
                 f"{url} took longer than {_seconds(options.deadline)} to download; "
@@ -577,14 +617,14 @@ class Fetcher:
             ) from None
 
     async def _with_retries(
-        self, url: str, end: float, headers: Mapping[str, str] | None, html: bool
+        self, url: str, end: float, headers: Mapping[str, str] | None, expect: _Expect
     ) -> Page:
         options = self.options
         loop = asyncio.get_running_loop()
         attempt = 0
         while True:
             try:
-                return await self._attempt(url, headers, html)
+                return await self._attempt(url, headers, expect)
             except _Retry as retry:
                 attempt += 1
                 if attempt > options.retries:
@@ -596,7 +636,7 @@ class Fetcher:
                     raise retry.error from None
                 await asyncio.sleep(wait)
 
-    async def _attempt(self, url: str, headers: Mapping[str, str] | None, html: bool) -> Page:
+    async def _attempt(self, url: str, headers: Mapping[str, str] | None, expect: _Expect) -> Page:
         """One try: follow the redirects and read the final body."""
         assert self._client is not None, "use Fetcher inside `async with`"
         chain: list[str] = []
@@ -624,7 +664,7 @@ class Fetcher:
                 async with self._jobs:
                     gate.busy += 1
                     try:
-                        outcome = await self._hop(request, url, chain, gate, html)
+                        outcome = await self._hop(request, url, chain, gate, expect)
                     except httpx.TransportError as error:
                         failure = _network_error(error, str(request.url), self.options)
                         if _retryable(error):
@@ -639,7 +679,12 @@ class Fetcher:
             current = outcome
 
     async def _hop(
-        self, request: httpx.Request, url: str, chain: list[str], gate: _HostGate, html: bool
+        self,
+        request: httpx.Request,
+        url: str,
+        chain: list[str],
+        gate: _HostGate,
+        expect: _Expect,
     ) -> Page | str:
         """Send one request: the page, or the URL it redirects to."""
         options = self.options
@@ -675,7 +720,7 @@ class Fetcher:
                 if wait is not None:
                     gate.not_before = max(gate.not_before, time.monotonic() + wait)
                 raise _Retry(_status_error(here, response), wait)
-            content, packed = await self._read(response, here, html)
+            content, packed = await self._read(response, here, expect)
         finally:
             await response.aclose()
         return Page(
@@ -689,15 +734,16 @@ class Fetcher:
         )
 
     async def _read(
-        self, response: httpx.Response, url: str, html: bool = True
+        self, response: httpx.Response, url: str, expect: _Expect = _HTML
     ) -> tuple[bytes, PackedContent | None]:
-        """The decoded body, refused as soon as it is too large or (with ``html``) clearly
-        not HTML.
+        """The decoded body, refused as soon as it is too large or clearly not what
+        ``expect`` asks for (HTML, or what its ``sniff`` accepts).
 
         With it, when it came as one gzip member, the body packed for the
         archive from the bytes as they came (``clipper.page.repack_gzip``).
         """
-        limit = self.options.max_bytes
+        limit = self.options.max_bytes if expect.max_bytes is None else expect.max_bytes
+        html, check = expect.html, expect.sniff
         declared_type = response.headers.get("content-type", "")
         content_encoding = response.headers.get("content-encoding", "")
         length = response.headers.get("content-length", "")
@@ -714,7 +760,7 @@ class Fetcher:
         parts: list[bytes] = []
         received: list[bytes] = []  # as they came, when gzipped
         size = 0
-        sniffed = not html  # without html, nothing to check
+        sniffed = not html and check is None  # nothing to check
         try:
             async for raw in response.aiter_raw():
                 if gunzip is not None:
@@ -725,7 +771,11 @@ class Fetcher:
                         raise too_large
                     parts.append(piece)
                 if not sniffed and size >= _SNIFF_BYTES:
-                    ensure_html(b"".join(parts)[:_SNIFF_BYTES], declared_type, where=url)
+                    first = b"".join(parts)[:_SNIFF_BYTES]
+                    if check is not None:
+                        check(first, declared_type)
+                    else:
+                        ensure_html(first, declared_type, where=url)
                     sniffed = True
                 if announced_too_large and sniffed:
                     raise too_large
@@ -740,8 +790,11 @@ class Fetcher:
                 url=url,
             ) from error
         content = b"".join(parts)
-        if html and not sniffed:
-            ensure_html(content, declared_type, where=url)
+        if not sniffed:
+            if check is not None:
+                check(content, declared_type)
+            else:
+                ensure_html(content, declared_type, where=url)
         packed = None
         if gunzip is not None and gunzip.members == 1:
             packed = repack_gzip(b"".join(received), content)

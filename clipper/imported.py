@@ -15,6 +15,7 @@ from typing import Any, Literal
 from clipper.article import Article
 from clipper.clipping import Highlight
 from clipper.history import Version
+from clipper.images.model import ImageOutcome
 from clipper.page import Page
 
 
@@ -67,7 +68,9 @@ class ImportItem:
 
     ``id`` is the id the clipping had where it came from; it is kept when that
     id is free in this library. ``clipped_at``/``updated_at`` default to now.
-    ``read`` is the other tool's "archived" (or clipper's own read state).
+    ``read`` is the other tool's "archived" (or clipper's own read state);
+    ``images`` the clipping's picture records (clipper's own JSON lines, with
+    ``--with-images``).
     """
 
     article: Article
@@ -82,6 +85,7 @@ class ImportItem:
     where: str = ""
     read: bool = False
     highlights: tuple[Highlight, ...] = ()
+    images: tuple[ImageOutcome, ...] = ()
 
 
 @dataclass(frozen=True)

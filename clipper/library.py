@@ -36,6 +36,8 @@ from clipper.page import Page, utc_now
 if TYPE_CHECKING:
     from clipper.feeds.store import FeedStore
     from clipper.history import Version
+    from clipper.images.model import ImageOutcome
+    from clipper.images.store import ImageStore
     from clipper.imported import ImportItem, ImportOutcome, Link, PendingLink, PendingOutcome
     from clipper.search import Suggestion
 
@@ -79,6 +81,8 @@ class LibraryStats:
     last_clipped: str | None
     read: int = 0
     highlights: int = 0
+    images: int = 0
+    images_bytes: int = 0
 
 
 def _like_escape(text: str) -> str:
@@ -431,6 +435,7 @@ class Library:
         tags: Iterable[str] = (),
         *,
         forms: Mapping[str, str] | None = None,
+        images: Sequence[ImageOutcome] = (),
     ) -> Clipping:
         """Store ``article`` (and the raw ``page`` it came from) as a new clipping.
 
@@ -438,7 +443,8 @@ class Library:
         same story (``clipper.dedup``); a different story under the same URL is
         stored beside it. The check runs under the write lock, so two processes
         clipping the same story at once still store it once. ``forms`` are
-        ``indexed_forms(article)``, when worked out in advance.
+        ``indexed_forms(article)``, when worked out in advance; ``images`` what
+        became of its pictures (``clipper.images``), stored in the same commit.
         """
         now = utc_now().isoformat()
         with self._transaction() as db:
@@ -462,6 +468,10 @@ class Library:
                 self._insert_tags(db, clipping_id, tags)
             if page is not None:
                 self._insert_page(db, clipping_id, page)
+            if images:
+                from clipper.images.store import keep
+
+                keep(db, clipping_id, images)
         return self.get(clipping_id)
 
     def update(
@@ -471,8 +481,10 @@ class Library:
         page: Page | None = None,
         *,
         forms: Mapping[str, str] | None = None,
+        images: Sequence[ImageOutcome] = (),
     ) -> Clipping:
-        """Replace a clipping's extracted fields with ``article``'s (``forms`` as for ``add``).
+        """Replace a clipping's extracted fields with ``article``'s (``forms`` and
+        ``images`` as for ``add``; pictures stored before are kept).
 
         Used when a story is re-extracted or fetched again. What the user added
         (tags, note, star) and the clipping's URL, its identity, stay as they
@@ -496,6 +508,10 @@ class Library:
                 )
             if page is not None:
                 self._insert_page(db, clipping_id, page)
+            if images:
+                from clipper.images.store import keep
+
+                keep(db, clipping_id, images)
         return self.get(clipping_id)
 
     def add_tags(self, clipping_id: int, tags: Iterable[str]) -> Clipping:
@@ -566,10 +582,12 @@ class Library:
         return self.get(clipping_id), outcome
 
     def delete(self, clipping_ids: Iterable[int]) -> list[Clipping]:
-        """Remove clippings with their tags, raw pages and index entries; return them.
+        """Remove clippings with their tags, raw pages, pictures and index entries;
+        return them.
 
         All or nothing: if one id is unknown, nothing is removed. Removed ids
-        are never given to a later clipping (migration m002).
+        are never given to a later clipping (migration m002). A picture another
+        clipping shows stays; the others go (migration m011's triggers).
         """
         ids = list(dict.fromkeys(clipping_ids))
         removed = []
@@ -579,7 +597,8 @@ class Library:
                 if not rows:
                     raise NotFoundError(_not_found(clipping_id))
                 removed.append(_clipping(rows[0]))
-            # Tags and pages go by ON DELETE CASCADE, the index entry by trigger.
+            # Tags, pages and pictures go by ON DELETE CASCADE, the index entry and the
+            # images no clipping uses any more by triggers.
             db.executemany("DELETE FROM clippings WHERE id = ?", [(i,) for i in ids])
         return removed
 
@@ -693,6 +712,13 @@ class Library:
         from clipper.feeds.store import FeedStore
 
         return FeedStore(self._query, self._transaction)
+
+    @property
+    def images(self) -> ImageStore:
+        """The pictures kept with the clippings (``clipper.images``)."""
+        from clipper.images.store import ImageStore
+
+        return ImageStore(self._query, self._transaction)
 
     # -- reading ---------------------------------------------------------------
 
@@ -808,6 +834,8 @@ class Library:
                    (SELECT count(DISTINCT tag) FROM tags) AS tags,
                    (SELECT count(*) FROM pages) AS pages,
                    (SELECT coalesce(sum(length(html)), 0) FROM pages) AS pages_bytes,
+                   (SELECT count(*) FROM images) AS images,
+                   (SELECT coalesce(sum(size), 0) FROM images) AS images_bytes,
                    (SELECT min(published) FROM clippings) AS oldest_published,
                    (SELECT max(published) FROM clippings) AS newest_published,
                    (SELECT min(clipped_at) FROM clippings) AS first_clipped,

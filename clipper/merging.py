@@ -24,8 +24,9 @@ Merge rules, so that importing never loses what is stored and never duplicates:
 - Merging into a stored clipping keeps the stored text, history and metadata;
   the import adds its tags, its star (a star is never removed), its read state
   (an import may mark a clipping read, never unread), its note (set when the
-  stored note is empty, else appended when not already there), its highlights
-  and any raw page the stored clipping does not have yet (by sha256).
+  stored note is empty, else appended when not already there), its highlights,
+  any raw page the stored clipping does not have yet (by sha256) and any
+  picture it has not stored (``clipper.images.store.keep``).
 - Highlights are one per passage of a clipping: a quote that reads like a
   stored one (case, spacing and quotation marks aside) is not added again,
   and the stored note is kept; an imported note fills only an empty one
@@ -49,6 +50,7 @@ from clipper.clipping import Highlight
 from clipper.dedup import clipping_at, fetched_elsewhere, same_story_at
 from clipper.highlights import folded
 from clipper.history import insert_versions
+from clipper.images.store import keep as keep_images
 from clipper.imported import (
     ArchivedPage,
     ImportItem,
@@ -207,6 +209,7 @@ def _insert(db: sqlite3.Connection, item: ImportItem, clipped_at: str) -> tuple[
         store_highlights(db, clipping_id, item.highlights)
     _insert_pages(db, clipping_id, item.pages, merge=False)
     insert_versions(db, clipping_id, item.versions)
+    keep_images(db, clipping_id, item.images)
     return clipping_id, wanted is not None and not keep
 
 
@@ -256,6 +259,7 @@ def store_item(db: sqlite3.Connection, item: ImportItem, fresh: set[int]) -> Imp
                 db, existing, item.tags, item.starred, item.note, item.read, item.highlights
             )
             _insert_pages(db, existing, item.pages, merge=True)
+            keep_images(db, existing, item.images)
             outcome = ImportOutcome("merged", existing, where=item.where)
         else:
             clipping_id, renumbered = _insert(db, item, clipped_at)

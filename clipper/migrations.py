@@ -1022,3 +1022,63 @@ def m010_feeds(db: sqlite3.Connection) -> None:
         """CREATE INDEX feed_entries_clipping ON feed_entries(clipping_id)
            WHERE clipping_id IS NOT NULL""",
     )
+
+
+# -- migration 11: images ----------------------------------------------------------
+
+
+@migration
+def m011_images(db: sqlite3.Connection) -> None:
+    """Pictures kept with clippings (``clipper clip --images``, ``clipper.images``).
+
+    ``images`` holds each picture once, by the SHA-256 of its bytes (two
+    clippings showing one photograph share it), with the media type its magic
+    number shows, its size, and its width and height when its header gave
+    them. ``clipping_images`` is what each clipping knows of its pictures, in
+    the order it met them: ``url`` as the story's Markdown (or its lead image)
+    names it, ``source`` where the bytes came from (a ``srcset`` candidate,
+    after redirects), and either the stored image's ``sha256`` or the
+    ``error`` saying why it was not stored. Removing a clipping removes its
+    rows, and a trigger removes every image no row uses any more, whichever
+    code path (or other tool) deleted the row. Nothing existing is changed.
+    """
+    unused = "NOT EXISTS (SELECT 1 FROM clipping_images WHERE sha256 = old.sha256)"
+    _run(
+        db,
+        """
+        CREATE TABLE images (
+            id     INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            type   TEXT NOT NULL,
+            size   INTEGER NOT NULL,
+            width  INTEGER,
+            height INTEGER,
+            data   BLOB NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE clipping_images (
+            clipping_id INTEGER NOT NULL REFERENCES clippings(id) ON DELETE CASCADE,
+            position    INTEGER NOT NULL,
+            url         TEXT NOT NULL,
+            source      TEXT,
+            fetched_at  TEXT,
+            sha256      TEXT REFERENCES images(sha256),
+            error       TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (clipping_id, url)
+        )
+        """,
+        "CREATE INDEX clipping_images_sha256 ON clipping_images(sha256) WHERE sha256 IS NOT NULL",
+        f"""
+        CREATE TRIGGER clipping_images_delete AFTER DELETE ON clipping_images
+        WHEN old.sha256 IS NOT NULL AND {unused} BEGIN
+            DELETE FROM images WHERE sha256 = old.sha256;
+        END
+        """,
+        f"""
+        CREATE TRIGGER clipping_images_update AFTER UPDATE OF sha256 ON clipping_images
+        WHEN old.sha256 IS NOT NULL AND old.sha256 IS NOT new.sha256 AND {unused} BEGIN
+            DELETE FROM images WHERE sha256 = old.sha256;
+        END
+        """,
+    )

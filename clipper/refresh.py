@@ -10,7 +10,11 @@
   timestamps), and storing identical stories again would only grow the file.
 
 Both keep what the user added (tags, note, star, read state, highlights):
-they go through ``Library.update``. (Links imported as pending are clipped
+they go through ``Library.update``. With ``options.images`` both fetch the
+story's pictures the library does not hold yet (``clipper.images``): a
+re-extraction needs the network for them, and finds their ``srcset``
+candidates in the stored raw page; pictures stored before are kept, also
+those a new version of the story no longer shows. (Links imported as pending are clipped
 by the batch pipeline, ``clipper.batch``.) They use only the stable surface
 of fetching and extraction: ``read_source(url) -> Page`` and
 ``extract_page(page) -> Article``. A failure on one clipping is reported and
@@ -32,6 +36,8 @@ from clipper.text import counted
 from clipper.urls import is_web_url
 
 if TYPE_CHECKING:
+    from clipper.fetch import FetchOptions
+    from clipper.images.model import ImageOutcome
     from clipper.library import Library
 
 Fetch = Callable[[str], Page]
@@ -39,10 +45,10 @@ Extract = Callable[[Page], Article]
 OnFailure = Callable[[str, str], None]
 
 
-def _fetch(url: str) -> Page:
+def _fetch(url: str, options: FetchOptions | None = None) -> Page:
     from clipper.sources import read_source
 
-    return read_source(url)
+    return read_source(url, options=options)
 
 
 def _extract(page: Page) -> Article:
@@ -60,6 +66,8 @@ class RenewReport:
     unchanged: int = 0
     skipped: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    #: Pictures fetched (with images on): how many were stored, how many not.
+    pictures: list[int] = field(default_factory=lambda: [0, 0])
 
     def summary(self, verb: str, skipped_reason: str) -> str:
         total = self.changed + self.updated + self.unchanged + self.skipped + len(self.failed)
@@ -72,7 +80,11 @@ class RenewReport:
             parts.append(f"{self.skipped} {skipped_reason}")
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
-        return f"{verb} {counted(total, 'clipping')}: " + ", ".join(parts) + "."
+        line = f"{verb} {counted(total, 'clipping')}: " + ", ".join(parts)
+        stored, refused = self.pictures
+        if stored or refused:
+            line += f"; pictures: {stored} stored, {refused} not (clipper images ID says why)"
+        return line + "."
 
 
 def differences(stored: Article, fresh: Article) -> set[str]:
@@ -84,14 +96,35 @@ def differences(stored: Article, fresh: Article) -> set[str]:
     }
 
 
+def _pictures(
+    library: Library, clipping: Clipping, article: Article, page: Page, options: FetchOptions | None
+) -> tuple[ImageOutcome, ...]:
+    """The story's pictures the library does not hold yet, fetched (with images on)."""
+    if options is None or not options.images:
+        return ()
+    from clipper.images.fetch import collect_now
+
+    return collect_now(article, page, options, skip=library.images.stored_keys(clipping.id))
+
+
 def _apply(
-    library: Library, clipping: Clipping, article: Article, page: Page | None, report: RenewReport
+    library: Library,
+    clipping: Clipping,
+    article: Article,
+    page: Page | None,
+    report: RenewReport,
+    images: tuple[ImageOutcome, ...] = (),
 ) -> None:
+    stored = sum(1 for image in images if image.image is not None)
+    report.pictures[0] += stored
+    report.pictures[1] += len(images) - stored
     changed = differences(clipping.article, article)
     if not changed:
+        if images:
+            library.images.keep(clipping.id, images)
         report.unchanged += 1
         return
-    library.update(clipping.id, article, page)
+    library.update(clipping.id, article, page, images=images)
     if changed & set(VERSIONED_FIELDS):
         report.changed += 1
     else:
@@ -109,8 +142,10 @@ def reextract(
     *,
     extract: Extract = _extract,
     on_failure: OnFailure | None = None,
+    options: FetchOptions | None = None,
 ) -> RenewReport:
-    """Re-run extraction on the stored raw pages; ``skipped`` counts clippings without one."""
+    """Re-run extraction on the stored raw pages; ``skipped`` counts clippings without one.
+    With ``options.images``, the pictures not stored yet are fetched."""
     report = RenewReport()
     for clipping in clippings:
         pages = library.raw_pages(clipping.id)
@@ -118,11 +153,13 @@ def reextract(
             report.skipped += 1
             continue
         try:
-            article = extract(_newest(pages))
+            page = _newest(pages)
+            article = extract(page)
         except ClipperError as error:
             _failed(report, f"#{clipping.id}", error.message, on_failure)
             continue
-        _apply(library, clipping, article, None, report)
+        _apply(library, clipping, article, None, report, _pictures(library, clipping, article,
+               page, options))  # fmt: skip
     return report
 
 
@@ -130,11 +167,13 @@ def refresh(
     library: Library,
     clippings: Iterable[Clipping],
     *,
-    fetch: Fetch = _fetch,
+    fetch: Fetch | None = None,
     extract: Extract = _extract,
     on_failure: OnFailure | None = None,
+    options: FetchOptions | None = None,
 ) -> RenewReport:
-    """Fetch clippings again; ``skipped`` counts clippings without a web URL."""
+    """Fetch clippings again (under ``options``); ``skipped`` counts clippings without a
+    web URL. With ``options.images``, the pictures not stored yet are fetched too."""
     report = RenewReport()
     for clipping in clippings:
         url = _refresh_url(library, clipping)
@@ -142,12 +181,13 @@ def refresh(
             report.skipped += 1
             continue
         try:
-            page = fetch(url)
+            page = fetch(url) if fetch is not None else _fetch(url, options)
             article = extract(page)
         except ClipperError as error:
             _failed(report, f"#{clipping.id} {clipping.url}", error.message, on_failure)
             continue
-        _apply(library, clipping, article, page, report)
+        _apply(library, clipping, article, page, report, _pictures(library, clipping, article,
+               page, options))  # fmt: skip
     return report
 
 

@@ -224,6 +224,8 @@ def stats_view(stats: LibraryStats, path: str, *, exists: bool = True) -> Text:
     pages = (
         f"{stats.pages:,} saved page{'' if stats.pages == 1 else 's'}, {_size(stats.pages_bytes)}"
     )
+    if stats.images:
+        pages += f"; {counted(stats.images, 'image')}, {_size(stats.images_bytes)}"
     return _report(
         [
             ("clippings", f"{stats.clippings:,} ({stats.starred:,} starred)"),

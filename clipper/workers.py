@@ -58,6 +58,8 @@ from clipper.article import Article
 from clipper.clip import extract_content
 from clipper.errors import ClipperError, internal_error
 from clipper.fetch import Fetcher, FetchOptions
+from clipper.images.fetch import Wanted, fetch_group, plan
+from clipper.images.model import ImageLimits, ImageOutcome
 from clipper.library import indexed_forms
 from clipper.page import PackedContent, Page
 from clipper.sources import read_source
@@ -71,13 +73,19 @@ MAX_DEATHS = 4
 
 @dataclass(frozen=True)
 class Prepared:
-    """A source's article, its page packed for the library (``Page.packed``), and the
-    article's indexed forms (``clipper.library.indexed_forms``): everything the
-    library's writer needs, worked out beforehand."""
+    """A source's article, its page packed for the library (``Page.packed``), the
+    article's indexed forms (``clipper.library.indexed_forms``) and, when asked for,
+    what became of its pictures (``clipper.images``): everything the library's
+    writer needs, worked out beforehand. ``wanted`` are the pictures it plans, in story
+    order; ``images`` what became of those fetched so far (``clipper.batch`` fetches
+    the rest)."""
 
     article: Article
     page: Page
     forms: dict[str, str]
+    images: tuple[ImageOutcome, ...] = ()
+    wanted: tuple[Wanted, ...] = ()
+    limits: ImageLimits | None = None
 
 
 @dataclass(frozen=True)
@@ -123,13 +131,52 @@ class Pages(Protocol):
         """Stop everything (processes, threads), after the event loop has ended."""
 
 
-def extract_and_pack(page: Page) -> Prepared:
-    """The page's article, and everything else the library will store, worked out here.
+def extract_and_pack(page: Page, limits: ImageLimits | None = None) -> Prepared:
+    """The page's article, and everything else the library will store, worked out here;
+    with ``limits``, the pictures to fetch too (read from the raw page, so before it
+    is packed).
 
     Packing only pages that hold a story: a failed page is not stored.
     """
     article = extract_content(page.content, page.url, page.headers, where=page.url or page.source)
-    return Prepared(article, _packed_page(page, page.archived()), indexed_forms(article))
+    wanted = plan(article, page, limits) if limits is not None else ()
+    packed = _packed_page(page, page.archived())
+    return Prepared(article, packed, indexed_forms(article), wanted=wanted, limits=limits)
+
+
+def site_of(url: str) -> str | None:
+    """The site a URL belongs to, as a batch shares sites out between its workers
+    (``None``: not a web address)."""
+    try:
+        parts = urlsplit(url)
+        return f"{parts.hostname}:{parts.port}" if is_web_url(url) else None
+    except ValueError:
+        return None
+
+
+async def own_pictures(
+    prepared: Prepared, fetcher: Fetcher, source: str, *, every: bool = False
+) -> Prepared:
+    """``prepared`` with the pictures ``fetcher`` may fetch itself: on the site of
+    ``source``, whose requests it already limits (or ``every`` one, where there is
+    only one fetcher), and those nothing is fetched for (``data:``, refusals)."""
+    if not prepared.wanted or prepared.limits is None:
+        return prepared
+    site = site_of(source)
+    mine = [
+        item
+        for item in prepared.wanted
+        if every or item.url is None or item.refusal or site_of(item.url) == site
+    ]
+    if not mine:
+        return prepared
+    done = await fetch_group(fetcher, mine, prepared.page.url, prepared.limits)
+    return dataclasses.replace(prepared, images=done)
+
+
+def image_limits(options: FetchOptions) -> ImageLimits | None:
+    """The limits to plan pictures under, or ``None`` when they are not wanted."""
+    return ImageLimits.of(options) if options.images else None
 
 
 async def _page(source: str, fetcher: Fetcher, options: FetchOptions) -> Page:
@@ -164,7 +211,9 @@ class LocalPages:
     async def prepare(self, source: str) -> Prepared:
         page = await _page(source, self._fetcher, self.options)
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._thread, extract_and_pack, page)
+        limits = image_limits(self.options)
+        prepared = await loop.run_in_executor(self._thread, extract_and_pack, page, limits)
+        return await own_pictures(prepared, self._fetcher, source, every=True)
 
     async def run(self, task: Task) -> Any:
         return await task.function(self._fetcher, *task.args)
@@ -226,9 +275,12 @@ async def _serve(
                 # process's CPU meanwhile.
                 extracting.value = number
                 try:
-                    reply = (number, extract_and_pack(page), None)
+                    prepared = extract_and_pack(page, image_limits(options))
                 finally:
                     extracting.value = -1
+                # Its pictures on its own site right away (this worker limits that site);
+                # the batch sends others to the workers of their sites.
+                reply = (number, await own_pictures(prepared, fetcher, source), None)
         except ClipperError as error:
             reply = (number, None, error.message)
         except Exception as error:  # a bug must not cost the rest of the batch
@@ -351,11 +403,7 @@ class WorkerPages:
         self._loop.add_reader(worker.connection.fileno(), self._receive, worker)
 
     def _worker_for(self, source: str) -> _Worker:
-        try:
-            parts = urlsplit(source)
-            site = f"{parts.hostname}:{parts.port}" if is_web_url(source) else None
-        except ValueError:
-            site = None
+        site = site_of(source)
         if site is None:  # a file: any worker, the least busy
             return min(self._workers, key=lambda w: len(w.waiting))
         place = self._sites.get(site)

@@ -25,7 +25,7 @@ _clipper() {
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "--library -L --version --help -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "clip extract search list show open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff feed" -- "$cur"))
+            COMPREPLY=($(compgen -W "clip extract search list show images open tag note star unstar read unread highlight rm stats config export import pending reextract refresh history diff feed" -- "$cur"))
         fi
         ;;
     clip)
@@ -43,7 +43,7 @@ _clipper() {
         --user-agent) :; return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--from --url --tag -t --json --refetch --jobs -j --per-host --timeout --connect-timeout --read-timeout --max-size --retries --user-agent --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--from --url --tag -t --json --refetch --jobs -j --per-host --timeout --connect-timeout --read-timeout --max-size --retries --user-agent --images --help -h" -- "$cur"))
         else
             _clipper_files "$cur"
         fi
@@ -85,6 +85,13 @@ _clipper() {
         esac
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "--raw --json --help -h" -- "$cur"))
+        fi
+        ;;
+    images)
+        case "$prev" in
+        esac
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--json --help -h" -- "$cur"))
         fi
         ;;
     open)
@@ -168,10 +175,11 @@ _clipper() {
     export)
         case "$prev" in
         --to) _clipper_files "$cur"; return ;;
-        --format|-f) COMPREPLY=($(compgen -W "markdown jsonl" -- "$cur")); return ;;
+        --format|-f) COMPREPLY=($(compgen -W "markdown jsonl epub" -- "$cur")); return ;;
+        --title) :; return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--to --format -f --with-html --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--to --format -f --with-html --with-images --title --help -h" -- "$cur"))
         fi
         ;;
     import)
@@ -196,7 +204,7 @@ _clipper() {
         --id) :; return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--id --all --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--id --all --images --help -h" -- "$cur"))
         fi
         ;;
     refresh)
@@ -204,7 +212,7 @@ _clipper() {
         --id) :; return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--id --all --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--id --all --images --help -h" -- "$cur"))
         fi
         ;;
     history)

@@ -83,7 +83,7 @@ def test_bash_completes_commands_options_values_and_files(tmp_path: Path) -> Non
     (tmp_path / "notes").mkdir()
     assert complete_in_bash("clipper s", tmp_path) == ["search", "show", "star", "stats"]
     assert complete_in_bash("clipper list --s", tmp_path) == ["--since", "--site", "--starred"]
-    assert complete_in_bash("clipper export --format ", tmp_path) == ["jsonl", "markdown"]
+    assert complete_in_bash("clipper export --format ", tmp_path) == ["epub", "jsonl", "markdown"]
     assert complete_in_bash("clipper clip sa", tmp_path) == ["saved-page.html"]
     assert complete_in_bash("clipper -L ", tmp_path) == ["notes", "saved-page.html"]
     assert complete_in_bash("clipper --library x.db rm --", tmp_path) == [

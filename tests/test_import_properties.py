@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 from clipper.article import Article
 from clipper.clipping import Highlight
 from clipper.export import export_jsonl, select
+from clipper.images.model import ImageData, ImageOutcome
 from clipper.importers import import_file, parse_file
 from clipper.library import Library
 from clipper.page import Page
+from tests import pictures
 
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=80)
 optional = st.one_of(st.none(), text)
@@ -35,6 +37,19 @@ articles = st.builds(
     markdown=text,
 )
 highlights = st.lists(st.tuples(text, text), max_size=3)
+#: A clipping's pictures: stored (a few real images, shared between clippings) or not.
+KINDS = [
+    ImageData(pictures.png(3, 2), "image/png", 3, 2),
+    ImageData(pictures.jpeg(8, 8), "image/jpeg", 8, 8),
+    ImageData(pictures.HOSTILE_SVG, "image/svg+xml", 10, 10),
+    None,
+]
+images = st.lists(st.tuples(st.integers(0, 5), st.sampled_from(KINDS), optional), max_size=3).map(
+    lambda found: [
+        ImageOutcome(f"https://example.org/img/{n}", image, "" if image else "HTTP 404", source)
+        for n, image, source in {n: (n, i, s) for n, i, s in found}.values()
+    ]
+)
 clippings = st.lists(
     st.tuples(
         articles,
@@ -43,6 +58,7 @@ clippings = st.lists(
         st.binary(),
         highlights,
         st.booleans(),
+        images,
     ),
     min_size=1,
     max_size=4,
@@ -51,24 +67,35 @@ clippings = st.lists(
 
 def dump(library: Library) -> str:
     out = io.StringIO()
-    export_jsonl(library, select(library, None), out, with_html=True)
+    export_jsonl(library, select(library, None), out, with_html=True, with_images=True)
     return out.getvalue()
 
 
 @given(clippings)
 @settings(max_examples=25, deadline=None)
-@example([(Article(), [], [], b"", [], False), (Article(), [], [], b"", [], False)])  # URL-less
-@example([(Article(text="a b"), [], [], b"", [("A  b", "x"), ("a b\r\n", "y")], True)])
+@example([(Article(), [], [], b"", [], False, []), (Article(), [], [], b"", [], False, [])])
+@example([(Article(text="a b"), [], [], b"", [("A  b", "x"), ("a b\r\n", "y")], True, [])])
 def test_any_library_survives_a_round_trip(
-    entries: list[tuple[Article, list[str], list[Article], bytes, list[tuple[str, str]], bool]],
+    entries: list[
+        tuple[
+            Article,
+            list[str],
+            list[Article],
+            bytes,
+            list[tuple[str, str]],
+            bool,
+            list[ImageOutcome],
+        ]
+    ],
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         with Library.open(root / "a.db") as library:
-            for article, tags, updates, raw, marks, read in entries:
+            for article, tags, updates, raw, marks, read, outcomes in entries:
                 if article.url and library.find_by_url(article.url):
                     continue
-                stored = library.add(article, Page(content=raw, source="-"), tags)
+                page = Page(content=raw, source="-")
+                stored = library.add(article, page, tags, images=outcomes)
                 for update in updates:
                     library.update(stored.id, update, Page(content=raw + b"!", source="x"))
                 for quote, note in marks:

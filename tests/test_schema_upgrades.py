@@ -15,7 +15,7 @@ from clipper.library import Library
 from clipper.migrations import MIGRATIONS, migrate, schema_version
 
 SNAPSHOTS = Path(__file__).parent / "libraries"
-VERSIONS = sorted(SNAPSHOTS.glob("v*.db"))
+VERSIONS = sorted(SNAPSHOTS.glob("v*.db"), key=lambda p: int(p.stem[1:]))  # v10 after v9
 
 
 def test_there_is_a_snapshot_for_every_released_version_but_the_newest() -> None:
@@ -259,4 +259,68 @@ def test_read_state_and_highlights_written_by_schema_9_survive_the_feeds_migrati
         assert library.feeds.all() == []
     with sqlite3.connect(path) as db:
         assert schema_version(db) == len(MIGRATIONS)
+        db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")
+
+
+def test_a_feed_and_its_entries_written_by_schema_10_survive_every_later_migration(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v10.db"
+    shutil.copy(SNAPSHOTS / "v10.db", path)
+    with Library.open(path) as library:
+        [feed] = library.feeds.all()
+        assert (feed.name, feed.tags, feed.etag, feed.stories) == (
+            "Coastline News", ("islands",), '"abc123"', 2
+        )  # fmt: skip
+        assert sorted(library.feeds.clipping_ids(feed.id)) == [11, 12]
+        assert [h.clipping.id for h in library.search('feed:"Coastline News" night')] == [12]
+        assert [c.id for c in library.clippings(feed=feed.id)] == [12, 11]
+    with sqlite3.connect(path) as db:
+        states = db.execute("SELECT state FROM feed_entries ORDER BY id").fetchall()
+        assert [state for (state,) in states] == ["clipped", "already", "skipped"]
+        db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")
+
+
+def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every ordinary table (the index's shadow tables included)."""
+    with sqlite3.connect(path) as db:
+        names = [
+            name
+            for (name, sql) in db.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+            )
+            if not name.startswith("sqlite_") and "VIRTUAL TABLE" not in (sql or "").upper()
+        ]
+        return {name: db.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall() for name in names}
+
+
+def test_the_images_migration_leaves_every_existing_row_as_it_was(tmp_path: Path) -> None:
+    from clipper.images.model import ImageData, ImageOutcome
+    from clipper.images.view import pictures as listed
+    from tests import pictures
+
+    path = tmp_path / "v10.db"
+    shutil.copy(SNAPSHOTS / "v10.db", path)
+    before = _tables(path)
+    with Library.open(path) as library:
+        # Clipping 12's pictures are known from its Markdown and lead image, not fetched yet.
+        assert library.images.of(12) == []
+        clipping = library.get(12)
+        assert [(p.key.rsplit("/", 1)[1], p.lead, p.status) for p in listed(clipping, [])] == [
+            ("ferry-lead.jpg", True, "not fetched"),
+            ("ferry-dawn.jpg", False, "not fetched"),
+        ]
+    after = _tables(path)
+    assert {name: rows for name, rows in after.items() if name in before} == before
+    assert after["images"] == [] and after["clipping_images"] == []
+    with Library.open(path) as library:
+        image = ImageData(pictures.jpeg(8, 8), "image/jpeg", 8, 8)
+        library.images.keep(
+            12, [ImageOutcome("https://coastline.example/img/ferry-dawn.jpg", image)]
+        )
+        assert [r.stored for r in library.images.of(12)] == [True]
+        library.delete([12])
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM images").fetchone()[0] == 0
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         db.execute("INSERT INTO clippings_fts(clippings_fts) VALUES ('integrity-check')")

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 class ExportFormat(StrEnum):
     markdown = "markdown"
     jsonl = "jsonl"
+    epub = "epub"
 
 
 class ImportFormatOption(StrEnum):
@@ -81,32 +82,58 @@ def export(
         str,
         typer.Option(
             "--to",
-            help="Folder for Markdown notes, file for JSON lines; - for stdout.",
+            help="Folder for Markdown notes, file for JSON lines or an EPUB; - for stdout.",
             show_default=False,
         ),
     ],
     words: Words = None,
     output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Markdown notes or JSON lines.")
+        ExportFormat,
+        typer.Option("--format", "-f", help="Markdown notes, JSON lines, or an EPUB book."),
     ] = ExportFormat.markdown,
     with_html: Annotated[
         bool, typer.Option("--with-html", help="JSON lines: include every raw page (base64).")
     ] = False,
+    with_images: Annotated[
+        bool,
+        typer.Option(
+            "--with-images",
+            help="Notes: stored pictures under attachments/, linked; JSON lines: their bytes.",
+        ),
+    ] = False,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="EPUB: the book's title (default: Clippings)."),
+    ] = None,
 ) -> None:
-    """Export clippings as Markdown notes (YAML front matter) or JSON lines.
+    """Export clippings as Markdown notes (YAML front matter), JSON lines or an EPUB.
 
     Re-exporting into the same folder updates the notes in place (found by
-    their clipper_id), renaming a note whose title changed. Without IDS or
-    QUERY, every clipping is exported.
+    their clipper_id), renaming a note whose title changed. With
+    --with-images each stored picture is written once under attachments/ and
+    the notes link it, so they show offline. --format epub writes one EPUB 3
+    book (a chapter per clipping, stored pictures inside) for e-readers.
+    Without IDS or QUERY, every clipping is exported.
 
     Example: clipper export --to notes/    or    clipper export -f jsonl --to all.jsonl
 
     Example: clipper export 12 15 --to notes/    or    clipper export climate -paywall --to -
+
+    Example: clipper export tag:longread --format epub --to longreads.epub
     """
     from clipper.progress import tracked
 
     if with_html and output_format is not ExportFormat.jsonl:
         raise typer.BadParameter("--with-html applies to --format jsonl", param_hint="--with-html")
+    if title is not None and output_format is not ExportFormat.epub:
+        raise typer.BadParameter("--title applies to --format epub", param_hint="--title")
+    if to == "-" and output_format is ExportFormat.epub:
+        raise typer.BadParameter("an EPUB is a file: give --to FILE.epub", param_hint="--to")
+    if to == "-" and with_images and output_format is ExportFormat.markdown:
+        raise typer.BadParameter(
+            "--with-images writes the pictures beside the notes: give a folder with --to",
+            param_hint="--with-images",
+        )
     chosen = _selected("export", words)
     with state(ctx).open_library(create=False) as library:
         if chosen.ids:
@@ -114,22 +141,64 @@ def export(
         else:
             clippings, total = _chosen(library, chosen.query)
         if output_format is ExportFormat.jsonl:
-            _export_jsonl(library, tracked(clippings, total, "Exporting"), to, with_html)
+            _export_jsonl(
+                library, tracked(clippings, total, "Exporting"), to, with_html, with_images
+            )
+            return
+        if output_format is ExportFormat.epub:
+            book = title or (f"Clippings: {chosen.query}" if chosen.query else "Clippings")
+            _export_epub(library, tracked(clippings, total, "Exporting"), to, book)
             return
         from clipper.export import export_markdown, write_markdown_stream
 
         if to == "-":
             write_markdown_stream(clippings, sys.stdout)
             return
-        result = export_markdown(tracked(clippings, total, "Exporting"), Path(to))
+        result = export_markdown(
+            tracked(clippings, total, "Exporting"),
+            Path(to),
+            library=library if with_images else None,
+        )
     details = f"{result.written} written, {result.unchanged} unchanged"
     if result.renamed:
         details += f", {result.renamed} renamed"
+    if result.attachments_written:
+        details += f", {counted(result.attachments_written, 'picture')} added"
+    if result.attachments_removed:
+        details += f", {counted(result.attachments_removed, 'unused picture')} removed"
     say(f"Exported {counted(result.count, 'note')} to {to} ({details}).")
 
 
+def _export_epub(library: Library, clippings: Iterator[Clipping], to: str, title: str) -> None:
+    import os
+
+    from clipper.epub import write_epub
+    from clipper.errors import ExportError
+
+    target = Path(to)
+    if target.is_dir():
+        raise ExportError(f"{to} is a folder; an EPUB is one file (e.g. --to clippings.epub)")
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    images = library.images
+    try:
+        with temporary.open("wb") as stream:
+            report = write_epub(
+                clippings, stream, title=title, pictures=images.of_clippings,
+                image_bytes=images.data,
+            )  # fmt: skip
+        temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {to}: {error.strerror}") from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    pictures = f", {counted(report.images, 'picture')} inside" if report.images else ""
+    say(f"Exported {counted(report.chapters, 'clipping')} to {to} (EPUB 3{pictures}).")
+
+
 def _export_jsonl(
-    library: Library, clippings: Iterator[Clipping], to: str, with_html: bool
+    library: Library, clippings: Iterator[Clipping], to: str, with_html: bool, with_images: bool
 ) -> None:
     import os
 
@@ -137,13 +206,15 @@ def _export_jsonl(
     from clipper.export import export_jsonl
 
     if to == "-":
-        export_jsonl(library, clippings, sys.stdout, with_html=with_html)
+        export_jsonl(library, clippings, sys.stdout, with_html=with_html, with_images=with_images)
         return
     target = Path(to)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with temporary.open("w", encoding="utf-8", newline="\n") as stream:
-            count = export_jsonl(library, clippings, stream, with_html=with_html)
+            count = export_jsonl(
+                library, clippings, stream, with_html=with_html, with_images=with_images
+            )
         temporary.replace(target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
@@ -315,6 +386,16 @@ def _targets(
     return _chosen(library, chosen.query)
 
 
+ImagesOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--images/--no-images",
+        help="Also fetch the pictures not stored yet (default: the images setting, off).",
+        show_default=False,
+    ),
+]
+
+
 def _renew(
     ctx: typer.Context,
     targets: tuple[list[str] | None, list[int] | None, bool],
@@ -323,18 +404,22 @@ def _renew(
     progress: str,
     verb: str,
     skipped: str,
+    images: bool | None = None,
 ) -> None:
     """Run ``reextract`` or ``refresh`` over the chosen clippings and report."""
+    from clipper.fetch import fetch_options
     from clipper.progress import tracked
 
     words, ids, everything = targets
     chosen = _selected(command, words)
+    options = fetch_options(state(ctx).settings().fetch, images=images)
     with state(ctx).open_library(create=False) as library:
         clippings, total = _targets(library, chosen, ids, everything)
         report = run(
             library,
             tracked(clippings, total, progress),
             on_failure=lambda what, message: say_error(f"{what}: {message}"),
+            options=options,
         )
     say(report.summary(verb, skipped))
     if report.failed:
@@ -346,20 +431,24 @@ def reextract(
     words: Words = None,
     ids: IdsOption = None,
     everything: AllOption = False,
+    images: ImagesOption = None,
 ) -> None:
     """Re-run the current extractor on the stored raw pages (no network).
 
     Give ids (12 15, #12), a search, or --all. Tags, notes and stars stay as
     they are; a changed text keeps the old one as an earlier version (see
-    `clipper history`).
+    `clipper history`). With --images, the story's pictures not stored yet are
+    fetched (this needs the network); pictures stored before are kept.
 
     Example: clipper reextract 12 15    or    clipper reextract --all
+
+    Example: clipper reextract 12 --images
     """
     from clipper.refresh import reextract as run
 
     _renew(
         ctx, (words, ids, everything), run, "reextract", "Re-extracting", "Re-extracted",
-        "without a stored page (imported without HTML)",
+        "without a stored page (imported without HTML)", images,
     )  # fmt: skip
 
 
@@ -368,12 +457,14 @@ def refresh(
     words: Words = None,
     ids: IdsOption = None,
     everything: AllOption = False,
+    images: ImagesOption = None,
 ) -> None:
     """Fetch clippings again; a story that changed gets a new version.
 
     Give ids (12 15, #12), a search, or --all. The earlier text is kept:
     `clipper history ID` lists the versions and `clipper diff ID` shows what
-    changed.
+    changed. With --images, the story's pictures not stored yet are fetched
+    too; pictures stored before are kept.
 
     Example: clipper refresh 12    or    clipper refresh tag:live after:2024-06
     """
@@ -381,7 +472,7 @@ def refresh(
 
     _renew(
         ctx, (words, ids, everything), run, "refresh", "Refreshing", "Refreshed",
-        "without a web URL",
+        "without a web URL", images,
     )  # fmt: skip
 
 

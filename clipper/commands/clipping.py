@@ -11,7 +11,10 @@ from clipper import defaults
 from clipper.commands.common import Jobs, PerHost, print_json, say, show, state
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from clipper.fetch import FetchOptions
+    from clipper.images.model import ImageOutcome
 
 
 def clip(
@@ -90,17 +93,29 @@ def clip(
     user_agent: Annotated[
         str | None, typer.Option("--user-agent", metavar="TEXT", help="The User-Agent to send.")
     ] = None,
+    images: Annotated[
+        bool | None,
+        typer.Option(
+            "--images/--no-images",
+            help="Also fetch and keep the story's pictures (default: the images setting, off).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Fetch pages, extract their stories and store them in the library.
 
     Several URLs, or --from FILE, clip as a batch: pages are fetched in
     parallel with a progress bar, then a summary; one bad URL never stops the
     rest, and exit code 1 means some failed. Re-running the same list skips
-    what is already in the library.
+    what is already in the library. With --images each story's pictures are
+    fetched right after its page and kept in the library (clipper images ID
+    lists them); a picture that cannot be kept never fails the clipping.
 
     Example: clipper clip https://example.org/story -t russia
 
     Example: clipper clip --from links.txt --jobs 4
+
+    Example: clipper clip https://example.org/story --images
     """
     from clipper.fetch import fetch_options
 
@@ -114,6 +129,7 @@ def clip(
         max_bytes=None if max_size is None else defaults.megabytes_to_bytes(max_size),
         retries=retries,
         user_agent=user_agent,
+        images=images,
     )
     listed: list[str] = []
     if from_file is not None:
@@ -162,9 +178,22 @@ def _clip_one(
         say(f"Fetched again; #{result.clipping.id} is updated.")
     elif not result.created:
         say(f"Already in the library as #{result.clipping.id}.")
+        if options.images:
+            say(f"To fetch its pictures: clipper reextract {result.clipping.id} --images")
     if (collision := result.collision()) is not None:
         say(collision)
+    if result.images:
+        say(pictures_line(result.clipping.id, result.images))
     show(clipping_card(result.clipping))
+
+
+def pictures_line(clipping_id: int, images: Sequence[ImageOutcome]) -> str:
+    """``#12: 4 of 5 pictures stored (clipper images 12 says why not).``"""
+    stored = sum(1 for image in images if image.image is not None)
+    line = f"#{clipping_id}: {stored} of {len(images)} pictures stored"
+    if stored < len(images):
+        line += f" (clipper images {clipping_id} says why not)"
+    return line + "."
 
 
 def _clip_batch(

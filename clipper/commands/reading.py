@@ -242,3 +242,38 @@ def show_clipping(
         if marked is not None:
             parts += [Text(""), marked]
         show(*parts, page=True)
+
+
+def list_images(
+    ctx: typer.Context,
+    clipping_id: Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object per picture.")
+    ] = False,
+) -> None:
+    """List a clipping's pictures: URL, type, size, and stored or why not.
+
+    The story's pictures in its order (its lead image first when the story
+    does not show it), then any only an earlier version showed. Pictures are
+    fetched with `clipper clip --images` (or `images = true` in the settings);
+    `clipper reextract ID --images` fetches those not stored yet.
+
+    Example: clipper images 12
+    """
+    from clipper.images.view import picture_record, pictures
+
+    with state(ctx).open_library(create=False) as library:
+        clipping = library.get(clipping_id)
+        listed = pictures(clipping, library.images.of(clipping_id))
+    if as_json:
+        for number, picture in enumerate(listed, start=1):
+            print_json(picture_record(clipping_id, number, picture))
+        return
+    if not listed:
+        say(f"#{clipping_id} shows no pictures.")
+        return
+    from clipper.images.view import pictures_table
+
+    show(pictures_table(listed))
+    stored = sum(1 for picture in listed if picture.status == "stored")
+    say(f"#{clipping_id}: {stored} of {len(listed)} pictures stored.")

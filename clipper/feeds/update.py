@@ -402,6 +402,7 @@ class FeedBatch(Batch):
             candidate.tags,
             existing=existing,
             forms=prepared.forms,
+            images=prepared.images,
         )
         state = CLIPPED if result.created else ALREADY
         text_from = "feed" if source in self._page_failed else "page"

@@ -19,6 +19,7 @@ from typing import Any
 from clipper.article import Article
 from clipper.clipping import Highlight
 from clipper.history import Version
+from clipper.images.model import ImageData, ImageOutcome
 from clipper.importers.model import ArchivedPage, ImportItem, Parsed, Problem
 
 
@@ -103,6 +104,44 @@ def _page(record: Any, index: int) -> ArchivedPage:
     return page
 
 
+def _image(record: Any, index: int) -> ImageOutcome:
+    """A picture record of ``clipper export --with-images``: its bytes are checked against
+    its sha256 and must be the image its type says (by magic number)."""
+    from clipper.images.formats import sniff
+
+    where = f"images[{index}]"
+    if not isinstance(record, dict):
+        raise BadRecord(f"{where} must be an object")
+    key = _get(record, "url", str, "")
+    if not key:
+        raise BadRecord(f"{where}.url is missing")
+    encoded = _get(record, "content_base64", str, None)
+    image = None
+    if encoded is not None:
+        try:
+            content = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            raise BadRecord(f"{where}.content_base64 is not valid base64") from None
+        kind = sniff(content)
+        declared = _get(record, "type", str, None)
+        if kind is None or (declared is not None and declared != kind.media_type):
+            raise BadRecord(f"{where} is not the image its type says ({declared})")
+        image = ImageData(
+            content, kind.media_type, _get(record, "width", int, None),
+            _get(record, "height", int, None),
+        )  # fmt: skip
+        sha256 = record.get("sha256")
+        if sha256 is not None and sha256 != image.sha256:
+            raise BadRecord(f"{where} does not match its sha256 (the content is damaged)")
+    return ImageOutcome(
+        key,
+        image,
+        _get(record, "error", str, "") or "",
+        _text(record, "source"),
+        _date(record, "fetched_at"),
+    )
+
+
 def _version(record: Any, index: int) -> Version:
     if not isinstance(record, dict):
         raise BadRecord(f"versions[{index}] must be an object")
@@ -184,6 +223,7 @@ def record_to_item(record: Any, where: str = "") -> ImportItem:
         highlights=tuple(
             _highlight(h, i) for i, h in enumerate(_get(record, "highlights", list, []))
         ),
+        images=tuple(_image(m, i) for i, m in enumerate(_get(record, "images", list, []))),
     )
 
 
