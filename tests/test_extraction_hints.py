@@ -64,7 +64,8 @@ def test_layout_names_are_not_sidebar_areas(names: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["Advertisement", "ADVERTISEMENT", "Anzeige", "Publicité", "Реклама", "广告", "إعلان",
-     "Read more", "Lesen Sie auch", "Lire aussi :", "Leer más", "Читайте также", "Share"],
+     "Read more", "Lesen Sie auch", "Lire aussi :", "Leer más", "Читайте также", "Share",
+     "read less read more", "Show more", "Share Tweet Email"],
 )  # fmt: skip
 def test_furniture_lines(line: str) -> None:
     assert FURNITURE_LINE.match(line.lower())
@@ -149,3 +150,12 @@ def test_more_furniture_lines(line: str) -> None:
 )  # fmt: skip
 def test_desk_credits(line: str) -> None:
     assert FURNITURE_CALL.search(line.lower())
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["More than 300 people were rescued", "Read more books, the minister says",
+     "Share prices fell"],
+)  # fmt: skip
+def test_story_lines_are_not_furniture_lines(line: str) -> None:
+    assert not FURNITURE_LINE.match(line.lower())

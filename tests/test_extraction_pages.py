@@ -378,3 +378,16 @@ def test_a_block_of_text_beside_a_picture_is_text_not_a_caption() -> None:
     )
     article = clipper.extract(html, url=URL)
     assert article.text.split("\n\n") == [STORY[0], STORY[1], more, STORY[2], *LATER]
+
+
+def test_a_toggle_beside_each_section_is_not_text() -> None:
+    # Course and product pages fold each section with a script link whose two
+    # states are written side by side: "read less read more".
+    toggle = "<a href='' class='see'><span>read less</span> <span>read more</span></a>"
+    sections = "".join(
+        f"<section><h2>Part {n}</h2><div>{text}</div>{toggle}</section>"
+        for n, text in enumerate(STORY, start=1)
+    )
+    html = f"<html><body>{MENU}<article><h1>The depot plan</h1>{sections}</article></body></html>"
+    article = clipper.extract(html, url=URL)
+    assert body(article) == ["Part 1", STORY[0], "Part 2", STORY[1], "Part 3", STORY[2]]

@@ -168,8 +168,7 @@ BODY_NAMES = _names(
 
 # Short lines inside a story that are furniture, not prose: "Read more",
 # "Advertisement", share prompts. Matched against a whole (short) block.
-FURNITURE_LINE = re.compile(
-    r"^\W*(?:"
+_FURNITURE_WORDS = (
     r"advertisements?|advertising|anzeige|werbung|publicité|publicidad|pubblicità|реклама"
     r"|广告|إعلان|sponsored|story continues below|article continues below"
     r"|continue reading|continues below|read more|read the full story|read full article"
@@ -187,8 +186,10 @@ FURNITURE_LINE = re.compile(
     r"|tempo di lettura|время чтения|阅读时间)\W.*|\d+ min(?:ute)?s? read"
     # a line that is only an e-mail address, a link or a handle
     r"|[\w.+-]+@[\w-]+\.[\w.]+|(?:https?://|www\.)\S+|[\w.-]+\.(?:com|org|net)/\S*|@\w+"
-    r")\W*$",
+    # the two states of a toggle, written side by side ("read less read more")
+    r"|(?:read|show|see|view) (?:more|less)"
 )
+FURNITURE_LINE = re.compile(rf"^\W*(?:{_FURNITURE_WORDS})(?:\W+(?:{_FURNITURE_WORDS}))*\W*$")
 
 # Starts of short lines that ask the reader to do something (subscribe, follow)
 # or credit the desk rather than tell the story.
