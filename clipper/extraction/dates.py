@@ -9,9 +9,12 @@ at, so that a copyright year or an expiry date does not become a story's date.
 Understood forms: ISO 8601 and its everyday variants (``2020-12-22 20:41``,
 ``2020/12/22``, ``2020.12.22``), RFC 2822 (``Tue, 22 Dec 2020 15:11:00 GMT``),
 numeric day-first dates (``22.12.2020``, ``22-12-2020 20:41 IST``), dates with
-month names in English, German, French, Spanish, Italian, Portuguese, Dutch,
-Russian, Ukrainian, Polish, Turkish, Indonesian, Greek and Arabic (``22. Dezember
-2020``, ``22 de diciembre de 2020``, ``22 декабря 2020 г.``, ``٢٢ ديسمبر ٢٠٢٠``),
+month names in English, German, French, Spanish, Catalan, Italian, Portuguese,
+Dutch, the Scandinavian languages, Finnish, Estonian, Latvian, Lithuanian,
+Polish, Czech, Slovak, Hungarian, Romanian, Croatian, Serbian, Slovene,
+Bulgarian, Russian, Ukrainian, Turkish, Indonesian, Malay, Tagalog, Greek and
+Arabic (``22. Dezember 2020``, ``22 de diciembre de 2020``, ``22 декабря 2020
+г.``, ``2020. december 22.``, ``22. prosince 2020``, ``٢٢ ديسمبر ٢٠٢٠``),
 and Chinese/Japanese/Korean ``2020年12月22日 20時41分`` / ``2020년 12월 22일``.
 
 Numeric dates whose first two fields could both be a day or a month
@@ -72,9 +75,26 @@ _MONTH_NAMES = [
     " desember grudnia grudzień aralık aralik декабрь декабря дек грудня грудень"
     " δεκεμβρίου δεκέμβριος δεκ ديسمبر",
 ]
+# Central and Eastern Europe, the Baltics, Finland, Catalonia, Malaysia and the
+# Philippines, the South Slavic languages (Croatian "listopad" is October, as
+# Polish and Czech "listopad" is November: the latter is kept).
+_MORE_MONTH_NAMES = {
+    1: "leden ledna januára január tammikuuta tammikuu siječnja siječanj ianuarie gener sausio jaanuar janvārī janvāra enero januar јануар јануари януари",
+    2: "únor února februára február febr helmikuuta helmikuu veljače veljača februarie febrer vasario veebruar februāris februārī februāra pebrero фебруар февруари",
+    3: "březen března marca március márc maaliskuuta maaliskuu ožujka ožujak martie març kovo märts marts martā marta mac marso marec",
+    4: "duben dubna apríla április ápr huhtikuuta huhtikuu travnja travanj abril balandžio aprill aprīlis aprīlī aprīļa апрель април",
+    5: "květen května mája május máj toukokuuta toukokuu svibnja svibanj maig gegužės maijs maijā maija mayo мај",
+    6: "červen června júna június jún kesäkuuta kesäkuu lipnja lipanj iunie juny birželio juuni jūnijs jūnijā jūnija hunyo junij јун юни",
+    7: "červenec července júla július júl heinäkuuta heinäkuu srpnja srpanj iulie juliol liepos juuli jūlijs jūlijā jūlija julai hulyo julij јул юли",
+    8: "srpen srpna augusta augusztus elokuuta elokuu kolovoza kolovoz agost rugpjūčio augusts augustā augusta ogos avgust",
+    9: "září septembra szeptember szept syyskuuta syyskuu rujna rujan septembrie setembre rugsėjo septembris septembrī septembra setyembre septembar септембар септември",
+    10: "říjen října októbra október lokakuuta lokakuu octombrie octubre spalio oktoober oktobris oktobrī oktobra oktubre oktobar октобар октомври",
+    11: "listopadu novembra marraskuuta marraskuu studenoga studenog studeni noiembrie novembre lapkričio novembris novembrī nobyembre novembar новембар ноември",
+    12: "prosinec prosince decembra joulukuuta joulukuu prosinca prosinac decembrie desembre gruodžio detsember decembris decembrī disember disyembre decembar децембар декември",
+}  # fmt: skip
 MONTHS = {
     name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
-}
+} | {name: number for number, names in _MORE_MONTH_NAMES.items() for name in names.split()}
 
 
 # Words a written date is made of besides its numbers: month and weekday names
@@ -91,6 +111,14 @@ DATE_WORDS = frozenset(MONTHS) | _words(
     sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica segunda-feira
     terça-feira quarta-feira quinta-feira sexta-feira понедельник вторник среда четверг
     пятница суббота воскресенье am um le el il on at der den de of the
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag poniedziałek wtorek
+    środa czwartek piątek niedziela pondělí úterý středa čtvrtek pátek neděle pazartesi
+    salı çarşamba perşembe cumartesi måndag tisdag onsdag torsdag fredag lördag söndag
+    mandag tirsdag lørdag søndag maanantai tiistai keskiviikko torstai perjantai
+    lauantai sunnuntai hétfő kedd szerda csütörtök péntek szombat vasárnap marți
+    miercuri vineri sâmbătă duminică понеділок вівторок середа четвер пʼятниця п'ятниця
+    субота неділя δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή dilluns
+    dimarts dimecres dijous divendres dissabte diumenge
     """
 )  # fmt: skip
 # Levantine Arabic month names (some two words, one of two letters) are replaced
@@ -139,7 +167,7 @@ _NUMERIC = re.compile(
 _WORD = r"(?P<{}>[^\W\d_]{{3,14}}\.?)"
 _WORDY = re.compile(
     # 22 December 2020, 22. Dezember 2020, 22 de diciembre de 2020, 1er mars 2020
-    rf"(?<!\d)(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|-)?{_WORD.format('m1')}"
+    rf"(?<!\d)(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|d['’]|-)?{_WORD.format('m1')}"
     r"(?:\s*de\s*|\s*,\s*|\s+|-)(?P<y1>(?:19|20)\d\d)(?!\d)"
     # December 22, 2020; Dec. 22 2020
     rf"|{_WORD.format('m2')}\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<y2>(?:19|20)\d\d)(?!\d)"
