@@ -416,6 +416,42 @@ CASES: dict[str, Case] = {
         title="Storm sluit de haven",
         published="2025-12-03",
     ),
+    "a czech dateline under the headline, a sidebar date beside it (cs)": Case(
+        page(
+            "<title>Bouře uzavřela přístav</title>",
+            "<article><h1>Bouře uzavřela přístav</h1>"
+            '<p class="meta"><span class="autor">Jana Nováková</span> | 3. prosince 2025 10:45</p>'
+            "STORY</article>"
+            + SIDEBAR,
+            lang="cs",
+        ),
+        title="Bouře uzavřela přístav",
+        authors=("Jana Nováková",),
+        published="2025-12-03T10:45:00",
+    ),
+    "a hungarian year-first dateline (hu)": Case(
+        page(
+            "<title>A vihar lezárta a kikötőt</title>",
+            '<article><h1>A vihar lezárta a kikötőt</h1><p class="date">2025. december 3.'
+            " 14:05</p>STORY</article>",
+            lang="hu",
+        ),
+        title="A vihar lezárta a kikötőt",
+        published="2025-12-03T14:05:00",
+    ),
+    "a romanian dateline with its 'Actualizat' line (ro)": Case(
+        page(
+            "<title>Furtuna a închis portul</title>",
+            "<article><h1>Furtuna a închis portul</h1>"
+            '<p class="date">3 decembrie 2025</p>STORY</article>',
+            lang="ro",
+        ),
+        title="Furtuna a închis portul",
+        published="2025-12-03",
+    ),
+    "a 'by' line in a sidebar beside a short story is not its byline (en)": Case(
+        page("", f"<main><article>{H1}STORY</article>{SIDEBAR}</main>"),
+    ),
     "'Updated' alone on its line: the date under it is no publication date (en)": Case(
         page("", f"<div>{H1}<p>Updated</p><p>December 4, 2025</p>STORY</div>"),
         modified="2025-12-04",

@@ -705,7 +705,7 @@ class _Around:
         """
         if self._lines is None:
             self._lines = ([], 0)
-            body = self._tree.body
+            body = self._story_scope()
             needle, position = "", -1
             if body is not None and self.headlines:
                 # The headline's own place, marked for a moment: the same words
@@ -734,6 +734,23 @@ class _Around:
                 below = len(lines)
                 self._lines = (lines + _shown_lines(after), below)
         return self._lines
+
+    def _story_scope(self) -> LexborNode | None:
+        """The ``<article>`` or ``<main>`` that holds the headline with its story,
+        else the body: a "by" line in a sidebar or a teaser beside a short story is
+        not its byline."""
+        body = self._tree.body
+        if not self.headlines:
+            return body
+        headline = self.headlines[0]
+        own = len(headline.text(deep=True).strip())
+        current = headline.parent
+        while current is not None and current.tag not in ("body", "html"):
+            if current.tag in ("article", "main") and not self.places.elsewhere(current):
+                if len(current.text(deep=True).strip()) > own + 200:
+                    return current
+            current = current.parent
+        return body
 
     def nodes(self, kind: str, levels: int = 5) -> list[LexborNode]:
         """``"byline"`` or ``"date"`` elements, in document order, looking at most
