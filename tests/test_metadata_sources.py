@@ -421,8 +421,7 @@ CASES: dict[str, Case] = {
             "<title>Bouře uzavřela přístav</title>",
             "<article><h1>Bouře uzavřela přístav</h1>"
             '<p class="meta"><span class="autor">Jana Nováková</span> | 3. prosince 2025 10:45</p>'
-            "STORY</article>"
-            + SIDEBAR,
+            "STORY</article>" + SIDEBAR,
             lang="cs",
         ),
         title="Bouře uzavřela přístav",

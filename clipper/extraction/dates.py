@@ -79,18 +79,30 @@ _MONTH_NAMES = [
 # Philippines, the South Slavic languages (Croatian "listopad" is October, as
 # Polish and Czech "listopad" is November: the latter is kept).
 _MORE_MONTH_NAMES = {
-    1: "leden ledna januára január tammikuuta tammikuu siječnja siječanj ianuarie gener sausio jaanuar janvārī janvāra enero januar јануар јануари януари",
-    2: "únor února februára február febr helmikuuta helmikuu veljače veljača februarie febrer vasario veebruar februāris februārī februāra pebrero фебруар февруари",
-    3: "březen března marca március márc maaliskuuta maaliskuu ožujka ožujak martie març kovo märts marts martā marta mac marso marec",
-    4: "duben dubna apríla április ápr huhtikuuta huhtikuu travnja travanj abril balandžio aprill aprīlis aprīlī aprīļa апрель април",
-    5: "květen května mája május máj toukokuuta toukokuu svibnja svibanj maig gegužės maijs maijā maija mayo мај",
-    6: "červen června júna június jún kesäkuuta kesäkuu lipnja lipanj iunie juny birželio juuni jūnijs jūnijā jūnija hunyo junij јун юни",
-    7: "červenec července júla július júl heinäkuuta heinäkuu srpnja srpanj iulie juliol liepos juuli jūlijs jūlijā jūlija julai hulyo julij јул юли",
-    8: "srpen srpna augusta augusztus elokuuta elokuu kolovoza kolovoz agost rugpjūčio augusts augustā augusta ogos avgust",
-    9: "září septembra szeptember szept syyskuuta syyskuu rujna rujan septembrie setembre rugsėjo septembris septembrī septembra setyembre septembar септембар септември",
-    10: "říjen října októbra október lokakuuta lokakuu octombrie octubre spalio oktoober oktobris oktobrī oktobra oktubre oktobar октобар октомври",
-    11: "listopadu novembra marraskuuta marraskuu studenoga studenog studeni noiembrie novembre lapkričio novembris novembrī nobyembre novembar новембар ноември",
-    12: "prosinec prosince decembra joulukuuta joulukuu prosinca prosinac decembrie desembre gruodžio detsember decembris decembrī disember disyembre decembar децембар декември",
+    1: "leden ledna januára január tammikuuta tammikuu siječnja siječanj ianuarie gener"
+    " sausio jaanuar janvārī janvāra enero januar јануар јануари януари",
+    2: "únor února februára február febr helmikuuta helmikuu veljače veljača februarie"
+    " febrer vasario veebruar februāris februārī februāra pebrero фебруар февруари",
+    3: "březen března marca március márc maaliskuuta maaliskuu ožujka ožujak martie març"
+    " kovo märts marts martā marta mac marso marec",
+    4: "duben dubna apríla április ápr huhtikuuta huhtikuu travnja travanj abril balandžio"
+    " aprill aprīlis aprīlī aprīļa апрель април",
+    5: "květen května mája május máj toukokuuta toukokuu svibnja svibanj maig gegužės maijs"
+    " maijā maija mayo мај",
+    6: "červen června júna június jún kesäkuuta kesäkuu lipnja lipanj iunie juny birželio"
+    " juuni jūnijs jūnijā jūnija hunyo junij јун юни",
+    7: "červenec července júla július júl heinäkuuta heinäkuu srpnja srpanj iulie juliol"
+    " liepos juuli jūlijs jūlijā jūlija julai hulyo julij јул юли",
+    8: "srpen srpna augusta augusztus elokuuta elokuu kolovoza kolovoz agost rugpjūčio"
+    " augusts augustā augusta ogos avgust",
+    9: "září septembra szeptember szept syyskuuta syyskuu rujna rujan septembrie setembre"
+    " rugsėjo septembris septembrī septembra setyembre septembar септембар септември",
+    10: "říjen října októbra október lokakuuta lokakuu octombrie octubre spalio oktoober"
+    " oktobris oktobrī oktobra oktubre oktobar октобар октомври",
+    11: "listopadu novembra marraskuuta marraskuu studenoga studenog studeni noiembrie"
+    " novembre lapkričio novembris novembrī nobyembre novembar новембар ноември",
+    12: "prosinec prosince decembra joulukuuta joulukuu prosinca prosinac decembrie desembre"
+    " gruodžio detsember decembris decembrī disember disyembre decembar децембар декември",
 }  # fmt: skip
 MONTHS = {
     name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()

@@ -746,9 +746,12 @@ class _Around:
         own = len(headline.text(deep=True).strip())
         current = headline.parent
         while current is not None and current.tag not in ("body", "html"):
-            if current.tag in ("article", "main") and not self.places.elsewhere(current):
-                if len(current.text(deep=True).strip()) > own + 200:
-                    return current
+            if (
+                current.tag in ("article", "main")
+                and not self.places.elsewhere(current)
+                and len(current.text(deep=True).strip()) > own + 200
+            ):
+                return current
             current = current.parent
         return body
 
