@@ -391,3 +391,42 @@ def test_a_toggle_beside_each_section_is_not_text() -> None:
     html = f"<html><body>{MENU}<article><h1>The depot plan</h1>{sections}</article></body></html>"
     article = clipper.extract(html, url=URL)
     assert body(article) == ["Part 1", STORY[0], "Part 2", STORY[1], "Part 3", STORY[2]]
+
+
+TOPICS = (
+    ("Generic types", "types which take parameters, so that one definition serves many."),
+    ("The keyof operator", "the keys of a type as a union of their names."),
+    ("The typeof operator", "the type of a value the program already has."),
+    ("Mapped types", "new types made by changing each property of an existing one."),
+)
+
+
+def topics_list() -> str:
+    return (
+        "<ul>"
+        + "".join(
+            f"<li><a href='/docs/{name[-6:]}'>{name}</a> - {text}</li>" for name, text in TOPICS
+        )
+        + "</ul>"
+    )
+
+
+def test_a_list_of_topics_that_ends_the_story_is_the_story() -> None:
+    # A documentation page's last paragraph leads into the topics it covers:
+    # short linked names, each with what it is, are not teasers.
+    html = (
+        f"<html><body>{MENU}<main><article><h1>Types from types</h1>"
+        f"{paragraphs(*STORY)}{topics_list()}</article></main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    topics = "\n".join(f"{name} - {text}" for name, text in TOPICS)
+    assert body(article) == [*STORY, topics]
+
+
+def test_the_same_list_under_a_heading_after_the_story_is_teasers() -> None:
+    html = (
+        f"<html><body>{MENU}<main><article><h1>Types from types</h1>"
+        f"{paragraphs(*STORY)}<h2>Popular guides</h2>{topics_list()}</article></main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == list(STORY)

@@ -274,7 +274,11 @@ class Judge:
             return SKIP
         if tag in _ITEM_TAGS and (
             _furniture_heading(entry, skeleton)
-            or (_is_teaser_list(entry, stats) and self._prose_after(entry) < _TAIL)
+            or (
+                _is_teaser_list(entry, stats)
+                and self._prose_after(entry) < _TAIL
+                and not _introduced(node, entry, skeleton)
+            )
         ):
             # Teasers at the story's end are other stories; a list of linked
             # items in the middle of it (a documentation page's list of
@@ -687,6 +691,28 @@ def _is_teaser_list(entry: Stats, stats: dict[int, Stats]) -> bool:
         if teasers * 3 >= len(items) * 2:
             return True
     return False
+
+
+def _introduced(node: LexborNode, entry: Stats, skeleton: _Skeleton) -> bool:
+    """Whether the story's paragraph just before ``node`` leads into it: a list
+    the story introduces is the story's, however much it looks like teasers.
+
+    Either the paragraph announces it with a colon ("...these ways of making a
+    type:"), or it is the story's prose with no heading between, and the list's
+    links are short names, each followed by what it is ("Generics - types that
+    take parameters"), not headlines.
+    """
+    sibling = node.prev
+    while sibling is not None and sibling.mem_id not in skeleton.stats:
+        sibling = sibling.prev
+    if sibling is None or sibling.tag != "p":
+        return False
+    text = skeleton.unit_text.get(sibling.mem_id, "").rstrip()
+    if len(text) < _MIN_PROSE:
+        return False
+    if text.endswith((":", "：")):
+        return True
+    return entry.anchors >= 3 and entry.links < entry.anchors * _MENU_LINK
 
 
 def _furniture_heading(entry: Stats, skeleton: _Skeleton) -> bool:
