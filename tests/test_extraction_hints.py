@@ -159,3 +159,17 @@ def test_desk_credits(line: str) -> None:
 )  # fmt: skip
 def test_story_lines_are_not_furniture_lines(line: str) -> None:
     assert not FURNITURE_LINE.match(line.lower())
+
+
+@pytest.mark.parametrize(
+    "names",
+    ["overflow-hidden", "overflow-x-hidden", "data-[state=closed]:animate-accordion-up",
+     "md:hidden", "group-hover:share-visible", "w-[320px] text-[13px]"],
+)  # fmt: skip
+def test_utility_classes_say_nothing(names: str) -> None:
+    assert name_flags(names) == 0
+
+
+def test_a_name_beside_utility_classes_still_counts() -> None:
+    assert name_flags("comments overflow-hidden md:block") & NAME_AREA
+    assert name_flags("hidden") & NAME_NEGATIVE

@@ -430,3 +430,20 @@ def test_the_same_list_under_a_heading_after_the_story_is_teasers() -> None:
     )
     article = clipper.extract(html, url=URL)
     assert body(article) == list(STORY)
+
+
+def test_a_folded_panel_styled_by_utility_classes_is_kept() -> None:
+    # Tailwind names an accordion's panel by its states and its overflow:
+    # "closed" and "hidden" there describe an animation, not furniture.
+    details = "Each flat has a balcony over the market hall, and the roof garden is open to all."
+    panel = (
+        "<div class='data-[state=closed]:animate-accordion-up "
+        "data-[state=open]:animate-accordion-down overflow-hidden'>"
+        f"<h2>Details</h2><p>{details}</p></div>"
+    )
+    html = (
+        f"<html><body>{MENU}<main><article><h1>The depot plan</h1><div class='text-sm'>"
+        f"{paragraphs(*STORY)}{panel}</div></article></main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [*STORY, "Details", details]

@@ -294,12 +294,21 @@ NAME_NEGATIVE, NAME_AREA, NAME_POSITIVE, NAME_BODY, NAME_MEDIA, NAME_EMBED = 1, 
 _NAME_PARTS = re.compile(r"[-\s#]+")
 
 
+# Utility classes (Tailwind and its kin) style an element; they say nothing of
+# what it holds: "overflow-hidden" hides no element, and the words inside a
+# variant ("data-[state=closed]:animate-accordion-up", "md:hidden") are the
+# state of a widget or a screen size, not a name.
+_UTILITY = re.compile(r"\S*[:\[]\S*|overflow(?:-[xy])?-hidden")
+
+
 @lru_cache(maxsize=16384)
 def name_flags(names: str) -> int:
     """What a lower-cased class/id value (``_`` read as ``-``) says, as ``NAME_*`` bits.
 
     Cached: the same few hundred names recur on every page of a site.
     """
+    if ":" in names or "[" in names or "overflow" in names:
+        names = _UTILITY.sub(" ", names)
     flags = 0
     if NEGATIVE.search(names) or not NEGATIVE_PARTS.isdisjoint(_NAME_PARTS.split(names)):
         flags |= NAME_NEGATIVE
