@@ -447,3 +447,37 @@ def test_a_folded_panel_styled_by_utility_classes_is_kept() -> None:
     )
     article = clipper.extract(html, url=URL)
     assert body(article) == [*STORY, "Details", details]
+
+
+def test_a_newsletter_box_goes_with_its_form() -> None:
+    # The form is a sign-up form; its heading, consent line and thanks sit
+    # beside it in a box whose class names say nothing.
+    box = (
+        "<div class='flex flex-col mx-auto'><div>Be the first to know!</div>"
+        "<div>Get the best deals texted right to your phone, every morning.</div>"
+        "<form><input type='tel' placeholder='Phone'><button>Sign me up</button></form>"
+        "<div>By signing up, you agree to receive recurring messages. Reply STOP to opt out."
+        "</div><div>Thanks for signing up!</div></div>"
+    )
+    html = (
+        f"<html><body>{MENU}<article><h1>The depot plan</h1>{paragraphs(STORY[0])}{box}"
+        f"{paragraphs(STORY[1], STORY[2])}</article></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == list(STORY)
+
+
+def test_a_declared_body_indented_with_whitespace_does_not_replace_the_page() -> None:
+    # The JSON-LD articleBody repeats the story, indented by its template: the
+    # page's own markup (with its list) holds all of it and is kept.
+    indented = "\n                ".join(word for text in STORY for word in text.split())
+    data = json.dumps(
+        {"@type": "NewsArticle", "headline": "The depot plan", "articleBody": indented}
+    )
+    items = "<ul><li>A library</li><li>A market hall</li><li>Two hundred flats</li></ul>"
+    html = (
+        f"<html><head><script type='application/ld+json'>{data}</script></head><body>{MENU}"
+        f"<article><h1>The depot plan</h1>{paragraphs(*STORY)}{items}</article></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [*STORY, "A library\nA market hall\nTwo hundred flats"]

@@ -148,7 +148,9 @@ def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | No
         # A page drawn wholly by JavaScript shows no text at all; its own
         # summary is all there is to keep of it (and to find it by).
         blocks = declared_body(meta.description, base_url)
-    if meta.body and _prose_length(blocks) * 2 < len(meta.body) >= _MIN_DECLARED_BODY:
+    # Measured without the runs of spaces and newlines many templates indent it with.
+    declared = len(" ".join(meta.body.split())) if meta.body else 0
+    if meta.body and declared >= _MIN_DECLARED_BODY and _prose_length(blocks) * 2 < declared:
         # The page's own markup holds little of the story (drawn by JavaScript,
         # or behind a wall) but it declares the body for machines: use that.
         blocks = polish(declared_body(meta.body, base_url), meta.title)

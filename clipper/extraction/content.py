@@ -80,6 +80,7 @@ _GUARDED = frozenset({"noscript", "dialog"})
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 _CREDENTIALS = "input[type=password i], input[type=email i], input[type=tel i]"
 _GUARD_TEXT = 200  # characters: less is furniture whatever the page holds
+_SIGN_UP_TEXT = 800  # characters: a box around a sign-up form holding more holds other things
 _RICH_PROSE = 150  # weighted characters of prose that no class name throws away in a page
 # Of the page's prose (but comments, sidebars and teasers): a story holding
 # less is not the page's one story...
@@ -357,6 +358,24 @@ class Judge:
         return entry.text if entry is not None else 0
 
 
+def _sign_up_box(form: LexborNode) -> LexborNode:
+    """The box around a sign-in or newsletter form: its "Be the first to know"
+    heading, its consent line and its "Thanks for signing up" sit beside the
+    form, in a container that holds little else."""
+    box = form
+    for _level in range(4):
+        parent = box.parent
+        if parent is None or parent.tag in ("body", "html", "main", "article"):
+            break
+        text = parent.text(deep=True)
+        if len(text) > _SIGN_UP_TEXT and len(" ".join(text.split())) > _SIGN_UP_TEXT:
+            break
+        if parent.css_first("h1") is not None:
+            break
+        box = parent
+    return box
+
+
 def clean(tree: LexborHTMLParser) -> LexborNode | None:
     """Remove what is never part of a story, in place; return the body.
 
@@ -365,7 +384,8 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
     element is a menu or a tooltip, unless it is the page streamed in before
     a script shows it; ``<noscript>`` is what a reader without JavaScript
     sees, and some forums put every post there; a dialog or a form with a
-    password or e-mail field is a login, a consent or a newsletter box, unless
+    password or e-mail field (with the small box around it: its heading and
+    its consent line) is a login, a consent or a newsletter box, unless
     the whole page sits in it (ASP.NET wraps every page in one ``<form>``).
     Those go unless they hold two thirds of the page's text.
     """
@@ -382,7 +402,7 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
         if tag in _REMOVED:
             (guarded if tag in _GUARDED else doomed).append(node)
         elif tag == "form" and node.css_first(_CREDENTIALS) is not None:
-            guarded.append(node)
+            guarded.append(_sign_up_box(node))
     # Elements the page hides or marks as furniture: simple attribute selectors
     # are cheap in lexbor, substring ones are not, so the values are read here.
     for node in body.css("[hidden], [style], [role], [aria-modal]"):
