@@ -481,3 +481,52 @@ def test_a_declared_body_indented_with_whitespace_does_not_replace_the_page() ->
     )
     article = clipper.extract(html, url=URL)
     assert body(article) == [*STORY, "A library\nA market hall\nTwo hundred flats"]
+
+
+def test_a_page_builders_widgets_are_its_layout_not_furniture() -> None:
+    # Every block of a page builder is a "widget": a heading in one, each short
+    # paragraph in another, in sections side by side on a page that is no story.
+    def widget(kind: str, inner: str) -> str:
+        return (
+            f"<div class='elementor-element elementor-widget elementor-widget-{kind}'>"
+            f"<div class='elementor-widget-container'>{inner}</div></div>"
+        )
+
+    sections = [
+        ("How it works", (
+            "Each board listens for the small signals that phones and watches send out.",
+            "The hub compares how strong each signal is in every room of the house.",
+            "The room with the strongest signal is the room where the person is.",
+            "Two boards in a large room stop the hub from guessing between rooms.",
+            "Nothing leaves the house: the signals are read and forgotten on the spot.",
+        )),
+        ("What it costs", (
+            "A board costs less than ten dollars and runs on an old phone charger.",
+            "The antenna sold with the larger board doubles its range indoors.",
+            "A case printed at the library costs a dollar and hides the wires.",
+            "The whole house, six rooms, came to less than a dinner for two.",
+            "Chargers bought in a pack of five cost half as much as single ones.",
+        )),
+        ("How to set it up", (
+            "Updates arrive over the air, so the boards never need to be unplugged.",
+            "Name each board after its room before you fix it to the wall.",
+            "Give the hub a day to learn how strong each room's signals are.",
+            "Move a board a metre when two rooms keep being mistaken for each other.",
+            "Check the hub's log after a week to see which rooms it still confuses.",
+        )),
+    ]  # fmt: skip
+    html = (
+        "<html><head><meta property='og:type' content='website'></head><body>"
+        f"<nav>{MENU}</nav><h1>Room presence</h1><p>{STORY[0]}</p>"
+        + "".join(
+            "<section class='elementor-section'><div class='elementor-widget-wrap'>"
+            + widget("heading", f"<h2>{heading}</h2>")
+            + "".join(widget("text-editor", f"<p>{text}</p>") for text in texts)
+            + "</div></section>"
+            for heading, texts in sections
+        )
+        + "</body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    lines = [line for heading, texts in sections for line in (heading, *texts)]
+    assert body(article) == [STORY[0], *lines]

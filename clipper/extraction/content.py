@@ -88,6 +88,7 @@ _STORY_SHARE = 0.6
 _ARTICLE_SHARE = 0.2  # ... unless the page says it is an article, or the story holds its title
 _MIN_STORY = 200  # weighted characters: a story shorter than this must hold most of the page
 _KIN_SHARE = 0.8  # of the parent's prose in the story's block and its twins: they join it
+_KIN_PAGE_PROSE = 2 * _RICH_PROSE  # in same-named siblings: a page's layout, not furniture
 _TAIL = 200  # weighted characters of prose after a list of teasers: the story goes on
 _CAPTION_PROSE = 150  # weighted characters: a picture frame holding more is not a caption
 _MENU_LINK = 25  # weighted characters: links shorter than this on average make a menu
@@ -224,7 +225,12 @@ class Judge:
         if flags and not big and (entry.prose or entry.headings):
             # One of several look-alike parts that together hold the story (a
             # page builder's "widget" wrappers): the name is the layout's.
-            big = self._kin_prose(entry) * 2 >= self.story_prose
+            kin = self._kin_prose(entry)
+            big = kin * 2 >= self.story_prose or (
+                # In a page of many blocks, a name its prose-rich siblings share is
+                # the page builder's ("elementor-widget"), not furniture's.
+                self.page and kin >= _KIN_PAGE_PROSE and not flags & NAME_AREA
+            )
         if flags and not big:
             if (
                 flags & NAME_MEDIA
