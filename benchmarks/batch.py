@@ -39,7 +39,6 @@ alternating order; the best run is the figure (the least disturbed one, as
 from __future__ import annotations
 
 import argparse
-import asyncio
 import gzip
 import multiprocessing
 import os
@@ -59,9 +58,13 @@ from clipper.fetch import FetchOptions
 
 try:  # run as a script: benchmarks/ is on the path
     from installed import compile_clipper
+    from loopback import NOT_FOUND
+    from loopback import serve as serve_loopback
     from procfs import process_tree
 except ImportError:  # imported as benchmarks.batch, as the tests do
     from benchmarks.installed import compile_clipper
+    from benchmarks.loopback import NOT_FOUND
+    from benchmarks.loopback import serve as serve_loopback
     from benchmarks.procfs import process_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,52 +184,22 @@ def link(n: int, hosts: int, port: int) -> str:
 
 
 def serve(routes: dict[str, Route], hosts: int, ready: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                lines = head.decode("latin-1").split("\r\n")
-                path = lines[0].split(" ")[1]
-                gzip_ok = any(
-                    line.lower().startswith("accept-encoding:") and "gzip" in line.lower()
-                    for line in lines[1:]
-                )
-                route = routes.get(path)
-                if route is None:
-                    status, headers, body = "404 Not Found", "Content-Type: text/plain\r\n", b"no"
-                elif route.location is not None:
-                    status, headers, body = (
-                        "301 Moved Permanently",
-                        f"Location: {route.location}\r\n",
-                        b"",
-                    )
-                else:
-                    status, body = "200 OK", route.body
-                    headers = f"Content-Type: {route.content_type}\r\n"
-                    if gzip_ok and route.gzipped is not None:
-                        body = route.gzipped
-                        headers += "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n"
-                writer.write(
-                    f"HTTP/1.1 {status}\r\n{headers}Content-Length: {len(body)}\r\n\r\n".encode()
-                    + body
-                )
-                await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
-            pass
-        finally:
-            writer.close()
+    def respond(path: str, asked: dict[str, str], local: str) -> tuple[str, str, bytes]:
+        route = routes.get(path)
+        if route is None:
+            return NOT_FOUND
+        if route.location is not None:
+            return "301 Moved Permanently", f"Location: {route.location}\r\n", b""
+        headers = f"Content-Type: {route.content_type}\r\n"
+        if route.gzipped is not None and "gzip" in asked.get("accept-encoding", "").lower():
+            return (
+                "200 OK",
+                headers + "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n",
+                route.gzipped,
+            )
+        return "200 OK", headers, route.body
 
-    async def main() -> None:
-        first = await asyncio.start_server(answer, "127.0.0.1", 0, backlog=1024)
-        port = first.sockets[0].getsockname()[1]
-        others = [
-            await asyncio.start_server(answer, f"127.0.0.{n}", port, backlog=1024)
-            for n in range(2, hosts + 1)
-        ]
-        ready.put(port)
-        await asyncio.gather(first.serve_forever(), *(s.serve_forever() for s in others))
-
-    asyncio.run(main())
+    serve_loopback(respond, hosts, ready)
 
 
 # -- measuring a contender -------------------------------------------------------------------

@@ -42,7 +42,6 @@ the best run is the figure and the median is printed beside it.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import multiprocessing
 import os
@@ -61,9 +60,13 @@ from urllib.parse import urljoin
 try:  # run as a script: benchmarks/ is on the path
     from batch import Result, generated_page, measure
     from installed import compile_clipper
+    from loopback import NOT_FOUND
+    from loopback import serve as serve_loopback
 except ImportError:  # imported as benchmarks.feeds
     from benchmarks.batch import Result, generated_page, measure
     from benchmarks.installed import compile_clipper
+    from benchmarks.loopback import NOT_FOUND
+    from benchmarks.loopback import serve as serve_loopback
 
 # -- the feeds -------------------------------------------------------------------------------
 
@@ -140,49 +143,18 @@ def serve(
             documents[key] = feed_document(feed, stories, f"http://{local}")
         return Answer(documents[key], "application/rss+xml; charset=utf-8", f'"feed-{feed}"')
 
-    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        address, local_port = writer.get_extra_info("sockname")[:2]
-        local = f"{address}:{local_port}"
-        try:
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                lines = head.decode("latin-1").split("\r\n")
-                path = lines[0].split(" ")[1]
-                asked = {
-                    name.strip().lower(): value.strip()
-                    for name, _, value in (line.partition(":") for line in lines[1:] if line)
-                }
-                found = feed_answer(path, local) if path.startswith("/feed/") else routes.get(path)
-                if found is None:
-                    status, headers, body = "404 Not Found", "Content-Type: text/plain\r\n", b"no"
-                elif found.etag is not None and asked.get("if-none-match") == found.etag:
-                    status, headers, body = "304 Not Modified", f"ETag: {found.etag}\r\n", b""
-                else:
-                    status, body = "200 OK", found.body
-                    headers = f"Content-Type: {found.content_type}\r\n"
-                    if found.etag is not None:
-                        headers += f"ETag: {found.etag}\r\n"
-                writer.write(
-                    f"HTTP/1.1 {status}\r\n{headers}Content-Length: {len(body)}\r\n\r\n".encode()
-                    + body
-                )
-                await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
-            pass
-        finally:
-            writer.close()
+    def respond(path: str, asked: dict[str, str], local: str) -> tuple[str, str, bytes]:
+        found = feed_answer(path, local) if path.startswith("/feed/") else routes.get(path)
+        if found is None:
+            return NOT_FOUND
+        if found.etag is not None and asked.get("if-none-match") == found.etag:
+            return "304 Not Modified", f"ETag: {found.etag}\r\n", b""
+        headers = f"Content-Type: {found.content_type}\r\n"
+        if found.etag is not None:
+            headers += f"ETag: {found.etag}\r\n"
+        return "200 OK", headers, found.body
 
-    async def main() -> None:
-        first = await asyncio.start_server(answer, "127.0.0.1", 0, backlog=1024)
-        port = first.sockets[0].getsockname()[1]
-        others = [
-            await asyncio.start_server(answer, f"127.0.0.{n}", port, backlog=1024)
-            for n in range(2, hosts + 1)
-        ]
-        ready.put(port)
-        await asyncio.gather(first.serve_forever(), *(s.serve_forever() for s in others))
-
-    asyncio.run(main())
+    serve_loopback(respond, hosts, ready)
 
 
 # -- part 1: the parsers --------------------------------------------------------------------------

@@ -28,7 +28,6 @@ Three figures, each beside its target, from one run:
 from __future__ import annotations
 
 import argparse
-import asyncio
 import multiprocessing
 import os
 import random
@@ -50,9 +49,13 @@ sys.path.insert(0, str(ROOT))
 try:  # run as a script: benchmarks/ is on the path
     from batch import Result, measure
     from installed import compile_clipper
+    from loopback import NOT_FOUND
+    from loopback import serve as serve_loopback
 except ImportError:  # imported as benchmarks.images
     from benchmarks.batch import Result, measure
     from benchmarks.installed import compile_clipper
+    from benchmarks.loopback import NOT_FOUND
+    from benchmarks.loopback import serve as serve_loopback
 
 from clipper.article import Article  # noqa: E402
 from clipper.images.model import ImageData, ImageOutcome  # noqa: E402
@@ -143,38 +146,14 @@ def build_routes(stories: int) -> dict[str, tuple[bytes, str]]:
 
 
 def serve(routes: dict[str, tuple[bytes, str]], hosts: int, ready: Any) -> None:
-    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                path = head.split(b" ", 2)[1].decode("latin-1")
-                found = routes.get(path)
-                if found is None:
-                    status, body, kind = "404 Not Found", b"no", "text/plain"
-                else:
-                    status, (body, kind) = "200 OK", found
-                writer.write(
-                    f"HTTP/1.1 {status}\r\nContent-Type: {kind}\r\n"
-                    f"Content-Length: {len(body)}\r\n\r\n".encode()
-                    + body
-                )
-                await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
-            pass
-        finally:
-            writer.close()
+    def respond(path: str, asked: dict[str, str], local: str) -> tuple[str, str, bytes]:
+        found = routes.get(path)
+        if found is None:
+            return NOT_FOUND
+        body, kind = found
+        return "200 OK", f"Content-Type: {kind}\r\n", body
 
-    async def main() -> None:
-        first = await asyncio.start_server(answer, "127.0.0.1", 0, backlog=1024)
-        port = first.sockets[0].getsockname()[1]
-        others = [
-            await asyncio.start_server(answer, f"127.0.0.{n}", port, backlog=1024)
-            for n in range(2, hosts + 1)
-        ]
-        ready.put(port)
-        await asyncio.gather(first.serve_forever(), *(s.serve_forever() for s in others))
-
-    asyncio.run(main())
+    serve_loopback(respond, hosts, ready)
 
 
 def _stored(path: Path) -> str:
