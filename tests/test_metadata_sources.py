@@ -676,6 +676,14 @@ CASES: dict[str, Case] = {
         ),
         title="Storm closes the harbour – and the ferries stop",
     ),
+    "a tooltip hidden inside the h1 is not part of the title (en)": Case(
+        page(
+            "<title>Storm closes the harbour | Port news | Example Docs</title>",
+            '<article><h1 class="page-title">Storm closes the harbour<div hidden>'
+            "<span>Stay organized with collections</span><span>Save and categorize content"
+            '</span></div><button aria-label="Bookmark">☆</button></h1>STORY</article>',
+        ),
+    ),
     "og:title and h1 agree over a longer <title> (en)": Case(
         page(
             "<title>Storm closes the harbour: live updates, pictures | Example News</title>"

@@ -293,6 +293,20 @@ def _first_pass(tree: LexborHTMLParser) -> _Page:
     return page
 
 
+# Inside a headline, what the reader does not see as its words: a bookmark
+# tooltip the page hides ("Stay organized with collections"), a button, an icon.
+_UNSHOWN = "[hidden], [aria-hidden=true i], button, template, script, style, svg"
+
+
+def _unshown(heading: LexborNode) -> None:
+    """Remove from ``heading`` what it holds but does not show as text (the
+    content step would remove it from the page all the same)."""
+    if heading.child is not None and heading.child.next is None and heading.child.tag == "-text":
+        return  # the common case: a headline of plain text
+    for node in heading.css(_UNSHOWN):
+        node.decompose()
+
+
 def _text(node: LexborNode) -> str:
     return " ".join(node.text(deep=True, separator=" ").split())
 
@@ -1306,6 +1320,8 @@ def extract_metadata(
         site_keys.insert(0, key(site))
 
     places = _Places()
+    for node in page.headings[:6]:
+        _unshown(node)
     visible = [
         (node, text)
         for node in page.headings[:6]
