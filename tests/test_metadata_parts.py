@@ -100,6 +100,11 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("Dr. Allen", ["Dr. Allen"]),  # the honorific stays when it leaves one word
         ("Rapid7", []),  # an account name, not "Rapid"
         ("thanosmano Members", []),
+        # A phrase is no person; a name's particles are part of it.
+        ("The Russian and Syrian defense ministries", []),
+        ("Ursula von der Leyen and Ahmed al-Hassan", ["Ursula von der Leyen", "Ahmed al-Hassan"]),
+        ("Por María dos Santos y Pérez", ["María dos Santos y Pérez"]),
+        ("by jane doe", ["jane doe"]),  # a style, kept as written
     ],
 )
 def test_parse_byline(byline: str, names: list[str]) -> None:

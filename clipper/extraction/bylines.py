@@ -273,6 +273,16 @@ def _is_role(folded: list[str], index: int) -> bool:
     return word in _QUALIFIERS and any(w in _ROLE_WORDS for w in folded[index + 1 : index + 4])
 
 
+# Lower-case words that belong to people's names, in the languages whose names
+# carry them, and the articles that start a phrase, never a name.
+_PARTICLES = _wordset(
+    "de da di do dos das del della delle dello der den des du la le lo van von ten ter"
+    " zu zur y e i bin ibn bint al el af av og"
+)
+_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ben|bin|d|l)[-'’]\w", re.IGNORECASE)
+_ARTICLES = _wordset("the a an")
+
+
 def _looks_like_name(name: str) -> bool:
     folded = name.casefold()
     if folded.replace(" ", "-") in _NOT_NAMES or folded in _NOT_NAMES:
@@ -286,7 +296,21 @@ def _looks_like_name(name: str) -> bool:
         return False
     # A lone lower-case token in a cased script is a login ("jdadmin", "rmb").
     cased = [c for c in letters if c.isupper() or c.islower()]
-    return not (cased and " " not in name and all(c.islower() for c in cased))
+    if cased and " " not in name and all(c.islower() for c in cased):
+        return False
+    # Words in lower case inside a capitalised name are particles ("Ursula von der
+    # Leyen", "al-Hassan"); others make a phrase ("The Russian and Syrian defense
+    # ministries", "Staff of the paper"), not a person. A byline all in lower case
+    # ("jane doe") is a style, not a phrase.
+    words = name.split()
+    if len(words) > 1 and any(word[:1].isupper() for word in words):
+        if words[0].casefold() in _ARTICLES:
+            return False
+        for word in words:
+            first = next((c for c in word if c.isalpha()), "")
+            if first.islower() and word.casefold() not in _PARTICLES and not _PARTICLE.match(word):
+                return False
+    return True
 
 
 def _split_agency_suffix(name: str) -> list[str]:
