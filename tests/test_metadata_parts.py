@@ -105,6 +105,12 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("Ursula von der Leyen and Ahmed al-Hassan", ["Ursula von der Leyen", "Ahmed al-Hassan"]),
         ("Por María dos Santos y Pérez", ["María dos Santos y Pérez"]),
         ("by jane doe", ["jane doe"]),  # a style, kept as written
+        # An agency's dateline place is no author; a second agency by "and" is.
+        ("Reuters, Washington,", ["Reuters"]),
+        ("By Reuters and Bloomberg", ["Reuters", "Bloomberg"]),
+        ("AP, Jane Doe", ["AP", "Jane Doe"]),
+        # Full-width separators end a name as their ASCII forms do.
+        ("by ライトハウス国際特許事務所 ／ 2016.12.01", ["ライトハウス国際特許事務所"]),
     ],
 )
 def test_parse_byline(byline: str, names: list[str]) -> None:

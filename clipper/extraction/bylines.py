@@ -213,7 +213,7 @@ def _clean_name(part: str, first: bool = True) -> str | None:
     CNN Editor-at-large"): only an agency survives from it.
     """
     text = _NOISE.sub(" ", part)
-    text = " ".join(text.split()).strip(" .,:;|-–—/·•*\"'“”«»")
+    text = " ".join(text.split()).strip(" .,:;|-–—/·•*\"'“”«»／｜：，、・")
     text = _PREFIX.sub("", text).strip(" .,:;|-–—/")
     while (stripped := _HONORIFICS.sub("", text)) != text and " " in stripped:
         text = stripped  # "Dr. Jane Doe" → Jane Doe; "Dr. Allen" stays: he is known so
@@ -244,7 +244,7 @@ def _clean_name(part: str, first: bool = True) -> str | None:
             break
     had_role = start > 0 or end < len(words)
     words = words[start:end]
-    name = " ".join(words).strip(" .,:;|-–—/")
+    name = " ".join(words).strip(" .,:;|-–—/／｜：，、・")
     if not name:
         return None
     if is_agency(name):
@@ -394,6 +394,8 @@ def parse_byline(text: str) -> list[str]:
                 continue
             for part in _split_agency_suffix(piece.strip()):
                 if (name := _clean_name(part, first=index == 0)) is not None:
+                    if " " not in name and names and _after_agency(field, names[-1], name):
+                        continue  # "Reuters, Washington": the agency's dateline place
                     names.append(name)
         if names:
             # "Amman - Sara Al-Khatib", "WASHINGTON — Jane Doe": a dateline's place
@@ -409,6 +411,17 @@ def parse_byline(text: str) -> list[str]:
                 continue
             return unique(names)
     return place
+
+
+def _after_agency(field: str, previous: str, word: str) -> bool:
+    """Whether ``word`` follows the agency ``previous`` behind a comma or a bar
+    ("Reuters, Washington", "PTI | Moscow"), as a dateline's place does; a name
+    joined by "and" is a second author."""
+    if not is_agency(previous) or is_agency(word):
+        return False  # "dpa/AFP": two agencies
+    start = field.find(previous)
+    after = field[start + len(previous) :] if start >= 0 else ""
+    return after.lstrip(" ").startswith((",", "|", "/", "-", "–", "—")) and word in after
 
 
 def unique(names: Iterable[str]) -> list[str]:
