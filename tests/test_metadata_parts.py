@@ -133,6 +133,7 @@ def test_split_authors() -> None:
     ("declared", "expected"),
     [
         ("TOI Lifestyle Desk", "TOI Lifestyle Desk"),  # a desk, when nobody is named
+        ("By JERUSALEM POST STAFF", "Jerusalem Post Staff"),  # without its "By", not shouted
         ("luizjr4", "luizjr4"),  # a forum account
         ("@hayley.p", "hayley.p"),
         ("admin", None),

@@ -471,6 +471,7 @@ def declared_stand_in(text: str) -> str | None:
     Generic words (``admin``, ``Staff``, ``Guest``) never are.
     """
     text = " ".join(text.split()).strip(" .,:;|-–—/")
+    text = _titled(_PREFIX.sub("", text).strip(" .,:;|-–—/"))  # "By JERUSALEM POST STAFF"
     if not text or len(text) > 60 or len(text.split()) > 5 or "://" in text:
         return None
     folded = text.casefold().lstrip("@")
