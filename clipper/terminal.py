@@ -86,10 +86,12 @@ def write(text: str) -> None:
             sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
         sys.stdout.flush()
     except BrokenPipeError:
-        _quiet_exit()
+        reader_went_away()
 
 
-def _quiet_exit() -> NoReturn:
+def reader_went_away() -> NoReturn:
+    """End quietly, with exit code 0: a reader that stops early (``| head``) is done,
+    and whatever was left to print is not wanted."""
     # Python would complain about the broken pipe again while flushing at exit.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())

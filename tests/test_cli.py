@@ -233,3 +233,31 @@ def test_help_into_a_reader_that_stops_early_is_not_an_error() -> None:
     process.stdout.close()
     assert process.wait(timeout=30) == 0
     assert process.stderr.read() == b""
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "jsonl"])
+def test_export_into_a_reader_that_stops_early_is_not_an_error(
+    run: Run, library_path: Path, tmp_path: Path, output_format: str
+) -> None:
+    # `clipper export --to - | head`: export writes its stream itself, one clipping at a
+    # time, and goes on writing after the reader has gone.
+    story = "A story about the harbour, the ferries and the storm that closed the quay. " * 20
+    lines = [
+        json.dumps({"id": n, "url": f"https://example.org/{n}", "title": f"Story {n}",
+                    "text": story, "markdown": story, "clipped_at": "2024-05-01T08:00:00+00:00"})
+        for n in range(1, 401)
+    ]  # fmt: skip
+    exported = tmp_path / "many.jsonl"
+    exported.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run("import", str(exported)).exit_code == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clipper", "export", "-f", output_format, "--to", "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "CLIPPER_LIBRARY": str(library_path)},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(3) in (b"---", b'{"i')
+    process.stdout.close()
+    assert process.wait(timeout=30) == 0
+    assert process.stderr.read() == b""
