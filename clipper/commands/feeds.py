@@ -128,12 +128,17 @@ def _ask_for_one(url: str, found: list[Found]) -> None:
 
 def _say_following(feed_id: int, name: str, item: Found) -> None:
     from clipper.feeds.update import FIRST_UPDATE
-    from clipper.text import counted
+    from clipper.text import counted, one_line
 
     held = len(item.feed.entries)
     clipped = min(held, FIRST_UPDATE)
+    title = one_line(item.feed.title)
+    # The name is the feed's title unless --name (or a clash) chose another: say each once.
+    called = (
+        f"{name!r} ({item.url})" if title in ("", name) else f"{name!r} ({title!r}, {item.url})"
+    )
     say(
-        f"Following {item.feed.title or item.url!r} as feed #{feed_id} {name!r} ({item.url}): "
+        f"Following feed #{feed_id} {called}: "
         f"{item.feed.kind}, {counted(held, 'entry', 'entries')} now; "
         f"`clipper feed update` clips the newest {clipped}."
     )
@@ -407,10 +412,14 @@ def remove(
         feeds = feeds_named(library, refs)
         library.feeds.remove(feeds)
     for feed in feeds:
-        say(
-            f"Stopped following feed {feed_line(feed)}; its "
-            f"{counted(feed.stories, 'story', 'stories')} stay in the library."
+        kept = (
+            f"its {counted(feed.stories, 'story', 'stories')} "
+            + ("stays" if feed.stories == 1 else "stay")
+            + " in the library"
+            if feed.stories
+            else "no story was clipped from it"
         )
+        say(f"Stopped following feed {feed_line(feed)}; {kept}.")
 
 
 @app.command("import")
@@ -461,7 +470,7 @@ def import_opml(
     say(
         f"Imported {counted(added, 'feed')} from {file}"
         + (f" ({already} already followed)" if already else "")
-        + ("; `clipper feed update` reads them." if added else ".")
+        + ("; `clipper feed update` reads " + ("it." if added == 1 else "them.") if added else ".")
     )
 
 
