@@ -276,4 +276,6 @@ def list_images(
 
     show(pictures_table(listed))
     stored = sum(1 for picture in listed if picture.status == "stored")
-    say(f"#{clipping_id}: {stored} of {len(listed)} pictures stored.")
+    unfetched = sum(1 for picture in listed if picture.record is None)
+    fetch = f"; `clipper reextract {clipping_id} --images` fetches the {unfetched} not fetched"
+    say(f"#{clipping_id}: {stored} of {len(listed)} pictures stored{fetch if unfetched else ''}.")
