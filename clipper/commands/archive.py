@@ -140,9 +140,10 @@ def export(
             clippings, total = _by_ids(library, chosen.ids)
         else:
             clippings, total = _chosen(library, chosen.query)
+        empty = _why_empty(chosen.query, output_format) if total == 0 else None
         if output_format is ExportFormat.jsonl:
             _export_jsonl(
-                library, tracked(clippings, total, "Exporting"), to, with_html, with_images
+                library, tracked(clippings, total, "Exporting"), to, with_html, with_images, empty
             )
             return
         if output_format is ExportFormat.epub:
@@ -153,12 +154,17 @@ def export(
 
         if to == "-":
             write_markdown_stream(clippings, sys.stdout)
+            if empty:
+                say(f"Exported nothing: {empty}.")
             return
         result = export_markdown(
             tracked(clippings, total, "Exporting"),
             Path(to),
             library=library if with_images else None,
         )
+    if empty and not result.attachments_removed:
+        say(f"Exported 0 notes to {to}: {empty}.")
+        return
     details = f"{result.written} written, {result.unchanged} unchanged"
     if result.renamed:
         details += f", {result.renamed} renamed"
@@ -167,6 +173,17 @@ def export(
     if result.attachments_removed:
         details += f", {counted(result.attachments_removed, 'unused picture')} removed"
     say(f"Exported {counted(result.count, 'note')} to {to} ({details}).")
+
+
+def _why_empty(query: str | None, output_format: ExportFormat) -> str:
+    """Why an export selects nothing; an EPUB of no chapter is no book (its table of
+    contents would be an empty list, which EPUB 3 forbids), so that one is refused."""
+    from clipper.errors import ExportError
+
+    why = f"no clipping matches {query!r}" if query else "the library holds no clippings yet"
+    if output_format is ExportFormat.epub:
+        raise ExportError(f"{why}; an EPUB needs at least one clipping, so none was written")
+    return why
 
 
 def _export_epub(library: Library, clippings: Iterator[Clipping], to: str, title: str) -> None:
@@ -198,7 +215,12 @@ def _export_epub(library: Library, clippings: Iterator[Clipping], to: str, title
 
 
 def _export_jsonl(
-    library: Library, clippings: Iterator[Clipping], to: str, with_html: bool, with_images: bool
+    library: Library,
+    clippings: Iterator[Clipping],
+    to: str,
+    with_html: bool,
+    with_images: bool,
+    empty: str | None,
 ) -> None:
     import os
 
@@ -207,6 +229,8 @@ def _export_jsonl(
 
     if to == "-":
         export_jsonl(library, clippings, sys.stdout, with_html=with_html, with_images=with_images)
+        if empty:
+            say(f"Exported nothing: {empty}.")
         return
     target = Path(to)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -222,7 +246,11 @@ def _export_jsonl(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    say(f"Exported {counted(count, 'clipping')} to {to}.")
+    say(
+        f"Exported 0 clippings to {to}: {empty}."
+        if empty
+        else f"Exported {counted(count, 'clipping')} to {to}."
+    )
 
 
 def import_file(
