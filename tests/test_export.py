@@ -318,3 +318,12 @@ PAGE = (
     + "Ferries run again to the islands after the storm closed the quay for a week. " * 8
     + "</p></article></body></html>"
 )
+
+
+def test_reextract_and_refresh_of_nothing_say_why(run: Run) -> None:
+    empty = run("reextract", "--all")
+    assert empty.stderr == "Re-extracted 0 clippings: the library holds no clippings yet.\n"
+    assert run("clip", "-", "--url", "https://example.org/1", input=PAGE).exit_code == 0
+    nothing = run("refresh", "tag:nothing")
+    assert nothing.exit_code == 0
+    assert nothing.stderr == "Refreshed 0 clippings: no clipping matches 'tag:nothing'.\n"

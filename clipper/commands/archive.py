@@ -175,12 +175,16 @@ def export(
     say(f"Exported {counted(result.count, 'note')} to {to} ({details}).")
 
 
+def _nothing_chosen(query: str | None) -> str:
+    return f"no clipping matches {query!r}" if query else "the library holds no clippings yet"
+
+
 def _why_empty(query: str | None, output_format: ExportFormat) -> str:
     """Why an export selects nothing; an EPUB of no chapter is no book (its table of
     contents would be an empty list, which EPUB 3 forbids), so that one is refused."""
     from clipper.errors import ExportError
 
-    why = f"no clipping matches {query!r}" if query else "the library holds no clippings yet"
+    why = _nothing_chosen(query)
     if output_format is ExportFormat.epub:
         raise ExportError(f"{why}; an EPUB needs at least one clipping, so none was written")
     return why
@@ -443,6 +447,9 @@ def _renew(
     options = fetch_options(state(ctx).settings().fetch, images=images)
     with state(ctx).open_library(create=False) as library:
         clippings, total = _targets(library, chosen, ids, everything)
+        if total == 0:
+            say(f"{verb} 0 clippings: {_nothing_chosen(chosen.query)}.")
+            return
         report = run(
             library,
             tracked(clippings, total, progress),
