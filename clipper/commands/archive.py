@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clipper.commands.common import console, print_json, say, say_error, show, state
+from clipper.commands.common import (
+    ClippingId,
+    console,
+    print_json,
+    say,
+    say_error,
+    show,
+    state,
+)
 from clipper.text import counted
 
 if TYPE_CHECKING:
@@ -513,7 +521,7 @@ def refresh(
 
 def history(
     ctx: typer.Context,
-    clipping_id: Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")],
+    clipping_id: ClippingId,
     as_json: Annotated[bool, typer.Option("--json", help="Print versions as JSON lines.")] = False,
 ) -> None:
     """List a clipping's text versions, oldest first, with dates and word counts.
@@ -533,7 +541,7 @@ def history(
 
 def diff(
     ctx: typer.Context,
-    clipping_id: Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")],
+    clipping_id: ClippingId,
     old: Annotated[
         int | None, typer.Argument(metavar="V1", help="The older version (default: previous).")
     ] = None,

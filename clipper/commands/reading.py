@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clipper.commands.common import print_json, say, show, state
+from clipper.commands.common import ClippingId, print_json, say, show, state
 
 if TYPE_CHECKING:
     from clipper.search import Suggestion
@@ -207,7 +207,7 @@ def list_clippings(
 
 def show_clipping(
     ctx: typer.Context,
-    clipping_id: Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")],
+    clipping_id: ClippingId,
     raw: Annotated[
         bool, typer.Option("--raw", help="Print the story as plain Markdown, without the card.")
     ] = False,
@@ -246,7 +246,7 @@ def show_clipping(
 
 def list_images(
     ctx: typer.Context,
-    clipping_id: Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")],
+    clipping_id: ClippingId,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON object per picture.")
     ] = False,
