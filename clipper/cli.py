@@ -40,7 +40,7 @@ class ClipperGroup(TyperGroup):
         except KeyboardInterrupt:
             _fail("interrupted", 130)
         except BrokenPipeError:
-            # Output written straight to stdout (`clipper export --to - | head`).
+            # The reader of stdout is done (`clipper list | head`, `export --to - | head`).
             from clipper.terminal import reader_went_away
 
             reader_went_away()

@@ -235,6 +235,32 @@ def test_help_into_a_reader_that_stops_early_is_not_an_error() -> None:
     assert process.stderr.read() == b""
 
 
+def test_a_batch_into_a_reader_that_stops_early_stops_quietly(
+    server: Server, library_path: Path, tmp_path: Path
+) -> None:
+    # `clipper clip --from links.txt --json | head -1`: the records are printed from
+    # inside the batch's event loop; the reader going away ends the batch, exit 0,
+    # with its summary and no traceback.
+    story = "<p>" + "Ferries run again to the islands after the storm closed the quay. " * 8
+    links = tmp_path / "links.txt"
+    page = "<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>"
+    urls = [server.route(f"/s{n}", page.format(n=n) + story + "</p></article>") for n in range(40)]
+    links.write_text("\n".join(urls))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clipper", "clip", "--from", str(links), "--json", "-j", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "CLIPPER_LIBRARY": str(library_path)},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert json.loads(process.stdout.readline())["title"].startswith("Story ")
+    process.stdout.close()
+    assert process.wait(timeout=60) == 0
+    said = process.stderr.read().decode()
+    assert "Traceback" not in said and "Task exception" not in said
+    assert " of 40)" in said.splitlines()[-1]  # the summary: stopped after some of 40
+
+
 @pytest.mark.parametrize("output_format", ["markdown", "jsonl"])
 def test_export_into_a_reader_that_stops_early_is_not_an_error(
     run: Run, library_path: Path, tmp_path: Path, output_format: str
