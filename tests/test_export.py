@@ -327,3 +327,19 @@ def test_reextract_and_refresh_of_nothing_say_why(run: Run) -> None:
     nothing = run("refresh", "tag:nothing")
     assert nothing.exit_code == 0
     assert nothing.stderr == "Refreshed 0 clippings: no clipping matches 'tag:nothing'.\n"
+
+
+def test_notes_go_to_the_settings_folder_without_to(run: Run, tmp_path: Path) -> None:
+    assert run("clip", "-", "--url", "https://example.org/1", input=PAGE).exit_code == 0
+    settings = tmp_path / "config.toml"
+    env = {"CLIPPER_CONFIG": str(settings)}
+    missing = run("export", env=env)
+    assert missing.exit_code == 2
+    assert "give --to FOLDER for the notes, or set folder under [export]" in missing.stderr
+    settings.write_text(f'[export]\nfolder = "{tmp_path / "vault"}"\n')
+    exported = run("export", env=env)
+    assert exported.exit_code == 0, exported.stderr
+    assert [note.suffix for note in (tmp_path / "vault").iterdir()] == [".md"]
+    assert f"Exported 1 note to {tmp_path / 'vault'} " in exported.stderr
+    book = run("export", "-f", "epub", env=env)  # the folder is for notes: a book needs its file
+    assert book.exit_code == 2 and "give --to FILE, e.g. --to clippings.epub" in book.stderr

@@ -87,13 +87,14 @@ Words = Annotated[
 def export(
     ctx: typer.Context,
     to: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--to",
-            help="Folder for Markdown notes, file for JSON lines or an EPUB; - for stdout.",
+            help="Folder for Markdown notes (default: the folder setting under [export]), "
+            "file for JSON lines or an EPUB; - for stdout.",
             show_default=False,
         ),
-    ],
+    ] = None,
     words: Words = None,
     output_format: Annotated[
         ExportFormat,
@@ -131,6 +132,8 @@ def export(
     """
     from clipper.progress import tracked
 
+    if to is None:
+        to = _settings_folder(ctx, output_format)
     if with_html and output_format is not ExportFormat.jsonl:
         raise typer.BadParameter("--with-html applies to --format jsonl", param_hint="--with-html")
     if title is not None and output_format is not ExportFormat.epub:
@@ -181,6 +184,19 @@ def export(
     if result.attachments_removed:
         details += f", {counted(result.attachments_removed, 'unused picture')} removed"
     say(f"Exported {counted(result.count, 'note')} to {to} ({details}).")
+
+
+def _settings_folder(ctx: typer.Context, output_format: ExportFormat) -> str:
+    """Where notes go without --to: the settings file's ``folder`` under ``[export]``."""
+    if output_format is not ExportFormat.markdown:
+        raise typer.BadParameter(f"give --to FILE, e.g. --to clippings.{output_format.value}")
+    folder = state(ctx).settings().export.folder
+    if not folder:
+        raise typer.BadParameter(
+            "give --to FOLDER for the notes, or set folder under [export] in the settings "
+            "file (`clipper config` shows where it is)"
+        )
+    return str(Path(folder).expanduser())
 
 
 def _nothing_chosen(query: str | None) -> str:
