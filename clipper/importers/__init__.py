@@ -261,7 +261,14 @@ def _only_member(bundle: Bundle) -> str:
 def _parse_bundle(
     bundle: Bundle, file_format: ImportFormat | None
 ) -> tuple[ImportFormat, Iterator[Parsed]]:
-    chosen = file_format or detect_bundle(bundle)
+    found = detect_bundle(bundle)
+    if file_format is not None and found is not None and found is not file_format:
+        bundle.close()
+        raise NotImportableError(
+            f"{bundle.path} is {found.value.capitalize()}'s export, not {file_format.value}; "
+            f"leave out --format (or give --format {found.value})"
+        )
+    chosen = file_format or found
     if chosen in BUNDLED:
         assert chosen is not None
         return chosen, _closing(bundle, _bundle_reader(chosen)(bundle, chosen.value))
