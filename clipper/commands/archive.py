@@ -326,7 +326,7 @@ def import_file(
     chosen, parsed = parse_file(file, ImportFormat(file_format.value) if file_format else None)
     with state(ctx).open_library() as library:
         report = import_parsed(library, chosen, parsed, on_problem=report_problem)
-        say(report.summary())
+        say(report.summary(clipping_links=fetch))
         failed = any(not p.skipped for p in report.problems)
         if fetch and report.links:
             wanted = set(report.links)
