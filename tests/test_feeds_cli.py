@@ -315,6 +315,20 @@ def test_failed_entries_are_retried_then_given_up_and_reported(
     assert (listed["failing"], listed["given_up"], listed["stories"]) == (0, 1, 1)
 
 
+def test_a_story_tried_again_is_not_counted_as_new(run: Run, offline_web: OfflineWeb) -> None:
+    web = offline_web
+    feed = web.add("http://news.example/rss.xml", rss("News", [item(1), item(2)]))
+    web.add("http://news.example/stories/1", story("Story 1 of news.example"))
+    env = web.overrides()
+    run("feed", "add", feed, env=env)
+    first = run("feed", "update", env=env)
+    assert first.stderr.splitlines()[-1] == "1 feed read; 2 new stories"
+    second = run("feed", "update", env=env)  # a 304; story 2, which failed, is tried again
+    assert (
+        second.stderr.splitlines()[-1] == "1 feed read (1 unchanged); 0 new stories, 1 tried again"
+    )
+
+
 def test_an_interrupted_update_loses_no_entry_a_later_one_clips_them(
     run: Run, offline_web: OfflineWeb
 ) -> None:

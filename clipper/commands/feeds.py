@@ -266,13 +266,16 @@ def _notes(read: FeedRead, skipped: int, nolink: int) -> list[tuple[bool, str]]:
     return notes
 
 
-def _summary_line(reads: Sequence[FeedRead], stories: int) -> str:
+def _summary_line(reads: Sequence[FeedRead], stories: int, retried: int = 0) -> str:
+    """``stories`` in all, of which ``retried`` are earlier updates' stories tried again."""
     from clipper.feeds.view import reading_summary
 
     def count(status: str) -> int:
         return sum(1 for read in reads if read.status == status)
 
-    return reading_summary(count("read"), count("unchanged"), count("failed"), stories)
+    return reading_summary(
+        count("read"), count("unchanged"), count("failed"), stories - retried, retried
+    )
 
 
 def _dry_run(
@@ -362,7 +365,7 @@ def _update(
         if display is not None:
             if batch.summary.total:
                 display.finish(batch.summary)
-            say(_summary_line(batch.reads, batch.summary.total))
+            say(_summary_line(batch.reads, batch.summary.total, batch.retried))
     return any(read.status == "failed" for read in batch.reads)
 
 

@@ -79,14 +79,15 @@ def feed_line(feed: Feed) -> str:
     return f"#{feed.id} {one_line(feed.name)} ({one_line(feed.url)})"
 
 
-def reading_summary(read: int, unchanged: int, failed: int, new: int) -> str:
-    """``12 feeds read (8 unchanged), 1 could not be read; 17 new stories``."""
+def reading_summary(read: int, unchanged: int, failed: int, new: int, retried: int = 0) -> str:
+    """``12 feeds read (8 unchanged), 1 could not be read; 17 new stories, 2 tried again``."""
     text = f"{counted(read + unchanged, 'feed')} read"
     if unchanged:
         text += f" ({unchanged} unchanged)"
     if failed:
         text += f", {failed} could not be read"
-    return text + f"; {counted(new, 'new story', 'new stories')}"
+    again = f", {retried} tried again" if retried else ""
+    return text + f"; {counted(new, 'new story', 'new stories')}{again}"
 
 
 def names(feeds: Iterable[Feed]) -> str:
