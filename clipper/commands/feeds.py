@@ -252,7 +252,9 @@ def _notes(read: FeedRead, skipped: int, nolink: int) -> list[tuple[bool, str]]:
     where = f"feed {feed_line(read.feed)}"
     notes = []
     if read.status == "failed":
-        notes.append((True, f"{where}: {read.error}"))
+        # "URL answered HTTP 404": the feed's URL is in `where` already.
+        error = read.error.removeprefix(f"{read.feed.url} ")
+        notes.append((True, f"{where}: {error}"))
     if skipped:
         notes.append(
             (
