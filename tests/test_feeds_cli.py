@@ -366,6 +366,10 @@ def test_quiet_prints_only_errors_and_exits_1_when_a_feed_cannot_be_read(
     assert failing.stderr.count("http://gone.example/feed") == 1  # the address said once
     [gone_feed, _] = records(run, "feed", "list")
     assert gone_feed["errors"] == 1 and "410" in str(gone_feed["error"])
+    table = run("feed", "list", env={"COLUMNS": "200"}).stdout.splitlines()
+    assert table[0].split()[-1] == "errors"
+    [gone_row] = [row for row in table if row.startswith(" 2  Gone ")]
+    assert gone_row.endswith("  1 failed read, 1 story retrying")  # the feed, then its story
     only_good = run("feed", "update", "News", "-q", env=env)
     assert only_good.exit_code == 0
 

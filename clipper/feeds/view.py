@@ -65,12 +65,12 @@ def feeds_table(feeds: Sequence[Feed]) -> RenderableType:
 
 def _errors(feed: Feed) -> str:
     parts = []
-    if feed.failures:
-        parts.append(f"{feed.failures} read")
-    if feed.failing:
-        parts.append(f"{feed.failing} retrying")
+    if feed.failures:  # readings of the feed that failed, in a row
+        parts.append(counted(feed.failures, "failed read"))
+    if feed.failing:  # its stories
+        parts.append(f"{counted(feed.failing, 'story', 'stories')} retrying")
     if feed.given_up:
-        parts.append(f"{feed.given_up} given up")
+        parts.append(f"{counted(feed.given_up, 'story', 'stories')} given up")
     return ", ".join(parts)
 
 
