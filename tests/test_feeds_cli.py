@@ -361,7 +361,7 @@ def test_quiet_prints_only_errors_and_exits_1_when_a_feed_cannot_be_read(
     failing = run("feed", "update", "-q", env=env)
     assert failing.exit_code == 1
     assert failing.stdout == ""
-    assert failing.stderr.startswith("error: feed #2 Gone (http://gone.example/feed): answered ")
+    assert failing.stderr.startswith("error: feed #2 Gone: http://gone.example/feed answered ")
     assert "answered HTTP 410" in failing.stderr and failing.stderr.count("\n") == 1
     assert failing.stderr.count("http://gone.example/feed") == 1  # the address said once
     [gone_feed, _] = records(run, "feed", "list")

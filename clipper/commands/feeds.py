@@ -248,13 +248,15 @@ def update(
 def _notes(read: FeedRead, skipped: int, nolink: int) -> list[tuple[bool, str]]:
     """What to say about one feed's reading: ``(is_error, message)`` lines."""
     from clipper.feeds.view import feed_line
+    from clipper.text import one_line
 
     where = f"feed {feed_line(read.feed)}"
     notes = []
     if read.status == "failed":
-        # "URL answered HTTP 404": the feed's URL is in `where` already.
-        error = read.error.removeprefix(f"{read.feed.url} ")
-        notes.append((True, f"{where}: {error}"))
+        # "URL answered HTTP 404", "URL is a web page...": the error names the address.
+        said = read.error.startswith(f"{read.feed.url} ")
+        named = f"feed #{read.feed.id} {one_line(read.feed.name)}" if said else where
+        notes.append((True, f"{named}: {read.error}"))
     if skipped:
         notes.append(
             (
