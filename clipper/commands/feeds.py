@@ -39,7 +39,7 @@ app = typer.Typer(
 FeedRefs = Annotated[
     list[str] | None,
     typer.Argument(
-        metavar="NAME|ID", help="Feeds by name or id (default: all).", show_default=False
+        metavar="NAME|ID...", help="Feeds by name or id (default: all).", show_default=False
     ),
 ]
 
@@ -404,7 +404,7 @@ def remove(
     ctx: typer.Context,
     refs: Annotated[
         list[str],
-        typer.Argument(metavar="NAME|ID", help="Feeds by name or id.", show_default=False),
+        typer.Argument(metavar="NAME|ID...", help="Feeds by name or id.", show_default=False),
     ],
 ) -> None:
     """Stop following feeds; the stories clipped from them stay in the library.

@@ -60,7 +60,7 @@ def tag_clipping(
     changes: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="+TAG|-TAG",
+            metavar="+TAG|-TAG...",
             help="+tag (or tag) adds, -tag removes. Without changes, print the tags.",
             show_default=False,
         ),
