@@ -122,6 +122,16 @@ def test_search_ranks_and_snippets(seeded: Run) -> None:
     assert "No clippings match 'zeppelin'." in nothing.stderr
 
 
+def test_search_in_an_empty_library_says_how_to_fill_it(run: Run, library_path: Path) -> None:
+    for args in (("search", "zeppelin"), ("search", "zeppelin", "--json"), ("list",)):
+        empty = run(*args)
+        assert (empty.exit_code, empty.stdout) == (0, "")
+        assert empty.stderr == "No clippings yet. Add one with: clipper clip URL\n"
+    assert not library_path.exists()  # reading commands never create it
+    bad = run("search", "title:")
+    assert bad.exit_code == 1 and "needs a value" in bad.stderr  # the query is still checked
+
+
 def test_list_and_show(seeded: Run) -> None:
     listed = seeded("list")
     assert listed.exit_code == 0

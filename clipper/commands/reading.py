@@ -100,6 +100,10 @@ def search(
         more = len(hits) > limit
         hits = hits[:limit]
         suggestions = library.suggest(text) if not hits and not offset else []
+        empty = not hits and library.count() == 0
+    if empty:
+        say("No clippings yet. Add one with: clipper clip URL")
+        return
     if as_json:
         for hit in hits:
             print_json(hit.to_record())
