@@ -209,6 +209,11 @@ def _describe(error: sqlite3.Error, path: str) -> str:
     if code.startswith("SQLITE_NOTADB") or code.startswith("SQLITE_CORRUPT"):
         return f"{path} is not a clipper library, or it is damaged"
     if code.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        if Path(path).is_dir():
+            return (
+                f"{path} is a folder; the library is a file in it, "
+                f"e.g. --library {Path(path) / 'clippings.db'}"
+            )
         return f"cannot open the library {path}; check that its folder exists and is writable"
     return f"library error ({path}): {error}"
 

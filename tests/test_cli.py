@@ -297,3 +297,16 @@ def test_export_into_a_reader_that_stops_early_is_not_an_error(
     process.stdout.close()
     assert process.wait(timeout=30) == 0
     assert process.stderr.read() == b""
+
+
+def test_a_library_that_is_a_folder_is_one_line_naming_a_file_in_it(
+    run: Run, tmp_path: Path
+) -> None:
+    for args in (("list",), ("clip", SEED)):
+        result = run("--library", str(tmp_path), *args)
+        assert result.exit_code == 1, args
+        assert result.stderr == (
+            f"error: {tmp_path} is a folder; the library is a file in it, "
+            f"e.g. --library {tmp_path / 'clippings.db'}\n"
+        )
+    assert not any(tmp_path.iterdir())  # nothing was written in it
