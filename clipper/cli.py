@@ -39,6 +39,11 @@ class ClipperGroup(TyperGroup):
             raise  # usage errors and exits: Typer reports them itself (exit 2 / as asked)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except BrokenPipeError:
+            # The reader of stdout is done (`clipper list | head`, `export --to - | head`).
+            from clipper.terminal import reader_went_away
+
+            reader_went_away()
         except Exception as error:
             if os.environ.get(DEBUG_ENV):
                 raise

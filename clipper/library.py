@@ -30,7 +30,7 @@ from clipper.authors import author_names
 from clipper.clipping import Clipping, Highlight, Hit
 from clipper.dedup import clipping_at, same_story_at
 from clipper.errors import AlreadyClippedError, LibraryError, NotFoundError
-from clipper.migrations import INDEXED_FIELDS, indexed_form, migrate
+from clipper.migrations import INDEXED_FIELDS, host_sql, indexed_form, migrate
 from clipper.page import Page, utc_now
 
 if TYPE_CHECKING:
@@ -58,9 +58,8 @@ RETIRED_UP_TO = "(SELECT coalesce((SELECT max_id FROM id_high_water), 0))"
 NEXT_ID = f"(SELECT 1 + max(coalesce((SELECT max(id) FROM clippings), 0), {RETIRED_UP_TO}))"
 
 
-# The host of ``c.url``: what lies between ``://`` and the next ``/``, lower-cased.
-_REST = "substr(c.url, instr(c.url, '://') + 3)"
-_HOST = f"lower(substr({_REST}, 1, instr({_REST} || '/', '/') - 1))"
+# The host of ``c.url``, lower-cased, without a port or user name, as ``site:`` sees it.
+_HOST = host_sql("c.url")
 
 
 @dataclass(frozen=True)
@@ -210,6 +209,11 @@ def _describe(error: sqlite3.Error, path: str) -> str:
     if code.startswith("SQLITE_NOTADB") or code.startswith("SQLITE_CORRUPT"):
         return f"{path} is not a clipper library, or it is damaged"
     if code.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        if Path(path).is_dir():
+            return (
+                f"{path} is a folder; the library is a file in it, "
+                f"e.g. --library {Path(path) / 'clippings.db'}"
+            )
         return f"cannot open the library {path}; check that its folder exists and is writable"
     return f"library error ({path}): {error}"
 

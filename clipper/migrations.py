@@ -232,7 +232,7 @@ def m004_pages_by_url(db: sqlite3.Connection) -> None:
     )
 
 
-def _host(url: str) -> str:
+def host_sql(url: str) -> str:
     """SQL for the lower-case host of the URL expression ``url`` ('' when it has none).
 
     Built from core functions only, so the triggers below work in any SQLite
@@ -265,7 +265,7 @@ def _site_key_statements(clipping_id: str | None, url: str, site: str) -> list[s
     keyed = f"clipping_id = {clipping_id}" if clipping_id else "1"
     hosts = f"""
         INSERT OR IGNORE INTO site_keys (key, clipping_id)
-        SELECT host, id FROM (SELECT {_host(url)} AS host, id FROM clippings WHERE {clipping})
+        SELECT host, id FROM (SELECT {host_sql(url)} AS host, id FROM clippings WHERE {clipping})
          WHERE host != ''
     """
     shorter = f"""
@@ -629,7 +629,7 @@ def _searched_columns(clipping: str, tags: str) -> str:
     found as in the text. The host is the URL's, without ``www.``: a label in
     those scripts stays one word.
     """
-    host = _host("c.url")
+    host = host_sql("c.url")
     columns = [f"{_indexed_column(name)} AS {name}" for name in _STORED_FORMS]
     columns += [
         f"{_spaced('c.site')} AS site",

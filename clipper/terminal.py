@@ -77,19 +77,24 @@ def emit(*renderables: RenderableType, page: bool = False, soft_wrap: bool = Fal
 
 
 def write(text: str) -> None:
-    """Write to stdout; a reader that went away (``| head``) is not an error."""
+    """Write to stdout.
+
+    A reader that went away (``| head``) raises ``BrokenPipeError``, which the
+    command line turns into a quiet exit 0 (``reader_went_away``) once it has
+    unwound whatever was running: exiting here, inside a batch's event loop,
+    left asyncio printing a traceback about the task.
+    """
     try:
-        try:
-            sys.stdout.write(text)
-        except UnicodeEncodeError:  # a terminal that cannot show ★ or box lines
-            encoding = sys.stdout.encoding or "ascii"
-            sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _quiet_exit()
+        sys.stdout.write(text)
+    except UnicodeEncodeError:  # a terminal that cannot show ★ or box lines
+        encoding = sys.stdout.encoding or "ascii"
+        sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
+    sys.stdout.flush()
 
 
-def _quiet_exit() -> NoReturn:
+def reader_went_away() -> NoReturn:
+    """End quietly, with exit code 0: a reader that stops early (``| head``) is done,
+    and whatever was left to print is not wanted."""
     # Python would complain about the broken pipe again while flushing at exit.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())

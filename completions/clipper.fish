@@ -95,7 +95,7 @@ complete -c clipper -n '__fish_seen_subcommand_from stats' -l json -d 'Print the
 complete -c clipper -n '__fish_seen_subcommand_from stats' -l help -s h -d 'Show help and exit'
 complete -c clipper -n '__fish_seen_subcommand_from config' -l json -d 'Print it all as JSON'
 complete -c clipper -n '__fish_seen_subcommand_from config' -l help -s h -d 'Show help and exit'
-complete -c clipper -n '__fish_seen_subcommand_from export; and not __fish_seen_subcommand_from feed' -l to -r -F -d 'Folder for Markdown notes, file for JSON lines or an EPUB; - for stdout'
+complete -c clipper -n '__fish_seen_subcommand_from export; and not __fish_seen_subcommand_from feed' -l to -r -F -d 'Folder for Markdown notes (default: the folder setting under [export]), file for JSON lines or an EPUB; - for stdout'
 complete -c clipper -n '__fish_seen_subcommand_from export; and not __fish_seen_subcommand_from feed' -l format -s f -r -f -a 'markdown jsonl epub' -d 'Markdown notes, JSON lines, or an EPUB book'
 complete -c clipper -n '__fish_seen_subcommand_from export; and not __fish_seen_subcommand_from feed' -l with-html -d 'JSON lines: include every raw page (base64)'
 complete -c clipper -n '__fish_seen_subcommand_from export; and not __fish_seen_subcommand_from feed' -l with-images -d 'Notes: stored pictures under attachments/, linked; JSON lines: their bytes'

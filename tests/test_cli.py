@@ -122,6 +122,16 @@ def test_search_ranks_and_snippets(seeded: Run) -> None:
     assert "No clippings match 'zeppelin'." in nothing.stderr
 
 
+def test_search_in_an_empty_library_says_how_to_fill_it(run: Run, library_path: Path) -> None:
+    for args in (("search", "zeppelin"), ("search", "zeppelin", "--json"), ("list",)):
+        empty = run(*args)
+        assert (empty.exit_code, empty.stdout) == (0, "")
+        assert empty.stderr == "No clippings yet. Add one with: clipper clip URL\n"
+    assert not library_path.exists()  # reading commands never create it
+    bad = run("search", "title:")
+    assert bad.exit_code == 1 and "needs a value" in bad.stderr  # the query is still checked
+
+
 def test_list_and_show(seeded: Run) -> None:
     listed = seeded("list")
     assert listed.exit_code == 0
@@ -233,3 +243,70 @@ def test_help_into_a_reader_that_stops_early_is_not_an_error() -> None:
     process.stdout.close()
     assert process.wait(timeout=30) == 0
     assert process.stderr.read() == b""
+
+
+def test_a_batch_into_a_reader_that_stops_early_stops_quietly(
+    server: Server, library_path: Path, tmp_path: Path
+) -> None:
+    # `clipper clip --from links.txt --json | head -1`: the records are printed from
+    # inside the batch's event loop; the reader going away ends the batch, exit 0,
+    # with its summary and no traceback.
+    story = "<p>" + "Ferries run again to the islands after the storm closed the quay. " * 8
+    links = tmp_path / "links.txt"
+    page = "<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>"
+    urls = [server.route(f"/s{n}", page.format(n=n) + story + "</p></article>") for n in range(40)]
+    links.write_text("\n".join(urls))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clipper", "clip", "--from", str(links), "--json", "-j", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "CLIPPER_LIBRARY": str(library_path)},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert json.loads(process.stdout.readline())["title"].startswith("Story ")
+    process.stdout.close()
+    assert process.wait(timeout=60) == 0
+    said = process.stderr.read().decode()
+    assert "Traceback" not in said and "Task exception" not in said
+    assert " of 40)" in said.splitlines()[-1]  # the summary: stopped after some of 40
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "jsonl"])
+def test_export_into_a_reader_that_stops_early_is_not_an_error(
+    run: Run, library_path: Path, tmp_path: Path, output_format: str
+) -> None:
+    # `clipper export --to - | head`: export writes its stream itself, one clipping at a
+    # time, and goes on writing after the reader has gone.
+    story = "A story about the harbour, the ferries and the storm that closed the quay. " * 20
+    lines = [
+        json.dumps({"id": n, "url": f"https://example.org/{n}", "title": f"Story {n}",
+                    "text": story, "markdown": story, "clipped_at": "2024-05-01T08:00:00+00:00"})
+        for n in range(1, 401)
+    ]  # fmt: skip
+    exported = tmp_path / "many.jsonl"
+    exported.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run("import", str(exported)).exit_code == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clipper", "export", "-f", output_format, "--to", "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "CLIPPER_LIBRARY": str(library_path)},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(3) in (b"---", b'{"i')
+    process.stdout.close()
+    assert process.wait(timeout=30) == 0
+    assert process.stderr.read() == b""
+
+
+def test_a_library_that_is_a_folder_is_one_line_naming_a_file_in_it(
+    run: Run, tmp_path: Path
+) -> None:
+    for args in (("list",), ("clip", SEED)):
+        result = run("--library", str(tmp_path), *args)
+        assert result.exit_code == 1, args
+        assert result.stderr == (
+            f"error: {tmp_path} is a folder; the library is a file in it, "
+            f"e.g. --library {tmp_path / 'clippings.db'}\n"
+        )
+    assert not any(tmp_path.iterdir())  # nothing was written in it

@@ -285,3 +285,61 @@ def test_counts_agree_with_their_nouns(library: Library, run: Run, tmp_path: Pat
     library.update(1, story(1, text="Rewritten.", markdown="Rewritten."))
     diff = run("diff", "1")
     assert diff.stdout.startswith("#1: version 1 (") and ", 1 word): " in diff.stdout
+
+
+def test_an_export_of_nothing_says_why_and_writes_no_empty_book(
+    run: Run, library_path: Path, tmp_path: Path
+) -> None:
+    empty = run("export", "-f", "jsonl", "--to", "-")
+    assert (empty.exit_code, empty.stdout) == (0, "")
+    assert empty.stderr == "Exported nothing: the library holds no clippings yet.\n"
+    book = tmp_path / "book.epub"
+    refused = run("export", "-f", "epub", "--to", str(book))
+    assert refused.exit_code == 1 and not book.exists()
+    assert refused.stderr == (
+        "error: the library holds no clippings yet; an EPUB needs at least one clipping, "
+        "so none was written\n"
+    )
+    assert run("clip", "-", "--url", "https://example.org/1", input=PAGE).exit_code == 0
+    before = dump(library_path)
+    lines = tmp_path / "none.jsonl"
+    none = run("export", "tag:nothing", "-f", "jsonl", "--to", str(lines))
+    assert none.exit_code == 0 and lines.read_text() == ""
+    assert none.stderr == f"Exported 0 clippings to {lines}: no clipping matches 'tag:nothing'.\n"
+    notes = run("export", "tag:nothing", "--to", str(tmp_path / "notes"))
+    assert notes.stderr.endswith(": no clipping matches 'tag:nothing'.\n")
+    no_book = run("export", "tag:nothing", "-f", "epub", "--to", str(book))
+    assert no_book.exit_code == 1 and not book.exists()
+    assert dump(library_path) == before
+
+
+PAGE = (
+    "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1><p>"
+    + "Ferries run again to the islands after the storm closed the quay for a week. " * 8
+    + "</p></article></body></html>"
+)
+
+
+def test_reextract_and_refresh_of_nothing_say_why(run: Run) -> None:
+    empty = run("reextract", "--all")
+    assert empty.stderr == "Re-extracted 0 clippings: the library holds no clippings yet.\n"
+    assert run("clip", "-", "--url", "https://example.org/1", input=PAGE).exit_code == 0
+    nothing = run("refresh", "tag:nothing")
+    assert nothing.exit_code == 0
+    assert nothing.stderr == "Refreshed 0 clippings: no clipping matches 'tag:nothing'.\n"
+
+
+def test_notes_go_to_the_settings_folder_without_to(run: Run, tmp_path: Path) -> None:
+    assert run("clip", "-", "--url", "https://example.org/1", input=PAGE).exit_code == 0
+    settings = tmp_path / "config.toml"
+    env = {"CLIPPER_CONFIG": str(settings)}
+    missing = run("export", env=env)
+    assert missing.exit_code == 2
+    assert "give --to FOLDER for the notes, or set folder under [export]" in missing.stderr
+    settings.write_text(f'[export]\nfolder = "{tmp_path / "vault"}"\n')
+    exported = run("export", env=env)
+    assert exported.exit_code == 0, exported.stderr
+    assert [note.suffix for note in (tmp_path / "vault").iterdir()] == [".md"]
+    assert f"Exported 1 note to {tmp_path / 'vault'} " in exported.stderr
+    book = run("export", "-f", "epub", env=env)  # the folder is for notes: a book needs its file
+    assert book.exit_code == 2 and "give --to FILE, e.g. --to clippings.epub" in book.stderr

@@ -72,7 +72,8 @@ def test_add_update_list_and_find_a_feeds_stories(run: Run, offline_web: Offline
 
     added = run("feed", "add", feed, "--tag", "harbour", "-t", "Local", env=env)
     assert added.exit_code == 0, added.output
-    assert "Following 'Harbour News' as feed #1 'Harbour News'" in added.stderr
+    assert "Following feed #1 'Harbour News' (http://news.example/rss.xml): " in added.stderr
+    assert added.stderr.count("Harbour News") == 1  # the name is the title: said once
     assert "RSS 2.0, 2 entries now" in added.stderr
     assert records(run, "list") == []  # adding clips nothing
 
@@ -314,6 +315,20 @@ def test_failed_entries_are_retried_then_given_up_and_reported(
     assert (listed["failing"], listed["given_up"], listed["stories"]) == (0, 1, 1)
 
 
+def test_a_story_tried_again_is_not_counted_as_new(run: Run, offline_web: OfflineWeb) -> None:
+    web = offline_web
+    feed = web.add("http://news.example/rss.xml", rss("News", [item(1), item(2)]))
+    web.add("http://news.example/stories/1", story("Story 1 of news.example"))
+    env = web.overrides()
+    run("feed", "add", feed, env=env)
+    first = run("feed", "update", env=env)
+    assert first.stderr.splitlines()[-1] == "1 feed read; 2 new stories"
+    second = run("feed", "update", env=env)  # a 304; story 2, which failed, is tried again
+    assert (
+        second.stderr.splitlines()[-1] == "1 feed read (1 unchanged); 0 new stories, 1 tried again"
+    )
+
+
 def test_an_interrupted_update_loses_no_entry_a_later_one_clips_them(
     run: Run, offline_web: OfflineWeb
 ) -> None:
@@ -346,10 +361,15 @@ def test_quiet_prints_only_errors_and_exits_1_when_a_feed_cannot_be_read(
     failing = run("feed", "update", "-q", env=env)
     assert failing.exit_code == 1
     assert failing.stdout == ""
-    assert failing.stderr.startswith("error: feed #2 Gone (http://gone.example/feed): ")
+    assert failing.stderr.startswith("error: feed #2 Gone: http://gone.example/feed answered ")
     assert "answered HTTP 410" in failing.stderr and failing.stderr.count("\n") == 1
+    assert failing.stderr.count("http://gone.example/feed") == 1  # the address said once
     [gone_feed, _] = records(run, "feed", "list")
     assert gone_feed["errors"] == 1 and "410" in str(gone_feed["error"])
+    table = run("feed", "list", env={"COLUMNS": "200"}).stdout.splitlines()
+    assert table[0].split()[-1] == "errors"
+    [gone_row] = [row for row in table if row.startswith(" 2  Gone ")]
+    assert gone_row.endswith("  1 failed read, 1 story retrying")  # the feed, then its story
     only_good = run("feed", "update", "News", "-q", env=env)
     assert only_good.exit_code == 0
 
@@ -395,7 +415,7 @@ def test_adding_a_page_finds_its_feeds(run: Run, offline_web: OfflineWeb) -> Non
     web.add("http://blog.example/index.xml", rss("Blog", [item(1, "blog.example")]))
     found = run("feed", "add", "http://blog.example/post/1", "--name", "My blog", env=env)
     assert found.exit_code == 0, found.output
-    assert "as feed #3 'My blog' (http://blog.example/index.xml)" in found.stderr
+    assert "Following feed #3 'My blog' ('Blog', http://blog.example/index.xml)" in found.stderr
     web.add("http://empty.example/", html("<html><body><p>Nothing.</p></body></html>"))
     nothing = run("feed", "add", "http://empty.example/", env=env)
     assert nothing.exit_code == 1
@@ -509,12 +529,15 @@ def test_removing_a_feed_keeps_its_stories(run: Run, offline_web: OfflineWeb) ->
     removed = run("feed", "rm", "news")
     assert removed.exit_code == 0, removed.output
     assert (
-        "Stopped following feed #1 News (http://news.example/rss.xml); its 1 story stay"
+        "Stopped following feed #1 News (http://news.example/rss.xml); its 1 story stays in"
         in removed.stderr
     )
     assert records(run, "feed", "list") == []
     assert len(records(run, "list")) == 1
     assert records(run, "search", "feed:news") == []
+    run("feed", "add", feed, env=env)
+    none_yet = run("feed", "rm", "news")
+    assert none_yet.stderr.endswith("; no story was clipped from it.\n")
     unknown = run("feed", "rm", "news")
     assert unknown.exit_code == 1 and "no feed is named or numbered 'news'" in unknown.stderr
 
@@ -541,6 +564,13 @@ def test_opml_import_and_export(run: Run, tmp_path: Path, library_path: Path) ->
     assert feeds["https://numbers.example/feed"]["name"] == "numbers.example"  # never a number
     again = run("feed", "import", str(opml))
     assert "Imported 0 feeds from" in again.stderr and "(3 already followed)" in again.stderr
+    one = tmp_path / "one.opml"
+    one.write_text(
+        '<opml version="2.0"><body><outline xmlUrl="https://one.example/rss"/></body></opml>'
+    )
+    single = run("--library", str(tmp_path / "one.db"), "feed", "import", str(one))
+    assert "Imported 1 feed from" in single.stderr
+    assert single.stderr.endswith("; `clipper feed update` reads it.\n")
 
     exported = run("feed", "export", "--opml")
     assert exported.exit_code == 0

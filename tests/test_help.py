@@ -98,3 +98,16 @@ def test_a_group_lists_its_commands() -> None:
     for name in ("add", "list", "update", "rm", "import", "export"):
         assert f"feed {name}" in COMMANDS
         assert re.search(rf"^│ {name}\s", shown.stdout, re.MULTILINE), name
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_usage_shows_where_several_values_are_taken(name: str) -> None:
+    # `clipper star [OPTIONS] {ID}` hid that `clipper star 12 15` works.
+    for param in commands()[name].params:
+        named = param.metavar or param.name or ""
+        several = isinstance(param, typer.core.TyperArgument) and param.nargs == -1
+        if several and param.metavar and "QUERY" not in named:  # a query's words are one query
+            assert named.endswith("...") or named.startswith("["), (
+                f"`clipper {name}`: the argument {named!r} takes several values; "
+                f"end its metavar with '...' (as in ID...)"
+            )

@@ -293,6 +293,11 @@ def test_reextract_and_refresh_fetch_what_is_missing_and_keep_what_is_stored(
     url = server.route("/story", story_html([("/img/a.png", "A"), ("/img/b.png", "B")]))
     assert run("clip", url).exit_code == 0  # without pictures
     assert [p["status"] for p in listed(run)] == ["not fetched", "not fetched"]
+    table = run("images", "1", env={"COLUMNS": "200"})
+    assert table.stdout.count("not fetched") == 2  # once a picture, in its status
+    assert table.stderr == (
+        "#1: 0 of 2 pictures stored; `clipper reextract 1 --images` fetches the 2 not fetched.\n"
+    )
     known = run("clip", url, "--images")  # already in the library: not fetched, but said how
     assert "To fetch its pictures: clipper reextract 1 --images" in known.stderr
     first = run("reextract", "1", "--images")

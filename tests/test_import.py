@@ -239,6 +239,8 @@ def test_import_fetch_clips_at_once(run: Run, server: Server, tmp_path: Path) ->
     listing.write_text(server.route("/story", page_bytes("seed_like.html")) + "\n")
     result = run("import", str(listing), "--fetch")
     assert result.exit_code == 0, result.stderr
+    assert "Imported urls: 0 clippings added, 1 link to clip now.\n" in result.stderr
+    assert "kept as pending" not in result.stderr  # they are clipped, not kept
     assert "1 clipped, 0 already in the library, 0 failed" in result.stderr
     assert len(clippings(run)) == 1
     assert pending(run) == []

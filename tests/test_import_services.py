@@ -563,3 +563,26 @@ def test_one_omnivore_metadata_file_alone_keeps_its_links(run: Run) -> None:
     assert (link["url"], link["tags"], link["highlights"]) == (
         "https://paywall.example.com/story?utm_source=omnivore", ["later"], []
     )  # fmt: skip
+
+
+def test_a_format_that_is_not_the_exports_says_which_it_is(
+    run: Run, library_path: Path, tmp_path: Path
+) -> None:
+    pocket = zipped(SAMPLES / "pocket-export", tmp_path / "pocket.zip")
+    omnivore = zipped(SAMPLES / "omnivore-export", tmp_path / "omnivore.zip")
+    links = tmp_path / "links.txt"
+    links.write_text("https://example.org/kept\n")
+    assert run("import", str(links)).exit_code == 0
+    before = dump(library_path)
+    for export, given, really in (
+        (pocket, "wallabag", "Pocket's export, not wallabag; leave out --format (or give "
+                             "--format pocket)"),
+        (pocket, "omnivore", "Pocket's export, not omnivore;"),
+        (omnivore, "pocket", "Omnivore's export, not pocket; leave out --format (or give "
+                             "--format omnivore)"),
+    ):  # fmt: skip
+        wrong = run("import", str(export), "--format", given)
+        assert wrong.exit_code == 1, given
+        assert wrong.stderr.startswith(f"error: {export} is {really}"), wrong.stderr
+        assert wrong.stderr.count("\n") == 1
+    assert dump(library_path) == before

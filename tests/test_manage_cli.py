@@ -299,3 +299,20 @@ def test_config_shows_paths_and_settings(plain: Plain, library_path: Path, tmp_p
     settings.write_text("[fetch]\njobs = 'many'\n")
     broken = plain("config", CLIPPER_CONFIG=str(settings))
     assert broken.exit_code == 1 and "jobs must be a number" in broken.stderr
+
+
+def test_ids_are_taken_as_cards_and_notes_write_them(three: Plain, library_path: Path) -> None:
+    # `#12` is how a card, a note and the README write a clipping's id.
+    shown = three("show", "#2", "--json")
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["title"] == "Story 2"
+    assert three("star", "#1", "3").exit_code == 0
+    starred = three("list", "--starred", "--json").stdout.splitlines()
+    assert [json.loads(line)["id"] for line in starred] == [3, 1]
+    before = dump(library_path)
+    for args in (("show", "two"), ("star", "1", "#x"), ("tag", "-1", "+x"), ("diff", "#")):
+        bad = three(*args)
+        assert bad.exit_code == 2, args
+        said = " ".join(bad.stderr.translate({ord(c): " " for c in "│╭╮╰╯─"}).split())
+        assert "is not a clipping id; give its number, as in 12 or #12" in said
+    assert dump(library_path) == before

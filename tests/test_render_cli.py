@@ -180,6 +180,25 @@ def test_list_filters_on_the_command_line(seeded: Plain, library_path: Path) -> 
     assert "'last tuesday' is not a date" in bad.stderr
 
 
+def test_list_site_matches_a_host_served_on_a_port(seeded: Plain, server: Server) -> None:
+    # The URL is http://127.0.0.1:PORT/...: the port is not part of the site's domain.
+    page = "<html><head><title>Harbour reopens</title><meta property='og:site_name' "
+    page += "content='Harbour Daily'></head><body><article><h1>Harbour reopens"
+    page += "</h1><p>" + "Ferries run again to the islands after the storm. " * 12
+    page += "</p></article></body></html>"
+    clipped = seeded("clip", server.route("/harbour", page), "--json")
+    assert clipped.exit_code == 0, clipped.stderr
+
+    def ids(*args: str) -> list[str]:
+        table = lines(seeded("list", *args).stdout)[1:]
+        return [line.split()[0] for line in table if line[:3].strip()]
+
+    assert ids("--site", "127.0.0.1") == ["2"]
+    assert ids("--site", "0.0.1") == ["2"]  # a domain's tail, as nytimes.com is www.nytimes.com's
+    assert ids("--site", "devdiscourse.com") == ["1"]
+    assert seeded("search", "site:127.0.0.1", "--json").stdout.count("\n") == 1
+
+
 def test_list_json_lines(seeded: Plain) -> None:
     result = seeded("list", "--json", "--tag", "defence")
     assert result.exit_code == 0

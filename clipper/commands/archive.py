@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clipper.commands.common import console, print_json, say, say_error, show, state
+from clipper.commands.common import (
+    ClippingId,
+    console,
+    print_json,
+    say,
+    say_error,
+    show,
+    state,
+)
 from clipper.text import counted
 
 if TYPE_CHECKING:
@@ -79,13 +87,14 @@ Words = Annotated[
 def export(
     ctx: typer.Context,
     to: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--to",
-            help="Folder for Markdown notes, file for JSON lines or an EPUB; - for stdout.",
+            help="Folder for Markdown notes (default: the folder setting under [export]), "
+            "file for JSON lines or an EPUB; - for stdout.",
             show_default=False,
         ),
-    ],
+    ] = None,
     words: Words = None,
     output_format: Annotated[
         ExportFormat,
@@ -123,6 +132,8 @@ def export(
     """
     from clipper.progress import tracked
 
+    if to is None:
+        to = _settings_folder(ctx, output_format)
     if with_html and output_format is not ExportFormat.jsonl:
         raise typer.BadParameter("--with-html applies to --format jsonl", param_hint="--with-html")
     if title is not None and output_format is not ExportFormat.epub:
@@ -140,9 +151,10 @@ def export(
             clippings, total = _by_ids(library, chosen.ids)
         else:
             clippings, total = _chosen(library, chosen.query)
+        empty = _why_empty(chosen.query, output_format) if total == 0 else None
         if output_format is ExportFormat.jsonl:
             _export_jsonl(
-                library, tracked(clippings, total, "Exporting"), to, with_html, with_images
+                library, tracked(clippings, total, "Exporting"), to, with_html, with_images, empty
             )
             return
         if output_format is ExportFormat.epub:
@@ -153,12 +165,17 @@ def export(
 
         if to == "-":
             write_markdown_stream(clippings, sys.stdout)
+            if empty:
+                say(f"Exported nothing: {empty}.")
             return
         result = export_markdown(
             tracked(clippings, total, "Exporting"),
             Path(to),
             library=library if with_images else None,
         )
+    if empty and not result.attachments_removed:
+        say(f"Exported 0 notes to {to}: {empty}.")
+        return
     details = f"{result.written} written, {result.unchanged} unchanged"
     if result.renamed:
         details += f", {result.renamed} renamed"
@@ -167,6 +184,34 @@ def export(
     if result.attachments_removed:
         details += f", {counted(result.attachments_removed, 'unused picture')} removed"
     say(f"Exported {counted(result.count, 'note')} to {to} ({details}).")
+
+
+def _settings_folder(ctx: typer.Context, output_format: ExportFormat) -> str:
+    """Where notes go without --to: the settings file's ``folder`` under ``[export]``."""
+    if output_format is not ExportFormat.markdown:
+        raise typer.BadParameter(f"give --to FILE, e.g. --to clippings.{output_format.value}")
+    folder = state(ctx).settings().export.folder
+    if not folder:
+        raise typer.BadParameter(
+            "give --to FOLDER for the notes, or set folder under [export] in the settings "
+            "file (`clipper config` shows where it is)"
+        )
+    return str(Path(folder).expanduser())
+
+
+def _nothing_chosen(query: str | None) -> str:
+    return f"no clipping matches {query!r}" if query else "the library holds no clippings yet"
+
+
+def _why_empty(query: str | None, output_format: ExportFormat) -> str:
+    """Why an export selects nothing; an EPUB of no chapter is no book (its table of
+    contents would be an empty list, which EPUB 3 forbids), so that one is refused."""
+    from clipper.errors import ExportError
+
+    why = _nothing_chosen(query)
+    if output_format is ExportFormat.epub:
+        raise ExportError(f"{why}; an EPUB needs at least one clipping, so none was written")
+    return why
 
 
 def _export_epub(library: Library, clippings: Iterator[Clipping], to: str, title: str) -> None:
@@ -198,7 +243,12 @@ def _export_epub(library: Library, clippings: Iterator[Clipping], to: str, title
 
 
 def _export_jsonl(
-    library: Library, clippings: Iterator[Clipping], to: str, with_html: bool, with_images: bool
+    library: Library,
+    clippings: Iterator[Clipping],
+    to: str,
+    with_html: bool,
+    with_images: bool,
+    empty: str | None,
 ) -> None:
     import os
 
@@ -207,6 +257,8 @@ def _export_jsonl(
 
     if to == "-":
         export_jsonl(library, clippings, sys.stdout, with_html=with_html, with_images=with_images)
+        if empty:
+            say(f"Exported nothing: {empty}.")
         return
     target = Path(to)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -222,7 +274,11 @@ def _export_jsonl(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    say(f"Exported {counted(count, 'clipping')} to {to}.")
+    say(
+        f"Exported 0 clippings to {to}: {empty}."
+        if empty
+        else f"Exported {counted(count, 'clipping')} to {to}."
+    )
 
 
 def import_file(
@@ -270,7 +326,7 @@ def import_file(
     chosen, parsed = parse_file(file, ImportFormat(file_format.value) if file_format else None)
     with state(ctx).open_library() as library:
         report = import_parsed(library, chosen, parsed, on_problem=report_problem)
-        say(report.summary())
+        say(report.summary(clipping_links=fetch))
         failed = any(not p.skipped for p in report.problems)
         if fetch and report.links:
             wanted = set(report.links)
@@ -415,6 +471,9 @@ def _renew(
     options = fetch_options(state(ctx).settings().fetch, images=images)
     with state(ctx).open_library(create=False) as library:
         clippings, total = _targets(library, chosen, ids, everything)
+        if total == 0:
+            say(f"{verb} 0 clippings: {_nothing_chosen(chosen.query)}.")
+            return
         report = run(
             library,
             tracked(clippings, total, progress),
@@ -478,7 +537,7 @@ def refresh(
 
 def history(
     ctx: typer.Context,
-    clipping_id: Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")],
+    clipping_id: ClippingId,
     as_json: Annotated[bool, typer.Option("--json", help="Print versions as JSON lines.")] = False,
 ) -> None:
     """List a clipping's text versions, oldest first, with dates and word counts.
@@ -498,7 +557,7 @@ def history(
 
 def diff(
     ctx: typer.Context,
-    clipping_id: Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")],
+    clipping_id: ClippingId,
     old: Annotated[
         int | None, typer.Argument(metavar="V1", help="The older version (default: previous).")
     ] = None,

@@ -154,6 +154,26 @@ def say_error(message: str) -> None:
     )
 
 
+def clipping_id(text: str) -> int:
+    """A clipping's id as typed: ``12``, or ``#12`` as cards and notes write it."""
+    number = text.strip().removeprefix("#")
+    if not (number.isascii() and number.isdigit()) or len(number) > 18:
+        raise typer.BadParameter(f"{text!r} is not a clipping id; give its number, as in 12 or #12")
+    return int(number)
+
+
+# Arguments of the commands that act on clippings by id (show, tag, star, rm, diff...).
+ClippingId = Annotated[
+    int, typer.Argument(metavar="ID", parser=clipping_id, help="The clipping's id (12 or #12).")
+]
+ClippingIds = Annotated[
+    list[int],
+    typer.Argument(
+        metavar="ID...", parser=clipping_id, help="Clipping ids (12 15, #12).", show_default=False
+    ),
+]
+
+
 # Options shared by every command that fetches many pages (clip, feed update).
 Jobs = Annotated[
     int | None,

@@ -39,7 +39,7 @@ app = typer.Typer(
 FeedRefs = Annotated[
     list[str] | None,
     typer.Argument(
-        metavar="NAME|ID", help="Feeds by name or id (default: all).", show_default=False
+        metavar="NAME|ID...", help="Feeds by name or id (default: all).", show_default=False
     ),
 ]
 
@@ -128,12 +128,17 @@ def _ask_for_one(url: str, found: list[Found]) -> None:
 
 def _say_following(feed_id: int, name: str, item: Found) -> None:
     from clipper.feeds.update import FIRST_UPDATE
-    from clipper.text import counted
+    from clipper.text import counted, one_line
 
     held = len(item.feed.entries)
     clipped = min(held, FIRST_UPDATE)
+    title = one_line(item.feed.title)
+    # The name is the feed's title unless --name (or a clash) chose another: say each once.
+    called = (
+        f"{name!r} ({item.url})" if title in ("", name) else f"{name!r} ({title!r}, {item.url})"
+    )
     say(
-        f"Following {item.feed.title or item.url!r} as feed #{feed_id} {name!r} ({item.url}): "
+        f"Following feed #{feed_id} {called}: "
         f"{item.feed.kind}, {counted(held, 'entry', 'entries')} now; "
         f"`clipper feed update` clips the newest {clipped}."
     )
@@ -243,11 +248,15 @@ def update(
 def _notes(read: FeedRead, skipped: int, nolink: int) -> list[tuple[bool, str]]:
     """What to say about one feed's reading: ``(is_error, message)`` lines."""
     from clipper.feeds.view import feed_line
+    from clipper.text import one_line
 
     where = f"feed {feed_line(read.feed)}"
     notes = []
     if read.status == "failed":
-        notes.append((True, f"{where}: {read.error}"))
+        # "URL answered HTTP 404", "URL is a web page...": the error names the address.
+        said = read.error.startswith(f"{read.feed.url} ")
+        named = f"feed #{read.feed.id} {one_line(read.feed.name)}" if said else where
+        notes.append((True, f"{named}: {read.error}"))
     if skipped:
         notes.append(
             (
@@ -261,13 +270,16 @@ def _notes(read: FeedRead, skipped: int, nolink: int) -> list[tuple[bool, str]]:
     return notes
 
 
-def _summary_line(reads: Sequence[FeedRead], stories: int) -> str:
+def _summary_line(reads: Sequence[FeedRead], stories: int, retried: int = 0) -> str:
+    """``stories`` in all, of which ``retried`` are earlier updates' stories tried again."""
     from clipper.feeds.view import reading_summary
 
     def count(status: str) -> int:
         return sum(1 for read in reads if read.status == status)
 
-    return reading_summary(count("read"), count("unchanged"), count("failed"), stories)
+    return reading_summary(
+        count("read"), count("unchanged"), count("failed"), stories - retried, retried
+    )
 
 
 def _dry_run(
@@ -357,7 +369,7 @@ def _update(
         if display is not None:
             if batch.summary.total:
                 display.finish(batch.summary)
-            say(_summary_line(batch.reads, batch.summary.total))
+            say(_summary_line(batch.reads, batch.summary.total, batch.retried))
     return any(read.status == "failed" for read in batch.reads)
 
 
@@ -392,7 +404,7 @@ def remove(
     ctx: typer.Context,
     refs: Annotated[
         list[str],
-        typer.Argument(metavar="NAME|ID", help="Feeds by name or id.", show_default=False),
+        typer.Argument(metavar="NAME|ID...", help="Feeds by name or id.", show_default=False),
     ],
 ) -> None:
     """Stop following feeds; the stories clipped from them stay in the library.
@@ -407,10 +419,14 @@ def remove(
         feeds = feeds_named(library, refs)
         library.feeds.remove(feeds)
     for feed in feeds:
-        say(
-            f"Stopped following feed {feed_line(feed)}; its "
-            f"{counted(feed.stories, 'story', 'stories')} stay in the library."
+        kept = (
+            f"its {counted(feed.stories, 'story', 'stories')} "
+            + ("stays" if feed.stories == 1 else "stay")
+            + " in the library"
+            if feed.stories
+            else "no story was clipped from it"
         )
+        say(f"Stopped following feed {feed_line(feed)}; {kept}.")
 
 
 @app.command("import")
@@ -461,7 +477,7 @@ def import_opml(
     say(
         f"Imported {counted(added, 'feed')} from {file}"
         + (f" ({already} already followed)" if already else "")
-        + ("; `clipper feed update` reads them." if added else ".")
+        + ("; `clipper feed update` reads " + ("it." if added == 1 else "them.") if added else ".")
     )
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from clipper.commands.common import print_json, say, show, state
+from clipper.commands.common import ClippingId, ClippingIds, print_json, say, show, state
 
 if TYPE_CHECKING:
     from clipper.clipping import Clipping
@@ -21,10 +21,6 @@ if TYPE_CHECKING:
 #: ``tag`` takes ``-draft`` as a value, not as an option, and so gives up ``-h``.
 TAG_CONTEXT: dict[str, Any] = {"ignore_unknown_options": True, "help_option_names": ["--help"]}
 
-ClippingId = Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")]
-ClippingIds = Annotated[
-    list[int], typer.Argument(metavar="ID", help="Clipping ids.", show_default=False)
-]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the changed clippings as JSON lines.")]
 
 
@@ -64,7 +60,7 @@ def tag_clipping(
     changes: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="+TAG|-TAG",
+            metavar="+TAG|-TAG...",
             help="+tag (or tag) adds, -tag removes. Without changes, print the tags.",
             show_default=False,
         ),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clipper.commands.common import print_json, say, show, state
+from clipper.commands.common import ClippingId, print_json, say, show, state
 
 if TYPE_CHECKING:
     from clipper.search import Suggestion
@@ -100,6 +100,10 @@ def search(
         more = len(hits) > limit
         hits = hits[:limit]
         suggestions = library.suggest(text) if not hits and not offset else []
+        empty = not hits and library.count() == 0
+    if empty:
+        say("No clippings yet. Add one with: clipper clip URL")
+        return
     if as_json:
         for hit in hits:
             print_json(hit.to_record())
@@ -207,7 +211,7 @@ def list_clippings(
 
 def show_clipping(
     ctx: typer.Context,
-    clipping_id: Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")],
+    clipping_id: ClippingId,
     raw: Annotated[
         bool, typer.Option("--raw", help="Print the story as plain Markdown, without the card.")
     ] = False,
@@ -246,7 +250,7 @@ def show_clipping(
 
 def list_images(
     ctx: typer.Context,
-    clipping_id: Annotated[int, typer.Argument(metavar="ID", help="The clipping's id.")],
+    clipping_id: ClippingId,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON object per picture.")
     ] = False,
@@ -276,4 +280,6 @@ def list_images(
 
     show(pictures_table(listed))
     stored = sum(1 for picture in listed if picture.status == "stored")
-    say(f"#{clipping_id}: {stored} of {len(listed)} pictures stored.")
+    unfetched = sum(1 for picture in listed if picture.record is None)
+    fetch = f"; `clipper reextract {clipping_id} --images` fetches the {unfetched} not fetched"
+    say(f"#{clipping_id}: {stored} of {len(listed)} pictures stored{fetch if unfetched else ''}.")

@@ -281,6 +281,8 @@ class FeedBatch(Batch):
         self.candidates: dict[str, Candidate] = {}
         self.reads: list[FeedRead] = []
         self.abandoned: list[Outcome] = []
+        #: Stories of earlier updates tried again (not new): counted apart in the summary.
+        self.retried = 0
         self._page_failed: dict[str, str] = {}  # source → why its page was not used
 
     def start(self) -> None:
@@ -300,6 +302,7 @@ class FeedBatch(Batch):
                 candidate.attempts = max(candidate.attempts, seen.attempts)
                 waiting.append(seen.link)
         if waiting:
+            self.retried = len(set(waiting))
             yield waiting
         # Half the requests at once at most go to feeds, so the first feeds' stories
         # are fetched while the others are read, rather than after every feed.

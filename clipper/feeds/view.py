@@ -65,12 +65,12 @@ def feeds_table(feeds: Sequence[Feed]) -> RenderableType:
 
 def _errors(feed: Feed) -> str:
     parts = []
-    if feed.failures:
-        parts.append(f"{feed.failures} read")
-    if feed.failing:
-        parts.append(f"{feed.failing} retrying")
+    if feed.failures:  # readings of the feed that failed, in a row
+        parts.append(counted(feed.failures, "failed read"))
+    if feed.failing:  # its stories
+        parts.append(f"{counted(feed.failing, 'story', 'stories')} retrying")
     if feed.given_up:
-        parts.append(f"{feed.given_up} given up")
+        parts.append(f"{counted(feed.given_up, 'story', 'stories')} given up")
     return ", ".join(parts)
 
 
@@ -79,14 +79,15 @@ def feed_line(feed: Feed) -> str:
     return f"#{feed.id} {one_line(feed.name)} ({one_line(feed.url)})"
 
 
-def reading_summary(read: int, unchanged: int, failed: int, new: int) -> str:
-    """``12 feeds read (8 unchanged), 1 could not be read; 17 new stories``."""
+def reading_summary(read: int, unchanged: int, failed: int, new: int, retried: int = 0) -> str:
+    """``12 feeds read (8 unchanged), 1 could not be read; 17 new stories, 2 tried again``."""
     text = f"{counted(read + unchanged, 'feed')} read"
     if unchanged:
         text += f" ({unchanged} unchanged)"
     if failed:
         text += f", {failed} could not be read"
-    return text + f"; {counted(new, 'new story', 'new stories')}"
+    again = f", {retried} tried again" if retried else ""
+    return text + f"; {counted(new, 'new story', 'new stories')}{again}"
 
 
 def names(feeds: Iterable[Feed]) -> str:

@@ -112,7 +112,7 @@ def pictures_table(listed: Sequence[Picture]) -> Table:
         shown = Text(url, style="cyan")
         if notes:
             shown.append(f" ({', '.join(notes)})", style="dim")
-        if picture.reason:
+        if picture.reason and record is not None:  # "not fetched" says it all; the summary says how
             shown.append("\n" + one_line(picture.reason), style="yellow")
         table.add_row(
             Text(str(number)),

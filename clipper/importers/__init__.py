@@ -158,7 +158,8 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
 
-    def summary(self) -> str:
+    def summary(self, *, clipping_links: bool = False) -> str:
+        """One line; ``clipping_links`` when the links are clipped right after (--fetch)."""
         parts = [f"{counted(self.added, 'clipping')} added"]
         if self.renumbered:
             theirs = "its own was" if self.renumbered == 1 else "theirs was"
@@ -167,7 +168,8 @@ class ImportReport:
             into = "a clipping" if self.merged == 1 else "clippings"
             parts.append(f"{self.merged:,} merged into {into} already here")
         if self.pending or self.already_pending:
-            parts.append(f"{counted(self.pending, 'link')} kept as pending")
+            kept = "to clip now" if clipping_links else "kept as pending"
+            parts.append(f"{counted(self.pending, 'link')} {kept}")
         if self.already_pending:
             parts.append(f"{self.already_pending:,} already pending")
         if self.already_clipped:
@@ -261,7 +263,14 @@ def _only_member(bundle: Bundle) -> str:
 def _parse_bundle(
     bundle: Bundle, file_format: ImportFormat | None
 ) -> tuple[ImportFormat, Iterator[Parsed]]:
-    chosen = file_format or detect_bundle(bundle)
+    found = detect_bundle(bundle)
+    if file_format is not None and found is not None and found is not file_format:
+        bundle.close()
+        raise NotImportableError(
+            f"{bundle.path} is {found.value.capitalize()}'s export, not {file_format.value}; "
+            f"leave out --format (or give --format {found.value})"
+        )
+    chosen = file_format or found
     if chosen in BUNDLED:
         assert chosen is not None
         return chosen, _closing(bundle, _bundle_reader(chosen)(bundle, chosen.value))
