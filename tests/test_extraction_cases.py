@@ -350,3 +350,17 @@ def test_the_sites_cookie_notice_stays_out_but_a_sentence_about_cookies_stays() 
     text = clipper.extract(html, url=URL).text
     assert about in text
     assert "We use cookies" not in text
+
+
+def test_paragraphs_cut_from_one_pattern_are_not_teasers_of_each_other() -> None:
+    # A story listing the cancelled ferries writes each line alike; only their
+    # first words differ, and none of them is a lead shown twice.
+    lines = [
+        f"Ferry {n} from the old harbour was cancelled on Sunday after the storm closed the port."
+        for n in (12, 14, 16, 18, 20)
+    ]
+    html = (
+        "<html><body><article><h1>Ferries cancelled</h1>"
+        f"{paragraphs(*lines)}</article></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == lines
