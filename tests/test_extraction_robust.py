@@ -148,3 +148,16 @@ def test_class_names_that_are_not_valid_css_still_join_a_story_split_by_ads(name
     for n in range(1, 7):
         assert f"Paragraph {n} of the report" in article.text
     assert "Advertisement" not in article.text
+
+
+def test_an_escape_sequence_leaves_the_markdown_whole_as_it_leaves_the_text() -> None:
+    # Markdown escapes "[", which must not leave "[31m" behind once ESC is gone.
+    story = "The storm closed the port for two days and the ferries stayed in. " * 3
+    html = (
+        "<html><body><article><h1>A story</h1>"
+        f"<p>{story}Red \x1b[31mwarning\x1b[0m and a \x1b]0;title\x07 here.</p>"
+        "</article></body></html>"
+    )
+    article = clipper.extract(html, url="https://example.org/a")
+    assert article.text.endswith("Red warning and a  here.")
+    assert article.markdown.endswith("Red warning and a  here.")

@@ -89,7 +89,13 @@ class Block:
 
 
 def _escape(text: str) -> str:
-    """``text`` with Markdown's special characters escaped (``text`` itself if none)."""
+    """``text`` with Markdown's special characters escaped (``text`` itself if none).
+
+    Escape sequences go first: once ``[`` is escaped, ``ESC [31m`` is no longer
+    one sequence, and the whole of it must leave the Markdown as it leaves the text.
+    """
+    if "\x1b" in text:
+        text = strip_controls(text)
     if "\\" in text or "`" in text or "*" in text or "[" in text or "]" in text:
         return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     if "<" in text or "_" in text:
