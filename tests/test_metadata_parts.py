@@ -109,6 +109,9 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("Reuters, Washington,", ["Reuters"]),
         ("By Reuters and Bloomberg", ["Reuters", "Bloomberg"]),
         ("AP, Jane Doe", ["AP", "Jane Doe"]),
+        # Markup and escape sequences written into a field make no name.
+        ("[link=http://evil]Mallory[/link] Evil", ["Mallory Evil"]),
+        ("Mallory \x1b[31mEvil\x1b[0m [i]Jones[/i]", ["Mallory Evil Jones"]),
         # Full-width separators end a name as their ASCII forms do.
         ("by ライトハウス国際特許事務所 ／ 2016.12.01", ["ライトハウス国際特許事務所"]),
     ],

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from clipper.authors import author_name
 from clipper.extraction.dates import DATE_LABEL, DATE_WORDS
 from clipper.extraction.titles import key
+from clipper.text import strip_controls
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -349,9 +350,14 @@ _NOT_PLAIN = (
 )
 
 
+# Markup written into a field rather than read ("[link=...]Jane[/link]", "[i]"):
+# no name is made of it.
+_BRACKETED = re.compile(r"\[[^\[\]]{0,60}\]")
+
+
 def parse_byline(text: str) -> list[str]:
     """The names in one byline or author field, in order, without duplicates."""
-    text = " ".join(str(text).split())
+    text = " ".join(_BRACKETED.sub(" ", strip_controls(str(text))).split())
     if not text or len(text) > 300 or "://" in text[:12]:
         return []
     # A theme's link label around the name ("View all posts by Jane Doe").
