@@ -120,15 +120,38 @@ _HONORIFICS = re.compile(
     r"\.?\s+(?=\S)",
     re.IGNORECASE,
 )
+# Words that open a byline in more languages, taken off it before a space or a
+# colon: Czech and Slovak "Napsal", Hungarian "Szerző" and "Írta", Indonesian
+# "Penulis", Finnish "Teksti" and "Kirjoittaja", Nordic "Skrevet av", South
+# Slavic "Piše", Greek "Του"/"Της" (the name follows in the genitive) and
+# "Γράφει", Vietnamese "Tác giả", Thai "โดย", Persian, Hindi. Lower case.
+BYLINE_WORDS = (
+    "napsal", "napsala", "napísal", "napísala", "szerző", "szerzők", "írta", "penulis",
+    "teksti", "kirjoittaja", "kirjoittajat", "skrevet av", "skrevet af", "skriven av",
+    "piše", "pišu", "пише", "аутор", "автори", "avtor", "autorius", "autors", "του", "της",
+    "γράφει ο", "γράφει η", "γράφει", "συντάκτης", "tác giả", "ผู้เขียน", "โดย", "نویسنده",
+    "به قلم", "लेखक",
+)  # fmt: skip
+# Byline words that count only before a colon ("Oleh: Budi Santoso", "Yazar:
+# Ali Demir"): alone they are given names too (Oleh, Yazan) or everyday words.
+BYLINE_LABELS = ("oleh", "yazan", "yazar")
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
 _PREFIX = re.compile(
-    r"^\s*(?:"
+    r"^\s*(?:(?:"
     r"(?:(?:text|story|words|report(?:ing|ed)?|analysis|opinion|review(?:ed)?|commentary"
     r"|interview|column|essay|compiled|edited|written|posted|published|text\s+and\s+photos?"
     r"|an?\s+\w+)\s+)?by\b"
     r"|(?:text\s+)?von|par|por|di|a\s+cura\s+di|door|av|af|przez|tekst|texte?|texto|testo"
     r"|autor(?:in)?|autore|autora|auteure?|authors?|reporter"
     r"|авторы?|текст|作者|文|记者|記者|撰文|撰稿|기자|글|بقلم|كتب|كتبت|إعداد|כתב|מאת"
-    r")(?:\s*[:：/／|-]\s*|\s+|(?<=[\u3000-\u9fff])\s*)",
+    rf"|{_alternatives(BYLINE_WORDS)}"
+    r")(?:\s*[:：/／|-]\s*|\s+|(?<=[\u3000-\u9fff])\s*)"
+    rf"|(?:{_alternatives(BYLINE_LABELS)})\s*[:：]\s*)",
     re.IGNORECASE,
 )
 # A "Label:" left after the byline words are taken off names a field, not a person.
@@ -151,13 +174,14 @@ _PHOTO_CREDIT = re.compile(
 )
 _FIELD_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s*[|·•｜]\s*|\s+-\s+|\n|\u3000|\s{3,}")
 _NAME_SPLIT = re.compile(
-    r"\s*(?:[,;/、，；]|&|\s(?:and|und|et|with|mit|avec|con|com|og|och|ve|та|and/or)\s"
+    r"\s*(?:[,;/、，；]|&|\s(?:and|und|et|with|mit|avec|con|com|og|och|ve|та|and/or|és|oraz"
+    r"|și|ja|και|và)\s"
     r"|[和与與及])\s*",
     re.IGNORECASE,
 )
 # One-letter conjunctions split only between two names of two words or more,
 # so that "Bruce Y. Lee" and "Maria Lopes e Silva" stay whole.
-_SHORT_AND = re.compile(r"\s+(?:y|e|i|и|і|و)\s+")
+_SHORT_AND = re.compile(r"\s+(?:y|e|i|a|и|і|و)\s+")
 _SENTENCE_SPLIT = re.compile(
     r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
     r"(?<!\bProf)\.\s+(?=[A-ZÀ-Þ])"
@@ -322,6 +346,7 @@ _NOT_PLAIN = (
     | DATE_WORDS
     | _CREDENTIALS
     | _wordset("by von par por di da door av af text texto testo autor autorin author photo")
+    | frozenset(word for word in BYLINE_WORDS if " " not in word)
 )
 
 

@@ -47,7 +47,14 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from clipper.extraction.bylines import declared_stand_in, parse_byline, split_authors, unique
+from clipper.extraction.bylines import (
+    BYLINE_LABELS,
+    BYLINE_WORDS,
+    declared_stand_in,
+    parse_byline,
+    split_authors,
+    unique,
+)
 from clipper.extraction.dates import (
     DATE_LABEL,
     DATE_WORDS,
@@ -111,10 +118,14 @@ _AROUND = {
     "[class*=datum i], [class*=fecha i], [class*=data i], [class*=meta i], [class*=info i], "
     "[class*=byline i], [class*=author i]",
 }
-# Words that introduce a byline inside a longer line of text.
+# Words that introduce a byline inside a longer line of text; the words of
+# more languages only before a colon ("Szerző:", "Oleh:", "Piše:").
+_LABEL_WORDS = "|".join(
+    re.escape(word) for word in sorted((*BYLINE_WORDS, *BYLINE_LABELS), key=len, reverse=True)
+)
 _BYLINE_LABEL = re.compile(
     r"(?:^|(?<=[\s|·•\u3000(（]))(?:By|Von|Par|Por|Door|Autor(?:in)?:|Author:|Автор:|Авторы:"
-    r"|Текст:|作者[:：]|撰文|記者|记者|بقلم)\s*"
+    rf"|Текст:|作者[:：]|撰文|記者|记者|بقلم|(?i:{_LABEL_WORDS})\s*[:：])\s*"
 )
 # Containers whose dates and names belong to other stories or to readers.
 # The name patterns are matched against lower-cased class/id lists: Python's
@@ -925,11 +936,26 @@ def _dates(
 _BY_VERB = (
     r"(?:(?:written|posted|published|reported)\s+by|(?:escrito|publicado)\s+por"
     r"|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé|publié)\s+par|(?:scritto|pubblicato)\s+da"
+    r"|(?:skrevet|skriven)\s+a[vf]|napsala?|napísala?|írta|piše|пише|γράφει|โดย"
     r"|by|von|par|por|door|di|av|af)"
 )
-_BY_LINE = re.compile(rf"(?i:{_BY_VERB})\s+(?![a-zß-ÿ])[^\W\d_]")
+# A line that opens with a byline word and a colon: "Szerző: Kovács Anna",
+# "Oleh: Budi Santoso". Greek "Του"/"Της" open sentences too: only in a byline's box.
+_LINE_WORDS = "|".join(
+    re.escape(word)
+    for word in sorted(BYLINE_WORDS, key=len, reverse=True)
+    if word not in ("του", "της")
+)
+_LINE_LABELS = "|".join(re.escape(word) for word in BYLINE_LABELS)
+_BY_LINE = re.compile(
+    rf"(?:(?i:{_BY_VERB})\s+|(?i:autor(?:in)?|author|{_LINE_WORDS}|{_LINE_LABELS})\s*[:：]\s*)"
+    r"(?![a-zß-ÿ])[^\W\d_]"
+)
 # The words alone on their line, the name on the next: "Written by" / "Maya Perez".
-_BY_ALONE = re.compile(rf"(?i:{_BY_VERB}|autor(?:in)?|author|auteure?|autore)\s*[:：]?")
+_BY_ALONE = re.compile(
+    rf"(?i:{_BY_VERB}|autor(?:in)?|author|auteure?|autore|{_LINE_WORDS})\s*[:：]?"
+    rf"|(?i:{_LINE_LABELS})\s*[:：]"
+)
 
 
 def _dateline_near_title(
