@@ -75,6 +75,13 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("Carrie Arnold November 15", ["Carrie Arnold"]),
         ("Jeff Foust Monday, November 18", ["Jeff Foust"]),
         ("Lewis White 3 days ago", ["Lewis White"]),
+        # A relative dateline after the name, in any language, is no part of it.
+        ("Hans Müller vor 3 Stunden", ["Hans Müller"]),
+        ("Jean Dupont il y a 3 heures", ["Jean Dupont"]),
+        ("Jana Nováková před hodinou", ["Jana Nováková"]),
+        ("Ion Popescu acum 3 ore", ["Ion Popescu"]),
+        ("Jan Kowalski wczoraj 14:30", ["Jan Kowalski"]),
+        ("Олег Петров час назад", ["Олег Петров"]),
         ("Finian Cunningham. Sputnik International", ["Finian Cunningham"]),
         ("Troy L. Smith, cleveland.com", ["Troy L. Smith"]),
         ("Dr. Jane Doe", ["Jane Doe"]),

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable
 
 from clipper.authors import author_name
-from clipper.extraction.dates import DATE_LABEL, DATE_WORDS
+from clipper.extraction.dates import DATE_LABEL, DATE_WORDS, RELATIVE_WORDS, relative_start
 from clipper.extraction.titles import key
 
 
@@ -198,6 +198,9 @@ _CUT = re.compile(
     r"|profile|subscribe|(?:view|see|read)\s+(?:all|more|full)|more\s+(?:from|by|articles|posts))\b",
     re.IGNORECASE,
 )
+# Words that go with the date a name runs into ("Lewis White Nov 3", "Hans
+# Müller vor 3 Stunden"): they end the name.
+_BEFORE_A_DATE = DATE_WORDS | RELATIVE_WORDS
 _LOGIN = re.compile(r"([a-z]{2,})[._]([a-z]{2,})")
 _DOMAIN = re.compile(
     r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|news|co|io|uk|de|fr|es|it|ru|in|au|ca"
@@ -372,9 +375,11 @@ def parse_byline(text: str) -> list[str]:
     for number, field in enumerate(_FIELD_SPLIT.split(_SENTENCE_SPLIT.sub(" | ", text))):
         if cut := _CUT.search(field):
             words = field[: cut.start()].split()
-            while words and words[-1].strip(".,").casefold() in DATE_WORDS:
+            while words and words[-1].strip(".,").casefold() in _BEFORE_A_DATE:
                 words.pop()
             field = " ".join(words)
+        if (start := relative_start(field)) is not None:  # "Jana Nováková před hodinou"
+            field = field[:start]
         if label := DATE_LABEL.search(field):
             field = field[: label.start()]
         field = field.strip()

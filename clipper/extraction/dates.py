@@ -484,9 +484,22 @@ _YESTERDAY = re.compile(
     re.IGNORECASE,
 )
 
+# The words of a relative dateline that come before its number ("vor", "před",
+# "il y a", "gestern"): a byline that runs into one ends its name there.
+RELATIVE_WORDS = frozenset(
+    word.lower()
+    for phrase in (
+        *(p for entry in _AGO for p in entry[0].split("|")),
+        *_YESTERDAY_WORDS,
+        *_TODAY_WORDS,
+    )
+    for word in phrase.split()
+)
 
-def _ago(text: str) -> tuple[int, int] | None:
-    """The count and the unit in minutes of the first "3 hours ago" in ``text``."""
+
+def _ago(text: str) -> tuple[int, int, int] | None:
+    """The count, the unit in minutes and the start of the first "3 hours ago"
+    in ``text``."""
     for pattern in _RELATIVE:
         if pattern is _RELATIVE[1] and not _AGO_WORD.search(text):
             continue
@@ -499,8 +512,14 @@ def _ago(text: str) -> tuple[int, int] | None:
             count = int(match["n"]) if match["n"].isdigit() else 1
         minutes = _UNIT_MINUTES.get(unit)
         if count and minutes:
-            return count, minutes
+            return count, minutes, match.start()
     return None
+
+
+def relative_start(text: str) -> int | None:
+    """Where a relative dateline ("vor 3 Stunden", "před hodinou") starts in ``text``."""
+    found = _ago(text)
+    return found[2] if found else None
 
 
 def is_relative(text: str) -> bool:
@@ -521,7 +540,7 @@ def relative_date(text: str, now: datetime) -> str | None:
     if not text or len(text) > 60:
         return None
     if ago := _ago(text):
-        count, minutes = ago
+        count, minutes, _start = ago
         moment = now - timedelta(minutes=count * minutes)
         if minutes >= 1440:
             return moment.date().isoformat()
