@@ -63,6 +63,16 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("โดย สมชาย ใจดี", ["สมชาย ใจดี"]),
         ("نویسنده: علی رضایی", ["علی رضایی"]),
         ("Aktualizováno 3. prosince 2025", []),
+        # Job titles and the newsroom itself in more languages.
+        ("Jan Kowalski, dziennikarz", ["Jan Kowalski"]),
+        ("Kovács Anna újságíró", ["Kovács Anna"]),
+        ("Matti Meikäläinen toimittaja", ["Matti Meikäläinen"]),
+        ("Redakcja: Jan Kowalski", ["Jan Kowalski"]),
+        ("Redakcja / PAP", ["PAP"]),
+        ("Redakcja", []),
+        ("Tim Redaksi", []),
+        ("Haber Merkezi", []),
+        ("Редакція", []),
         # Job titles, credentials, handles, dates and furniture are not names.
         ("Phil Helsel is a reporter for NBC News", ["Phil Helsel"]),
         ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),

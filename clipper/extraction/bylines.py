@@ -59,6 +59,14 @@ _AGENCIES = frozenset(
         "dow jones newswires", "ap news", "وكالة الأنباء", "وكالات", "أ ف ب", "رويترز",
     }
 )  # fmt: skip
+# The newsroom as a whole, in many languages ("Redakcja", "Tim Redaksi",
+# "Haber Merkezi"): a byline that names it names no person.
+_NEWSROOM_WORDS = _wordset(
+    """
+    redakcja redakce redakcia redaksi toimitus redaktionen redaksjonen redacția redactia
+    redakcija redakcia szerkesztőség merkezi σύνταξη редакція редакцията уредништво
+    """
+)  # fmt: skip
 # Words that name a job, a desk or an affiliation: a name ends where one begins.
 _ROLE_WORDS = _wordset(
     """
@@ -77,8 +85,15 @@ _ROLE_WORDS = _wordset(
     redattrice corrispondente inviato inviata editorialista redazione per jornalista
     repórter correspondente colunista redator redatora redação корреспондент журналист
     журналистка редактор обозреватель автор спецкор репортёр репортер редакция
+    dziennikarz dziennikarka reporterka korespondent korespondentka redaktorka publicysta
+    redaktor zpravodaj zpravodajka novinář novinářka reportér reportérka spravodajca
+    újságíró szerkesztő tudósító riporter munkatárs muhabir muhabiri editör wartawan
+    wartawati jurnalis kontributor koresponden redaktör korrespondent redaktør toimittaja
+    kirjeenvaihtaja jurnalist jurnalistă redactor corespondent novinar novinarka urednik
+    urednica dopisnik δημοσιογράφος ανταποκριτής журналіст журналістка кореспондент
+    кореспондентка оглядач журналист репортер кореспондент žurnalistas žurnalistė
     """
-)  # fmt: skip
+) | _NEWSROOM_WORDS  # fmt: skip
 # Words that qualify a role ("Senior", "News", "Political"): they end a name only
 # when a role word follows, so "Fox News" or "Chief Keef" stay whole.
 _QUALIFIERS = _wordset(
@@ -89,9 +104,12 @@ _QUALIFIERS = _wordset(
     spécial spéciale especial speciale leitender leitende stellvertretender
     """
 )  # fmt: skip
-_DESK_WORDS = _wordset(
-    "staff desk team bureau redaktion rédaction redacción redazione redação редакция"
-    " newsroom wire wires services"
+_DESK_WORDS = (
+    _wordset(
+        "staff desk team bureau redaktion rédaction redacción redazione redação редакция"
+        " newsroom wire wires services"
+    )
+    | _NEWSROOM_WORDS
 )
 # Whole entries that are never a person.
 _NOT_NAMES = _wordset(
@@ -105,7 +123,7 @@ _NOT_NAMES = _wordset(
     агентства staff-reporter staff-writer online-desk digital-desk contributor
     profile follow unfollow subscribe name author-name your-name first-name full-name
     """
-)  # fmt: skip
+) | _NEWSROOM_WORDS  # fmt: skip
 _CREDENTIALS = _wordset(
     """
     md phd ms ma mba mph rd rdn ld ldn cde cdces rn bsn np pa pa-c do dds dmd dvm pharmd
