@@ -32,7 +32,13 @@ import re
 from collections.abc import Iterable
 
 from clipper.authors import author_name
-from clipper.extraction.dates import DATE_LABEL, DATE_WORDS, RELATIVE_WORDS, relative_start
+from clipper.extraction.dates import (
+    DATE_LABEL,
+    DATE_WORDS,
+    RELATIVE_WORDS,
+    longest_first,
+    relative_start,
+)
 from clipper.extraction.titles import key
 
 
@@ -155,10 +161,6 @@ BYLINE_WORDS = (
 BYLINE_LABELS = ("oleh", "yazan", "yazar")
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
 _PREFIX = re.compile(
     r"^\s*(?:(?:"
     r"(?:(?:text|story|words|report(?:ing|ed)?|analysis|opinion|review(?:ed)?|commentary"
@@ -167,9 +169,9 @@ _PREFIX = re.compile(
     r"|(?:text\s+)?von|par|por|di|a\s+cura\s+di|door|av|af|przez|tekst|texte?|texto|testo"
     r"|autor(?:in)?|autore|autora|auteure?|authors?|reporter"
     r"|авторы?|текст|作者|文|记者|記者|撰文|撰稿|기자|글|بقلم|كتب|كتبت|إعداد|כתב|מאת"
-    rf"|{_alternatives(BYLINE_WORDS)}"
+    rf"|{longest_first(BYLINE_WORDS)}"
     r")(?:\s*[:：/／|-]\s*|\s+|(?<=[\u3000-\u9fff])\s*)"
-    rf"|(?:{_alternatives(BYLINE_LABELS)})\s*[:：]\s*)",
+    rf"|(?:{longest_first(BYLINE_LABELS)})\s*[:：]\s*)",
     re.IGNORECASE,
 )
 # A "Label:" left after the byline words are taken off names a field, not a person.

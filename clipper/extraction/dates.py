@@ -339,7 +339,7 @@ def parse_date(value: str | None, *, month_first: bool = False) -> str | None:
     return None
 
 
-def _longest_first(words: Iterable[str]) -> str:
+def longest_first(words: Iterable[str]) -> str:
     """An alternation of ``words`` that matches the longest one it can, factored
     as a trie: Python's ``re`` tries a flat alternation's branches one by one at
     every position, and these lists are searched in every dateline."""
@@ -433,7 +433,7 @@ _UNIT_MINUTES = (
 def _ago_patterns() -> tuple[re.Pattern[str], ...]:
     """One pattern for the languages that write their word before the count, the
     other for those that write it after the unit (and Hungarian's "3 órája")."""
-    count = rf"(?:(?P<n>(?<!\d)\d{{1,3}}|(?<!\w)(?:{_longest_first(_ONE_WORDS)}))\s*|(?<!\w))"
+    count = rf"(?:(?P<n>(?<!\d)\d{{1,3}}|(?<!\w)(?:{longest_first(_ONE_WORDS)}))\s*|(?<!\w))"
     before = [word for entry in _AGO for word in entry[0].split("|") if word]
     after = [word for entry in _AGO for word in entry[1].split("|") if word]
     units_before = [u for entry in _AGO if entry[0] for words in entry[2:] for u in words.split()]
@@ -443,13 +443,13 @@ def _ago_patterns() -> tuple[re.Pattern[str], ...]:
     unspaced = [word for word in after if word not in spaced]
     return (
         re.compile(
-            rf"(?<!\w)(?:{_longest_first(before)})\s+{count}(?P<u>{_longest_first(units_before)})(?!\w)",
+            rf"(?<!\w)(?:{longest_first(before)})\s+{count}(?P<u>{longest_first(units_before)})(?!\w)",
             re.IGNORECASE,
         ),
         re.compile(
-            rf"{count}(?:(?P<u>{_longest_first(units_after)})\s*"
-            rf"(?:(?:{_longest_first(spaced)})(?!\w)|{_longest_first(unspaced)})"
-            rf"|(?P<hu>{_longest_first(_AGO_IN_UNIT)})(?!\w))",
+            rf"{count}(?:(?P<u>{longest_first(units_after)})\s*"
+            rf"(?:(?:{longest_first(spaced)})(?!\w)|{longest_first(unspaced)})"
+            rf"|(?P<hu>{longest_first(_AGO_IN_UNIT)})(?!\w))",
             re.IGNORECASE,
         ),
     )
@@ -460,7 +460,7 @@ _RELATIVE = _ago_patterns()
 # A quick look for the words the second pattern needs before running it: a
 # pattern that may start with any count or unit is slow to search for.
 _AGO_WORD = re.compile(
-    _longest_first([w for entry in _AGO for w in entry[1].split("|") if w] + [*_AGO_IN_UNIT]),
+    longest_first([w for entry in _AGO for w in entry[1].split("|") if w] + [*_AGO_IN_UNIT]),
     re.IGNORECASE,
 )
 
@@ -478,7 +478,7 @@ _TODAY_WORDS = (
     "hôm nay", "avui", "วันนี้", "امروز", "आज",
 )  # fmt: skip
 _YESTERDAY = re.compile(
-    rf"^(?:(?P<yesterday>{_longest_first(_YESTERDAY_WORDS)})|(?P<today>{_longest_first(_TODAY_WORDS)}"
+    rf"^(?:(?P<yesterday>{longest_first(_YESTERDAY_WORDS)})|(?P<today>{longest_first(_TODAY_WORDS)}"
     # Hungarian "ma" (today) is also an everyday word elsewhere: only before a time.
     r"|ma(?=\s*,?\s*\d{1,2}[:.]\d\d)))(?=$|[\s,.:]|\d)",
     re.IGNORECASE,
@@ -653,9 +653,9 @@ _PUBLISHEDDATE_LABELS = (
 _WORD_LETTER = r"A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿḀ-ỿ"
 DATE_LABEL = re.compile(
     rf"(?<![{_WORD_LETTER}])(?:(?P<modified>"
-    + _longest_first(_MODIFIEDDATE_LABELS)
+    + longest_first(_MODIFIEDDATE_LABELS)
     + r")|(?P<published>"
-    + _longest_first(_PUBLISHEDDATE_LABELS)
+    + longest_first(_PUBLISHEDDATE_LABELS)
     + rf"))(?![{_WORD_LETTER}])",
     re.IGNORECASE,
 )

@@ -62,6 +62,7 @@ from clipper.extraction.dates import (
     fetch_time,
     is_relative,
     labelled_dates,
+    longest_first,
     parse_date,
     relative_date,
 )
@@ -120,9 +121,7 @@ _AROUND = {
 }
 # Words that introduce a byline inside a longer line of text; the words of
 # more languages only before a colon ("Szerző:", "Oleh:", "Piše:").
-_LABEL_WORDS = "|".join(
-    re.escape(word) for word in sorted((*BYLINE_WORDS, *BYLINE_LABELS), key=len, reverse=True)
-)
+_LABEL_WORDS = longest_first((*BYLINE_WORDS, *BYLINE_LABELS))
 _BYLINE_LABEL = re.compile(
     r"(?:^|(?<=[\s|·•\u3000(（]))(?:By|Von|Par|Por|Door|Autor(?:in)?:|Author:|Автор:|Авторы:"
     rf"|Текст:|作者[:：]|撰文|記者|记者|بقلم|(?i:{_LABEL_WORDS})\s*[:：])\s*"
@@ -941,14 +940,10 @@ _BY_VERB = (
 )
 # A line that opens with a byline word and a colon: "Szerző: Kovács Anna",
 # "Oleh: Budi Santoso". Greek "Του"/"Της" open sentences too: only in a byline's box.
-_LINE_WORDS = "|".join(
-    re.escape(word)
-    for word in sorted(BYLINE_WORDS, key=len, reverse=True)
-    if word not in ("του", "της")
-)
-_LINE_LABELS = "|".join(re.escape(word) for word in BYLINE_LABELS)
+_LINE_WORDS = longest_first(word for word in BYLINE_WORDS if word not in ("του", "της"))
+_LINE_LABELS = longest_first(BYLINE_LABELS)
 _BY_LINE = re.compile(
-    rf"(?:(?i:{_BY_VERB})\s+|(?i:autor(?:in)?|author|{_LINE_WORDS}|{_LINE_LABELS})\s*[:：]\s*)"
+    rf"(?:(?i:{_BY_VERB})\s+|(?i:{_LINE_WORDS}|{_LINE_LABELS}|autor(?:in)?|author)\s*[:：]\s*)"
     r"(?![a-zß-ÿ])[^\W\d_]"
 )
 # The words alone on their line, the name on the next: "Written by" / "Maya Perez".
