@@ -692,6 +692,32 @@ CASES: dict[str, Case] = {
         published="2025-12-03T13:05:00+00:00",
         headers=FETCHED,
     ),
+    "turkish 'yazar' and 'tarih' boxes, a sidebar's date and name beside them (tr)": Case(
+        page(
+            "<title>Fırtına limanı kapattı</title>",
+            SIDEBAR + "<article><h1>Fırtına limanı kapattı</h1>"
+            '<div class="haber-yazar">Ali Demir</div>'
+            '<div class="haber-tarih">03.12.2025 10:45</div>STORY</article>',
+            lang="tr",
+        ),
+        title="Fırtına limanı kapattı",
+        authors=("Ali Demir",),
+        published="2025-12-03T10:45:00",
+    ),
+    "indonesian 'penulis' and 'tanggal' boxes with a 'Diperbarui' line (id)": Case(
+        page(
+            "<title>Badai menutup pelabuhan</title>",
+            "<article><h1>Badai menutup pelabuhan</h1>"
+            '<div class="read__penulis">Budi Santoso</div>'
+            '<div class="read__tanggal">Diperbarui 4 Desember 2025, 08:00 WIB</div>'
+            '<div class="read__tanggal">Rabu, 3 Desember 2025, 10:45 WIB</div>STORY</article>',
+            lang="id",
+        ),
+        title="Badai menutup pelabuhan",
+        authors=("Budi Santoso",),
+        published="2025-12-03T10:45:00+07:00",
+        modified="2025-12-04T08:00:00+07:00",
+    ),
     "rel=author link (en)": Case(
         page("", f'<article>{H1}<a rel="author" href="/people/jane">Jane Doe</a>STORY</article>'),
         authors=("Jane Doe",),

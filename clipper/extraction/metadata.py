@@ -108,15 +108,19 @@ _BODY_QUERY = (
     'title, meta, link[rel~=canonical i], script[type*="ld+json" i], h1, time, [itemprop], '
     "[rel~=author]"
 )
-# Around the headline: the byline and the dateline.
+# Around the headline: the byline and the dateline, by class names in several
+# languages (Turkish "yazar"/"tarih", Indonesian "penulis"/"tanggal", Hungarian
+# "szerzo", Danish and Norwegian "forfatter").
 _AROUND = {
     "byline": "[class*=byline i], [class*=author i], [class*=autor i], [class*=auteur i], "
     "[class*=writer i], [class*=reporter i], [class*=firma i], [class*=signature i], "
     "[class*=assinatura i], [id*=author i], address, a[href*='/author/' i], "
     "a[href*='/authors/' i], a[href*='/autor/' i], a[href*='/auteur/' i], "
-    "a[href*='/autore/' i], a[href*='/autores/' i]",
+    "a[href*='/autore/' i], a[href*='/autores/' i], [class*=yazar i], [class*=penulis i], "
+    "[class*=szerzo i], [class*=forfatter i]",
     "date": "time, [class*=date i], [class*=time i], [class*=publish i], [class*=posted i], "
-    "[class*=datum i], [class*=fecha i], [class*=data i], [class*=meta i], [class*=info i], "
+    "[class*=datum i], [class*=fecha i], [class*=data i], [class*=tarih i], [class*=tanggal i], "
+    "[class*=meta i], [class*=info i], "
     "[class*=byline i], [class*=author i]",
 }
 # Words that introduce a byline inside a longer line of text; the words of
@@ -837,7 +841,9 @@ def _foreign_author_link(node: LexborNode, host: str) -> bool:
     return bool(other) and other != host and not other.endswith("." + host)
 
 
-_BYLINE_MARK = re.compile(r"author|autor|auteur|byline|writer|reporter|firma|signature")
+_BYLINE_MARK = re.compile(
+    r"author|autor|auteur|byline|writer|reporter|firma|signature|yazar|penulis|szerzo|forfatter"
+)
 _AUTHORITY = re.compile(r"authori[tz]")
 
 
