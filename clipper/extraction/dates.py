@@ -414,7 +414,8 @@ _ONE_WORDS = _words(
 # "před hodinou", "tunti sitten", "منذ ساعتين" (two hours), "לפני יומיים".
 _COUNT_IN_UNIT = {
     "час": 1, "минуту": 1, "день": 1, "годину": 1, "хвилину": 1, "godzinę": 1, "minutę": 1,
-    "hodinou": 1, "minutou": 1, "minútou": 1, "dnem": 1, "dňom": 1, "tunti": 1, "päivä": 1,
+    "dzień": 1, "hodinou": 1, "minutou": 1, "minútou": 1, "dnem": 1, "dňom": 1, "tunti": 1,
+    "päivä": 1,
     "ساعة": 1, "دقيقة": 1, "يوم": 1, "ساعتين": 2, "دقيقتين": 2, "يومين": 2, "שעה": 1,
     "דקה": 1, "יום": 1, "שעתיים": 2, "יומיים": 2,
 }  # fmt: skip
