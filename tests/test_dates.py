@@ -177,6 +177,62 @@ def test_ambiguous_numeric_dates_are_day_first_unless_american() -> None:
             "نشر في 22 ديسمبر 2020 - آخر تحديث 23 ديسمبر 2020",
             [("published", "2020-12-22"), ("modified", "2020-12-23")],
         ),
+        # Czech, Polish, Hungarian, Turkish, Indonesian, Swedish, Finnish, Romanian,
+        # Croatian, Greek, Ukrainian, Vietnamese, Danish: "Updated" is never "Published".
+        (
+            "Publikováno: 3. prosince 2025 10:45 | Aktualizováno: 4. prosince 2025 8:00",
+            [("published", "2025-12-03T10:45:00"), ("modified", "2025-12-04T08:00:00")],
+        ),
+        (
+            "Zaktualizowano: 4 grudnia 2025, 08:00 Opublikowano: 3 grudnia 2025, 10:45",
+            [("modified", "2025-12-04T08:00:00"), ("published", "2025-12-03T10:45:00")],
+        ),
+        (
+            "Közzétéve: 2025. december 3. 10:45 Frissítve: 2025. december 4. 08:00",
+            [("published", "2025-12-03T10:45:00"), ("modified", "2025-12-04T08:00:00")],
+        ),
+        (
+            "Yayınlanma: 03.12.2025 10:45 Güncelleme: 04.12.2025 08:00",
+            [("published", "2025-12-03T10:45:00"), ("modified", "2025-12-04T08:00:00")],
+        ),
+        (
+            "Diterbitkan 3 Desember 2025 | Diperbarui 4 Desember 2025",
+            [("published", "2025-12-03"), ("modified", "2025-12-04")],
+        ),
+        (
+            "Publicerad 3 december 2025 kl. 10.45 Uppdaterad 4 december 2025 kl. 08.00",
+            [("published", "2025-12-03T10:45:00"), ("modified", "2025-12-04T08:00:00")],
+        ),
+        (
+            "Päivitetty 4.12.2025 8:00 Julkaistu 3.12.2025 10:45",
+            [("modified", "2025-12-04T08:00:00"), ("published", "2025-12-03T10:45:00")],
+        ),
+        (
+            "Publicat: 3 decembrie 2025, 10:45 Actualizat: 4 decembrie 2025, 08:00",
+            [("published", "2025-12-03T10:45:00"), ("modified", "2025-12-04T08:00:00")],
+        ),
+        (
+            "Objavljeno: 03.12.2025. u 10:45 Ažurirano: 04.12.2025. u 08:00",
+            [("published", "2025-12-03T10:45:00"), ("modified", "2025-12-04T08:00:00")],
+        ),
+        (
+            "Δημοσίευση: 03.12.2025 10:45 Ενημέρωση: 04.12.2025 08:00",
+            [("published", "2025-12-03T10:45:00"), ("modified", "2025-12-04T08:00:00")],
+        ),
+        (
+            "Оновлено 4 грудня 2025, 08:00 Опубліковано 3 грудня 2025, 10:45",
+            [("modified", "2025-12-04T08:00:00"), ("published", "2025-12-03T10:45:00")],
+        ),
+        (
+            "Ngày đăng: 03/12/2025 10:45 Cập nhật: 04/12/2025 08:00",
+            [("published", "2025-12-03T10:45:00"), ("modified", "2025-12-04T08:00:00")],
+        ),
+        (
+            "Udgivet 3. december 2025 Opdateret den 4. december 2025",
+            [("published", "2025-12-03"), ("modified", "2025-12-04")],
+        ),
+        # A label is a whole word in any alphabet: "publicat" is not in "publicatie".
+        ("publicatie 3 december 2025", [("", "2025-12-03")]),
         ("By Jane Doe, December 22, 2020", [("", "2020-12-22")]),
         ("Updated 13 hours ago", []),
     ],
@@ -233,11 +289,51 @@ FETCHED = datetime(2025, 12, 3, 16, 5, tzinfo=UTC)
         ("hier à 9h15", "2025-12-02T09:15:00"),
         ("Yesterday", "2025-12-02"),
         ("Today 12:30 PM", "2025-12-03T12:30:00"),
+        # Czech, Slovak, Hungarian, Turkish, Indonesian, Swedish, Danish, Finnish,
+        # Romanian, Greek, Ukrainian, Polish, Croatian, Bulgarian, Vietnamese, Thai,
+        # Persian, Arabic, Hebrew, Hindi, Japanese, Catalan; a unit that holds its
+        # count ("před hodinou", "час назад", "منذ ساعتين": two hours).
+        ("před 3 hodinami", "2025-12-03T13:05:00+00:00"),
+        ("pred hodinou", "2025-12-03T15:05:00+00:00"),
+        ("3 órája", "2025-12-03T13:05:00+00:00"),
+        ("5 perccel ezelőtt", "2025-12-03T16:00:00+00:00"),
+        ("3 saat önce", "2025-12-03T13:05:00+00:00"),
+        ("bir gün önce", "2025-12-02"),
+        ("3 jam yang lalu", "2025-12-03T13:05:00+00:00"),
+        ("3 timmar sedan", "2025-12-03T13:05:00+00:00"),
+        ("for 2 dage siden", "2025-12-01"),
+        ("3 tuntia sitten", "2025-12-03T13:05:00+00:00"),
+        ("acum o oră", "2025-12-03T15:05:00+00:00"),
+        ("πριν από 3 ώρες", "2025-12-03T13:05:00+00:00"),
+        ("3 години тому", "2025-12-03T13:05:00+00:00"),
+        ("час назад", "2025-12-03T15:05:00+00:00"),
+        ("godzinę temu", "2025-12-03T15:05:00+00:00"),
+        ("dzień temu", "2025-12-02"),
+        ("prije 3 sata", "2025-12-03T13:05:00+00:00"),
+        ("преди 2 дни", "2025-12-01"),
+        ("3 giờ trước", "2025-12-03T13:05:00+00:00"),
+        ("3 ชั่วโมงที่แล้ว", "2025-12-03T13:05:00+00:00"),
+        ("۳ ساعت پیش", "2025-12-03T13:05:00+00:00"),
+        ("منذ ساعتين", "2025-12-03T14:05:00+00:00"),
+        ("לפני 3 שעות", "2025-12-03T13:05:00+00:00"),
+        ("3 घंटे पहले", "2025-12-03T13:05:00+00:00"),
+        ("3時間前", "2025-12-03T13:05:00+00:00"),
+        ("fa 3 hores", "2025-12-03T13:05:00+00:00"),
+        ("Včera 14:30", "2025-12-02T14:30:00"),
+        ("tegnap 9:15", "2025-12-02T09:15:00"),
+        ("Ma 14:30", "2025-12-03T14:30:00"),
+        ("Dün", "2025-12-02"),
+        ("I går kl. 14.30", "2025-12-02T14:30:00"),
+        ("χθες, 14:30", "2025-12-02T14:30:00"),
+        ("hôm nay 08:15", "2025-12-03T08:15:00"),
         # Too vague to date a story, or no dateline at all.
         ("3 weeks ago", None),
         ("2 years ago", None),
         ("Hier finden Sie alles über den Hafen", None),
         ("yesterday we went to the harbour", None),
+        ("Ma il governo ha deciso", None),  # Hungarian "ma" (today) only before a time
+        ("1 год назад", None),  # Russian "год" is a year
+        ("hours ago", None),  # no count, and the unit names none
     ],
 )
 def test_relative_date(text: str, expected: str | None) -> None:

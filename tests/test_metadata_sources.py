@@ -508,6 +508,216 @@ CASES: dict[str, Case] = {
         published="2025-12-19",
     ),
     # --- authors ---------------------------------------------------------------------
+    # --- bylines, date labels and relative dates in more languages -----------------------
+    "polish 'Autor:' and 'Opublikowano', the 'Zaktualizowano' date kept apart (pl)": Case(
+        page(
+            "<title>Burza zamknęła port</title>",
+            "<article><h1>Burza zamknęła port</h1>"
+            '<p class="meta">Autor: Jan Kowalski | Zaktualizowano: 4 grudnia 2025, 08:00 | '
+            "Opublikowano: 3 grudnia 2025, 10:45</p>STORY</article>" + SIDEBAR,
+            lang="pl",
+        ),
+        title="Burza zamknęła port",
+        authors=("Jan Kowalski",),
+        published="2025-12-03T10:45:00",
+        modified="2025-12-04T08:00:00",
+    ),
+    "hungarian 'Szerző:' and 'Frissítve' before 'Közzétéve' in plain lines (hu)": Case(
+        page(
+            "<title>A vihar lezárta a kikötőt</title>",
+            "<div><h1>A vihar lezárta a kikötőt</h1><p>Szerző: Kovács Anna</p>"
+            "<p>Frissítve: 2025. december 4. 08:00</p><p>Közzétéve: 2025. december 3. 10:45</p>"
+            "STORY</div>",
+            lang="hu",
+        ),
+        title="A vihar lezárta a kikötőt",
+        authors=("Kovács Anna",),
+        published="2025-12-03T10:45:00",
+        modified="2025-12-04T08:00:00",
+    ),
+    "turkish 'Yazar:' and '3 saat önce', a teaser's '2 gün önce' beside it (tr)": Case(
+        page(
+            "<title>Fırtına limanı kapattı</title>",
+            '<aside class="sidebar"><a href="/a">Eski haber</a><span class="date">2 gün önce'
+            "</span></aside><article><h1>Fırtına limanı kapattı</h1>"
+            '<span class="author">Yazar: Ali Demir</span> <span class="date">3 saat önce</span>'
+            "STORY</article>",
+            lang="tr",
+        ),
+        title="Fırtına limanı kapattı",
+        authors=("Ali Demir",),
+        published="2025-12-03T13:05:00+00:00",
+        headers=FETCHED,
+    ),
+    "indonesian 'Oleh:' inside the dateline, a 'Diperbarui' date after it (id)": Case(
+        page(
+            "<title>Badai menutup pelabuhan</title>",
+            "<article><h1>Badai menutup pelabuhan</h1>"
+            '<div class="info">Oleh: Budi Santoso - Rabu, 3 Desember 2025 10:45 WIB</div>'
+            '<div class="info">Diperbarui 4 Desember 2025 08:00 WIB</div>STORY</article>',
+            lang="id",
+        ),
+        title="Badai menutup pelabuhan",
+        authors=("Budi Santoso",),
+        published="2025-12-03T10:45:00+07:00",
+        modified="2025-12-04T08:00:00+07:00",
+    ),
+    "czech 'před 3 hodinami', its 'Aktualizováno před hodinou' a modification (cs)": Case(
+        page(
+            "<title>Bouře uzavřela přístav</title>",
+            "<article><h1>Bouře uzavřela přístav</h1>"
+            '<span class="autor">Napsala Jana Nováková</span>'
+            '<span class="date">Aktualizováno před hodinou</span>'
+            '<span class="date">před 3 hodinami</span>STORY</article>',
+            lang="cs",
+        ),
+        title="Bouře uzavřela přístav",
+        authors=("Jana Nováková",),
+        published="2025-12-03T13:05:00+00:00",
+        modified="2025-12-03T15:05:00+00:00",
+        headers=FETCHED,
+    ),
+    "swedish 'Av' line, 'Publicerad' and 'Uppdaterad' (sv)": Case(
+        page(
+            "<title>Stormen stängde hamnen</title>",
+            "<div><h1>Stormen stängde hamnen</h1><p>Av Anna Svensson och Erik Larsson</p>"
+            "<p>Publicerad 3 december 2025 kl. 10.45 Uppdaterad 4 december 2025 kl. 08.00</p>"
+            "STORY</div>",
+            lang="sv",
+        ),
+        title="Stormen stängde hamnen",
+        authors=("Anna Svensson", "Erik Larsson"),
+        published="2025-12-03T10:45:00",
+        modified="2025-12-04T08:00:00",
+    ),
+    "greek 'Του' byline in the genitive, 'Ενημέρωση' first in the dateline (el)": Case(
+        page(
+            "<title>Η καταιγίδα έκλεισε το λιμάνι</title>",
+            "<article><h1>Η καταιγίδα έκλεισε το λιμάνι</h1>"
+            '<div class="author">Του Γιώργου Παπαδόπουλου</div>'
+            '<div class="date">Ενημέρωση: 04.12.2025 08:00 | Δημοσίευση: 03.12.2025 10:45</div>'
+            "STORY</article>" + SIDEBAR,
+            lang="el",
+        ),
+        title="Η καταιγίδα έκλεισε το λιμάνι",
+        authors=("Γιώργου Παπαδόπουλου",),
+        published="2025-12-03T10:45:00",
+        modified="2025-12-04T08:00:00",
+    ),
+    "ukrainian 'Автор:' and '3 години тому' (uk)": Case(
+        page(
+            "<title>Шторм закрив порт</title>",
+            "<article><h1>Шторм закрив порт</h1>"
+            '<p class="meta">Автор: Олена Коваленко · <span class="time">3 години тому</span></p>'
+            "STORY</article>" + SIDEBAR,
+            lang="uk",
+        ),
+        title="Шторм закрив порт",
+        authors=("Олена Коваленко",),
+        published="2025-12-03T13:05:00+00:00",
+        headers=FETCHED,
+    ),
+    "finnish 'Teksti:' line, 'Päivitetty' beside 'Julkaistu' (fi)": Case(
+        page(
+            "<title>Myrsky sulki sataman</title>",
+            "<div><h1>Myrsky sulki sataman</h1><p>Teksti: Matti Meikäläinen</p>"
+            "<p>Päivitetty 4.12.2025 8:00 | Julkaistu 3.12.2025 10:45</p>STORY</div>",
+            lang="fi",
+        ),
+        title="Myrsky sulki sataman",
+        authors=("Matti Meikäläinen",),
+        published="2025-12-03T10:45:00",
+        modified="2025-12-04T08:00:00",
+    ),
+    "croatian 'Piše:' and 'Objavljeno' / 'Ažurirano' (hr)": Case(
+        page(
+            "<title>Oluja zatvorila luku</title>",
+            "<article><h1>Oluja zatvorila luku</h1>"
+            '<div class="meta"><span>Piše: Ivan Horvat</span> '
+            "<span>Objavljeno: 03.12.2025. u 10:45</span> "
+            "<span>Ažurirano: 04.12.2025. u 08:00</span></div>STORY</article>",
+            lang="hr",
+        ),
+        title="Oluja zatvorila luku",
+        authors=("Ivan Horvat",),
+        published="2025-12-03T10:45:00",
+        modified="2025-12-04T08:00:00",
+    ),
+    "romanian 'Autor:' and 'Actualizat' before 'Publicat' (ro)": Case(
+        page(
+            "<title>Furtuna a închis portul</title>",
+            "<article><h1>Furtuna a închis portul</h1>"
+            '<p class="info">Autor: Ion Popescu</p><p class="date">Actualizat: 4 decembrie 2025,'
+            " 08:00 · Publicat: 3 decembrie 2025, 10:45</p>STORY</article>",
+            lang="ro",
+        ),
+        title="Furtuna a închis portul",
+        authors=("Ion Popescu",),
+        published="2025-12-03T10:45:00",
+        modified="2025-12-04T08:00:00",
+    ),
+    "vietnamese 'Tác giả:' and 'Cập nhật' after 'Ngày đăng' (vi)": Case(
+        page(
+            "<title>Bão đóng cửa cảng</title>",
+            "<article><h1>Bão đóng cửa cảng</h1>"
+            '<div class="meta">Tác giả: Nguyễn Văn An | Ngày đăng: 03/12/2025 10:45 | '
+            "Cập nhật: 04/12/2025 08:00</div>STORY</article>",
+            lang="vi",
+        ),
+        title="Bão đóng cửa cảng",
+        authors=("Nguyễn Văn An",),
+        published="2025-12-03T10:45:00",
+        modified="2025-12-04T08:00:00",
+    ),
+    "danish 'Af' and 'i går kl. 14.30' (da)": Case(
+        page(
+            "<title>Stormen lukkede havnen</title>",
+            "<article><h1>Stormen lukkede havnen</h1>"
+            '<div class="byline">Af Lars Jensen</div><time>i går kl. 14.30</time>'
+            "STORY</article>" + SIDEBAR,
+            lang="da",
+        ),
+        title="Stormen lukkede havnen",
+        authors=("Lars Jensen",),
+        published="2025-12-02T14:30:00",
+        headers=FETCHED,
+    ),
+    "japanese '3時間前' counted back from the fetch time (ja)": Case(
+        page(
+            "<title>嵐で港が閉鎖</title>",
+            '<article><h1>嵐で港が閉鎖</h1><span class="date">3時間前</span>STORY</article>',
+            lang="ja",
+        ),
+        title="嵐で港が閉鎖",
+        published="2025-12-03T13:05:00+00:00",
+        headers=FETCHED,
+    ),
+    "turkish 'yazar' and 'tarih' boxes, a sidebar's date and name beside them (tr)": Case(
+        page(
+            "<title>Fırtına limanı kapattı</title>",
+            SIDEBAR + "<article><h1>Fırtına limanı kapattı</h1>"
+            '<div class="haber-yazar">Ali Demir</div>'
+            '<div class="haber-tarih">03.12.2025 10:45</div>STORY</article>',
+            lang="tr",
+        ),
+        title="Fırtına limanı kapattı",
+        authors=("Ali Demir",),
+        published="2025-12-03T10:45:00",
+    ),
+    "indonesian 'penulis' and 'tanggal' boxes with a 'Diperbarui' line (id)": Case(
+        page(
+            "<title>Badai menutup pelabuhan</title>",
+            "<article><h1>Badai menutup pelabuhan</h1>"
+            '<div class="read__penulis">Budi Santoso</div>'
+            '<div class="read__tanggal">Diperbarui 4 Desember 2025, 08:00 WIB</div>'
+            '<div class="read__tanggal">Rabu, 3 Desember 2025, 10:45 WIB</div>STORY</article>',
+            lang="id",
+        ),
+        title="Badai menutup pelabuhan",
+        authors=("Budi Santoso",),
+        published="2025-12-03T10:45:00+07:00",
+        modified="2025-12-04T08:00:00+07:00",
+    ),
     "rel=author link (en)": Case(
         page("", f'<article>{H1}<a rel="author" href="/people/jane">Jane Doe</a>STORY</article>'),
         authors=("Jane Doe",),
@@ -715,6 +925,7 @@ def test_witness(case: Case) -> None:
     assert found == (case.title, case.authors, case.published, case.modified)
 
 
-def test_eight_languages_are_covered() -> None:
+def test_the_languages_are_covered() -> None:
     languages = {name.rsplit("(", 1)[1].rstrip(")").split("-")[0] for name in CASES}
     assert languages >= {"en", "de", "fr", "es", "it", "ru", "ja", "zh"}
+    assert languages >= {"pl", "hu", "tr", "id", "cs", "sv", "el", "uk", "fi", "hr", "ro", "vi"}

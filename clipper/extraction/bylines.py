@@ -32,7 +32,13 @@ import re
 from collections.abc import Iterable
 
 from clipper.authors import author_name
-from clipper.extraction.dates import DATE_LABEL, DATE_WORDS
+from clipper.extraction.dates import (
+    DATE_LABEL,
+    DATE_WORDS,
+    RELATIVE_WORDS,
+    longest_first,
+    relative_start,
+)
 from clipper.extraction.titles import key
 from clipper.text import strip_controls
 
@@ -60,6 +66,14 @@ _AGENCIES = frozenset(
         "dow jones newswires", "ap news", "وكالة الأنباء", "وكالات", "أ ف ب", "رويترز",
     }
 )  # fmt: skip
+# The newsroom as a whole, in many languages ("Redakcja", "Tim Redaksi",
+# "Haber Merkezi"): a byline that names it names no person.
+_NEWSROOM_WORDS = _wordset(
+    """
+    redakcja redakce redakcia redaksi toimitus redaktionen redaksjonen redacția redactia
+    redakcija redakcia szerkesztőség merkezi σύνταξη редакція редакцията уредништво
+    """
+)  # fmt: skip
 # Words that name a job, a desk or an affiliation: a name ends where one begins.
 _ROLE_WORDS = _wordset(
     """
@@ -78,8 +92,15 @@ _ROLE_WORDS = _wordset(
     redattrice corrispondente inviato inviata editorialista redazione per jornalista
     repórter correspondente colunista redator redatora redação корреспондент журналист
     журналистка редактор обозреватель автор спецкор репортёр репортер редакция
+    dziennikarz dziennikarka reporterka korespondent korespondentka redaktorka publicysta
+    redaktor zpravodaj zpravodajka novinář novinářka reportér reportérka spravodajca
+    újságíró szerkesztő tudósító riporter munkatárs muhabir muhabiri editör wartawan
+    wartawati jurnalis kontributor koresponden redaktör korrespondent redaktør toimittaja
+    kirjeenvaihtaja jurnalist jurnalistă redactor corespondent novinar novinarka urednik
+    urednica dopisnik δημοσιογράφος ανταποκριτής журналіст журналістка кореспондент
+    кореспондентка оглядач журналист репортер кореспондент žurnalistas žurnalistė
     """
-)  # fmt: skip
+) | _NEWSROOM_WORDS  # fmt: skip
 # Words that qualify a role ("Senior", "News", "Political"): they end a name only
 # when a role word follows, so "Fox News" or "Chief Keef" stay whole.
 _QUALIFIERS = _wordset(
@@ -90,9 +111,12 @@ _QUALIFIERS = _wordset(
     spécial spéciale especial speciale leitender leitende stellvertretender
     """
 )  # fmt: skip
-_DESK_WORDS = _wordset(
-    "staff desk team bureau redaktion rédaction redacción redazione redação редакция"
-    " newsroom wire wires services"
+_DESK_WORDS = (
+    _wordset(
+        "staff desk team bureau redaktion rédaction redacción redazione redação редакция"
+        " newsroom wire wires services"
+    )
+    | _NEWSROOM_WORDS
 )
 # Whole entries that are never a person.
 _NOT_NAMES = _wordset(
@@ -106,7 +130,7 @@ _NOT_NAMES = _wordset(
     агентства staff-reporter staff-writer online-desk digital-desk contributor
     profile follow unfollow subscribe name author-name your-name first-name full-name
     """
-)  # fmt: skip
+) | _NEWSROOM_WORDS  # fmt: skip
 _CREDENTIALS = _wordset(
     """
     md phd ms ma mba mph rd rdn ld ldn cde cdces rn bsn np pa pa-c do dds dmd dvm pharmd
@@ -121,15 +145,34 @@ _HONORIFICS = re.compile(
     r"\.?\s+(?=\S)",
     re.IGNORECASE,
 )
+# Words that open a byline in more languages, taken off it before a space or a
+# colon: Czech and Slovak "Napsal", Hungarian "Szerző" and "Írta", Indonesian
+# "Penulis", Finnish "Teksti" and "Kirjoittaja", Nordic "Skrevet av", South
+# Slavic "Piše", Greek "Του"/"Της" (the name follows in the genitive) and
+# "Γράφει", Vietnamese "Tác giả", Thai "โดย", Persian, Hindi. Lower case.
+BYLINE_WORDS = (
+    "napsal", "napsala", "napísal", "napísala", "szerző", "szerzők", "írta", "penulis",
+    "teksti", "kirjoittaja", "kirjoittajat", "skrevet av", "skrevet af", "skriven av",
+    "piše", "pišu", "пише", "аутор", "автори", "avtor", "autorius", "autors", "του", "της",
+    "γράφει ο", "γράφει η", "γράφει", "συντάκτης", "tác giả", "ผู้เขียน", "โดย", "نویسنده",
+    "به قلم", "लेखक",
+)  # fmt: skip
+# Byline words that count only before a colon ("Oleh: Budi Santoso", "Yazar:
+# Ali Demir"): alone they are given names too (Oleh, Yazan) or everyday words.
+BYLINE_LABELS = ("oleh", "yazan", "yazar")
+
+
 _PREFIX = re.compile(
-    r"^\s*(?:"
+    r"^\s*(?:(?:"
     r"(?:(?:text|story|words|report(?:ing|ed)?|analysis|opinion|review(?:ed)?|commentary"
     r"|interview|column|essay|compiled|edited|written|posted|published|text\s+and\s+photos?"
     r"|an?\s+\w+)\s+)?by\b"
     r"|(?:text\s+)?von|par|por|di|a\s+cura\s+di|door|av|af|przez|tekst|texte?|texto|testo"
     r"|autor(?:in)?|autore|autora|auteure?|authors?|reporter"
     r"|авторы?|текст|作者|文|记者|記者|撰文|撰稿|기자|글|بقلم|كتب|كتبت|إعداد|כתב|מאת"
-    r")(?:\s*[:：/／|-]\s*|\s+|(?<=[\u3000-\u9fff])\s*)",
+    rf"|{longest_first(BYLINE_WORDS)}"
+    r")(?:\s*[:：/／|-]\s*|\s+|(?<=[\u3000-\u9fff])\s*)"
+    rf"|(?:{longest_first(BYLINE_LABELS)})\s*[:：]\s*)",
     re.IGNORECASE,
 )
 # A "Label:" left after the byline words are taken off names a field, not a person.
@@ -152,13 +195,14 @@ _PHOTO_CREDIT = re.compile(
 )
 _FIELD_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s*[|·•｜]\s*|\s+-\s+|\n|\u3000|\s{3,}")
 _NAME_SPLIT = re.compile(
-    r"\s*(?:[,;/、，；]|&|\s(?:and|und|et|with|mit|avec|con|com|og|och|ve|та|and/or)\s"
+    r"\s*(?:[,;/、，；]|&|\s(?:and|und|et|with|mit|avec|con|com|og|och|ve|та|and/or|és|oraz"
+    r"|și|ja|και|và)\s"
     r"|[和与與及])\s*",
     re.IGNORECASE,
 )
 # One-letter conjunctions split only between two names of two words or more,
 # so that "Bruce Y. Lee" and "Maria Lopes e Silva" stay whole.
-_SHORT_AND = re.compile(r"\s+(?:y|e|i|и|і|و)\s+")
+_SHORT_AND = re.compile(r"\s+(?:y|e|i|a|и|і|و)\s+")
 _SENTENCE_SPLIT = re.compile(
     r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
     r"(?<!\bProf)\.\s+(?=[A-ZÀ-Þ])"
@@ -175,6 +219,9 @@ _CUT = re.compile(
     r"|profile|subscribe|(?:view|see|read)\s+(?:all|more|full)|more\s+(?:from|by|articles|posts))\b",
     re.IGNORECASE,
 )
+# Words that go with the date a name runs into ("Lewis White Nov 3", "Hans
+# Müller vor 3 Stunden"): they end the name.
+_BEFORE_A_DATE = DATE_WORDS | RELATIVE_WORDS
 _LOGIN = re.compile(r"([a-z]{2,})[._]([a-z]{2,})")
 _DOMAIN = re.compile(
     r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|news|co|io|uk|de|fr|es|it|ru|in|au|ca"
@@ -347,6 +394,7 @@ _NOT_PLAIN = (
     | DATE_WORDS
     | _CREDENTIALS
     | _wordset("by von par por di da door av af text texto testo autor autorin author photo")
+    | frozenset(word for word in BYLINE_WORDS if " " not in word)
 )
 
 
@@ -377,9 +425,11 @@ def parse_byline(text: str) -> list[str]:
     for number, field in enumerate(_FIELD_SPLIT.split(_SENTENCE_SPLIT.sub(" | ", text))):
         if cut := _CUT.search(field):
             words = field[: cut.start()].split()
-            while words and words[-1].strip(".,").casefold() in DATE_WORDS:
+            while words and words[-1].strip(".,").casefold() in _BEFORE_A_DATE:
                 words.pop()
             field = " ".join(words)
+        if (start := relative_start(field)) is not None:  # "Jana Nováková před hodinou"
+            field = field[:start]
         if label := DATE_LABEL.search(field):
             field = field[: label.start()]
         field = field.strip()

@@ -24,8 +24,8 @@ the caller says the page is American English (``month_first=True``), where
 by far its most common use on news pages; ``CST`` as US Central.
 
 ``labelled_dates`` reads a visible dateline such as ``Updated: 22-12-2020 20:41
-IST | Created: 22-12-2020 20:41 IST`` and says which date is which, in a dozen
-languages, because a date labelled "Updated" is a modification date and must
+IST | Created: 22-12-2020 20:41 IST`` and says which date is which, in some
+forty languages, because a date labelled "Updated" is a modification date and must
 never become the publication date.
 """
 
@@ -33,9 +33,10 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９：", "012345678901234567890123456789:"
@@ -338,43 +339,194 @@ def parse_date(value: str | None, *, month_first: bool = False) -> str | None:
     return None
 
 
-# "3 hours ago" and its kin, as (pattern, unit) in a dozen languages. The count
-# is a number or a word for one; weeks, months and years ago say too little.
-_ONE = r"(?P<n>\d{1,3}|an?|one|ein(?:e[mr]?)?|une?|una?|uma?|een)"
-_RELATIVE = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        rf"\b{_ONE}\s+(?P<u>min(?:ute)?s?|hours?|hrs?|days?)\s+ago\b",
-        rf"\bvor\s+{_ONE}\s+(?P<u>Minuten?|Stunden?|Tag(?:en)?)\b",
-        rf"\bil\s+y\s+a\s+{_ONE}\s+(?P<u>minutes?|heures?|jours?)\b",
-        rf"\b(?:hace|há)\s+{_ONE}\s+(?P<u>minutos?|horas?|d[ií]as?)\b",
-        rf"\b{_ONE}\s+(?P<u>minut[io]|or[ae]|giorn[io])\s+fa\b",
-        rf"\b{_ONE}\s+(?P<u>minuut|minuten|uur|dag(?:en)?)\s+geleden\b",
-        r"(?P<n>\d{1,3})\s+(?P<u>минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад",
-        r"(?P<n>\d{1,3})\s*(?P<u>分钟|分鐘|分|小时|小時|時間|天|日|분|시간|일)\s*(?:前|전)",
-    )
-)
-_UNIT_MINUTES = (
-    ("min", 1), ("minut", 1), ("分", 1), ("분", 1), ("hour", 60), ("hr", 60), ("stunde", 60),
-    ("heure", 60), ("hora", 60), ("or", 60), ("uur", 60), ("час", 60), ("小", 60),
-    ("時", 60), ("시간", 60), ("day", 1440), ("tag", 1440), ("jour", 1440), ("día", 1440),
-    ("dia", 1440), ("giorn", 1440), ("dag", 1440), ("дн", 1440), ("день", 1440), ("天", 1440),
-    ("日", 1440), ("일", 1440),
+def longest_first(words: Iterable[str]) -> str:
+    """An alternation of ``words`` that matches the longest one it can, factored
+    as a trie: Python's ``re`` tries a flat alternation's branches one by one at
+    every position, and these lists are searched in every dateline."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a label ends here; a longer one is tried first
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+# How news pages write "3 hours ago", by language: the words before the count
+# ("vor", "před", "acum") or after the unit ("ago", "sitten", "önce"), and the
+# words for minutes, hours and days in the forms those phrases take (weeks,
+# months and years ago say too little to date a story). Alternatives are split
+# by "|"; unit words by spaces.
+# (before, after, minute words, hour words, day words)
+_AGO = (
+    ("", "ago", "min mins minute minutes", "hour hours hr hrs", "day days"),  # en
+    ("vor", "", "minute minuten min", "stunde stunden std", "tag tagen"),  # de
+    ("il y a", "", "minute minutes min", "heure heures h", "jour jours"),  # fr
+    ("hace|há", "", "minuto minutos min", "hora horas h", "día días dia dias"),  # es, pt
+    ("", "fa", "minuto minuti min", "ora ore", "giorno giorni"),  # it
+    ("fa", "", "minut minuts", "hora hores", "dia dies"),  # ca
+    ("", "geleden", "minuut minuten min", "uur", "dag dagen"),  # nl
+    ("", "назад", "минуту минуты минут мин", "час часа часов", "день дня дней"),  # ru
+    ("", "тому", "хвилину хвилини хвилин хв", "годину години годин", "день дні днів"),  # uk
+    ("преди", "", "минута минути мин", "час часа", "ден дни"),  # bg
+    ("пре", "", "минут минута минуте мин", "сат сата сати", "дан дана"),  # sr
+    ("prije|pre", "", "minutu minute minuta min", "sat sata sati", "dan dana"),  # hr, sr, bs
+    ("před|pred", "", "minutou minutami minútou minútami min", "hodinou hodinami hod",
+     "dnem dny dňom dňami"),  # cs, sk
+    ("", "temu", "minutę minuty minut min", "godzinę godziny godzin godz", "dzień dni"),  # pl
+    ("", "ezelőtt", "perccel", "órával", "nappal"),  # hu
+    ("acum", "", "minut minute min", "oră ore", "zi zile"),  # ro
+    ("πριν από|πριν", "", "λεπτό λεπτά", "ώρα ώρες", "ημέρα ημέρες μέρα μέρες"),  # el
+    ("", "önce", "dakika dk", "saat", "gün"),  # tr
+    ("", "yang lalu|lalu", "menit minit", "jam", "hari"),  # id, ms
+    ("", "sedan", "minut minuter min", "timme timmar tim", "dag dagar dygn"),  # sv
+    ("", "siden", "minut minutter min", "time timer", "dag dage dager døgn"),  # da, no
+    ("", "sitten", "minuutti minuuttia min", "tunti tuntia", "päivä päivää"),  # fi
+    ("", "trước", "phút", "giờ tiếng", "ngày"),  # vi
+    ("", "ที่แล้ว|ก่อน", "นาที", "ชั่วโมง", "วัน"),  # th
+    ("", "پیش|قبل", "دقیقه", "ساعت", "روز"),  # fa
+    ("منذ", "", "دقيقة دقائق دقيقتين", "ساعة ساعات ساعتين", "يوم أيام يومين"),  # ar
+    ("לפני", "", "דקה דקות", "שעה שעות שעתיים", "יום ימים יומיים"),  # he
+    ("", "पहले", "मिनट", "घंटे घंटा", "दिन"),  # hi
+    ("", "前", "分钟 分鐘 分", "小时 小時 時間", "天 日"),  # zh, ja
+    ("", "전", "분", "시간", "일"),  # ko
 )  # fmt: skip
-_YESTERDAY = re.compile(
-    r"^(?:(?P<yesterday>yesterday|gestern|hier|ayer|ieri|ontem|gisteren|вчера|昨天|昨日|어제)"
-    r"|(?P<today>today|heute|aujourd'hui|aujourd’hui|hoy|oggi|hoje|vandaag|сегодня|今天|今日"
-    r"|오늘))(?=$|[\s,.:]|\d)",
+# Hungarian writes "3 órája" ("its third hour"): the unit itself says "ago".
+_AGO_IN_UNIT = ("perce", "órája", "napja")
+# Words for "one" before a unit ("an hour ago", "vor einer Stunde", "acum o oră").
+_ONE_WORDS = _words(
+    """
+    a an one ein eine einer einem einen un un' un’ une una uno uma um een o egy bir en ett
+    et yksi jeden jedna jedną jednu μία μια ένα один одна одну одного một یک एक
+    """
+)
+# Unit words that carry their count when written without one: "час назад",
+# "před hodinou", "tunti sitten", "منذ ساعتين" (two hours), "לפני יומיים".
+_COUNT_IN_UNIT = {
+    "час": 1, "минуту": 1, "день": 1, "годину": 1, "хвилину": 1, "godzinę": 1, "minutę": 1,
+    "dzień": 1, "hodinou": 1, "minutou": 1, "minútou": 1, "dnem": 1, "dňom": 1, "tunti": 1,
+    "päivä": 1,
+    "ساعة": 1, "دقيقة": 1, "يوم": 1, "ساعتين": 2, "دقيقتين": 2, "يومين": 2, "שעה": 1,
+    "דקה": 1, "יום": 1, "שעתיים": 2, "יומיים": 2,
+}  # fmt: skip
+_UNIT_MINUTES = (
+    {
+        word.lower(): minutes
+        for entry in _AGO
+        for minutes, words in zip((1, 60, 1440), entry[2:], strict=True)
+        for word in words.split()
+    }
+    | dict.fromkeys(("perce",), 1)
+    | {"órája": 60, "napja": 1440}
+)
+
+
+def _ago_patterns() -> tuple[re.Pattern[str], ...]:
+    """One pattern for the languages that write their word before the count, the
+    other for those that write it after the unit (and Hungarian's "3 órája")."""
+    count = rf"(?:(?P<n>(?<!\d)\d{{1,3}}|(?<!\w)(?:{longest_first(_ONE_WORDS)}))\s*|(?<!\w))"
+    before = [word for entry in _AGO for word in entry[0].split("|") if word]
+    after = [word for entry in _AGO for word in entry[1].split("|") if word]
+    units_before = [u for entry in _AGO if entry[0] for words in entry[2:] for u in words.split()]
+    units_after = [u for entry in _AGO if entry[1] for words in entry[2:] for u in words.split()]
+    # Words in scripts without spaces run into what follows ("3小时前发布").
+    spaced = [word for word in after if word.isascii() or not _UNSPACED.search(word)]
+    unspaced = [word for word in after if word not in spaced]
+    return (
+        re.compile(
+            rf"(?<!\w)(?:{longest_first(before)})\s+{count}(?P<u>{longest_first(units_before)})(?!\w)",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            rf"{count}(?:(?P<u>{longest_first(units_after)})\s*"
+            rf"(?:(?:{longest_first(spaced)})(?!\w)|{longest_first(unspaced)})"
+            rf"|(?P<hu>{longest_first(_AGO_IN_UNIT)})(?!\w))",
+            re.IGNORECASE,
+        ),
+    )
+
+
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_RELATIVE = _ago_patterns()
+# A quick look for the words the second pattern needs before running it: a
+# pattern that may start with any count or unit is slow to search for.
+_AGO_WORD = re.compile(
+    longest_first([w for entry in _AGO for w in entry[1].split("|") if w] + [*_AGO_IN_UNIT]),
     re.IGNORECASE,
 )
+
+# "Yesterday" and "today" at the start of a dateline ("gestern, 14:30", "Dnes 9:12").
+_YESTERDAY_WORDS = (
+    "yesterday", "gestern", "hier", "ayer", "ieri", "ontem", "gisteren", "вчера", "昨天",
+    "昨日", "어제", "včera", "wczoraj", "tegnap", "dün", "kemarin", "semalam", "igår",
+    "i går", "eilen", "χθες", "χτες", "вчора", "јуче", "jučer", "juče", "hôm qua", "ahir",
+    "เมื่อวาน", "دیروز", "أمس", "אתמול",
+)  # fmt: skip
+_TODAY_WORDS = (
+    "today", "heute", "aujourd'hui", "aujourd’hui", "hoy", "oggi", "hoje", "vandaag",
+    "сегодня", "今天", "今日", "오늘", "dnes", "dziś", "dzisiaj", "bugün", "hari ini", "idag",
+    "i dag", "tänään", "azi", "astăzi", "σήμερα", "сьогодні", "днес", "данас", "danas",
+    "hôm nay", "avui", "วันนี้", "امروز", "आज",
+)  # fmt: skip
+_YESTERDAY = re.compile(
+    rf"^(?:(?P<yesterday>{longest_first(_YESTERDAY_WORDS)})|(?P<today>{longest_first(_TODAY_WORDS)}"
+    # Hungarian "ma" (today) is also an everyday word elsewhere: only before a time.
+    r"|ma(?=\s*,?\s*\d{1,2}[:.]\d\d)))(?=$|[\s,.:]|\d)",
+    re.IGNORECASE,
+)
+
+# The words of a relative dateline that come before its number ("vor", "před",
+# "il y a", "gestern"): a byline that runs into one ends its name there.
+RELATIVE_WORDS = frozenset(
+    word.lower()
+    for phrase in (
+        *(p for entry in _AGO for p in entry[0].split("|")),
+        *_YESTERDAY_WORDS,
+        *_TODAY_WORDS,
+    )
+    for word in phrase.split()
+)
+
+
+def _ago(text: str) -> tuple[int, int, int] | None:
+    """The count, the unit in minutes and the start of the first "3 hours ago"
+    in ``text``."""
+    for pattern in _RELATIVE:
+        if pattern is _RELATIVE[1] and not _AGO_WORD.search(text):
+            continue
+        if not (match := pattern.search(text)):
+            continue
+        unit = (match["u"] or match["hu"]).lower()
+        if match["n"] is None:
+            count = _COUNT_IN_UNIT.get(unit)
+        else:
+            count = int(match["n"]) if match["n"].isdigit() else 1
+        minutes = _UNIT_MINUTES.get(unit)
+        if count and minutes:
+            return count, minutes, match.start()
+    return None
+
+
+def relative_start(text: str) -> int | None:
+    """Where a relative dateline ("vor 3 Stunden", "před hodinou") starts in ``text``."""
+    found = _ago(text)
+    return found[2] if found else None
 
 
 def is_relative(text: str) -> bool:
     """Whether ``text`` holds a relative dateline ("3 hours ago", "gestern")."""
     text = " ".join(text.split())
-    return bool(text) and (
-        any(pattern.search(text) for pattern in _RELATIVE) or bool(_YESTERDAY.search(text))
-    )
+    return bool(text) and (_ago(text) is not None or bool(_YESTERDAY.search(text)))
 
 
 def relative_date(text: str, now: datetime) -> str | None:
@@ -388,12 +540,8 @@ def relative_date(text: str, now: datetime) -> str | None:
     text = " ".join(text.split())
     if not text or len(text) > 60:
         return None
-    if match := next((m for pattern in _RELATIVE if (m := pattern.search(text))), None):
-        count = int(match["n"]) if match["n"].isdigit() else 1
-        unit = match["u"].lower()
-        minutes = next((size for stem, size in _UNIT_MINUTES if unit.startswith(stem)), 0)
-        if not minutes:
-            return None
+    if ago := _ago(text):
+        count, minutes, _start = ago
         moment = now - timedelta(minutes=count * minutes)
         if minutes >= 1440:
             return moment.date().isoformat()
@@ -441,8 +589,10 @@ def date_from_url(url: str) -> str | None:
     return None
 
 
-# Labels that say what a visible date is. Longest first so that "Last updated"
-# wins over "updated"; matched case-insensitively, not inside a longer word.
+# Labels that say what a visible date is, matched case-insensitively and not
+# inside a longer word; where two overlap the longer wins ("Last updated" over
+# "updated"). An "Updated" date is a modification date in every language: it
+# must never become the publication date.
 _MODIFIEDDATE_LABELS = (
     "last updated", "last modified", "updated on", "updated", "modified", "revised", "edited",
     "last post", "last reply", "latest reply", "last activity", "letzter beitrag",
@@ -458,6 +608,19 @@ _MODIFIEDDATE_LABELS = (
     "обновлено", "обновлён", "обновлен", "изменено", "оновлено",
     "最終更新日", "最終更新", "更新日時", "更新日", "更新时间", "更新時間", "更新于", "更新",
     "修改时间", "修改", "수정", "업데이트", "آخر تحديث", "تم التحديث", "تحديث", "עודכן",
+    # Czech, Slovak, Hungarian, Turkish, Indonesian and Malay, the Nordic languages,
+    # Romanian, Catalan, South Slavic, Bulgarian, Greek, Ukrainian, the Baltic
+    # languages, Vietnamese, Thai, Persian, Hindi.
+    "aktualizováno", "aktualizace", "poslední aktualizace", "upraveno", "aktualizované",
+    "aktualizovaný", "aktualizácia", "frissítve", "frissítés", "módosítva", "utolsó frissítés",
+    "son güncelleme", "güncellenme tarihi", "diperbaharui", "pembaruan", "dikemas kini",
+    "kemas kini", "uppdaterat", "senast uppdaterad", "sist oppdatert", "opdateret den",
+    "sidst opdateret", "päivitetty viimeksi", "päivitys", "actualizat", "actualizare",
+    "ultima actualizare", "actualizată", "actualitzat", "actualització", "ažurirano", "ažuriran",
+    "azurirano", "ажурирано", "posodobljeno", "обновена", "обновено", "актуализирана",
+    "актуализирано", "ενημέρωση", "ενημερώθηκε", "τελευταία ενημέρωση", "оновлена",
+    "atnaujinta", "atjaunināts", "uuendatud", "cập nhật", "อัปเดต", "อัพเดท", "แก้ไขล่าสุด",
+    "به‌روزرسانی", "بروزرسانی", "به روز رسانی", "अपडेट", "अपडेटेड",
 )  # fmt: skip
 _PUBLISHEDDATE_LABELS = (
     "first published", "published on", "published", "posted on", "posted", "created",
@@ -473,13 +636,28 @@ _PUBLISHEDDATE_LABELS = (
     "发布时间", "发布于", "发布日期", "发布", "發布", "发表于", "发表", "公開日時", "公開日",
     "公開", "投稿日時", "投稿日", "掲載日", "配信日時", "입력", "등록", "작성", "게시",
     "تاريخ النشر", "نشر في", "نشر", "פורסם",
+    # The same languages as above.
+    "publikováno", "zveřejněno", "vydáno", "publikované", "zverejnené", "közzétéve",
+    "publikálva", "megjelent", "megjelenés", "yayın tarihi", "yayınlanma tarihi",
+    "oluşturulma", "dipublikasi", "terbit", "diterbitkan pada", "disiarkan", "publicerat",
+    "udgivet", "publicat", "publicată", "publicat pe", "data publicării", "objavljeno", "objavljen",
+    "објављено", "публикувано", "публикувана", "δημοσίευση", "δημοσιεύθηκε",
+    "δημοσιεύτηκε", "paskelbta", "publicēts", "avaldatud", "ngày đăng",
+    "đăng lúc", "đăng ngày", "xuất bản", "เผยแพร่", "วันที่เผยแพร่", "تاریخ انتشار",
+    "منتشر شده", "प्रकाशित", "प्रकाशन",
 )  # fmt: skip
+
+
+# A label is not a piece of a longer word, in any alphabet that writes words
+# with spaces (Latin with its extensions, Greek, Cyrillic); in Chinese, Japanese
+# and Thai a label runs straight into the text around it.
+_WORD_LETTER = r"A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿḀ-ỿ"
 DATE_LABEL = re.compile(
-    r"(?<![A-Za-zÀ-ÿА-яЁёіїє])(?:(?P<modified>"
-    + "|".join(re.escape(label) for label in sorted(_MODIFIEDDATE_LABELS, key=len, reverse=True))
+    rf"(?<![{_WORD_LETTER}])(?:(?P<modified>"
+    + longest_first(_MODIFIEDDATE_LABELS)
     + r")|(?P<published>"
-    + "|".join(re.escape(label) for label in sorted(_PUBLISHEDDATE_LABELS, key=len, reverse=True))
-    + r"))(?![A-Za-zÀ-ÿА-яЁё])",
+    + longest_first(_PUBLISHEDDATE_LABELS)
+    + rf"))(?![{_WORD_LETTER}])",
     re.IGNORECASE,
 )
 

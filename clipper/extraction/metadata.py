@@ -47,7 +47,14 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from clipper.extraction.bylines import declared_stand_in, parse_byline, split_authors, unique
+from clipper.extraction.bylines import (
+    BYLINE_LABELS,
+    BYLINE_WORDS,
+    declared_stand_in,
+    parse_byline,
+    split_authors,
+    unique,
+)
 from clipper.extraction.dates import (
     DATE_LABEL,
     DATE_WORDS,
@@ -55,6 +62,7 @@ from clipper.extraction.dates import (
     fetch_time,
     is_relative,
     labelled_dates,
+    longest_first,
     parse_date,
     relative_date,
 )
@@ -100,21 +108,27 @@ _BODY_QUERY = (
     'title, meta, link[rel~=canonical i], script[type*="ld+json" i], h1, time, [itemprop], '
     "[rel~=author]"
 )
-# Around the headline: the byline and the dateline.
+# Around the headline: the byline and the dateline, by class names in several
+# languages (Turkish "yazar"/"tarih", Indonesian "penulis"/"tanggal", Hungarian
+# "szerzo", Danish and Norwegian "forfatter").
 _AROUND = {
     "byline": "[class*=byline i], [class*=author i], [class*=autor i], [class*=auteur i], "
     "[class*=writer i], [class*=reporter i], [class*=firma i], [class*=signature i], "
     "[class*=assinatura i], [id*=author i], address, a[href*='/author/' i], "
     "a[href*='/authors/' i], a[href*='/autor/' i], a[href*='/auteur/' i], "
-    "a[href*='/autore/' i], a[href*='/autores/' i]",
+    "a[href*='/autore/' i], a[href*='/autores/' i], [class*=yazar i], [class*=penulis i], "
+    "[class*=szerzo i], [class*=forfatter i]",
     "date": "time, [class*=date i], [class*=time i], [class*=publish i], [class*=posted i], "
-    "[class*=datum i], [class*=fecha i], [class*=data i], [class*=meta i], [class*=info i], "
+    "[class*=datum i], [class*=fecha i], [class*=data i], [class*=tarih i], [class*=tanggal i], "
+    "[class*=meta i], [class*=info i], "
     "[class*=byline i], [class*=author i]",
 }
-# Words that introduce a byline inside a longer line of text.
+# Words that introduce a byline inside a longer line of text; the words of
+# more languages only before a colon ("Szerző:", "Oleh:", "Piše:").
+_LABEL_WORDS = longest_first((*BYLINE_WORDS, *BYLINE_LABELS))
 _BYLINE_LABEL = re.compile(
     r"(?:^|(?<=[\s|·•\u3000(（]))(?:By|Von|Par|Por|Door|Autor(?:in)?:|Author:|Автор:|Авторы:"
-    r"|Текст:|作者[:：]|撰文|記者|记者|بقلم)\s*"
+    rf"|Текст:|作者[:：]|撰文|記者|记者|بقلم|(?i:{_LABEL_WORDS})\s*[:：])\s*"
 )
 # Containers whose dates and names belong to other stories or to readers.
 # The name patterns are matched against lower-cased class/id lists: Python's
@@ -841,7 +855,9 @@ def _foreign_author_link(node: LexborNode, host: str) -> bool:
     return bool(other) and other != host and not other.endswith("." + host)
 
 
-_BYLINE_MARK = re.compile(r"author|autor|auteur|byline|writer|reporter|firma|signature")
+_BYLINE_MARK = re.compile(
+    r"author|autor|auteur|byline|writer|reporter|firma|signature|yazar|penulis|szerzo|forfatter"
+)
 _AUTHORITY = re.compile(r"authori[tz]")
 
 
@@ -939,11 +955,22 @@ def _dates(
 _BY_VERB = (
     r"(?:(?:written|posted|published|reported)\s+by|(?:escrito|publicado)\s+por"
     r"|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé|publié)\s+par|(?:scritto|pubblicato)\s+da"
+    r"|(?:skrevet|skriven)\s+a[vf]|napsala?|napísala?|írta|piše|пише|γράφει|โดย"
     r"|by|von|par|por|door|di|av|af)"
 )
-_BY_LINE = re.compile(rf"(?i:{_BY_VERB})\s+(?![a-zß-ÿ])[^\W\d_]")
+# A line that opens with a byline word and a colon: "Szerző: Kovács Anna",
+# "Oleh: Budi Santoso". Greek "Του"/"Της" open sentences too: only in a byline's box.
+_LINE_WORDS = longest_first(word for word in BYLINE_WORDS if word not in ("του", "της"))
+_LINE_LABELS = longest_first(BYLINE_LABELS)
+_BY_LINE = re.compile(
+    rf"(?:(?i:{_BY_VERB})\s+|(?i:{_LINE_WORDS}|{_LINE_LABELS}|autor(?:in)?|author)\s*[:：]\s*)"
+    r"(?![a-zß-ÿ])[^\W\d_]"
+)
 # The words alone on their line, the name on the next: "Written by" / "Maya Perez".
-_BY_ALONE = re.compile(rf"(?i:{_BY_VERB}|autor(?:in)?|author|auteure?|autore)\s*[:：]?")
+_BY_ALONE = re.compile(
+    rf"(?i:{_BY_VERB}|autor(?:in)?|author|auteure?|autore|{_LINE_WORDS})\s*[:：]?"
+    rf"|(?i:{_LINE_LABELS})\s*[:：]"
+)
 
 
 def _dateline_near_title(
