@@ -23,7 +23,7 @@ from rich.text import Text
 from clipper.article import Article
 from clipper.authors import author_names
 from clipper.clipping import Clipping, Highlight, Hit
-from clipper.text import counted, one_line, reading_minutes, strip_controls
+from clipper.text import counted, one_line, reading_minutes, size_text, strip_controls
 
 if TYPE_CHECKING:
     from clipper.config import Settings
@@ -197,15 +197,6 @@ def story_markdown_text(article: Article, highlights: Sequence[Highlight] = ()) 
     return f"# {title}\n\n{body}\n" + (f"\n{section}" if section else "")
 
 
-def _size(count: int) -> str:
-    value = float(count)
-    for unit in ("bytes", "kB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1000
-    raise AssertionError("unreachable")
-
-
 def _report(rows: Iterable[tuple[str, str]]) -> Text:
     """``label  value`` lines (print with ``soft_wrap`` so paths stay whole for copying)."""
     report = Text()
@@ -221,11 +212,10 @@ def stats_view(stats: LibraryStats, path: str, *, exists: bool = True) -> Text:
     """``clipper stats``: one figure a line."""
     minutes = round(stats.words / 230)
     reading = f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
-    pages = (
-        f"{stats.pages:,} saved page{'' if stats.pages == 1 else 's'}, {_size(stats.pages_bytes)}"
-    )
+    saved = f"{stats.pages:,} saved page{'' if stats.pages == 1 else 's'}"
+    pages = f"{saved}, {size_text(stats.pages_bytes)}"
     if stats.images:
-        pages += f"; {counted(stats.images, 'image')}, {_size(stats.images_bytes)}"
+        pages += f"; {counted(stats.images, 'image')}, {size_text(stats.images_bytes)}"
     return _report(
         [
             ("clippings", f"{stats.clippings:,} ({stats.starred:,} starred)"),
@@ -237,7 +227,7 @@ def stats_view(stats: LibraryStats, path: str, *, exists: bool = True) -> Text:
             ("sites", f"{stats.sites:,}"),
             ("tags", f"{stats.tags:,}"),
             ("words", f"{stats.words:,} (about {reading} of reading)"),
-            ("library size", f"{_size(stats.size_bytes)} ({pages})"),
+            ("library size", f"{size_text(stats.size_bytes)} ({pages})"),
             ("oldest story", _date(stats.oldest_published) or "-"),
             ("newest story", _date(stats.newest_published) or "-"),
             ("first clipped", _date(stats.first_clipped) or "-"),

@@ -46,6 +46,19 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
+def size_text(count: int) -> str:
+    """``222 bytes``, ``4.0 GB``, ``256 MB``: decimal units, as disks and browsers
+    count them, one way everywhere clipper shows a size."""
+    if count < 1000:
+        return f"{count} bytes"
+    value = float(count)
+    for unit in ("kB", "MB", "GB", "TB"):
+        value /= 1000
+        if value < 1000 or unit == "TB":
+            return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
+    raise AssertionError("unreachable")
+
+
 def reading_minutes(word_count: int) -> int:
     """Minutes a person needs to read ``word_count`` words (at least 1)."""
     return max(1, round(word_count / 230))

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from clipper.errors import ConfigError, NotHTMLError
 from clipper.page import repack_gzip
 from clipper.sniff import ensure_html, sniff
-from clipper.text import count_words, strip_controls
+from clipper.text import count_words, size_text, strip_controls
 from clipper.urls import canonical_url, clean_url, safe_link
 
 
@@ -196,3 +196,14 @@ def test_what_is_not_a_gzip_member_is_not_rewrapped() -> None:
     assert repack_gzip(member[:3] + b"\x20" + member[4:], b"<p>story</p>") is None  # reserved flag
     unterminated = member[:3] + b"\x08" + member[4:10] + b"name without its end"
     assert repack_gzip(unterminated, b"<p>story</p>") is None
+
+
+@pytest.mark.parametrize(
+    ("count", "shown"),
+    [(0, "0 bytes"), (111, "111 bytes"), (999, "999 bytes"), (1_000, "1.0 kB"),
+     (1_540, "1.5 kB"), (256_000_000, "256 MB"), (4_000_000_000, "4.0 GB"),
+     (12_000_000_000_000, "12 TB")],
+)  # fmt: skip
+def test_sizes_are_shown_one_way_everywhere(count: int, shown: str) -> None:
+    # The pictures table, `stats` and the import limits once each wrote their own.
+    assert size_text(count) == shown

@@ -78,21 +78,13 @@ def picture_record(clipping_id: int, number: int, picture: Picture) -> dict[str,
     }
 
 
-def _size(size: int | None) -> str:
-    if size is None:
-        return ""
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
-
-
 def pictures_table(listed: Sequence[Picture]) -> Table:
     """One row per picture: number, what became of it, type, size, pixels, and the URL
     with, under it, why the picture is not stored."""
     from rich.table import Table
     from rich.text import Text
 
-    from clipper.text import one_line
+    from clipper.text import one_line, size_text
 
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     for name in ("#", "status", "type", "size", "pixels", "url"):
@@ -118,7 +110,7 @@ def pictures_table(listed: Sequence[Picture]) -> Table:
             Text(str(number)),
             status,
             Text(record.media_type or "" if stored and record else ""),
-            Text(_size(record.size) if stored and record else ""),
+            Text(size_text(record.size) if stored and record and record.size is not None else ""),
             Text(pixels),
             shown,
         )

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from clipper.errors import ExportError
+from clipper.text import size_text
 
 MAX_MEMBER_BYTES = 256_000_000
 MAX_TOTAL_BYTES = 4_000_000_000
@@ -49,17 +50,6 @@ _CLUTTER = re.compile(r"(^|/)(__MACOSX/|\.[^/]*$|Thumbs\.db$|desktop\.ini$)", re
 
 class UnsafeArchiveError(ExportError):
     """The archive (or a member of it) cannot be read safely; nothing was imported."""
-
-
-def _size(count: int) -> str:
-    value = float(count)
-    for unit in ("bytes", "KB", "MB", "GB", "TB"):
-        if value < 1000 or unit == "TB":
-            if unit == "bytes":
-                return f"{count:,} bytes"
-            return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
-        value /= 1000
-    raise AssertionError("unreachable")
 
 
 def is_clutter(name: str) -> bool:
@@ -133,7 +123,7 @@ class ZipBundle(Bundle):
             if total > MAX_TOTAL_BYTES:
                 raise self.fail(
                     info.filename,
-                    f"takes the archive past {_size(MAX_TOTAL_BYTES)} unpacked (a zip bomb?)",
+                    f"takes the archive past {size_text(MAX_TOTAL_BYTES)} unpacked (a zip bomb?)",
                 )
             if not info.is_dir():
                 self._members[info.filename] = info
@@ -150,8 +140,8 @@ class ZipBundle(Bundle):
         if info.file_size > MAX_MEMBER_BYTES:
             raise self.fail(
                 name,
-                f"would unpack to {_size(info.file_size)} (the limit is "
-                f"{_size(MAX_MEMBER_BYTES)} a member; a zip bomb?)",
+                f"would unpack to {size_text(info.file_size)} (the limit is "
+                f"{size_text(MAX_MEMBER_BYTES)} a member; a zip bomb?)",
             )
         if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(
             info.compress_size, 1
@@ -206,7 +196,8 @@ class FolderBundle(Bundle):
                 if info.st_size > MAX_MEMBER_BYTES:
                     raise self.fail(
                         name,
-                        f"holds {_size(info.st_size)} (the limit is {_size(MAX_MEMBER_BYTES)})",
+                        f"holds {size_text(info.st_size)}"
+                        f" (the limit is {size_text(MAX_MEMBER_BYTES)})",
                     )
                 total += info.st_size
                 if total > MAX_TOTAL_BYTES or len(self._members) >= MAX_MEMBERS:
