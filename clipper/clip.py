@@ -31,13 +31,15 @@ class ClipResult:
     """What became of one source: the stored clipping, and whether it is new.
 
     ``refetched`` is true when an existing clipping was fetched again and
-    updated (``--refetch``); ``collides_with`` holds the other clippings filed
-    under the new one's canonical URL (different stories; ``clipper.dedup``).
+    updated (``--refetch``), ``changed`` when that changed its title or text;
+    ``collides_with`` holds the other clippings filed under the new one's
+    canonical URL (different stories; ``clipper.dedup``).
     """
 
     clipping: Clipping
     created: bool
     refetched: bool = False
+    changed: bool = False
     collides_with: tuple[int, ...] = ()
     images: tuple[ImageOutcome, ...] = ()
 
@@ -121,9 +123,11 @@ def store(
         except AlreadyClippedError as duplicate:  # another process stored it meanwhile
             existing = library.get(duplicate.clipping_id)
     if refetch:
+        before = (existing.article.title, existing.article.text, existing.article.markdown)
         library.update(existing.id, article, page, forms=forms, images=images)
         clipping = library.add_tags(existing.id, tags)
-        return ClipResult(clipping, created=False, refetched=True, images=images)
+        changed = before != (article.title, article.text, article.markdown)
+        return ClipResult(clipping, created=False, refetched=True, changed=changed, images=images)
     return ClipResult(library.add_tags(existing.id, tags), created=False)
 
 

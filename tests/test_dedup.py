@@ -134,7 +134,7 @@ def test_refetch_updates_the_story_it_names_and_never_another(
     # The page of #2 changed: --refetch updates #2 (where it came from), and only #2.
     server.route("/local/2", page("Library reopens early", "library"))
     updated = run("clip", server.url("/local/2"), "--refetch")
-    assert "Fetched again; #2 is updated." in updated.stderr
+    assert "Fetched again; #2 is updated" in updated.stderr
     assert titles(library_path) == {
         1: "Council approves bridge",
         2: "Library reopens early",

@@ -701,13 +701,17 @@ def test_refetch_updates_and_keeps_the_old_page(run: Run, web: Web, library_path
     assert web.asked("/live") == 1  # found without fetching
     refetched = run("clip", url, "--refetch")
     assert refetched.exit_code == 0, refetched.stderr
-    assert "Fetched again; #1 is updated." in refetched.stderr
+    assert "Fetched again; #1 is updated (`clipper history 1` keeps the old text)." in (
+        refetched.stderr
+    )
     with Library.open(library_path) as library:
         [clipping] = library.clippings()
         assert clipping.title == "Live: second version"
         pages = library.raw_pages(clipping.id)
     assert [b"first version" in p.content for p in pages] == [True, False]
     assert [b"second version" in p.content for p in pages] == [False, True]
+    unchanged = run("clip", url, "--refetch")  # the page says the same as before
+    assert "Fetched again; #1 is unchanged." in unchanged.stderr
 
 
 # -- HTTP/2 and TLS --------------------------------------------------------------------------

@@ -174,8 +174,11 @@ def _clip_one(
         if (collision := result.collision()) is not None:
             say(collision)
         return
-    if result.refetched:
-        say(f"Fetched again; #{result.clipping.id} is updated.")
+    if result.refetched and result.changed:
+        number = result.clipping.id
+        say(f"Fetched again; #{number} is updated (`clipper history {number}` keeps the old text).")
+    elif result.refetched:
+        say(f"Fetched again; #{result.clipping.id} is unchanged.")
     elif not result.created:
         say(f"Already in the library as #{result.clipping.id}.")
         if options.images:
