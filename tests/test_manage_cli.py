@@ -199,7 +199,7 @@ def test_open_starts_the_browser(library_path: Path, tmp_path: Path) -> None:
 
     result = clipper_open(1)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == "Opening https://example.org/1\n"
+    assert result.stderr == "Opened https://example.org/1\n"
     assert opened.read_text() == "https://example.org/1\n"
     refused = clipper_open(2)
     assert refused.returncode == 1
@@ -211,6 +211,11 @@ def test_open_starts_the_browser(library_path: Path, tmp_path: Path) -> None:
     assert no_url.returncode == 1
     assert "clipping 3 has no URL" in no_url.stderr
     assert opened.read_text() == "https://example.org/1\n"
+    browser.write_text("#!/bin/sh\nexit 1\n")  # a browser that cannot start
+    failed = clipper_open(1)
+    assert failed.returncode == 1
+    assert failed.stderr.count("https://example.org/1") == 1  # said once, to open by hand
+    assert failed.stderr.startswith("error: no web browser could be started")
 
 
 def test_stats(three: Plain, library_path: Path) -> None:

@@ -50,8 +50,8 @@ def open_clipping(ctx: typer.Context, clipping_id: ClippingId) -> None:
             f"clipping {clipping_id} has the URL {one_line(url)[:80]!r}; "
             "only http:// and https:// pages are opened"
         )
-    say(f"Opening {url}")
-    open_in_browser(url)
+    open_in_browser(url)  # a failure names the URL, to open it by hand
+    say(f"Opened {url}")
 
 
 def tag_clipping(
