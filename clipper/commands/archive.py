@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -214,23 +215,24 @@ def _why_empty(query: str | None, output_format: ExportFormat) -> str:
     return why
 
 
-def _export_epub(library: Library, clippings: Iterator[Clipping], to: str, title: str) -> None:
+@contextmanager
+def _written_whole(to: str, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """A stream to the file ``to`` that replaces it only once everything is written:
+    an export that fails (a full disk, Ctrl-C) leaves the file that was there, or
+    none, never half of one."""
     import os
 
-    from clipper.epub import write_epub
     from clipper.errors import ExportError
 
     target = Path(to)
-    if target.is_dir():
-        raise ExportError(f"{to} is a folder; an EPUB is one file (e.g. --to clippings.epub)")
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    images = library.images
     try:
-        with temporary.open("wb") as stream:
-            report = write_epub(
-                clippings, stream, title=title, pictures=images.of_clippings,
-                image_bytes=images.data,
-            )  # fmt: skip
+        if binary:
+            with temporary.open("wb") as stream:
+                yield stream
+        else:
+            with temporary.open("w", encoding="utf-8", newline="\n") as text_stream:
+                yield text_stream
         temporary.replace(target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
@@ -238,6 +240,19 @@ def _export_epub(library: Library, clippings: Iterator[Clipping], to: str, title
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _export_epub(library: Library, clippings: Iterator[Clipping], to: str, title: str) -> None:
+    from clipper.epub import write_epub
+    from clipper.errors import ExportError
+
+    if Path(to).is_dir():
+        raise ExportError(f"{to} is a folder; an EPUB is one file (e.g. --to clippings.epub)")
+    images = library.images
+    with _written_whole(to, binary=True) as stream:
+        report = write_epub(
+            clippings, stream, title=title, pictures=images.of_clippings, image_bytes=images.data
+        )
     pictures = f", {counted(report.images, 'picture')} inside" if report.images else ""
     say(f"Exported {counted(report.chapters, 'clipping')} to {to} (EPUB 3{pictures}).")
 
@@ -250,9 +265,6 @@ def _export_jsonl(
     with_images: bool,
     empty: str | None,
 ) -> None:
-    import os
-
-    from clipper.errors import ExportError
     from clipper.export import export_jsonl
 
     if to == "-":
@@ -260,20 +272,10 @@ def _export_jsonl(
         if empty:
             say(f"Exported nothing: {empty}.")
         return
-    target = Path(to)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open("w", encoding="utf-8", newline="\n") as stream:
-            count = export_jsonl(
-                library, clippings, stream, with_html=with_html, with_images=with_images
-            )
-        temporary.replace(target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {to}: {error.strerror}") from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with _written_whole(to) as stream:
+        count = export_jsonl(
+            library, clippings, stream, with_html=with_html, with_images=with_images
+        )
     say(
         f"Exported 0 clippings to {to}: {empty}."
         if empty
