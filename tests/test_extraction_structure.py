@@ -125,3 +125,22 @@ def test_markdown_special_characters_in_text_are_escaped() -> None:
     assert "5\\*3 \\[sic\\] in the first\\_quarter" in article.markdown
     assert "\\# not a heading" in article.markdown
     assert "5*3 [sic] in the first_quarter" in article.text
+
+
+def test_an_emoji_drawn_as_a_picture_stays_in_its_sentence() -> None:
+    # WordPress and others replace emoji with <img class="emoji" alt="😀">: the
+    # character belongs to the sentence; a photo in a paragraph is set apart.
+    lead = "The tram network reopened on Monday after three years of work on the lines. " * 3
+    html = (
+        "<html><body><article><h1>Trams are back</h1>"
+        f"<p>{lead.strip()}</p>"
+        "<p>Riders cheered <img class='emoji' alt='🎉' src='/e/1f389.svg'> as the first tram"
+        " left <img alt='The first tram leaving the depot' src='/img/tram.jpg'> at dawn.</p>"
+        "</article></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert article.text.endswith("Riders cheered 🎉 as the first tram left at dawn.")
+    assert article.markdown.endswith(
+        "![The first tram leaving the depot](https://gazette.example.org/img/tram.jpg)\n\n"
+        "Riders cheered 🎉 as the first tram left at dawn."
+    )

@@ -88,6 +88,9 @@ class Block:
     links: int = 0
 
 
+_GLYPH = 4  # characters: a picture whose alt text is this short and has no letter is a glyph
+
+
 def _escape(text: str) -> str:
     """``text`` with Markdown's special characters escaped (``text`` itself if none).
 
@@ -254,7 +257,14 @@ class BlockWriter:
                     markdown.append(f"{fence}{code}{fence}")
                     text.append(code)
             elif tag == "img":
-                into.images.append(item)
+                alt = (item.attrs.get("alt") or "").strip()
+                if alt and len(alt) <= _GLYPH and not any(c.isalnum() for c in alt):
+                    # An emoji or a symbol drawn as a picture ("😀", "→"): a character
+                    # of the sentence, not a picture to set apart from it.
+                    markdown.append(_escape(alt))
+                    text.append(alt)
+                else:
+                    into.images.append(item)
             elif tag == "picture" or tag == "figure":
                 into.images.extend(item.css("img"))
             elif tag in _BLOCKS:
