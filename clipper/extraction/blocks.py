@@ -546,13 +546,19 @@ class BlockWriter:
         depth: int,
         counter: list[int] | None,
     ) -> None:
-        """Queue ``node``'s children in order: runs of inline content become paragraphs."""
+        """Queue ``node``'s children in order: runs of inline content become paragraphs.
+
+        A run of nothing but whitespace (the indentation between blocks, most
+        runs of a page) would make no paragraph: it is not queued at all.
+        """
         work: list[_Work] = []
         run: list[LexborNode] = []
+        shown = False  # whether the run holds more than whitespace
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
                 run.append(child)
+                shown = shown or not (child.text_content or "").isspace()
                 continue
             if tag is None or tag in _IGNORED:
                 continue
@@ -560,16 +566,17 @@ class BlockWriter:
             if not is_block and tag in _INLINE_WRAPPERS:
                 is_block = child.css_first(_BLOCK_SELECTOR) is not None
             if is_block:
-                if run:
+                if shown:
                     work.append(_Work(_RUN, None, quote, depth, counter, nodes=run))
-                    run = []
+                run, shown = [], False
                 work.append(_Work(_NODE, child, quote, depth, counter))
             elif tag == "br" and run and run[-1].tag == "br":
                 work.append(_Work(_RUN, None, quote, depth, counter, nodes=run))
-                run = []
+                run, shown = [], False
             else:
                 run.append(child)
-        if run:
+                shown = True
+        if shown:
             work.append(_Work(_RUN, None, quote, depth, counter, nodes=run))
         stack.extend(reversed(work))
 
