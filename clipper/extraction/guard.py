@@ -82,15 +82,20 @@ def _depth_changes(tags: list[str]) -> list[int]:
     ]
 
 
-def _deepest(changes: list[int]) -> int:
-    """The deepest nesting the changes reach, never counting below zero.
+def _nests_deeper(changes: list[int], limit: int) -> bool:
+    """Whether the changes nest deeper than ``limit``, never counting below zero.
 
     With prefix sums S, the depth after step i is S[i] minus the lowest S so
-    far; both runs are done by ``accumulate`` in C.
+    far; both runs are done by ``accumulate`` in C. That depth is never more
+    than the spread of S (its highest less its lowest), which costs a quarter
+    as much: a page whose spread stays within ``limit`` (every real page)
+    needs no more.
     """
     sums = list(accumulate(changes, initial=0))
+    if max(sums) - min(sums) <= limit:
+        return False
     deepest: int = max(map(sub, sums, accumulate(sums, min)))
-    return deepest
+    return deepest > limit
 
 
 def bound_nesting(html: str) -> str:
@@ -99,7 +104,7 @@ def bound_nesting(html: str) -> str:
     if len(html) < 3 * _MIN_TAGS or html.count("<") < _MIN_TAGS:
         return html
     markup = _without_raw_text(html)
-    if _deepest(_depth_changes(_TAG.findall(markup))) <= MAX_DEPTH:
+    if not _nests_deeper(_depth_changes(_TAG.findall(markup)), MAX_DEPTH):
         return html
     # Rare: rebuild the page without the deep tags, keeping their text (and
     # without the scripts, so such a page loses its JSON-LD).
