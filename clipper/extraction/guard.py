@@ -98,10 +98,16 @@ def _nests_deeper(changes: list[int], limit: int) -> bool:
     return deepest > limit
 
 
-def bound_nesting(html: str) -> str:
+def bound_nesting(html: str, data: bytes | None = None) -> str:
     """``html``, with the tags nested deeper than ``KEEP_DEPTH`` dropped when the page
-    nests deeper than ``MAX_DEPTH``; otherwise ``html`` itself."""
-    if len(html) < 3 * _MIN_TAGS or html.count("<") < _MIN_TAGS:
+    nests deeper than ``MAX_DEPTH``; otherwise ``html`` itself.
+
+    ``data``, when the caller has it, is ``html`` encoded as UTF-8: its ``<``
+    are the same and counted in a third less time than in the text.
+    """
+    if len(html) < 3 * _MIN_TAGS:
+        return html
+    if (data.count(b"<") if data is not None else html.count("<")) < _MIN_TAGS:
         return html
     markup = _without_raw_text(html)
     if not _nests_deeper(_depth_changes(_TAG.findall(markup)), MAX_DEPTH):
