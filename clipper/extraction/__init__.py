@@ -117,7 +117,7 @@ def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | No
         data = text.encode("utf-8", "ignore")
     if not text or text.isspace():
         raise ExtractionError("the page is empty; there is nothing to extract")
-    bounded = bound_nesting(text)
+    bounded = bound_nesting(text, data)
     if bounded is not text:
         data = bounded.encode("utf-8", "ignore")
     try:

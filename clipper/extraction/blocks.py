@@ -54,7 +54,13 @@ _BLOCKS = frozenset(
 )  # fmt: skip
 # Inline elements that sometimes wrap whole blocks (card links, styled spans).
 _INLINE_WRAPPERS = frozenset({"a", "span", "font", "b", "strong", "em", "i", "u", "small", "big"})
-_BLOCK_SELECTOR = "p, div, ul, ol, table, h1, h2, h3, h4, h5, h6, blockquote, pre, section"
+# Elements that make an inline wrapper around them a block.
+_BLOCKS_INSIDE = frozenset(
+    {
+        "p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+        "pre", "section",
+    }
+)  # fmt: skip
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<_])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)", re.MULTILINE)
 _LINE_START_CHARS = frozenset("#>+-0123456789")
@@ -111,6 +117,15 @@ def _is_unseen(node: LexborNode) -> bool:
     hover card or tooltip shown on demand, or words for screen readers only."""
     names = node.attributes.get("class")
     return names is not None and _UNSEEN.search(names.lower()) is not None
+
+
+def _holds_block(node: LexborNode) -> bool:
+    """Whether an inline element wraps a block (a card's link around a ``<div>``).
+
+    A walk testing tags, not a CSS query: lexbor would parse a list of
+    fourteen selectors on every call, ten times the cost of the walk.
+    """
+    return any(inner.tag in _BLOCKS_INSIDE for inner in node.traverse())
 
 
 def _plain_host(url: str) -> bool:
@@ -556,30 +571,37 @@ class BlockWriter:
         depth: int,
         counter: list[int] | None,
     ) -> None:
-        """Queue ``node``'s children in order: runs of inline content become paragraphs."""
+        """Queue ``node``'s children in order: runs of inline content become paragraphs.
+
+        A run of nothing but whitespace (the indentation between blocks, most
+        runs of a page) would make no paragraph: it is not queued at all.
+        """
         work: list[_Work] = []
         run: list[LexborNode] = []
+        shown = False  # whether the run holds more than whitespace
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
                 run.append(child)
+                shown = shown or not (child.text_content or "").isspace()
                 continue
             if tag is None or tag in _IGNORED:
                 continue
             is_block = tag in _BLOCKS or tag == "img"
             if not is_block and tag in _INLINE_WRAPPERS:
-                is_block = child.css_first(_BLOCK_SELECTOR) is not None
+                is_block = _holds_block(child)
             if is_block:
-                if run:
+                if shown:
                     work.append(_Work(_RUN, None, quote, depth, counter, nodes=run))
-                    run = []
+                run, shown = [], False
                 work.append(_Work(_NODE, child, quote, depth, counter))
             elif tag == "br" and run and run[-1].tag == "br":
                 work.append(_Work(_RUN, None, quote, depth, counter, nodes=run))
-                run = []
+                run, shown = [], False
             else:
                 run.append(child)
-        if run:
+                shown = True
+        if shown:
             work.append(_Work(_RUN, None, quote, depth, counter, nodes=run))
         stack.extend(reversed(work))
 

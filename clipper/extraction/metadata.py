@@ -722,6 +722,7 @@ class _Around:
         self.headlines = headlines
         self.places = places
         self._found: dict[tuple[str, int], list[LexborNode]] = {}
+        self._matches: dict[tuple[int, str], list[LexborNode]] = {}
         self._lines: tuple[list[str], int] | None = None
 
     def lines(self, title: str) -> tuple[list[str], int]:
@@ -825,7 +826,7 @@ class _Around:
                 # fifth (which contains it), since few bylines sit that far away.
                 continue
             found = []
-            for node in container.css(selector)[:40]:
+            for node in self._matching(container, selector)[:40]:
                 # A node already rejected at a lower level is rejected again.
                 if node.mem_id not in seen:
                     seen.add(node.mem_id)
@@ -836,6 +837,16 @@ class _Around:
             if container.tag in ("article", "main", "body"):
                 break
         return []
+
+    def _matching(self, container: LexborNode, selector: str) -> list[LexborNode]:
+        """``container.css(selector)``, run once: the dateline is looked for
+        two and five levels up, and both climbs pass the same containers.
+        (Only a text node is ever added to or taken from the page meanwhile.)"""
+        key = (container.mem_id, selector)
+        matches = self._matches.get(key)
+        if matches is None:
+            matches = self._matches[key] = container.css(selector)
+        return matches
 
 
 def _foreign_author_link(node: LexborNode, host: str) -> bool:
