@@ -42,72 +42,66 @@ _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９：", "012345678901234567890123456789:"
 )
 
-# Month names and abbreviations, lower-cased, by month number. Several languages
-# share spellings (``mars``, ``april``); they agree on the number.
+# Month names and abbreviations, lower-cased, by month number: English, German,
+# French, Spanish, Catalan, Italian, Portuguese, Dutch, the Scandinavian languages,
+# Finnish, Estonian, Latvian, Lithuanian, Polish, Czech, Slovak, Hungarian,
+# Romanian, Croatian, Serbian, Slovene, Bulgarian, Russian, Ukrainian, Greek,
+# Turkish, Indonesian, Malay, Tagalog and Arabic (Egypt). Several languages share
+# spellings (``mars``, ``april``) and agree on the number; Croatian "listopad"
+# (October) is left out, as Polish and Czech "listopad" is November.
 _MONTH_NAMES = [
-    # en, de, fr, es, it, pt, nl, sv/da/no, pl, tr, id, ru, uk, el, ar (Egypt, Levant)
     "jan january januar jänner janv janvier enero ene gennaio gen janeiro januari janvāris"
     " stycznia styczeń styczen ocak январь января янв січня січень ιανουαρίου ιανουάριος ιαν"
-    " يناير",
+    " يناير leden ledna januára január tammikuuta tammikuu siječnja siječanj ianuarie gener"
+    " sausio jaanuar janvārī janvāra јануар јануари януари",
     "feb february februar feber févr fevr février fevrier febrero febbraio fevereiro fev"
     " februari lutego luty şubat subat февраль февраля фев лютого лютий φεβρουαρίου"
-    " φεβρουάριος φεβ فبراير",
+    " φεβρουάριος φεβ فبراير únor února februára február febr helmikuuta helmikuu veljače"
+    " veljača februarie febrer vasario veebruar februāris februārī februāra pebrero фебруар"
+    " февруари",
     "mar march märz maerz mär mars marzo março marco maart mrt marca marzec mart maret март"
-    " марта мар березня березень μαρτίου μάρτιος μαρ مارس",
+    " марта мар березня березень μαρτίου μάρτιος μαρ مارس březen března március márc"
+    " maaliskuuta maaliskuu ožujka ožujak martie març kovo märts marts martā marta mac marso"
+    " marec",
     "apr april avr avril abril abr aprile aprilie kwietnia kwiecień nisan апрель апреля апр"
-    " квітня квітень απριλίου απρίλιος απρ أبريل ابريل إبريل",
+    " квітня квітень απριλίου απρίλιος απρ أبريل ابريل إبريل duben dubna apríla április ápr"
+    " huhtikuuta huhtikuu travnja travanj balandžio aprill aprīlis aprīlī aprīļa април",
     "may mai mayo maggio mag maio mei maj maja mayıs mayis май мая травня травень μαΐου"
-    " μαΐος μαιου μαι مايو",
+    " μαΐος μαιου μαι مايو květen května mája május máj toukokuuta toukokuu svibnja svibanj"
+    " maig gegužės maijs maijā maija мај",
     "jun june juni juin junio giugno giu junho czerwca czerwiec haziran июнь июня июн"
-    " червня червень ιουνίου ιούνιος ιουν يونيو",
+    " червня червень ιουνίου ιούνιος ιουν يونيو červen června júna június jún kesäkuuta"
+    " kesäkuu lipnja lipanj iunie juny birželio juuni jūnijs jūnijā jūnija hunyo junij јун"
+    " юни",
     "jul july juli juil juillet julio luglio lug julho lipca lipiec temmuz июль июля июл"
-    " липня липень ιουλίου ιούλιος ιουλ يوليو",
+    " липня липень ιουλίου ιούλιος ιουλ يوليو červenec července júla július júl heinäkuuta"
+    " heinäkuu srpnja srpanj iulie juliol liepos juuli jūlijs jūlijā jūlija julai hulyo"
+    " julij јул юли",
     "aug august août aout agosto ago augustus augusti sierpnia sierpień ağustos agustus"
-    " август августа авг серпня серпень αυγούστου αύγουστος αυγ أغسطس اغسطس",
-    "sep sept september septembre septiembre setiembre settembre set setembro september"
-    " września wrzesień eylül сентябрь сентября сен вересня вересень σεπτεμβρίου"
-    " σεπτέμβριος σεπ سبتمبر",
+    " август августа авг серпня серпень αυγούστου αύγουστος αυγ أغسطس اغسطس srpen srpna"
+    " augusta augusztus elokuuta elokuu kolovoza kolovoz agost rugpjūčio augusts augustā"
+    " ogos avgust",
+    "sep sept september septembre septiembre setiembre settembre set setembro września"
+    " wrzesień eylül сентябрь сентября сен вересня вересень σεπτεμβρίου σεπτέμβριος σεπ"
+    " سبتمبر září septembra szeptember szept syyskuuta syyskuu rujna rujan septembrie"
+    " setembre rugsėjo septembris septembrī setyembre septembar септембар септември",
     "oct october oktober okt octobre octubre ottobre ott outubro out października"
     " październik ekim октябрь октября окт жовтня жовтень οκτωβρίου οκτώβριος οκτ أكتوبر"
-    " اكتوبر",
-    "nov november novembre noviembre novembro listopada listopad kasım kasim ноябрь ноября"
-    " ноя листопада листопад νοεμβρίου νοέμβριος νοε نوفمبر",
-    "dec december dezember dez déc decembre décembre diciembre dic dicembre dezembro"
-    " desember grudnia grudzień aralık aralik декабрь декабря дек грудня грудень"
-    " δεκεμβρίου δεκέμβριος δεκ ديسمبر",
-]
-# Central and Eastern Europe, the Baltics, Finland, Catalonia, Malaysia and the
-# Philippines, the South Slavic languages (Croatian "listopad" is October, as
-# Polish and Czech "listopad" is November: the latter is kept).
-_MORE_MONTH_NAMES = {
-    1: "leden ledna januára január tammikuuta tammikuu siječnja siječanj ianuarie gener"
-    " sausio jaanuar janvārī janvāra enero januar јануар јануари януари",
-    2: "únor února februára február febr helmikuuta helmikuu veljače veljača februarie"
-    " febrer vasario veebruar februāris februārī februāra pebrero фебруар февруари",
-    3: "březen března marca március márc maaliskuuta maaliskuu ožujka ožujak martie març"
-    " kovo märts marts martā marta mac marso marec",
-    4: "duben dubna apríla április ápr huhtikuuta huhtikuu travnja travanj abril balandžio"
-    " aprill aprīlis aprīlī aprīļa апрель април",
-    5: "květen května mája május máj toukokuuta toukokuu svibnja svibanj maig gegužės maijs"
-    " maijā maija mayo мај",
-    6: "červen června júna június jún kesäkuuta kesäkuu lipnja lipanj iunie juny birželio"
-    " juuni jūnijs jūnijā jūnija hunyo junij јун юни",
-    7: "červenec července júla július júl heinäkuuta heinäkuu srpnja srpanj iulie juliol"
-    " liepos juuli jūlijs jūlijā jūlija julai hulyo julij јул юли",
-    8: "srpen srpna augusta augusztus elokuuta elokuu kolovoza kolovoz agost rugpjūčio"
-    " augusts augustā augusta ogos avgust",
-    9: "září septembra szeptember szept syyskuuta syyskuu rujna rujan septembrie setembre"
-    " rugsėjo septembris septembrī septembra setyembre septembar септембар септември",
-    10: "říjen října októbra október lokakuuta lokakuu octombrie octubre spalio oktoober"
+    " اكتوبر říjen října októbra október lokakuuta lokakuu octombrie spalio oktoober"
     " oktobris oktobrī oktobra oktubre oktobar октобар октомври",
-    11: "listopadu novembra marraskuuta marraskuu studenoga studenog studeni noiembrie"
-    " novembre lapkričio novembris novembrī nobyembre novembar новембар ноември",
-    12: "prosinec prosince decembra joulukuuta joulukuu prosinca prosinac decembrie desembre"
-    " gruodžio detsember decembris decembrī disember disyembre decembar децембар декември",
-}  # fmt: skip
+    "nov november novembre noviembre novembro listopada listopad kasım kasim ноябрь ноября"
+    " ноя листопада листопад νοεμβρίου νοέμβριος νοε نوفمبر listopadu novembra marraskuuta"
+    " marraskuu studenoga studenog studeni noiembrie lapkričio novembris novembrī nobyembre"
+    " novembar новембар ноември",
+    "dec december dezember dez déc decembre décembre diciembre dic dicembre dezembro"
+    " desember grudnia grudzień aralık aralik декабрь декабря дек грудня грудень δεκεμβρίου"
+    " δεκέμβριος δεκ ديسمبر prosinec prosince decembra joulukuuta joulukuu prosinca prosinac"
+    " decembrie desembre gruodžio detsember decembris decembrī disember disyembre decembar"
+    " децембар декември",
+]  # fmt: skip
 MONTHS = {
     name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
-} | {name: number for number, names in _MORE_MONTH_NAMES.items() for name in names.split()}
+}
 
 
 # Words a written date is made of besides its numbers: month and weekday names
