@@ -254,6 +254,11 @@ def _titled(name: str) -> str:
     )
 
 
+# What may stand at either end of a name in a byline and is not part of it.
+_SEPARATORS = " .,:;|-–—/"
+_FULL_WIDTH = "／｜：，、・"  # the same, as Chinese and Japanese pages write them
+
+
 def _clean_name(part: str, first: bool = True) -> str | None:
     """One person's (or agency's) name from one piece of a byline, or ``None``.
 
@@ -261,8 +266,8 @@ def _clean_name(part: str, first: bool = True) -> str | None:
     CNN Editor-at-large"): only an agency survives from it.
     """
     text = _NOISE.sub(" ", part)
-    text = " ".join(text.split()).strip(" .,:;|-–—/·•*\"'“”«»／｜：，、・")
-    text = _PREFIX.sub("", text).strip(" .,:;|-–—/")
+    text = " ".join(text.split()).strip(_SEPARATORS + _FULL_WIDTH + "·•*\"'“”«»")
+    text = _PREFIX.sub("", text).strip(_SEPARATORS)
     while (stripped := _HONORIFICS.sub("", text)) != text and " " in stripped:
         text = stripped  # "Dr. Jane Doe" → Jane Doe; "Dr. Allen" stays: he is known so
     if not text or (_LABEL.match(text) and _fold_word(text.split()[0]) not in _DESK_WORDS):
@@ -292,7 +297,7 @@ def _clean_name(part: str, first: bool = True) -> str | None:
             break
     had_role = start > 0 or end < len(words)
     words = words[start:end]
-    name = " ".join(words).strip(" .,:;|-–—/／｜：，、・")
+    name = " ".join(words).strip(_SEPARATORS + _FULL_WIDTH)
     if not name:
         return None
     if is_agency(name):
@@ -526,8 +531,8 @@ def declared_stand_in(text: str) -> str | None:
     them in a byline, but declared as the author they are the best there is.
     Generic words (``admin``, ``Staff``, ``Guest``) never are.
     """
-    text = " ".join(text.split()).strip(" .,:;|-–—/")
-    text = _titled(_PREFIX.sub("", text).strip(" .,:;|-–—/"))  # "By JERUSALEM POST STAFF"
+    text = " ".join(text.split()).strip(_SEPARATORS)
+    text = _titled(_PREFIX.sub("", text).strip(_SEPARATORS))  # "By JERUSALEM POST STAFF"
     if not text or len(text) > 60 or len(text.split()) > 5 or "://" in text:
         return None
     folded = text.casefold().lstrip("@")
