@@ -432,6 +432,22 @@ def test_the_same_list_under_a_heading_after_the_story_is_teasers() -> None:
     assert body(article) == list(STORY)
 
 
+def test_a_linked_item_in_a_list_of_sentences_is_the_story() -> None:
+    # A newsletter's "Highlights" list points to two posts elsewhere, then
+    # carries its news: the linked items are its own, not a "Read also" line.
+    linked = ["Here is our year in review!", "Here is our performance report!"]
+    items = "".join(
+        f"<li><a href='https://blog.example.org/{n}'>{t}</a></li>" for n, t in enumerate(linked)
+    )
+    items += "".join(f"<li>{text}</li>" for text in STORY)
+    html = (
+        f"<html><body>{MENU}<main><article><h1>This week</h1><h3>Highlights</h3>"
+        f"<ul>{items}</ul>{paragraphs(*LATER)}</article></main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == ["Highlights", "\n".join([*linked, *STORY]), *LATER]
+
+
 def test_a_folded_panel_styled_by_utility_classes_is_kept() -> None:
     # Tailwind names an accordion's panel by its states and its overflow:
     # "closed" and "hidden" there describe an animation, not furniture.

@@ -252,9 +252,14 @@ class Judge:
             # Mostly links: a "Read more: <headline>" line, unless it is a sentence
             # that happens to link its names ("<Name> has left <Show>.").
             if density > 0.5 and tag == "li" and node.parent is not None:
-                # An item of a list of links, which was judged (and kept) whole.
                 holder = stats.get(node.parent.mem_id)
-                if holder is not None and holder.link_density > 0.5:
+                if holder is not None and (
+                    # An item of a list of links, which was judged (and kept) whole,
+                    holder.link_density > 0.5
+                    # or a linked item among sentences: the story's own list
+                    # ("Highlights: <post>, <post>, We've landed…").
+                    or holder.prose >= _RICH_PROSE
+                ):
                     return KEEP
             if density > 0.8:
                 return SKIP
