@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import clipper
 
 URL = "https://example.org/page"
@@ -446,6 +448,48 @@ def test_a_linked_item_in_a_list_of_sentences_is_the_story() -> None:
     )
     article = clipper.extract(html, url=URL)
     assert body(article) == ["Highlights", "\n".join([*linked, *STORY]), *LATER]
+
+
+REPLIES = (
+    "Same here: the old depot flooded twice while I lived on that street, so I hope the "
+    "plan includes proper drainage under the market hall before anyone moves in.",
+    "The cooperative built the school on Mill Road and it came in on time and on budget, "
+    "which is more than can be said for the offices the council wanted instead.",
+)
+
+
+def thread_page(declared: str, itemtype: str = "") -> str:
+    replies = "".join(
+        f"<div class='comment-item'><div class='comment-author'>user{n}</div>"
+        f"<div class='comment-body'><p>{text}</p></div></div>"
+        for n, text in enumerate(REPLIES)
+    )
+    return (
+        f"<html><head>{declared}</head><body>{MENU}<main{itemtype}><h1>The depot plan</h1>"
+        f"<div class='post-body'>{paragraphs(*STORY)}</div>"
+        f"<section class='comments'>{replies}</section></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("declared", "itemtype"),
+    [
+        ('<script type="application/ld+json">{"@type": "DiscussionForumPosting", '
+         '"headline": "The depot plan"}</script>', ""),
+        ('<script type="application/ld+json">{"@type": "QAPage"}</script>', ""),
+        ("", ' itemscope itemtype="https://schema.org/DiscussionForumPosting"'),
+    ],
+)  # fmt: skip
+def test_the_replies_of_a_declared_thread_are_its_posts(declared: str, itemtype: str) -> None:
+    article = clipper.extract(thread_page(declared, itemtype), url=URL)
+    for text in (*STORY, *REPLIES):
+        assert text in article.text
+
+
+def test_the_same_replies_under_an_article_are_comments() -> None:
+    declared = '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+    article = clipper.extract(thread_page(declared), url=URL)
+    assert body(article) == list(STORY)
 
 
 def test_a_folded_panel_styled_by_utility_classes_is_kept() -> None:

@@ -132,7 +132,14 @@ def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | No
         meta = Metadata()
     article_url = canonical_url(meta.canonical, url)  # never raises on a malformed URL
     base_url = url if url and url.startswith(("http://", "https://")) else article_url
-    judge = find_content(tree, meta.title, meta.body, declared_article=meta.article, url=base_url)
+    judge = find_content(
+        tree,
+        meta.title,
+        meta.body,
+        declared_article=meta.article,
+        thread=meta.thread,
+        url=base_url,
+    )
     blocks = _write(judge, base_url, meta.title)
     if not judge.page and _weight(blocks) * 2 < judge.story_prose:
         # What looked like the story lost most of itself once its furniture

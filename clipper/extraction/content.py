@@ -60,6 +60,7 @@ from clipper.extraction.hints import (
     NAME_POSITIVE,
     REMOVED_TAGS,
     name_flags,
+    thread_flags,
 )
 
 # Elements that hold text but never other blocks: always one unit each.
@@ -960,6 +961,7 @@ def find_content(
     body_hint: str | None = None,
     *,
     declared_article: bool = False,
+    thread: bool = False,
     url: str | None = None,
 ) -> Judge:
     """The elements that hold the story, in document order, and how to judge inside them.
@@ -970,19 +972,27 @@ def find_content(
     landing page, a shop, a listing, a forum whose posts are scattered): its
     main region is kept whole, less its menus and furniture. A page that
     declares itself an article, or whose story holds its title, must show it
-    more plainly before it is kept whole.
+    more plainly before it is kept whole. On a page that declares itself a
+    thread (a forum topic, a question and its answers) the replies are the
+    page, however their markup names them.
     """
     body = clean(tree)
     if body is None:
         return Judge([])
     skeleton = _measure(body)
+    if thread:
+        for entry in skeleton.stats.values():
+            names = entry.class_names()
+            entry.name_bits = thread_flags(names) if names else 0
     title_node = _title_node(body, title)
     story = _find_story(skeleton, title_node, body_hint)
     if url and url.startswith(("http://", "https://")):
         story.site = site_of(url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0])
     if story.teasers:
         return story.whole_page()
-    share = _ARTICLE_SHARE if declared_article or story.anchored else _STORY_SHARE
+    # A thread's opening post holds its title, but its replies are the thread too.
+    plainly_one_story = (declared_article or story.anchored) and not thread
+    share = _ARTICLE_SHARE if plainly_one_story else _STORY_SHARE
     rivals = _rival_prose(skeleton, story.roots)
     # A story of a few lines must hold most of the page, teasers included,
     # unless the page says it is an article (a short news item over a strip

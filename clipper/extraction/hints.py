@@ -68,9 +68,12 @@ def _names(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(_alternation(words))
 
 
+# Names of reader comments: furniture under a story, but the posts of a thread.
+COMMENT_WORDS = ("comment", "komment", "comentario", "commento", "коммент", "评论", "留言", "تعليق")
+
 # Names of page furniture, in many languages.
 NEGATIVE_WORDS = (
-    "comment", "komment", "comentario", "commento", "коммент", "评论", "留言", "تعليق",
+    *COMMENT_WORDS,
     "share", "sharing", "social", "teilen", "partager", "compartir", "condividi", "поделит",
     "分享", "مشاركة", "related", "relacionad", "verwandt", "similaire", "correlat", "похож",
     "相关", "関連", "ذات-صلة", "recommend", "empfehl", "recomend", "raccomand", "рекоменд",
@@ -101,7 +104,7 @@ NEGATIVE_PARTS = frozenset({"ad", "ads", "nav", "tag", "tags", "meta", "date", "
 # such as "with-sidebar" are taken out first (``LAYOUT_NAMES``).
 NEGATIVE_AREA = _names(
     (
-        "comment", "komment", "comentario", "commento", "коммент", "评论", "留言", "تعليق",
+        *COMMENT_WORDS,
         "disqus", "respond", "sidebar", "side-bar", "seitenleiste", "сайдбар", "侧边",
         "related", "relacionad", "verwandt", "similaire", "correlat", "похож",
         "相关", "関連", "recommend", "empfehl", "recomend", "raccomand", "рекоменд", "推荐",
@@ -292,6 +295,13 @@ BLOCK_TAGS = frozenset(
 
 NAME_NEGATIVE, NAME_AREA, NAME_POSITIVE, NAME_BODY, NAME_MEDIA, NAME_EMBED = 1, 2, 4, 8, 16, 32
 _NAME_PARTS = re.compile(r"[-\s#]+")
+_COMMENT = _names(COMMENT_WORDS)
+
+
+def thread_flags(names: str) -> int:
+    """``name_flags`` on a page that declares itself a thread (a forum topic, a
+    question and its answers): there the "comments" are the posts, not furniture."""
+    return name_flags(_COMMENT.sub(" ", names) if _COMMENT.search(names) else names)
 
 
 # Utility classes (Tailwind and its kin) style an element; they say nothing of

@@ -35,6 +35,8 @@ _ARTICLE_TYPES = frozenset(
         "medicalscholarlyarticle", "report", "advertisercontentarticle", "posting",
     }
 )  # fmt: skip
+# Types of a page whose replies are its content.
+_THREAD_TYPES = frozenset({"discussionforumposting", "qapage"})
 # Types that describe a page or a work, used when no article node exists.
 _OTHER_CONTENT_TYPES = frozenset(
     {
@@ -79,6 +81,7 @@ class JsonLd:
     page: dict[str, Any] = field(default_factory=dict)  # its WebPage node, or {}
     site: dict[str, Any] = field(default_factory=dict)  # the WebSite node, or {}
     is_article: bool = False  # whether ``article`` is article-typed (not a video, recipe...)
+    is_thread: bool = False  # a forum topic or a question page: its replies are its content
     _ids: dict[str, dict[str, Any]] = field(default_factory=dict)
     _indexed: list[bool] = field(default_factory=lambda: [False])  # built yet? (mutable flag)
 
@@ -271,8 +274,10 @@ def read_json_ld(
     page: dict[str, Any] = {}
     site: dict[str, Any] = {}
     best = 99
+    thread = False
     for node in nodes:
         kinds = types(node)
+        thread = thread or not kinds.isdisjoint(_THREAD_TYPES)
         rank = _rank(node, kinds, page_urls)
         if rank < best:
             article, best = node, rank
@@ -287,4 +292,4 @@ def read_json_ld(
             resolved = ld.by_id.get(str(owner["@id"]))
             if isinstance(resolved, dict) and types(resolved) & _PAGE_TYPES:
                 page = resolved
-    return JsonLd(ld.values, nodes, article, page, site, best < 10, ld._ids, ld._indexed)
+    return JsonLd(ld.values, nodes, article, page, site, best < 10, thread, ld._ids, ld._indexed)

@@ -94,6 +94,9 @@ class Metadata:
     # JSON-LD node): a hint for the content finder, which otherwise weighs
     # keeping a page whole (a shop, a listing) against finding one story in it.
     article: bool = False
+    # The page says it is a thread (a forum topic, a question and its answers):
+    # its replies are part of it, not comments under it.
+    thread: bool = False
 
 
 # Everything the first pass needs: one query over the (small) head and one over
@@ -106,8 +109,10 @@ _HEAD_QUERY = (
 )
 _BODY_QUERY = (
     'title, meta, link[rel~=canonical i], script[type*="ld+json" i], h1, time, [itemprop], '
-    "[rel~=author]"
+    "[rel~=author], [itemtype]"
 )
+# Microdata types of a page whose replies are its content (as in ``jsonld``).
+_THREAD_ITEM = re.compile(r"schema\.org/(?:DiscussionForumPosting|QAPage)\b", re.IGNORECASE)
 # Around the headline: the byline and the dateline, by class names in several
 # languages (Turkish "yazar"/"tarih", Indonesian "penulis"/"tanggal", Hungarian
 # "szerzo", Danish and Norwegian "forfatter").
@@ -221,6 +226,7 @@ class _Page:
     headings: list[LexborNode] = field(default_factory=list)
     times: list[LexborNode] = field(default_factory=list)
     author_nodes: list[LexborNode] = field(default_factory=list)
+    thread: bool = False  # a microdata forum topic or question page
     published_nodes: list[LexborNode] = field(default_factory=list)
     modified_nodes: list[LexborNode] = field(default_factory=list)
     headline_nodes: list[LexborNode] = field(default_factory=list)
@@ -293,6 +299,8 @@ def _first_pass(tree: LexborHTMLParser) -> _Page:
             page.headings.append(node)
         elif tag == "time":
             page.times.append(node)
+        if (itemtype := attrs.get("itemtype")) and _THREAD_ITEM.search(itemtype):
+            page.thread = True
         if itemprop := attrs.get("itemprop"):
             if "author" in itemprop or "creator" in itemprop:
                 page.author_nodes.append(node)
@@ -1460,6 +1468,7 @@ def extract_metadata(
         description=description,
         body=body if isinstance(body, str) else None,
         article=ld.is_article or (page.meta("og:type") or "").strip().lower() == "article",
+        thread=ld.is_thread or page.thread,
     )
 
 
