@@ -486,6 +486,19 @@ def test_the_replies_of_a_declared_thread_are_its_posts(declared: str, itemtype:
         assert text in article.text
 
 
+def test_a_furniture_heading_over_most_of_a_page_does_not_drop_it() -> None:
+    # Forum software puts a "Recommended Posts" bar over the whole topic.
+    posts = "".join(f"<article class='post'><p>{text}</p></article>" for text in (*STORY, *REPLIES))
+    html = (
+        '<html><head><script type=\'application/ld+json\'>{"@type": "QAPage"}</script></head>'
+        f"<body>{MENU}<main><h1>The depot plan</h1><div class='topic'><h2>Recommended Posts</h2>"
+        f"{posts}</div><div><h2>Recommended Posts</h2><ul><li><a href='/t/1'>Bus lanes</a></li>"
+        "<li><a href='/t/2'>The new bridge</a></li></ul></div></main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [*STORY, *REPLIES]
+
+
 def test_the_same_replies_under_an_article_are_comments() -> None:
     declared = '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
     article = clipper.extract(thread_page(declared), url=URL)

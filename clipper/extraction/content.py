@@ -330,7 +330,11 @@ class Judge:
             return SKIP if FURNITURE_HEADING.match(text.lower()) and len(text) < 60 else KEEP
         if density > 0.5 and entry.anchors and entry.links < entry.anchors * _MENU_LINK:
             return SKIP
-        if self.skeleton is not None and _furniture_heading(entry, self.skeleton):
+        if (
+            self.skeleton is not None
+            and entry.prose * 2 < self.story_prose  # not most of the page under a "Recommended" bar
+            and _furniture_heading(entry, self.skeleton)
+        ):
             return SKIP
         return KEEP
 
