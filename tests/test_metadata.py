@@ -481,3 +481,24 @@ def test_a_quotation_or_subtitle_in_the_title_is_not_taken_for_the_site() -> Non
     found = meta(page, "https://www.exemple.fr/monde/pekin")
     assert found.title == "Visite d’État à Pékin : « un tournant »"
     assert found.site == "exemple.fr"
+
+
+@pytest.mark.parametrize(
+    ("head", "article", "by_og", "thread"),
+    [
+        ('<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
+         True, False, False),
+        ('<meta property="og:type" content="article">', False, True, False),
+        ('<meta property="og:type" content="website">', False, False, False),
+        ('<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>',
+         True, False, True),
+        ('<script type="application/ld+json">{"@type": "QAPage"}</script>', False, False, True),
+    ],
+)  # fmt: skip
+def test_what_the_page_says_it_is(head: str, article: bool, by_og: bool, thread: bool) -> None:
+    # A JSON-LD article node is a plain declaration; og:type "article" is
+    # written by SEO plugins on every page of a site, shop pages included, so
+    # it is kept apart as a weaker hint; a forum topic or a Q&A page is a thread.
+    html = f"<html><head>{head}</head><body><h1>The depot plan</h1><p>Text.</p></body></html>"
+    meta = extract_metadata(LexborHTMLParser(html), "https://example.org/a")
+    assert (meta.article, meta.article_by_og, meta.thread) == (article, by_og, thread)

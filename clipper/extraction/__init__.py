@@ -137,6 +137,7 @@ def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | No
         meta.title,
         meta.body,
         declared_article=meta.article,
+        suggested_article=meta.article_by_og,
         thread=meta.thread,
         url=base_url,
     )

@@ -87,6 +87,7 @@ _RICH_PROSE = 150  # weighted characters of prose that no class name throws away
 # less is not the page's one story...
 _STORY_SHARE = 0.6
 _ARTICLE_SHARE = 0.2  # ... unless the page says it is an article, or the story holds its title
+_SUGGESTED_SHARE = 0.4  # ... or only its og:type says so, which SEO plugins write on every page
 _MIN_STORY = 200  # weighted characters: a story shorter than this must hold most of the page
 _KIN_SHARE = 0.8  # of the parent's prose in the story's block and its twins: they join it
 _KIN_PAGE_PROSE = 2 * _RICH_PROSE  # in same-named siblings: a page's layout, not furniture
@@ -965,6 +966,7 @@ def find_content(
     body_hint: str | None = None,
     *,
     declared_article: bool = False,
+    suggested_article: bool = False,
     thread: bool = False,
     url: str | None = None,
 ) -> Judge:
@@ -976,7 +978,9 @@ def find_content(
     landing page, a shop, a listing, a forum whose posts are scattered): its
     main region is kept whole, less its menus and furniture. A page that
     declares itself an article, or whose story holds its title, must show it
-    more plainly before it is kept whole. On a page that declares itself a
+    more plainly before it is kept whole; one whose og:type alone says
+    "article" (``suggested_article``: SEO plugins write it on every page of a
+    site) somewhat more plainly. On a page that declares itself a
     thread (a forum topic, a question and its answers) the replies are the
     page, however their markup names them.
     """
@@ -996,12 +1000,20 @@ def find_content(
         return story.whole_page()
     # A thread's opening post holds its title, but its replies are the thread too.
     plainly_one_story = (declared_article or story.anchored) and not thread
-    share = _ARTICLE_SHARE if plainly_one_story else _STORY_SHARE
+    share = (
+        _ARTICLE_SHARE
+        if plainly_one_story
+        else _SUGGESTED_SHARE
+        if suggested_article and not thread
+        else _STORY_SHARE
+    )
     rivals = _rival_prose(skeleton, story.roots)
     # A story of a few lines must hold most of the page, teasers included,
     # unless the page says it is an article (a short news item over a strip
     # of teasers).
-    around = rivals if declared_article else skeleton.stats[skeleton.body_id].prose
+    around = (
+        rivals if declared_article or suggested_article else skeleton.stats[skeleton.body_id].prose
+    )
     if story.story_prose < share * rivals or (
         story.story_prose < _MIN_STORY and around >= 2 * story.story_prose
     ):

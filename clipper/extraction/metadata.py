@@ -94,6 +94,9 @@ class Metadata:
     # JSON-LD node): a hint for the content finder, which otherwise weighs
     # keeping a page whole (a shop, a listing) against finding one story in it.
     article: bool = False
+    # Only its OpenGraph type says so: SEO plugins write "article" on every
+    # page of a site, its shop and its price list included.
+    article_by_og: bool = False
     # The page says it is a thread (a forum topic, a question and its answers):
     # its replies are part of it, not comments under it.
     thread: bool = False
@@ -1467,7 +1470,8 @@ def extract_metadata(
         language=language,
         description=description,
         body=body if isinstance(body, str) else None,
-        article=ld.is_article or (page.meta("og:type") or "").strip().lower() == "article",
+        article=ld.is_article,
+        article_by_og=(page.meta("og:type") or "").strip().lower() == "article",
         thread=ld.is_thread or page.thread,
     )
 
