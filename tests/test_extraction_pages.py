@@ -434,6 +434,18 @@ def test_the_same_list_under_a_heading_after_the_story_is_teasers() -> None:
     assert body(article) == list(STORY)
 
 
+def test_the_same_list_under_a_subheading_of_the_story_is_the_story() -> None:
+    # A subheading set like the story's others names a part of it ("Modules").
+    html = (
+        f"<html><body>{MENU}<main><article><h1>Types from types</h1>"
+        f"{paragraphs(STORY[0])}<h2>What you will learn</h2>{paragraphs(*STORY[1:])}"
+        f"<h2>Modules</h2>{topics_list()}</article></main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    topics = "\n".join(f"{name} - {text}" for name, text in TOPICS)
+    assert body(article) == [STORY[0], "What you will learn", *STORY[1:], "Modules", topics]
+
+
 def test_a_linked_item_in_a_list_of_sentences_is_the_story() -> None:
     # A newsletter's "Highlights" list points to two posts elsewhere, then
     # carries its news: the linked items are its own, not a "Read also" line.

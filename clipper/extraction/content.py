@@ -742,6 +742,17 @@ def _introduced(node: LexborNode, entry: Stats, skeleton: _Skeleton) -> bool:
     sibling = node.prev
     while sibling is not None and sibling.mem_id not in skeleton.stats:
         sibling = sibling.prev
+    short_names = entry.anchors >= 3 and entry.links < entry.anchors * _MENU_LINK
+    if sibling is not None and sibling.tag in _HEADINGS:
+        # Or one of the story's own subheadings names it ("Modules" after "What
+        # you'll learn", set alike), where a heading of its own ("Popular
+        # guides") would name teasers.
+        heading = skeleton.unit_text.get(sibling.mem_id, "").lower()
+        return (
+            short_names
+            and not FURNITURE_HEADING.match(heading)
+            and _after_its_like(sibling, skeleton)
+        )
     if sibling is None or sibling.tag != "p":
         return False
     text = skeleton.unit_text.get(sibling.mem_id, "").rstrip()
@@ -749,7 +760,18 @@ def _introduced(node: LexborNode, entry: Stats, skeleton: _Skeleton) -> bool:
         return False
     if text.endswith((":", "：")):
         return True
-    return entry.anchors >= 3 and entry.links < entry.anchors * _MENU_LINK
+    return short_names
+
+
+def _after_its_like(heading: LexborNode, skeleton: _Skeleton) -> bool:
+    """Whether an earlier sibling of ``heading`` is a heading of the same tag and class."""
+    tag, names = heading.tag, heading.attributes.get("class")
+    sibling = heading.prev
+    while sibling is not None:
+        if sibling.tag == tag and sibling.attributes.get("class") == names:
+            return sibling.mem_id in skeleton.unit_text
+        sibling = sibling.prev
+    return False
 
 
 def _furniture_heading(entry: Stats, skeleton: _Skeleton) -> bool:
