@@ -323,6 +323,102 @@ CASES: dict[str, Case] = {
         ),
         published="2025-12-03",
     ),
+    # --- dates: scholarly and older declared forms, hAtom classes, more scripts ----------
+    "highwire citation_publication_date of a paper's page (en)": Case(
+        page(
+            '<meta name="citation_title" content="Storm closes the harbour">'
+            '<meta name="citation_publication_date" content="2025/12/03">',
+            f"<main>{H1}STORY</main>",
+        ),
+        published="2025-12-03",
+    ),
+    "parsely-page JSON, the older form of parsely-pub-date (en)": Case(
+        page(
+            '<meta name="parsely-page" content=\'{"title": "Storm closes the harbour", '
+            '"pub_date": "2025-12-03T07:15:00Z", "section": "World"}\'>',
+            f"<article>{H1}STORY</article>",
+        ),
+        published="2025-12-03T07:15:00+00:00",
+    ),
+    "json-ld datePublished as a Unix timestamp written as text (en)": Case(
+        page(
+            ld(
+                '{"@type":"NewsArticle","headline":"Storm closes the harbour",'
+                '"datePublished":"1764746100"}'
+            ),
+            f"<article>{H1}STORY</article>",
+        ),
+        published="2025-12-03T07:15:00+00:00",
+    ),
+    "wordpress hAtom classes: 'updated' written before 'published' (en)": Case(
+        page(
+            "",
+            f'{SIDEBAR}<article><header>{H1}<div class="entry-meta">'
+            '<time class="updated" datetime="2025-12-05T10:00:00+00:00">December 5, 2025</time> '
+            '<time class="entry-date published" datetime="2025-12-03T08:00:00+00:00">'
+            "December 3, 2025</time></div></header>STORY</article>",
+        ),
+        published="2025-12-03T08:00:00+00:00",
+        modified="2025-12-05T10:00:00+00:00",
+    ),
+    "'Aktualisiert' before 'Veröffentlicht' on one unmarked line (de)": Case(
+        page(
+            "",
+            f"<article>{H1}<p>Aktualisiert am 5. Dezember 2025 · Veröffentlicht am "
+            "3. Dezember 2025</p>STORY STORY STORY</article>",
+            lang="de",
+        ),
+        published="2025-12-03",
+        modified="2025-12-05",
+    ),
+    "the date as one part of a meta line under the headline (fr)": Case(
+        page(
+            "",
+            f"<article>{H1}<p>Économie | 3 décembre 2025 | 4 min de lecture</p>STORY</article>",
+            lang="fr",
+        ),
+        published="2025-12-03",
+    ),
+    "a meta line with two dates is no dateline: the URL's day instead (fr)": Case(
+        page(
+            "",
+            f"<article>{H1}<p>Festival | 3 décembre 2025 | 9 décembre 2025</p>STORY</article>",
+            lang="fr",
+        ),
+        url="https://news.example.org/2025/12/01/story",
+        published="2025-12-01",
+    ),
+    "weekday, short month and zone in an unmarked dateline (id)": Case(
+        page(
+            "",
+            f"<article>{H1}<div><span>Rabu, 03 Des 2025 16:05 WIB</span></div>STORY</article>",
+            lang="id",
+        ),
+        published="2025-12-03T16:05:00+07:00",
+    ),
+    "a labelled date with Hindi month names (hi)": Case(
+        page(
+            "", f"<article>{H1}<p>प्रकाशित: 3 दिसंबर 2025, 04:05 PM IST</p>STORY</article>", lang="hi"
+        ),
+        published="2025-12-03T16:05:00+05:30",
+    ),
+    "a Thai date in the Buddhist era, sidebar date ignored (th)": Case(
+        page(
+            "",
+            f'{SIDEBAR}<article>{H1}<p class="date">3 ธ.ค. 2568 16:05 น.</p>STORY</article>',
+            lang="th",
+        ),
+        published="2025-12-03T16:05:00",
+    ),
+    "a two-digit year after a Hebrew label (he)": Case(
+        page("", f"<article>{H1}<p>פורסם: 03.12.25</p>STORY</article>", lang="he"),
+        published="2025-12-03",
+    ),
+    "the date in a Chinese news system's URL, /2025/1203/ (zh)": Case(
+        page("", f"<article>{H1}STORY</article>{FOOTER}", lang="zh"),
+        url="https://news.example.org/n1/2025/1203/c1002-40001.html",
+        published="2025-12-03",
+    ),
     # --- dates and bylines that templates set apart from the headline --------------------
     "a page builder's 'widget' boxes hold headline, byline and date (en)": Case(
         page(

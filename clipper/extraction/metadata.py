@@ -38,6 +38,7 @@ Decisions:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -57,7 +58,7 @@ from clipper.extraction.bylines import (
 )
 from clipper.extraction.dates import (
     DATE_LABEL,
-    DATE_WORDS,
+    DATELINE_WORDS,
     date_from_url,
     fetch_time,
     is_relative,
@@ -170,6 +171,9 @@ _PUBLISHED_META = (
     "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
     "date", "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime",
     "article:published", "datecreated", "original-publish-date", "release_date",
+    # Scholarly and magazine metadata (Highwire Press for Google Scholar, PRISM).
+    "citation_publication_date", "citation_online_date", "citation_date",
+    "prism.publicationdate",
 )  # fmt: skip
 _MODIFIED_META = (
     "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified",
@@ -179,7 +183,7 @@ _MODIFIED_META = (
 # Names a publisher made up for the same dates ("w-published-date",
 # "article-publish-time"), read after the usual ones above.
 _PUBLISHED_NAME = re.compile(
-    r"(?:^|[-_.:])(?:publish(?:ed)?|pub|first[-_]?published|released?|creat(?:ed|ion))"
+    r"(?:^|[-_.:])(?:publish(?:ed)?|publication|pub|first[-_]?published|released?|creat(?:ed|ion))"
     r"[-_.:]?(?:date|time|datetime|at|on)$|^date[-_.:]?(?:published|created|issued)$"
 )
 _MODIFIED_NAME = re.compile(
@@ -904,6 +908,8 @@ def _dates(
     def parse(value: Any) -> str | None:
         if isinstance(value, list):
             value = next((v for v in value if isinstance(v, str | int)), None)
+        if isinstance(value, str) and value.isdigit() and len(value) in (10, 13):
+            value = int(value[:10])  # a Unix timestamp written as text, perhaps in ms
         if isinstance(value, int) and 10**9 <= value < 10**10:  # a Unix timestamp
             return datetime.fromtimestamp(value, UTC).isoformat()
         return parse_date(value, month_first=month_first) if isinstance(value, str) else None
@@ -918,6 +924,7 @@ def _dates(
         *(declared_published if ld.is_article else ()),
         ld.page.get("datePublished"),
         *page.meta_all(_PUBLISHED_META),
+        _parsely_date(page),
         *(_node_value(node) for node in page.published_nodes),
         *(declared_published if not ld.is_article else ()),
         *page.meta_named(_PUBLISHED_NAME, _PUBLISHED_META),
@@ -961,6 +968,20 @@ def _dates(
     return published, modified
 
 
+def _parsely_date(page: _Page) -> str | None:
+    """``pub_date`` in the JSON of a ``parsely-page`` tag, the older form of
+    ``parsely-pub-date`` that many news sites still write."""
+    raw = page.meta("parsely-page")
+    if not raw or "pub_date" not in raw:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    value = data.get("pub_date") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
 # A line that opens with a byline word: "By Jon Foster - 2025-09-13". The name
 # is not written in lower case: "By logging in, you agree" is a sentence.
 _BY_VERB = (
@@ -986,7 +1007,7 @@ _BY_ALONE = re.compile(
 
 def _dateline_near_title(
     around: _Around, title: str, authors: tuple[str, ...], url: str | None, month_first: bool
-) -> str | None:
+) -> tuple[str | None, str | None]:
     """The story's date read in the lines of text around its headline.
 
     The last resort before the URL, for templates whose dateline has no telling
@@ -995,11 +1016,13 @@ def _dateline_near_title(
     "by Jon Foster - 2025-09-13"), or a line that is nothing but a date just
     under the headline (or just over it, where the kicker is). Only the lines
     near the headline are read: further down, dates belong to what the story
-    mentions, to comments, to teasers.
+    mentions, to comments, to teasers. Returns the published date and the
+    modified one a line labelled "Updated" gives on the way.
     """
     lines, below = around.lines(title)
     names = [name for name in authors if len(name) >= 3]
     found: str | None = None
+    modified: str | None = None
     updated = -2  # the index of the last line labelled "Updated"
     for index, line in enumerate(lines):
         if len(line) > 200:
@@ -1008,8 +1031,12 @@ def _dateline_near_title(
         if DATE_LABEL.match(line) or (DATE_LABEL.search(line) and len(line) <= 40):
             pair = " ".join(lines[index : index + 2])[:200]
             dated = labelled_dates(pair, month_first=month_first)
-            if dated and dated[0][0] != "modified":
-                found = dated[0][1]
+            if dated and dated[0][0] == "modified":
+                modified = modified or dated[0][1]
+            # "Updated 5 Dec 2025 · Published 3 Dec 2025": the published one,
+            # wherever it stands in the line.
+            if first := next((value for kind, value in dated if kind != "modified"), None):
+                found = first
             elif dated:
                 updated = index
         elif _BY_LINE.match(line) or any(name in line for name in names):
@@ -1019,7 +1046,7 @@ def _dateline_near_title(
         elif (
             below <= index < below + 4
             and updated != index - 1  # "Updated" / "October 8, 2025"
-            and (value := _date_alone(line, month_first))
+            and (value := _date_alone(line, month_first) or _date_part(line, month_first))
         ):
             found = value
         if found:
@@ -1027,8 +1054,10 @@ def _dateline_near_title(
     if found is None:
         found = _kicker_date(around, month_first)
     if found and url and (in_url := date_from_url(url)) and in_url != found[:10]:
-        return in_url
-    return found
+        found = in_url
+    if found and modified and modified[:10] < found[:10]:
+        modified = None
+    return found, modified
 
 
 def _date_alone(line: str, month_first: bool) -> str | None:
@@ -1039,9 +1068,24 @@ def _date_alone(line: str, month_first: bool) -> str | None:
     words = [
         word
         for word in line.split()
-        if not any(c.isdigit() for c in word) and word.strip(",.").casefold() not in DATE_WORDS
+        if not any(c.isdigit() for c in word) and word.strip(",.").casefold() not in DATELINE_WORDS
     ]
     return value if len(words) <= 2 else None
+
+
+# What templates put between the parts of a meta line under a headline.
+_META_SEPARATOR = re.compile(r"\s*[|·•‧∙]\s*|\s+[-–—]\s+")
+
+
+def _date_part(line: str, month_first: bool) -> str | None:
+    """The date that is one part of a meta line ("Jane Doe | December 3, 2025 |
+    5 min read"), the other parts being no dates: a line with two dates is no
+    simple dateline."""
+    if len(line) > 120 or not _META_SEPARATOR.search(line):
+        return None
+    parts = [part for part in _META_SEPARATOR.split(line) if part]
+    dated = [value for part in parts if (value := _date_alone(part, month_first))]
+    return dated[0] if len(dated) == 1 else None
 
 
 def _kicker_date(around: _Around, month_first: bool) -> str | None:
@@ -1145,7 +1189,29 @@ def _time_element(node: LexborNode, month_first: bool) -> tuple[str, str] | None
     kind = ""
     if labels:
         kind = "modified" if labels[-1]["modified"] else "published"
-    return kind, value
+    return kind or _class_kind(node), value
+
+
+# hAtom's class names, which WordPress themes write on their <time> elements
+# (``entry-date published`` then ``updated``, in either order): a class says
+# which date an element holds when no visible label does.
+_PUBLISHED_CLASS = re.compile(r"(?:^|[-_])(?:published|pubdate|posted-on|date-?created)(?:$|[-_])")
+_MODIFIED_CLASS = re.compile(r"(?:^|[-_])(?:updated|modified|date-?updated)(?:$|[-_])")
+
+
+def _holds_classed_time(node: LexborNode) -> bool:
+    return any(_class_kind(time) for time in node.css("time"))
+
+
+def _class_kind(node: LexborNode) -> str:
+    """``"published"``/``"modified"`` as the element's class names say, else ``""``;
+    ``published updated`` (a story never changed) is the publication date."""
+    names = (node.attributes.get("class") or "").lower().split()
+    if any(_PUBLISHED_CLASS.search(name) for name in names):
+        return "published"
+    if any(_MODIFIED_CLASS.search(name) for name in names):
+        return "modified"
+    return ""
 
 
 def _more_precise(value: str, known: str | None) -> bool:
@@ -1200,6 +1266,8 @@ def _visible_dates(
             pair = _time_element(node, month_first)
             if take([pair] if pair else []):
                 return result()
+        elif _holds_classed_time(node):
+            continue  # its <time> elements say which date is which: they are read next
         elif len(text := _text(node)) <= 250 and take(
             labelled_dates(text, month_first=month_first) or _tooltip_date(node, text, month_first)
         ):
@@ -1426,7 +1494,8 @@ def extract_metadata(
     authors = _authors(page, ld, site_keys, around, title, host)
     published, modified = _dates(page, ld, around, url, month_first)
     if published is None and title:
-        published = _dateline_near_title(around, title, authors, url, month_first)
+        published, seen_modified = _dateline_near_title(around, title, authors, url, month_first)
+        modified = modified or seen_modified
     if (published is None or modified is None) and (fetched := fetch_time(headers)):
         seen_published, seen_modified = _relative_dates(page, around, title, fetched)
         published = published or seen_published
