@@ -97,6 +97,15 @@ ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
         ("3 दिसंबर 2025, 04:05 PM IST", "2025-12-03T16:05:00+05:30"),
         ("3 ธันวาคม 2568", "2025-12-03"),
         ("3 ธ.ค. 2568 16:05 น.", "2025-12-03T16:05:00"),
+        # Spanish "del", English "of", Greek "3η", slashes, Lithuanian "m.", Polish
+        # short months.
+        ("3 de diciembre del 2025", "2025-12-03"),
+        ("3rd of December 2025", "2025-12-03"),
+        ("3η Δεκεμβρίου 2025", "2025-12-03"),
+        ("03/dic/2025", "2025-12-03"),
+        ("2025 m. gruodžio 3 d.", "2025-12-03"),
+        ("3 paź 2025, 16:05", "2025-10-03T16:05:00"),
+        ("3 sty 2025", "2025-01-03"),
     ],
 )
 def test_parse_date(value: str, expected: str) -> None:

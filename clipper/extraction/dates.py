@@ -106,7 +106,11 @@ MONTHS = {
 }
 # Indonesian short forms ("03 Des 2025", "Agt", "Nop") read only inside a date:
 # as words of their own they are names ("Des Walker") that a byline must keep.
-_SHORT_MONTHS = {"des": 12, "agu": 8, "agt": 8, "nop": 11, "peb": 2}
+# Polish ones too ("3 sty 2025", "sie", "lis"), which are words elsewhere.
+_SHORT_MONTHS = {
+    "des": 12, "agu": 8, "agt": 8, "nop": 11, "peb": 2, "sty": 1, "lut": 2, "kwi": 4,
+    "cze": 6, "lip": 7, "sie": 8, "wrz": 9, "paź": 10, "paz": 10, "lis": 11, "gru": 12,
+}  # fmt: skip
 
 
 # Words a written date is made of besides its numbers: month and weekday names
@@ -218,13 +222,14 @@ _NUMERIC = re.compile(
 )
 _WORD = r"(?P<{}>[^\W\d_]{{3,14}}\.?)"
 _WORDY = re.compile(
-    # 22 December 2020, 22. Dezember 2020, 22 de diciembre de 2020, 1er mars 2020
-    rf"(?<!\d)(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|d['’]|-)?{_WORD.format('m1')}"
-    r"(?:\s*de\s*|\s*,\s*|\s+|-)(?P<y1>(?:19|20)\d\d)(?!\d)"
+    # 22 December 2020, 22. Dezember 2020, 22 de diciembre del 2020, 1er mars 2020,
+    # 3rd of December 2020, 3η Δεκεμβρίου 2020, 03/dic/2020
+    rf"(?<!\d)(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.|η)?\s*(?:de\s+|d['’]|of\s+|-|/)?"
+    rf"{_WORD.format('m1')}(?:\s*del?\s*|\s*,\s*|\s+|-|/)(?P<y1>(?:19|20)\d\d)(?!\d)"
     # December 22, 2020; Dec. 22 2020
     rf"|{_WORD.format('m2')}\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<y2>(?:19|20)\d\d)(?!\d)"
-    # 2020. december 22.
-    rf"|(?<!\d)(?P<y3>(?:19|20)\d\d)\.?\s+{_WORD.format('m3')}\s+(?P<d3>[0-3]?\d)(?!\d)",
+    # 2020. december 22., 2020 m. gruodžio 22 d.
+    rf"|(?<!\d)(?P<y3>(?:19|20)\d\d)\.?\s+(?:m\.\s+)?{_WORD.format('m3')}\s+(?P<d3>[0-3]?\d)(?!\d)",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(
