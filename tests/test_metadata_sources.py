@@ -52,6 +52,8 @@ COMMENTS = (
     '<span class="author">Kim Commenter</span> <time datetime="2025-12-09">9 Dec</time>'
     "</footer><p>Nice piece.</p></article></section>"
 )
+# A story longer than the stretch read line by line under the headline.
+LONG = "STORY " * 6
 FOOTER = '<footer class="site-footer">© 2024 Example News. Updated daily.</footer>'
 
 CASES: dict[str, Case] = {
@@ -417,6 +419,56 @@ CASES: dict[str, Case] = {
     "the date in a Chinese news system's URL, /2025/1203/ (zh)": Case(
         page("", f"<article>{H1}STORY</article>{FOOTER}", lang="zh"),
         url="https://news.example.org/n1/2025/1203/c1002-40001.html",
+        published="2025-12-03",
+    ),
+    "a relative dateline keeps its moment in a data attribute (en)": Case(
+        page(
+            "",
+            f'<article>{H1}<p class="meta"><span class="timestamp" data-timestamp="1764746100">'
+            "3h</span></p>STORY</article>",
+        ),
+        published="2025-12-03T07:15:00+00:00",
+    ),
+    "a data attribute dating something else is no dateline (en)": Case(
+        page(
+            "",
+            f'<article>{H1}<div class="product-info" data-preorder-date="2025-12-08"></div>'
+            "STORY</article>",
+        ),
+    ),
+    "'Publié le' after the last paragraph, a comment's date ignored (fr)": Case(
+        page(
+            "",
+            f"<article>{H1}{LONG}<p>Publié le 3 décembre 2025</p>"
+            '<section class="comments"><p>Publié le 6 décembre 2025 par Luc</p></section>'
+            "</article>",
+            lang="fr",
+        ),
+        published="2025-12-03",
+    ),
+    "two labelled days after the story say nothing sure (en)": Case(
+        page(
+            "",
+            f"<article>{H1}{LONG}<ul><li>Posted on December 1, 2025</li>"
+            "<li>Posted on December 2, 2025</li></ul></article>",
+        ),
+    ),
+    "an agency dateline opens the first paragraph (de)": Case(
+        page(
+            "",
+            f"<article>{H1}<p>BERLIN, 3. Dezember 2025 (dpa) – Der Stadtrat hat am Mittwoch "
+            "die neue Brücke genehmigt.</p>STORY STORY STORY</article>",
+            lang="de",
+        ),
+        published="2025-12-03",
+    ),
+    "an agency dateline with a numeric date (pl)": Case(
+        page(
+            "",
+            f"<article>{H1}<p>Warszawa, 03.12.2025 (PAP) - Rada miasta zatwierdziła w środę "
+            "budowę nowego mostu.</p>STORY STORY STORY</article>",
+            lang="pl",
+        ),
         published="2025-12-03",
     ),
     # --- dates and bylines that templates set apart from the headline --------------------

@@ -42,7 +42,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -768,6 +768,11 @@ class _Around:
                 self._lines = (lines + _shown_lines(after), below)
         return self._lines
 
+    def story_element(self) -> LexborNode | None:
+        """The ``<article>`` or ``<main>`` that holds the headline with its story, if any."""
+        scope = self._story_scope()
+        return scope if scope is not None and scope.tag in ("article", "main") else None
+
     def _story_scope(self) -> LexborNode | None:
         """The ``<article>`` or ``<main>`` that holds the headline with its story,
         else the body: a "by" line in a sidebar or a teaser beside a short story is
@@ -894,12 +899,22 @@ def _holds_date(node: LexborNode) -> bool:
     text = _text(node)
     if len(text) <= 250 and (parse_date(text) or is_relative(text)):
         return True
-    attrs = node.attributes
-    return any(parse_date(attrs.get(name)) for name in _TOOLTIPS)
+    return _attribute_date(node, False) is not None
 
 
 def _holds_words(node: LexborNode) -> bool:
     return any(c.isalpha() for c in node.text(deep=True))
+
+
+def _machine_date(value: Any, month_first: bool) -> str | None:
+    """A date written for machines: any text ``parse_date`` reads, or a Unix
+    timestamp (a number, or digits in text, in seconds or milliseconds)."""
+    if isinstance(value, str) and value.isdigit() and len(value) in (10, 13):
+        value = int(value[:10])
+    if isinstance(value, int) and 10**9 <= value < 10**10:
+        found = datetime.fromtimestamp(value, UTC)
+        return found.isoformat() if found <= datetime.now(UTC) + timedelta(days=1) else None
+    return parse_date(value, month_first=month_first) if isinstance(value, str) else None
 
 
 def _dates(
@@ -908,11 +923,7 @@ def _dates(
     def parse(value: Any) -> str | None:
         if isinstance(value, list):
             value = next((v for v in value if isinstance(v, str | int)), None)
-        if isinstance(value, str) and value.isdigit() and len(value) in (10, 13):
-            value = int(value[:10])  # a Unix timestamp written as text, perhaps in ms
-        if isinstance(value, int) and 10**9 <= value < 10**10:  # a Unix timestamp
-            return datetime.fromtimestamp(value, UTC).isoformat()
-        return parse_date(value, month_first=month_first) if isinstance(value, str) else None
+        return _machine_date(value, month_first)
 
     # A JSON-LD node that is not an article (a video, a recipe) may describe
     # something embedded in the story: its dates come after the page's own.
@@ -1026,6 +1037,9 @@ def _dateline_near_title(
     updated = -2  # the index of the last line labelled "Updated"
     for index, line in enumerate(lines):
         if len(line) > 200:
+            if below <= index < below + 4 and (value := _opening_dateline(line, month_first)):
+                found = value  # the first paragraph opens with the dateline
+                break
             continue
         near = " ".join(lines[index : index + 3])[:200]
         if DATE_LABEL.match(line) or (DATE_LABEL.search(line) and len(line) <= 40):
@@ -1046,7 +1060,11 @@ def _dateline_near_title(
         elif (
             below <= index < below + 4
             and updated != index - 1  # "Updated" / "October 8, 2025"
-            and (value := _date_alone(line, month_first) or _date_part(line, month_first))
+            and (
+                value := _date_alone(line, month_first)
+                or _date_part(line, month_first)
+                or _opening_dateline(line, month_first)
+            )
         ):
             found = value
         if found:
@@ -1058,6 +1076,42 @@ def _dateline_near_title(
     if found and modified and modified[:10] < found[:10]:
         modified = None
     return found, modified
+
+
+def _labelled_in_story(around: _Around, month_first: bool) -> str | None:
+    """A date labelled as the publication anywhere in the story's ``<article>``
+    or ``<main>``: templates that write it after the last paragraph ("Publié le
+    3 décembre 2025", "This entry was posted on December 3, 2025").
+
+    Not in furniture inside the story (comments, teasers), and only when every
+    such date names the same day: two labelled days are a thread's posts or a
+    list's, and none of them is surely the story's.
+    """
+    scope = around.story_element()
+    if scope is None:
+        return None
+    days: dict[str, str] = {}
+    for node in scope.traverse(include_text=True):
+        if node.tag != "-text" or (element := node.parent) is None:
+            continue
+        own = node.text(deep=False)
+        if len(own) > 160 or not (label := DATE_LABEL.search(own)) or label["modified"]:
+            continue
+        text = _text(element)
+        if len(text) < 40 and element.parent is not None and not parse_date(text):
+            element = element.parent  # "<span>Posted on</span> <span>3 Dec 2025</span>"
+            text = _text(element)
+        if len(text) > 160 or around.places.elsewhere(element):
+            continue
+        start = DATE_LABEL.search(text)
+        if start is None or start.start() > 40:  # "This entry was posted on"
+            continue
+        dated = labelled_dates(text[start.start() :], month_first=month_first)
+        if dated and dated[0][0] == "published":
+            days.setdefault(dated[0][1][:10], dated[0][1])
+            if len(days) > 1:
+                return None
+    return next(iter(days.values()), None)
 
 
 def _date_alone(line: str, month_first: bool) -> str | None:
@@ -1086,6 +1140,17 @@ def _date_part(line: str, month_first: bool) -> str | None:
     parts = [part for part in _META_SEPARATOR.split(line) if part]
     dated = [value for part in parts if (value := _date_alone(part, month_first))]
     return dated[0] if len(dated) == 1 else None
+
+
+# "BERLIN, 3. Dezember 2025 (dpa) – Der Stadtrat ...": a place, a date, then the
+# agency in brackets or a dash, where the story's first paragraph begins.
+_OPENING = re.compile(r"([^\W\d_][^\W\d][^,\d]{0,28}),\s*(.{6,40}?)\s*(?:[(\[]|[–—-]\s)")
+
+
+def _opening_dateline(line: str, month_first: bool) -> str | None:
+    """The date of an agency dateline that opens the story's first paragraph."""
+    match = _OPENING.match(line)
+    return _date_alone(match[2], month_first) if match else None
 
 
 def _kicker_date(around: _Around, month_first: bool) -> str | None:
@@ -1222,16 +1287,41 @@ def _more_precise(value: str, known: str | None) -> bool:
 _TOOLTIPS = ("title", "data-tippy-content", "data-tooltip", "data-original-title", "aria-label")
 
 
-def _tooltip_date(node: LexborNode, text: str, month_first: bool) -> list[tuple[str, str]]:
-    """A dateline written for people ("1 year ago") whose element keeps the
-    exact date in a tooltip (``title="Friday, October 4th, 2024 at 3:43 PM"``)."""
-    if len(text) > 40:
-        return []
+# Data attributes a script formats a dateline from ("data-timestamp", "data-utime",
+# "data-publishtime"); one that names an update is the modification date. A date
+# of something else ("data-preorder-date", "data-event-date") is none of them.
+_DATA_DATE = re.compile(
+    r"data-(?:date|time|datetime|timestamp|utime|unixtime|epoch"
+    r"|(?:[\w-]*[-_])?(?:publish(?:ed)?|pub|posted|created|modified|updated)(?:[-_]?(?:date|time|at|on))?)"
+)
+_DATA_MODIFIED = re.compile(r"modified|updated")
+
+
+def _attribute_date(node: LexborNode, month_first: bool) -> tuple[str, str] | None:
+    """The date an element keeps in an attribute: a tooltip, or a data attribute."""
     attrs = node.attributes
     for name in _TOOLTIPS:
         if (value := attrs.get(name)) and (found := parse_date(value, month_first=month_first)):
-            return [("", found)]
-    return []
+            return "", found
+    for name, value in attrs.items():
+        if (
+            value
+            and name.startswith("data-")
+            and _DATA_DATE.fullmatch(name)
+            and (found := _machine_date(value.strip(), month_first))
+        ):
+            return ("modified" if _DATA_MODIFIED.search(name) else ""), found
+    return None
+
+
+def _tooltip_date(node: LexborNode, text: str, month_first: bool) -> list[tuple[str, str]]:
+    """A dateline written for people ("1 year ago", "Wednesday") whose element
+    keeps the exact date in a tooltip (``title="Friday, October 4th, 2024 at 3:43
+    PM"``) or a data attribute (``data-timestamp="1764746100"``)."""
+    if len(text) > 40:
+        return []
+    found = _attribute_date(node, month_first)
+    return [found] if found else []
 
 
 def _visible_dates(
@@ -1496,6 +1586,8 @@ def extract_metadata(
     if published is None and title:
         published, seen_modified = _dateline_near_title(around, title, authors, url, month_first)
         modified = modified or seen_modified
+        if published is None:
+            published = _labelled_in_story(around, month_first)
     if (published is None or modified is None) and (fetched := fetch_time(headers)):
         seen_published, seen_modified = _relative_dates(page, around, title, fetched)
         published = published or seen_published
