@@ -110,6 +110,39 @@ CASES: dict[str, Case] = {
         ),
         published="2025-12-03T10:30:00+00:00",
     ),
+    "json-ld Blog holding its one blogPost (en)": Case(
+        page(
+            ld(
+                '{"@context":"https://schema.org","@type":"Blog","name":"Harbour Notes",'
+                '"blogPost":[{"@type":"BlogPosting","headline":"Storm closes the harbour",'
+                '"datePublished":"2025-12-03T09:00:00+01:00"}]}'
+            ),
+            f"<article>{H1}STORY</article>",
+        ),
+        published="2025-12-03T09:00:00+01:00",
+    ),
+    "json-ld Blog listing many posts dates none of them (es)": Case(
+        page(
+            ld(
+                '{"@context":"https://schema.org","@type":"Blog","blogPost":['
+                '{"@type":"BlogPosting","headline":"Otra","datePublished":"2025-11-20"},'
+                '{"@type":"BlogPosting","headline":"Storm closes the harbour",'
+                '"datePublished":"2025-12-03"}]}'
+            ),
+            f"<article>{H1}STORY</article>",
+            lang="es",
+        ),
+    ),
+    "json-ld date as a typed value object (en)": Case(
+        page(
+            ld(
+                '{"@type":"NewsArticle","headline":"Storm closes the harbour",'
+                '"datePublished":{"@type":"Date","@value":"2025-12-03"}}'
+            ),
+            f"<article>{H1}STORY</article>",
+        ),
+        published="2025-12-03",
+    ),
     "json-ld beats a visible dateline on another day (en)": Case(
         page(
             ld(

@@ -923,6 +923,8 @@ def _dates(
     def parse(value: Any) -> str | None:
         if isinstance(value, list):
             value = next((v for v in value if isinstance(v, str | int)), None)
+        if isinstance(value, dict):  # {"@value": "2025-12-03", "@type": "Date"}
+            value = value.get("@value")
         return _machine_date(value, month_first)
 
     # A JSON-LD node that is not an article (a video, a recipe) may describe
