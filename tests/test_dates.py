@@ -89,6 +89,23 @@ ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
         ("２０２０年１２月２２日", "2020-12-22"),
         ("2020년 12월 22일 오후 8:41", "2020-12-22T20:41:00"),
         ("2020年12月22日 下午3:05", "2020-12-22T15:05:00"),
+        # Compact machine dates with a time and no "T"; Indonesian short months;
+        # Hindi month names; Thai month names and Buddhist-era years (2568 = 2025).
+        ("20251203094500", "2025-12-03T09:45:00"),
+        ("Rabu, 03 Des 2025 16:05 WIB", "2025-12-03T16:05:00+07:00"),
+        ("17 Agt 2025", "2025-08-17"),
+        ("3 दिसंबर 2025, 04:05 PM IST", "2025-12-03T16:05:00+05:30"),
+        ("3 ธันวาคม 2568", "2025-12-03"),
+        ("3 ธ.ค. 2568 16:05 น.", "2025-12-03T16:05:00"),
+        # Spanish "del", English "of", Greek "3η", slashes, Lithuanian "m.", Polish
+        # short months.
+        ("3 de diciembre del 2025", "2025-12-03"),
+        ("3rd of December 2025", "2025-12-03"),
+        ("3η Δεκεμβρίου 2025", "2025-12-03"),
+        ("03/dic/2025", "2025-12-03"),
+        ("2025 m. gruodžio 3 d.", "2025-12-03"),
+        ("3 paź 2025, 16:05", "2025-10-03T16:05:00"),
+        ("3 sty 2025", "2025-01-03"),
     ],
 )
 def test_parse_date(value: str, expected: str) -> None:
@@ -107,6 +124,8 @@ def test_parse_date(value: str, expected: str) -> None:
         "Page 3 of 12",
         "0001-01-01T00:00:00Z",
         "Copyright 2020",
+        "03.12.25",  # a two-digit year needs a label before it is a date
+        "2568",  # a Buddhist-era year alone names no day
     ],
 )
 def test_parse_date_rejects_what_is_not_a_date(value: str | None) -> None:
@@ -235,6 +254,15 @@ def test_ambiguous_numeric_dates_are_day_first_unless_american() -> None:
         ("publicatie 3 december 2025", [("", "2025-12-03")]),
         ("By Jane Doe, December 22, 2020", [("", "2020-12-22")]),
         ("Updated 13 hours ago", []),
+        # A two-digit year is read after a label (German, Hebrew), never alone.
+        ("Publiziert: 03.12.25, 16:05", [("published", "2025-12-03T16:05:00")]),
+        ("פורסם: 03.12.25", [("published", "2025-12-03")]),
+        (
+            "Stand: 04.12.25 Erstellt: 03.12.25",
+            [("modified", "2025-12-04"), ("published", "2025-12-03")],
+        ),
+        ("Version 1.2.25", []),
+        ("प्रकाशित: 3 दिसंबर 2025", [("published", "2025-12-03")]),
     ],
 )
 def test_labelled_dates(text: str, expected: list[tuple[str, str]]) -> None:
@@ -252,6 +280,10 @@ def test_labelled_dates(text: str, expected: list[tuple[str, str]]) -> None:
         ("https://example.org/2018/10/story", None),  # a month is not a day
         ("https://example.org/columnists/201911181077343476-title/", None),  # an id
         ("https://example.org/a?date=2020/12/22", None),  # the query is not the path
+        # Mixed forms of Chinese news systems: /2025/1203/, /2025-12/03/.
+        ("https://example.org/n1/2025/1203/c1002-123.html", "2025-12-03"),
+        ("https://example.org/world/2025-12/03/c_123.htm", "2025-12-03"),
+        ("https://example.org/2025/1399/story", None),  # no 13th month
     ],
 )
 def test_date_from_url(url: str, expected: str | None) -> None:

@@ -52,6 +52,8 @@ COMMENTS = (
     '<span class="author">Kim Commenter</span> <time datetime="2025-12-09">9 Dec</time>'
     "</footer><p>Nice piece.</p></article></section>"
 )
+# A story longer than the stretch read line by line under the headline.
+LONG = "STORY " * 6
 FOOTER = '<footer class="site-footer">© 2024 Example News. Updated daily.</footer>'
 
 CASES: dict[str, Case] = {
@@ -107,6 +109,39 @@ CASES: dict[str, Case] = {
             f"<main>{H1}STORY</main>",
         ),
         published="2025-12-03T10:30:00+00:00",
+    ),
+    "json-ld Blog holding its one blogPost (en)": Case(
+        page(
+            ld(
+                '{"@context":"https://schema.org","@type":"Blog","name":"Harbour Notes",'
+                '"blogPost":[{"@type":"BlogPosting","headline":"Storm closes the harbour",'
+                '"datePublished":"2025-12-03T09:00:00+01:00"}]}'
+            ),
+            f"<article>{H1}STORY</article>",
+        ),
+        published="2025-12-03T09:00:00+01:00",
+    ),
+    "json-ld Blog listing many posts dates none of them (es)": Case(
+        page(
+            ld(
+                '{"@context":"https://schema.org","@type":"Blog","blogPost":['
+                '{"@type":"BlogPosting","headline":"Otra","datePublished":"2025-11-20"},'
+                '{"@type":"BlogPosting","headline":"Storm closes the harbour",'
+                '"datePublished":"2025-12-03"}]}'
+            ),
+            f"<article>{H1}STORY</article>",
+            lang="es",
+        ),
+    ),
+    "json-ld date as a typed value object (en)": Case(
+        page(
+            ld(
+                '{"@type":"NewsArticle","headline":"Storm closes the harbour",'
+                '"datePublished":{"@type":"Date","@value":"2025-12-03"}}'
+            ),
+            f"<article>{H1}STORY</article>",
+        ),
+        published="2025-12-03",
     ),
     "json-ld beats a visible dateline on another day (en)": Case(
         page(
@@ -320,6 +355,152 @@ CASES: dict[str, Case] = {
         page(
             "",
             f"<div>{H1}<div><span>Posted on</span> <span>Dec 3, 2025</span></div>STORY</div>",
+        ),
+        published="2025-12-03",
+    ),
+    # --- dates: scholarly and older declared forms, hAtom classes, more scripts ----------
+    "highwire citation_publication_date of a paper's page (en)": Case(
+        page(
+            '<meta name="citation_title" content="Storm closes the harbour">'
+            '<meta name="citation_publication_date" content="2025/12/03">',
+            f"<main>{H1}STORY</main>",
+        ),
+        published="2025-12-03",
+    ),
+    "parsely-page JSON, the older form of parsely-pub-date (en)": Case(
+        page(
+            '<meta name="parsely-page" content=\'{"title": "Storm closes the harbour", '
+            '"pub_date": "2025-12-03T07:15:00Z", "section": "World"}\'>',
+            f"<article>{H1}STORY</article>",
+        ),
+        published="2025-12-03T07:15:00+00:00",
+    ),
+    "json-ld datePublished as a Unix timestamp written as text (en)": Case(
+        page(
+            ld(
+                '{"@type":"NewsArticle","headline":"Storm closes the harbour",'
+                '"datePublished":"1764746100"}'
+            ),
+            f"<article>{H1}STORY</article>",
+        ),
+        published="2025-12-03T07:15:00+00:00",
+    ),
+    "wordpress hAtom classes: 'updated' written before 'published' (en)": Case(
+        page(
+            "",
+            f'{SIDEBAR}<article><header>{H1}<div class="entry-meta">'
+            '<time class="updated" datetime="2025-12-05T10:00:00+00:00">December 5, 2025</time> '
+            '<time class="entry-date published" datetime="2025-12-03T08:00:00+00:00">'
+            "December 3, 2025</time></div></header>STORY</article>",
+        ),
+        published="2025-12-03T08:00:00+00:00",
+        modified="2025-12-05T10:00:00+00:00",
+    ),
+    "'Aktualisiert' before 'Veröffentlicht' on one unmarked line (de)": Case(
+        page(
+            "",
+            f"<article>{H1}<p>Aktualisiert am 5. Dezember 2025 · Veröffentlicht am "
+            "3. Dezember 2025</p>STORY STORY STORY</article>",
+            lang="de",
+        ),
+        published="2025-12-03",
+        modified="2025-12-05",
+    ),
+    "the date as one part of a meta line under the headline (fr)": Case(
+        page(
+            "",
+            f"<article>{H1}<p>Économie | 3 décembre 2025 | 4 min de lecture</p>STORY</article>",
+            lang="fr",
+        ),
+        published="2025-12-03",
+    ),
+    "a meta line with two dates is no dateline: the URL's day instead (fr)": Case(
+        page(
+            "",
+            f"<article>{H1}<p>Festival | 3 décembre 2025 | 9 décembre 2025</p>STORY</article>",
+            lang="fr",
+        ),
+        url="https://news.example.org/2025/12/01/story",
+        published="2025-12-01",
+    ),
+    "weekday, short month and zone in an unmarked dateline (id)": Case(
+        page(
+            "",
+            f"<article>{H1}<div><span>Rabu, 03 Des 2025 16:05 WIB</span></div>STORY</article>",
+            lang="id",
+        ),
+        published="2025-12-03T16:05:00+07:00",
+    ),
+    "a labelled date with Hindi month names (hi)": Case(
+        page(
+            "", f"<article>{H1}<p>प्रकाशित: 3 दिसंबर 2025, 04:05 PM IST</p>STORY</article>", lang="hi"
+        ),
+        published="2025-12-03T16:05:00+05:30",
+    ),
+    "a Thai date in the Buddhist era, sidebar date ignored (th)": Case(
+        page(
+            "",
+            f'{SIDEBAR}<article>{H1}<p class="date">3 ธ.ค. 2568 16:05 น.</p>STORY</article>',
+            lang="th",
+        ),
+        published="2025-12-03T16:05:00",
+    ),
+    "a two-digit year after a Hebrew label (he)": Case(
+        page("", f"<article>{H1}<p>פורסם: 03.12.25</p>STORY</article>", lang="he"),
+        published="2025-12-03",
+    ),
+    "the date in a Chinese news system's URL, /2025/1203/ (zh)": Case(
+        page("", f"<article>{H1}STORY</article>{FOOTER}", lang="zh"),
+        url="https://news.example.org/n1/2025/1203/c1002-40001.html",
+        published="2025-12-03",
+    ),
+    "a relative dateline keeps its moment in a data attribute (en)": Case(
+        page(
+            "",
+            f'<article>{H1}<p class="meta"><span class="timestamp" data-timestamp="1764746100">'
+            "3h</span></p>STORY</article>",
+        ),
+        published="2025-12-03T07:15:00+00:00",
+    ),
+    "a data attribute dating something else is no dateline (en)": Case(
+        page(
+            "",
+            f'<article>{H1}<div class="product-info" data-preorder-date="2025-12-08"></div>'
+            "STORY</article>",
+        ),
+    ),
+    "'Publié le' after the last paragraph, a comment's date ignored (fr)": Case(
+        page(
+            "",
+            f"<article>{H1}{LONG}<p>Publié le 3 décembre 2025</p>"
+            '<section class="comments"><p>Publié le 6 décembre 2025 par Luc</p></section>'
+            "</article>",
+            lang="fr",
+        ),
+        published="2025-12-03",
+    ),
+    "two labelled days after the story say nothing sure (en)": Case(
+        page(
+            "",
+            f"<article>{H1}{LONG}<ul><li>Posted on December 1, 2025</li>"
+            "<li>Posted on December 2, 2025</li></ul></article>",
+        ),
+    ),
+    "an agency dateline opens the first paragraph (de)": Case(
+        page(
+            "",
+            f"<article>{H1}<p>BERLIN, 3. Dezember 2025 (dpa) – Der Stadtrat hat am Mittwoch "
+            "die neue Brücke genehmigt.</p>STORY STORY STORY</article>",
+            lang="de",
+        ),
+        published="2025-12-03",
+    ),
+    "an agency dateline with a numeric date (pl)": Case(
+        page(
+            "",
+            f"<article>{H1}<p>Warszawa, 03.12.2025 (PAP) - Rada miasta zatwierdziła w środę "
+            "budowę nowego mostu.</p>STORY STORY STORY</article>",
+            lang="pl",
         ),
         published="2025-12-03",
     ),

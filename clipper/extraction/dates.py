@@ -15,7 +15,9 @@ Polish, Czech, Slovak, Hungarian, Romanian, Croatian, Serbian, Slovene,
 Bulgarian, Russian, Ukrainian, Turkish, Indonesian, Malay, Tagalog, Greek and
 Arabic (``22. Dezember 2020``, ``22 de diciembre de 2020``, ``22 декабря 2020
 г.``, ``2020. december 22.``, ``22. prosince 2020``, ``٢٢ ديسمبر ٢٠٢٠``),
-and Chinese/Japanese/Korean ``2020年12月22日 20時41分`` / ``2020년 12월 22일``.
+Chinese/Japanese/Korean ``2020年12月22日 20時41分`` / ``2020년 12월 22일``, Hindi
+(``3 दिसंबर 2025``) and Thai with its Buddhist-era years (``3 ธ.ค. 2568`` is 2025).
+A two-digit year (``03.12.25``) is read only after a label such as "Publiziert:".
 
 Numeric dates whose first two fields could both be a day or a month
 (``03/04/2020``) are read day first, as most of the world writes them, unless
@@ -54,7 +56,7 @@ _MONTH_NAMES = [
     " stycznia styczeń styczen ocak январь января янв січня січень ιανουαρίου ιανουάριος ιαν"
     " يناير leden ledna januára január tammikuuta tammikuu siječnja siječanj ianuarie gener"
     " sausio jaanuar janvārī janvāra јануар јануари януари",
-    "feb february februar feber févr fevr février fevrier febrero febbraio fevereiro fev"
+    "feb february pebruari februar feber févr fevr février fevrier febrero febbraio fevereiro fev"
     " februari lutego luty şubat subat февраль февраля фев лютого лютий φεβρουαρίου"
     " φεβρουάριος φεβ فبراير únor února februára február febr helmikuuta helmikuu veljače"
     " veljača februarie febrer vasario veebruar februāris februārī februāra pebrero фебруар"
@@ -89,7 +91,7 @@ _MONTH_NAMES = [
     " październik ekim октябрь октября окт жовтня жовтень οκτωβρίου οκτώβριος οκτ أكتوبر"
     " اكتوبر říjen října októbra október lokakuuta lokakuu octombrie spalio oktoober"
     " oktobris oktobrī oktobra oktubre oktobar октобар октомври",
-    "nov november novembre noviembre novembro listopada listopad kasım kasim ноябрь ноября"
+    "nov november nopember novembre noviembre novembro listopada listopad kasım kasim ноябрь ноября"
     " ноя листопада листопад νοεμβρίου νοέμβριος νοε نوفمبر listopadu novembra marraskuuta"
     " marraskuu studenoga studenog studeni noiembrie lapkričio novembris novembrī nobyembre"
     " novembar новембар ноември",
@@ -102,6 +104,13 @@ _MONTH_NAMES = [
 MONTHS = {
     name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
 }
+# Indonesian short forms ("03 Des 2025", "Agt", "Nop") read only inside a date:
+# as words of their own they are names ("Des Walker") that a byline must keep.
+# Polish ones too ("3 sty 2025", "sie", "lis"), which are words elsewhere.
+_SHORT_MONTHS = {
+    "des": 12, "agu": 8, "agt": 8, "nop": 11, "peb": 2, "sty": 1, "lut": 2, "kwi": 4,
+    "cze": 6, "lip": 7, "sie": 8, "wrz": 9, "paź": 10, "paz": 10, "lis": 11, "gru": 12,
+}  # fmt: skip
 
 
 # Words a written date is made of besides its numbers: month and weekday names
@@ -137,6 +146,35 @@ _LEVANTINE = {
     "تشرين الثاني": "نوفمبر", "كانون الأول": "ديسمبر", "كانون الاول": "ديسمبر",
 }  # fmt: skip
 _LEVANTINE_NAME = re.compile("|".join(sorted(_LEVANTINE, key=len, reverse=True)))
+# Hindi and Thai month names (full and Thai's abbreviations such as "ธ.ค.") are
+# replaced by English ones before matching: their vowel signs are no word letters
+# to ``re``. Thai pages count years in the Buddhist era (2568 = 2025).
+_INDIC_THAI = {
+    "जनवरी": "January", "फरवरी": "February", "फ़रवरी": "February", "मार्च": "March",
+    "अप्रैल": "April", "मई": "May", "जून": "June", "जुलाई": "July", "अगस्त": "August",
+    "सितंबर": "September", "सितम्बर": "September", "अक्टूबर": "October", "अक्तूबर": "October",
+    "नवंबर": "November", "नवम्बर": "November", "दिसंबर": "December", "दिसम्बर": "December",
+    "มกราคม": "January", "กุมภาพันธ์": "February", "มีนาคม": "March", "เมษายน": "April",
+    "พฤษภาคม": "May", "มิถุนายน": "June", "กรกฎาคม": "July", "สิงหาคม": "August",
+    "กันยายน": "September", "ตุลาคม": "October", "พฤศจิกายน": "November", "ธันวาคม": "December",
+    "ม.ค.": "January", "ก.พ.": "February", "มี.ค.": "March", "เม.ย.": "April", "พ.ค.": "May",
+    "มิ.ย.": "June", "ก.ค.": "July", "ส.ค.": "August", "ก.ย.": "September", "ต.ค.": "October",
+    "พ.ย.": "November", "ธ.ค.": "December",
+}  # fmt: skip
+_INDIC_THAI_NAME = re.compile(
+    "|".join(re.escape(name) for name in sorted(_INDIC_THAI, key=len, reverse=True))
+)
+_BUDDHIST_YEAR = re.compile(r"(?<!\d)25[3-9]\d(?!\d)")
+
+
+def _indic_thai(text: str) -> str:
+    """``text`` with Hindi and Thai month names in English, Thai years in the common era."""
+    thai = any("\u0e00" <= c <= "\u0e7f" for c in text)
+    text = _INDIC_THAI_NAME.sub(lambda m: " " + _INDIC_THAI[m[0]] + " ", text)
+    if thai:
+        text = _BUDDHIST_YEAR.sub(lambda m: str(int(m[0]) - 543), text)
+    return text
+
 
 # Common zone abbreviations; ambiguous ones are read as their most frequent use
 # on news pages (IST: India, CST: US Central, BST: British Summer Time).
@@ -152,6 +190,15 @@ _ZONES = {
     "mdt": "-06:00", "mst": "-07:00", "pdt": "-07:00", "pst": "-08:00", "akdt": "-08:00",
     "akst": "-09:00", "hst": "-10:00", "brt": "-03:00", "art": "-03:00",
 }  # fmt: skip
+# What else a line that is only a date may hold: Indonesian and Malay weekdays
+# ("Rabu, 03 Des 2025 16:05 WIB"), the short month forms, time zones. Kept apart
+# from DATE_WORDS, which also ends a byline's name ("Des Walker" is a name).
+DATELINE_WORDS = (
+    DATE_WORDS
+    | frozenset(_SHORT_MONTHS)
+    | _words("senin selasa rabu kamis jumat jum'at sabtu minggu isnin khamis ahad pukul")
+    | frozenset(_ZONES)
+)
 _ZONE = r"(?:[+-][01]\d(?::?[0-5]\d)?|(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d\d)?|[a-z]{1,4}\b)"
 
 _TIME = r"(?P<H>[0-2]?\d)(?:[:h時时시]|\s*[.:]\s*)(?P<M>[0-5]\d)(?:[:分분]\s*(?P<S>[0-5]\d))?"
@@ -161,9 +208,11 @@ _ISO = re.compile(
     r"\s*(?P<tz>Z(?![a-z])|[+-][01]\d(?::?[0-5]\d)?(?!\d))?)?",
     re.IGNORECASE,
 )
+# "20201222", "20201222T204100Z", and the same without the "T" ("20201222204100"),
+# as some publishers' <meta> tags write them.
 _COMPACT = re.compile(
     r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)"
-    r"(?:T(?P<H>[0-2]\d)(?P<M>[0-5]\d)(?P<S>[0-5]\d)?(?P<tz>Z|[+-]\d\d:?\d\d)?)?"
+    r"(?:T?(?P<H>[0-2]\d)(?P<M>[0-5]\d)(?P<S>[0-5]\d)?(?P<tz>Z|[+-]\d\d:?\d\d)?)?"
 )
 _CJK = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]?"
@@ -173,13 +222,14 @@ _NUMERIC = re.compile(
 )
 _WORD = r"(?P<{}>[^\W\d_]{{3,14}}\.?)"
 _WORDY = re.compile(
-    # 22 December 2020, 22. Dezember 2020, 22 de diciembre de 2020, 1er mars 2020
-    rf"(?<!\d)(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|d['’]|-)?{_WORD.format('m1')}"
-    r"(?:\s*de\s*|\s*,\s*|\s+|-)(?P<y1>(?:19|20)\d\d)(?!\d)"
+    # 22 December 2020, 22. Dezember 2020, 22 de diciembre del 2020, 1er mars 2020,
+    # 3rd of December 2020, 3η Δεκεμβρίου 2020, 03/dic/2020
+    rf"(?<!\d)(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.|η)?\s*(?:de\s+|d['’]|of\s+|-|/)?"
+    rf"{_WORD.format('m1')}(?:\s*del?\s*|\s*,\s*|\s+|-|/)(?P<y1>(?:19|20)\d\d)(?!\d)"
     # December 22, 2020; Dec. 22 2020
     rf"|{_WORD.format('m2')}\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<y2>(?:19|20)\d\d)(?!\d)"
-    # 2020. december 22.
-    rf"|(?<!\d)(?P<y3>(?:19|20)\d\d)\.?\s+{_WORD.format('m3')}\s+(?P<d3>[0-3]?\d)(?!\d)",
+    # 2020. december 22., 2020 m. gruodžio 22 d.
+    rf"|(?<!\d)(?P<y3>(?:19|20)\d\d)\.?\s+(?:m\.\s+)?{_WORD.format('m3')}\s+(?P<d3>[0-3]?\d)(?!\d)",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(
@@ -190,8 +240,11 @@ _CLOCK = re.compile(
 )
 _TRAILING_ZONE = re.compile(rf"\s*({_ZONE})", re.IGNORECASE)
 _AFTERNOON = re.compile(r"午後|下午|오후")
+# /2020/12/22/, /2020-12-22-, /20201222/, and the mixed forms some news systems
+# use (/2020/1222/, /2020-12/22/): two-digit month and day when the separators differ.
 _URL_DATE = re.compile(
-    r"[/_-]((?:19|20)\d\d)(?:([01]\d)([0-3]\d)|([/_-])([01]?\d)\4([0-3]?\d))(?=[/_.-]|$)"
+    r"[/_-]((?:19|20)\d\d)(?:[/_-]?([01]\d)[/_-]?([0-3]\d)|([/_-])([01]?\d)\4([0-3]?\d))"
+    r"(?=[/_.-]|$)"
 )
 
 
@@ -280,7 +333,9 @@ def _month(name: str) -> int | None:
     key = name.lower().rstrip(".")
     # Unlisted short forms ("sept", "janv") by their first three letters only:
     # a longer word that merely starts like a month ("Mayor") is not one.
-    return MONTHS.get(key) or (MONTHS.get(key[:3]) if len(key) <= 4 else None)
+    if len(key) > 4:
+        return MONTHS.get(key)
+    return MONTHS.get(key) or MONTHS.get(key[:3]) or _SHORT_MONTHS.get(key[:3])
 
 
 def parse_date(value: str | None, *, month_first: bool = False) -> str | None:
@@ -319,6 +374,8 @@ def parse_date(value: str | None, *, month_first: bool = False) -> str | None:
             return found
     if max(text) >= "\u0600" and _LEVANTINE_NAME.search(text):
         text = _LEVANTINE_NAME.sub(lambda m: _LEVANTINE[m[0]], text)
+    if max(text) >= "\u0900" and _INDIC_THAI_NAME.search(text):
+        text = _indic_thai(text)
     for match in _WORDY.finditer(text):
         g = match.groupdict()
         name = g["m1"] or g["m2"] or g["m3"] or ""
@@ -678,6 +735,24 @@ def labelled_dates(text: str, *, month_first: bool = False) -> list[tuple[str, s
             segments.append((kind, text[label.end() : end]))
     found = []
     for kind, segment in segments:
-        if (value := parse_date(segment, month_first=month_first)) is not None:
+        value = parse_date(segment, month_first=month_first)
+        if value is None and kind:
+            value = _short_year_date(segment)
+        if value is not None:
             found.append((kind, value))
     return found
+
+
+# "03.12.25": a day-first date with a two-digit year, as German, Hebrew and
+# Scandinavian datelines write it. Believed only after a label ("Publiziert:",
+# "פורסם:"): alone, such a triple is as often a version or a score.
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.:/-])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d\d)(?![\d.:/-]?\d)"
+)
+
+
+def _short_year_date(text: str) -> str | None:
+    if (match := _SHORT_YEAR.search(text)) is None:
+        return None
+    clock = _clock(text, match.start(), match.end())
+    return _make(2000 + int(match["y"]), int(match["m"]), int(match["d"]), *(clock or ()))

@@ -197,7 +197,8 @@ def _salvage(text: str) -> dict[str, Any]:
 
 
 def _walk(value: Any, depth: int) -> Iterator[dict[str, Any]]:
-    """Top-level nodes: list items, ``@graph`` members, a page's ``mainEntity``."""
+    """Top-level nodes: list items, ``@graph`` members, a page's ``mainEntity``, a
+    blog's one ``blogPost``."""
     if depth > 5:
         return
     if isinstance(value, list):
@@ -209,6 +210,13 @@ def _walk(value: Any, depth: int) -> Iterator[dict[str, Any]]:
             inner = value.get(key)
             if isinstance(inner, dict | list):
                 yield from _walk(inner, depth + 1)
+        # A post page's Blog node holding the one post; a blog's front page lists
+        # many, none of which is the page's own.
+        post = value.get("blogPost")
+        if isinstance(post, list) and len(post) == 1:
+            post = post[0]
+        if isinstance(post, dict):
+            yield from _walk(post, depth + 1)
 
 
 def _index(value: Any, by_id: dict[str, dict[str, Any]], depth: int) -> None:

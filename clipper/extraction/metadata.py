@@ -38,10 +38,11 @@ Decisions:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -57,7 +58,7 @@ from clipper.extraction.bylines import (
 )
 from clipper.extraction.dates import (
     DATE_LABEL,
-    DATE_WORDS,
+    DATELINE_WORDS,
     date_from_url,
     fetch_time,
     is_relative,
@@ -178,6 +179,9 @@ _PUBLISHED_META = (
     "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
     "date", "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime",
     "article:published", "datecreated", "original-publish-date", "release_date",
+    # Scholarly and magazine metadata (Highwire Press for Google Scholar, PRISM).
+    "citation_publication_date", "citation_online_date", "citation_date",
+    "prism.publicationdate",
 )  # fmt: skip
 _MODIFIED_META = (
     "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified",
@@ -187,7 +191,7 @@ _MODIFIED_META = (
 # Names a publisher made up for the same dates ("w-published-date",
 # "article-publish-time"), read after the usual ones above.
 _PUBLISHED_NAME = re.compile(
-    r"(?:^|[-_.:])(?:publish(?:ed)?|pub|first[-_]?published|released?|creat(?:ed|ion))"
+    r"(?:^|[-_.:])(?:publish(?:ed)?|publication|pub|first[-_]?published|released?|creat(?:ed|ion))"
     r"[-_.:]?(?:date|time|datetime|at|on)$|^date[-_.:]?(?:published|created|issued)$"
 )
 _MODIFIED_NAME = re.compile(
@@ -775,6 +779,11 @@ class _Around:
                 self._lines = (lines + _shown_lines(after), below)
         return self._lines
 
+    def story_element(self) -> LexborNode | None:
+        """The ``<article>`` or ``<main>`` that holds the headline with its story, if any."""
+        scope = self._story_scope()
+        return scope if scope is not None and scope.tag in ("article", "main") else None
+
     def _story_scope(self) -> LexborNode | None:
         """The ``<article>`` or ``<main>`` that holds the headline with its story,
         else the body: a "by" line in a sidebar or a teaser beside a short story is
@@ -901,12 +910,22 @@ def _holds_date(node: LexborNode) -> bool:
     text = _text(node)
     if len(text) <= 250 and (parse_date(text) or is_relative(text)):
         return True
-    attrs = node.attributes
-    return any(parse_date(attrs.get(name)) for name in _TOOLTIPS)
+    return _attribute_date(node, False) is not None
 
 
 def _holds_words(node: LexborNode) -> bool:
     return any(c.isalpha() for c in node.text(deep=True))
+
+
+def _machine_date(value: Any, month_first: bool) -> str | None:
+    """A date written for machines: any text ``parse_date`` reads, or a Unix
+    timestamp (a number, or digits in text, in seconds or milliseconds)."""
+    if isinstance(value, str) and value.isdigit() and len(value) in (10, 13):
+        value = int(value[:10])
+    if isinstance(value, int) and 10**9 <= value < 10**10:
+        found = datetime.fromtimestamp(value, UTC)
+        return found.isoformat() if found <= datetime.now(UTC) + timedelta(days=1) else None
+    return parse_date(value, month_first=month_first) if isinstance(value, str) else None
 
 
 def _dates(
@@ -915,9 +934,9 @@ def _dates(
     def parse(value: Any) -> str | None:
         if isinstance(value, list):
             value = next((v for v in value if isinstance(v, str | int)), None)
-        if isinstance(value, int) and 10**9 <= value < 10**10:  # a Unix timestamp
-            return datetime.fromtimestamp(value, UTC).isoformat()
-        return parse_date(value, month_first=month_first) if isinstance(value, str) else None
+        if isinstance(value, dict):  # {"@value": "2025-12-03", "@type": "Date"}
+            value = value.get("@value")
+        return _machine_date(value, month_first)
 
     # A JSON-LD node that is not an article (a video, a recipe) may describe
     # something embedded in the story: its dates come after the page's own.
@@ -929,6 +948,7 @@ def _dates(
         *(declared_published if ld.is_article else ()),
         ld.page.get("datePublished"),
         *page.meta_all(_PUBLISHED_META),
+        _parsely_date(page),
         *(_node_value(node) for node in page.published_nodes),
         *(declared_published if not ld.is_article else ()),
         *page.meta_named(_PUBLISHED_NAME, _PUBLISHED_META),
@@ -972,6 +992,20 @@ def _dates(
     return published, modified
 
 
+def _parsely_date(page: _Page) -> str | None:
+    """``pub_date`` in the JSON of a ``parsely-page`` tag, the older form of
+    ``parsely-pub-date`` that many news sites still write."""
+    raw = page.meta("parsely-page")
+    if not raw or "pub_date" not in raw:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    value = data.get("pub_date") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
 # A line that opens with a byline word: "By Jon Foster - 2025-09-13". The name
 # is not written in lower case: "By logging in, you agree" is a sentence.
 _BY_VERB = (
@@ -997,7 +1031,7 @@ _BY_ALONE = re.compile(
 
 def _dateline_near_title(
     around: _Around, title: str, authors: tuple[str, ...], url: str | None, month_first: bool
-) -> str | None:
+) -> tuple[str | None, str | None]:
     """The story's date read in the lines of text around its headline.
 
     The last resort before the URL, for templates whose dateline has no telling
@@ -1006,21 +1040,30 @@ def _dateline_near_title(
     "by Jon Foster - 2025-09-13"), or a line that is nothing but a date just
     under the headline (or just over it, where the kicker is). Only the lines
     near the headline are read: further down, dates belong to what the story
-    mentions, to comments, to teasers.
+    mentions, to comments, to teasers. Returns the published date and the
+    modified one a line labelled "Updated" gives on the way.
     """
     lines, below = around.lines(title)
     names = [name for name in authors if len(name) >= 3]
     found: str | None = None
+    modified: str | None = None
     updated = -2  # the index of the last line labelled "Updated"
     for index, line in enumerate(lines):
         if len(line) > 200:
+            if below <= index < below + 4 and (value := _opening_dateline(line, month_first)):
+                found = value  # the first paragraph opens with the dateline
+                break
             continue
         near = " ".join(lines[index : index + 3])[:200]
         if DATE_LABEL.match(line) or (DATE_LABEL.search(line) and len(line) <= 40):
             pair = " ".join(lines[index : index + 2])[:200]
             dated = labelled_dates(pair, month_first=month_first)
-            if dated and dated[0][0] != "modified":
-                found = dated[0][1]
+            if dated and dated[0][0] == "modified":
+                modified = modified or dated[0][1]
+            # "Updated 5 Dec 2025 · Published 3 Dec 2025": the published one,
+            # wherever it stands in the line.
+            if first := next((value for kind, value in dated if kind != "modified"), None):
+                found = first
             elif dated:
                 updated = index
         elif _BY_LINE.match(line) or any(name in line for name in names):
@@ -1030,7 +1073,11 @@ def _dateline_near_title(
         elif (
             below <= index < below + 4
             and updated != index - 1  # "Updated" / "October 8, 2025"
-            and (value := _date_alone(line, month_first))
+            and (
+                value := _date_alone(line, month_first)
+                or _date_part(line, month_first)
+                or _opening_dateline(line, month_first)
+            )
         ):
             found = value
         if found:
@@ -1038,8 +1085,46 @@ def _dateline_near_title(
     if found is None:
         found = _kicker_date(around, month_first)
     if found and url and (in_url := date_from_url(url)) and in_url != found[:10]:
-        return in_url
-    return found
+        found = in_url
+    if found and modified and modified[:10] < found[:10]:
+        modified = None
+    return found, modified
+
+
+def _labelled_in_story(around: _Around, month_first: bool) -> str | None:
+    """A date labelled as the publication anywhere in the story's ``<article>``
+    or ``<main>``: templates that write it after the last paragraph ("Publié le
+    3 décembre 2025", "This entry was posted on December 3, 2025").
+
+    Not in furniture inside the story (comments, teasers), and only when every
+    such date names the same day: two labelled days are a thread's posts or a
+    list's, and none of them is surely the story's.
+    """
+    scope = around.story_element()
+    if scope is None:
+        return None
+    days: dict[str, str] = {}
+    for node in scope.traverse(include_text=True):
+        if node.tag != "-text" or (element := node.parent) is None:
+            continue
+        own = node.text(deep=False)
+        if len(own) > 160 or not (label := DATE_LABEL.search(own)) or label["modified"]:
+            continue
+        text = _text(element)
+        if len(text) < 40 and element.parent is not None and not parse_date(text):
+            element = element.parent  # "<span>Posted on</span> <span>3 Dec 2025</span>"
+            text = _text(element)
+        if len(text) > 160 or around.places.elsewhere(element):
+            continue
+        start = DATE_LABEL.search(text)
+        if start is None or start.start() > 40:  # "This entry was posted on"
+            continue
+        dated = labelled_dates(text[start.start() :], month_first=month_first)
+        if dated and dated[0][0] == "published":
+            days.setdefault(dated[0][1][:10], dated[0][1])
+            if len(days) > 1:
+                return None
+    return next(iter(days.values()), None)
 
 
 def _date_alone(line: str, month_first: bool) -> str | None:
@@ -1050,9 +1135,35 @@ def _date_alone(line: str, month_first: bool) -> str | None:
     words = [
         word
         for word in line.split()
-        if not any(c.isdigit() for c in word) and word.strip(",.").casefold() not in DATE_WORDS
+        if not any(c.isdigit() for c in word) and word.strip(",.").casefold() not in DATELINE_WORDS
     ]
     return value if len(words) <= 2 else None
+
+
+# What templates put between the parts of a meta line under a headline.
+_META_SEPARATOR = re.compile(r"\s*[|·•‧∙]\s*|\s+[-–—]\s+")
+
+
+def _date_part(line: str, month_first: bool) -> str | None:
+    """The date that is one part of a meta line ("Jane Doe | December 3, 2025 |
+    5 min read"), the other parts being no dates: a line with two dates is no
+    simple dateline."""
+    if len(line) > 120 or not _META_SEPARATOR.search(line):
+        return None
+    parts = [part for part in _META_SEPARATOR.split(line) if part]
+    dated = [value for part in parts if (value := _date_alone(part, month_first))]
+    return dated[0] if len(dated) == 1 else None
+
+
+# "BERLIN, 3. Dezember 2025 (dpa) – Der Stadtrat ...": a place, a date, then the
+# agency in brackets or a dash, where the story's first paragraph begins.
+_OPENING = re.compile(r"([^\W\d_][^\W\d][^,\d]{0,28}),\s*(.{6,40}?)\s*(?:[(\[]|[–—-]\s)")
+
+
+def _opening_dateline(line: str, month_first: bool) -> str | None:
+    """The date of an agency dateline that opens the story's first paragraph."""
+    match = _OPENING.match(line)
+    return _date_alone(match[2], month_first) if match else None
 
 
 def _kicker_date(around: _Around, month_first: bool) -> str | None:
@@ -1156,7 +1267,29 @@ def _time_element(node: LexborNode, month_first: bool) -> tuple[str, str] | None
     kind = ""
     if labels:
         kind = "modified" if labels[-1]["modified"] else "published"
-    return kind, value
+    return kind or _class_kind(node), value
+
+
+# hAtom's class names, which WordPress themes write on their <time> elements
+# (``entry-date published`` then ``updated``, in either order): a class says
+# which date an element holds when no visible label does.
+_PUBLISHED_CLASS = re.compile(r"(?:^|[-_])(?:published|pubdate|posted-on|date-?created)(?:$|[-_])")
+_MODIFIED_CLASS = re.compile(r"(?:^|[-_])(?:updated|modified|date-?updated)(?:$|[-_])")
+
+
+def _holds_classed_time(node: LexborNode) -> bool:
+    return any(_class_kind(time) for time in node.css("time"))
+
+
+def _class_kind(node: LexborNode) -> str:
+    """``"published"``/``"modified"`` as the element's class names say, else ``""``;
+    ``published updated`` (a story never changed) is the publication date."""
+    names = (node.attributes.get("class") or "").lower().split()
+    if any(_PUBLISHED_CLASS.search(name) for name in names):
+        return "published"
+    if any(_MODIFIED_CLASS.search(name) for name in names):
+        return "modified"
+    return ""
 
 
 def _more_precise(value: str, known: str | None) -> bool:
@@ -1167,16 +1300,41 @@ def _more_precise(value: str, known: str | None) -> bool:
 _TOOLTIPS = ("title", "data-tippy-content", "data-tooltip", "data-original-title", "aria-label")
 
 
-def _tooltip_date(node: LexborNode, text: str, month_first: bool) -> list[tuple[str, str]]:
-    """A dateline written for people ("1 year ago") whose element keeps the
-    exact date in a tooltip (``title="Friday, October 4th, 2024 at 3:43 PM"``)."""
-    if len(text) > 40:
-        return []
+# Data attributes a script formats a dateline from ("data-timestamp", "data-utime",
+# "data-publishtime"); one that names an update is the modification date. A date
+# of something else ("data-preorder-date", "data-event-date") is none of them.
+_DATA_DATE = re.compile(
+    r"data-(?:date|time|datetime|timestamp|utime|unixtime|epoch"
+    r"|(?:[\w-]*[-_])?(?:publish(?:ed)?|pub|posted|created|modified|updated)(?:[-_]?(?:date|time|at|on))?)"
+)
+_DATA_MODIFIED = re.compile(r"modified|updated")
+
+
+def _attribute_date(node: LexborNode, month_first: bool) -> tuple[str, str] | None:
+    """The date an element keeps in an attribute: a tooltip, or a data attribute."""
     attrs = node.attributes
     for name in _TOOLTIPS:
         if (value := attrs.get(name)) and (found := parse_date(value, month_first=month_first)):
-            return [("", found)]
-    return []
+            return "", found
+    for name, value in attrs.items():
+        if (
+            value
+            and name.startswith("data-")
+            and _DATA_DATE.fullmatch(name)
+            and (found := _machine_date(value.strip(), month_first))
+        ):
+            return ("modified" if _DATA_MODIFIED.search(name) else ""), found
+    return None
+
+
+def _tooltip_date(node: LexborNode, text: str, month_first: bool) -> list[tuple[str, str]]:
+    """A dateline written for people ("1 year ago", "Wednesday") whose element
+    keeps the exact date in a tooltip (``title="Friday, October 4th, 2024 at 3:43
+    PM"``) or a data attribute (``data-timestamp="1764746100"``)."""
+    if len(text) > 40:
+        return []
+    found = _attribute_date(node, month_first)
+    return [found] if found else []
 
 
 def _visible_dates(
@@ -1211,6 +1369,8 @@ def _visible_dates(
             pair = _time_element(node, month_first)
             if take([pair] if pair else []):
                 return result()
+        elif _holds_classed_time(node):
+            continue  # its <time> elements say which date is which: they are read next
         elif len(text := _text(node)) <= 250 and take(
             labelled_dates(text, month_first=month_first) or _tooltip_date(node, text, month_first)
         ):
@@ -1437,7 +1597,10 @@ def extract_metadata(
     authors = _authors(page, ld, site_keys, around, title, host)
     published, modified = _dates(page, ld, around, url, month_first)
     if published is None and title:
-        published = _dateline_near_title(around, title, authors, url, month_first)
+        published, seen_modified = _dateline_near_title(around, title, authors, url, month_first)
+        modified = modified or seen_modified
+        if published is None:
+            published = _labelled_in_story(around, month_first)
     if (published is None or modified is None) and (fetched := fetch_time(headers)):
         seen_published, seen_modified = _relative_dates(page, around, title, fetched)
         published = published or seen_published
