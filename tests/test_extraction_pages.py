@@ -488,7 +488,6 @@ def thread_page(declared: str, itemtype: str = "") -> str:
     [
         ('<script type="application/ld+json">{"@type": "DiscussionForumPosting", '
          '"headline": "The depot plan"}</script>', ""),
-        ('<script type="application/ld+json">{"@type": "QAPage"}</script>', ""),
         ("", ' itemscope itemtype="https://schema.org/DiscussionForumPosting"'),
     ],
 )  # fmt: skip
@@ -506,6 +505,29 @@ def test_a_furniture_heading_over_most_of_a_page_does_not_drop_it() -> None:
         f"<body>{MENU}<main><h1>The depot plan</h1><div class='topic'><h2>Recommended Posts</h2>"
         f"{posts}</div><div><h2>Recommended Posts</h2><ul><li><a href='/t/1'>Bus lanes</a></li>"
         "<li><a href='/t/2'>The new bridge</a></li></ul></div></main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [*STORY, *REPLIES]
+
+
+def test_the_answers_of_a_question_page_are_kept_and_its_comments_are_not() -> None:
+    # schema.org's QAPage: the replies are Answers; a Comment is a note under one.
+    notes = (
+        "Thanks, that is what I was looking for; the council minutes from March say the same "
+        "about the drainage, if anyone wants to check.",
+        "Do you have a source for the budget? The figure I saw in the local paper last week was "
+        "a good deal higher than that, closer to twice as much.",
+    )
+    answers = "".join(
+        f"<div class='answer'><div class='post-text'><p>{text}</p></div>"
+        f"<div class='comments'><p>{note}</p></div></div>"
+        for text, note in zip(REPLIES, notes, strict=True)
+    )
+    html = (
+        '<html itemscope itemtype="https://schema.org/QAPage"><body>'
+        f"{MENU}<main><h1>The depot plan</h1><div class='question'>"
+        f"<div class='post-text'>{paragraphs(*STORY)}</div></div>"
+        f"<div id='answers'>{answers}</div></main></body></html>"
     )
     article = clipper.extract(html, url=URL)
     assert body(article) == [*STORY, *REPLIES]

@@ -487,18 +487,38 @@ def test_a_quotation_or_subtitle_in_the_title_is_not_taken_for_the_site() -> Non
     ("head", "article", "by_og", "thread"),
     [
         ('<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
-         True, False, False),
-        ('<meta property="og:type" content="article">', False, True, False),
-        ('<meta property="og:type" content="website">', False, False, False),
+         True, False, ""),
+        ('<meta property="og:type" content="article">', False, True, ""),
+        ('<meta property="og:type" content="website">', False, False, ""),
         ('<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>',
-         True, False, True),
-        ('<script type="application/ld+json">{"@type": "QAPage"}</script>', False, False, True),
+         True, False, "forum"),
+        ('<script type="application/ld+json">{"@type": "QAPage"}</script>', False, False,
+         "questions"),
     ],
 )  # fmt: skip
-def test_what_the_page_says_it_is(head: str, article: bool, by_og: bool, thread: bool) -> None:
+def test_what_the_page_says_it_is(head: str, article: bool, by_og: bool, thread: str) -> None:
     # A JSON-LD article node is a plain declaration; og:type "article" is
     # written by SEO plugins on every page of a site, shop pages included, so
     # it is kept apart as a weaker hint; a forum topic or a Q&A page is a thread.
     html = f"<html><head>{head}</head><body><h1>The depot plan</h1><p>Text.</p></body></html>"
     meta = extract_metadata(LexborHTMLParser(html), "https://example.org/a")
     assert (meta.article, meta.article_by_og, meta.thread) == (article, by_og, thread)
+
+
+@pytest.mark.parametrize(
+    ("where", "thread"),
+    [
+        ("html", "questions"),
+        ("body", "questions"),
+        ("main", "questions"),
+    ],
+)
+def test_a_thread_declared_by_microdata_anywhere(where: str, thread: str) -> None:
+    # Stack Exchange types the whole document, on <html>.
+    mark = ' itemscope itemtype="https://schema.org/QAPage"'
+    html = (
+        f"<html{mark if where == 'html' else ''}><body{mark if where == 'body' else ''}>"
+        f"<main{mark if where == 'main' else ''}><h1>How?</h1><p>Text.</p></main></body></html>"
+    )
+    meta = extract_metadata(LexborHTMLParser(html), "https://example.org/q/1")
+    assert meta.thread == thread

@@ -989,7 +989,7 @@ def find_content(
     *,
     declared_article: bool = False,
     suggested_article: bool = False,
-    thread: bool = False,
+    thread: str = "",
     url: str | None = None,
 ) -> Judge:
     """The elements that hold the story, in document order, and how to judge inside them.
@@ -1002,15 +1002,17 @@ def find_content(
     declares itself an article, or whose story holds its title, must show it
     more plainly before it is kept whole; one whose og:type alone says
     "article" (``suggested_article``: SEO plugins write it on every page of a
-    site) somewhat more plainly. On a page that declares itself a
-    thread (a forum topic, a question and its answers) the replies are the
-    page, however their markup names them.
+    site) somewhat more plainly. On a page that declares itself a thread
+    (``thread``: "forum" for a forum topic, "questions" for a question and
+    its answers) the replies are the page too; a forum's are its "comments"
+    (schema.org models a topic's replies as Comments), while the comments
+    under a question's answers stay comments.
     """
     body = clean(tree)
     if body is None:
         return Judge([])
     skeleton = _measure(body)
-    if thread:
+    if thread == "forum":
         for entry in skeleton.stats.values():
             names = entry.class_names()
             entry.name_bits = thread_flags(names) if names else 0

@@ -35,8 +35,8 @@ _ARTICLE_TYPES = frozenset(
         "medicalscholarlyarticle", "report", "advertisercontentarticle", "posting",
     }
 )  # fmt: skip
-# Types of a page whose replies are its content.
-_THREAD_TYPES = frozenset({"discussionforumposting", "qapage"})
+# Types of a page whose replies are its content, by the kind of thread.
+_THREAD_TYPES = {"discussionforumposting": "forum", "qapage": "questions"}
 # Types that describe a page or a work, used when no article node exists.
 _OTHER_CONTENT_TYPES = frozenset(
     {
@@ -81,7 +81,9 @@ class JsonLd:
     page: dict[str, Any] = field(default_factory=dict)  # its WebPage node, or {}
     site: dict[str, Any] = field(default_factory=dict)  # the WebSite node, or {}
     is_article: bool = False  # whether ``article`` is article-typed (not a video, recipe...)
-    is_thread: bool = False  # a forum topic or a question page: its replies are its content
+    # "forum" (a DiscussionForumPosting: its replies are its Comments) or
+    # "questions" (a QAPage: its replies are Answers, its comments are comments).
+    thread: str = ""
     _ids: dict[str, dict[str, Any]] = field(default_factory=dict)
     _indexed: list[bool] = field(default_factory=lambda: [False])  # built yet? (mutable flag)
 
@@ -282,10 +284,11 @@ def read_json_ld(
     page: dict[str, Any] = {}
     site: dict[str, Any] = {}
     best = 99
-    thread = False
+    thread = ""
     for node in nodes:
         kinds = types(node)
-        thread = thread or not kinds.isdisjoint(_THREAD_TYPES)
+        if not thread:
+            thread = _THREAD_TYPES.get(next(iter(kinds & _THREAD_TYPES.keys()), ""), "")
         rank = _rank(node, kinds, page_urls)
         if rank < best:
             article, best = node, rank

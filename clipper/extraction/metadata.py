@@ -100,7 +100,7 @@ class Metadata:
     article_by_og: bool = False
     # The page says it is a thread (a forum topic, a question and its answers):
     # its replies are part of it, not comments under it.
-    thread: bool = False
+    thread: str = ""  # "forum" or "questions", as ``JsonLd.thread``
 
 
 # Everything the first pass needs: one query over the (small) head and one over
@@ -116,7 +116,17 @@ _BODY_QUERY = (
     "[rel~=author], [itemtype]"
 )
 # Microdata types of a page whose replies are its content (as in ``jsonld``).
-_THREAD_ITEM = re.compile(r"schema\.org/(?:DiscussionForumPosting|QAPage)\b", re.IGNORECASE)
+_THREAD_ITEM = re.compile(r"schema\.org/(DiscussionForumPosting|QAPage)\b", re.IGNORECASE)
+
+
+def _thread_kind(itemtype: str) -> str:
+    """``"forum"``, ``"questions"`` or ``""``, by a microdata type."""
+    found = _THREAD_ITEM.search(itemtype)
+    if found is None:
+        return ""
+    return "forum" if found.group(1).lower() == "discussionforumposting" else "questions"
+
+
 # Around the headline: the byline and the dateline, by class names in several
 # languages (Turkish "yazar"/"tarih", Indonesian "penulis"/"tanggal", Hungarian
 # "szerzo", Danish and Norwegian "forfatter").
@@ -233,7 +243,7 @@ class _Page:
     headings: list[LexborNode] = field(default_factory=list)
     times: list[LexborNode] = field(default_factory=list)
     author_nodes: list[LexborNode] = field(default_factory=list)
-    thread: bool = False  # a microdata forum topic or question page
+    thread: str = ""  # a microdata forum topic or question page, as ``JsonLd.thread``
     published_nodes: list[LexborNode] = field(default_factory=list)
     modified_nodes: list[LexborNode] = field(default_factory=list)
     headline_nodes: list[LexborNode] = field(default_factory=list)
@@ -268,6 +278,11 @@ def _first_pass(tree: LexborHTMLParser) -> _Page:
     nodes = head.css(_HEAD_QUERY) if head is not None else []
     if body is not None:
         nodes.extend(body.css(_BODY_QUERY))
+    # A page's own microdata type often sits on <html> or <body>, which css() does not test.
+    for element in (tree.root, body):
+        itemtype = element.attributes.get("itemtype") if element is not None else None
+        if itemtype and not page.thread:
+            page.thread = _thread_kind(itemtype)
     metas = page.metas
     for node in nodes:
         tag = node.tag
@@ -306,8 +321,8 @@ def _first_pass(tree: LexborHTMLParser) -> _Page:
             page.headings.append(node)
         elif tag == "time":
             page.times.append(node)
-        if (itemtype := attrs.get("itemtype")) and _THREAD_ITEM.search(itemtype):
-            page.thread = True
+        if (itemtype := attrs.get("itemtype")) and not page.thread:
+            page.thread = _thread_kind(itemtype)
         if itemprop := attrs.get("itemprop"):
             if "author" in itemprop or "creator" in itemprop:
                 page.author_nodes.append(node)
@@ -1635,7 +1650,7 @@ def extract_metadata(
         body=body if isinstance(body, str) else None,
         article=ld.is_article,
         article_by_og=(page.meta("og:type") or "").strip().lower() == "article",
-        thread=ld.is_thread or page.thread,
+        thread=ld.thread or page.thread,
     )
 
 
