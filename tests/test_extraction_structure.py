@@ -144,3 +144,32 @@ def test_an_emoji_drawn_as_a_picture_stays_in_its_sentence() -> None:
         "![The first tram leaving the depot](https://gazette.example.org/img/tram.jpg)\n\n"
         "Riders cheered 🎉 as the first tram left at dawn."
     )
+
+
+def test_a_formula_is_written_as_tex_where_it_stands() -> None:
+    # MediaWiki draws formulas as pictures whose alt text is their TeX, with the
+    # MathML hidden beside; other pages write MathML with its TeX annotated.
+    # TeX goes in the Markdown only, as captions do: it is not words to search.
+    lead = "A Hermitian matrix is a complex square matrix equal to its conjugate transpose. " * 3
+    inline = (
+        "<span style='display:none'><math alttext='{\\displaystyle i}'><mi>i</mi></math></span>"
+        "<img class='mwe-math-fallback-image-inline' alt='{\\displaystyle i}' src='/m/i.svg'>"
+    )
+    html = (
+        "<html><body><article><h1>Hermitian matrix</h1>"
+        f"<p>{lead.strip()}</p>"
+        f"<p>The element in row {inline} is real.</p>"
+        "<div><img alt='{\\displaystyle a_{ij}={\\overline {a_{ji}}}}' src='/m/a.svg'></div>"
+        "<p>MathML: <math><semantics><mi>x</mi><annotation encoding='application/x-tex'>x^2"
+        "</annotation></semantics></math> is positive.</p>"
+        "<p>Not trusted: <img alt='{\\displaystyle a$ [x](javascript:alert(1)) $}' src='/m/b.svg'>"
+        " stays a picture.</p></article></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    markdown = article.markdown
+    assert "The element in row $i$ is real." in markdown
+    assert "\n\n$$a_{ij}={\\overline {a_{ji}}}$$\n\n" in markdown
+    assert "MathML: $x^2$ is positive." in markdown
+    assert "![{\\\\displaystyle a$ \\[x\\](javascript:alert(1)) $}](" in markdown
+    assert "The element in row is real." in article.text
+    assert "$" not in article.text

@@ -95,6 +95,33 @@ class Block:
 
 
 _GLYPH = 4  # characters: a picture whose alt text is this short and has no letter is a glyph
+# A formula's TeX as MediaWiki's math pictures carry it in their alt text
+# ("{\\displaystyle a_{ij}}"), and as MathML may carry it (``alttext``, or an
+# ``annotation`` in TeX).
+_TEX_WRAPPER = re.compile(r"\{\\(?:display|text)style\s*(.*)\}", re.DOTALL)
+_TEX_LONGEST = 1000  # characters: longer is not a formula in a sentence
+_TEX_ANNOTATION = 'annotation[encoding="application/x-tex" i]'
+
+
+def _tex(node: LexborNode) -> str | None:
+    """The TeX source of a formula drawn as a picture or written in MathML, to
+    write as ``$…$`` where it stands in its sentence; ``None`` for anything else.
+
+    A source that could close the math span early (a ``$``, a backtick) is not
+    trusted: the picture stays a picture, MathML its text."""
+    if node.tag == "math":
+        source = node.attributes.get("alttext") or ""
+        if not source:
+            annotation = node.css_first(_TEX_ANNOTATION)
+            source = annotation.text(deep=True) if annotation is not None else ""
+    else:
+        match = _TEX_WRAPPER.fullmatch((node.attributes.get("alt") or "").strip())
+        source = match.group(1) if match else ""
+    match = _TEX_WRAPPER.fullmatch(source.strip())
+    tex = " ".join((match.group(1) if match else source).split())
+    if not tex or len(tex) > _TEX_LONGEST or "$" in tex or "`" in tex:
+        return None
+    return strip_controls(tex)
 
 
 def _escape(text: str) -> str:
@@ -157,7 +184,7 @@ class _Close:
 class _Inline:
     """Inline content as parallel Markdown and text parts."""
 
-    __slots__ = ("images", "links", "markdown", "plain", "text")
+    __slots__ = ("formulas", "images", "links", "markdown", "plain", "text")
 
     def __init__(self) -> None:
         self.markdown: list[str] = []
@@ -165,6 +192,7 @@ class _Inline:
         self.links = 0
         self.images: list[LexborNode] = []
         self.plain = True  # Markdown and text are the same so far
+        self.formulas = 0  # formulas written in the Markdown alone
 
 
 _NODE, _RUN, _ITEM_END = 0, 1, 2
@@ -271,6 +299,11 @@ class BlockWriter:
                     fence = "``" if "`" in code else "`"
                     markdown.append(f"{fence}{code}{fence}")
                     text.append(code)
+            elif (tag == "img" or tag == "math") and (tex := _tex(item)) is not None:
+                # Markdown only, as captions are: TeX is markup, not the words
+                # that search and snippets work with.
+                markdown.append(f"${tex}$")
+                into.formulas += 1
             elif tag == "img":
                 alt = (item.attrs.get("alt") or "").strip()
                 if alt and len(alt) <= _GLYPH and not any(c.isalnum() for c in alt):
@@ -325,6 +358,8 @@ class BlockWriter:
     def _emit_inline(self, kind: str, into: _Inline, level: int, quote: int, marker: str) -> None:
         raw_text = "".join(into.text)
         if not raw_text or raw_text.isspace():
+            if into.formulas:  # a formula on a line of its own
+                self.blocks.append(Block("image", "", _lines("".join(into.markdown)), 0, quote))
             return
         raw_markdown = raw_text if into.plain else "".join(into.markdown)
         texts = [raw_text]
@@ -502,7 +537,11 @@ class BlockWriter:
                 else:
                     self._table(node, quote)
             elif tag == "img":
-                self._image(node, quote)
+                tex = _tex(node)
+                if tex is not None:  # a displayed formula, on a line of its own
+                    self.blocks.append(Block("image", "", f"$${tex}$$", 0, quote))
+                else:
+                    self._image(node, quote)
             elif tag == "figure":
                 if node.css_first("p, ul, ol, table") is not None:
                     self._children(node, stack, quote, depth, counter)
