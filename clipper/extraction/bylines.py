@@ -178,9 +178,29 @@ _PREFIX = re.compile(
 # A "Label:" left after the byline words are taken off names a field, not a person.
 _LABEL = re.compile(r"[^\W\d_][^\W\d_ ]{1,20}(?: [^\W\d_]{1,20})?\s?[:：]\s")
 # "This post was written by Jane Doe": the name follows the phrase.
+# The same with the post's date or category between ("Posted on March 3 in News by
+# Jane Doe").
 _WRITTEN_BY = re.compile(
-    r"\b(?:written|posted|published|reported|authored|compiled|edited)\s+by(?:\s+|$)",
+    r"\b(?:written|posted|published|reported|authored|compiled|edited)"
+    r"(?:\s+(?:on|in|at)\s+[^|·•]{1,40}?)?\s+by(?:\s+|$)",
     re.IGNORECASE,
+)
+# Where the reporter was, after the name: "Jane Doe in London", "Hans Müller aus
+# Berlin", "Jean Dupont à Paris".
+_IN_PLACE = re.compile(r"(?<=[^\W\d_]{2})\s+(?:in|aus|à)\s+(?=[A-ZÀ-ÖØ-Þ])")
+_CAMEL = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+# A name run into the date after it ("Jane DoeDecember 3, 2025"): the month's
+# capital is where they meet.
+_GLUED_DATE = re.compile(
+    r"(?<=[a-zß-öø-ÿ])(?=(?:"
+    + "|".join(
+        sorted(
+            (w.capitalize() for w in DATE_WORDS if len(w) >= 3 and w.isalpha()),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b)"
 )
 # A job described rather than named: "Head of Marketing", "Director of Research".
 _ROLE_PHRASE = re.compile(
@@ -194,15 +214,16 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _FIELD_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s*[|·•｜]\s*|\s+-\s+|\n|\u3000|\s{3,}")
+_AND = r"and|und|et|with|mit|avec|con|com|og|och|ve|та|and/or|és|oraz|și|ja|και|và"
+# A comma may stand before the last "and" ("By A, B, and C").
 _NAME_SPLIT = re.compile(
-    r"\s*(?:[,;/、，；]|&|\s(?:and|und|et|with|mit|avec|con|com|og|och|ve|та|and/or|és|oraz"
-    r"|și|ja|και|và)\s"
-    r"|[和与與及])\s*",
+    rf"\s*(?:[,;/、，；](?:\s*(?:{_AND})\s)?|&|\s(?:{_AND})\s|[和与與及])\s*",
     re.IGNORECASE,
 )
 # One-letter conjunctions split only between two names of two words or more,
-# so that "Bruce Y. Lee" and "Maria Lopes e Silva" stay whole.
-_SHORT_AND = re.compile(r"\s+(?:y|e|i|a|и|і|و)\s+")
+# so that "Bruce Y. Lee" and "Maria Lopes e Silva" stay whole; so does Dutch
+# "en", which is also a preposition ("Juan Pérez en Madrid").
+_SHORT_AND = re.compile(r"\s+(?:y|e|i|a|en|и|і|و)\s+")
 _SENTENCE_SPLIT = re.compile(
     r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
     r"(?<!\bProf)\.\s+(?=[A-ZÀ-Þ])"
@@ -426,8 +447,12 @@ def parse_byline(text: str) -> list[str]:
         return []
     if written := _WRITTEN_BY.search(text):
         text = text[written.end() :]
+    if _CAMEL.search(text):
+        text = _GLUED_DATE.sub(" ", text)
     place: list[str] = []  # a lone first word that may be a dateline's place
     for number, field in enumerate(_FIELD_SPLIT.split(_SENTENCE_SPLIT.sub(" | ", text))):
+        if cut := _IN_PLACE.search(field):
+            field = field[: cut.start()]
         if cut := _CUT.search(field):
             words = field[: cut.start()].split()
             while words and words[-1].strip(".,").casefold() in _BEFORE_A_DATE:
