@@ -51,6 +51,7 @@ from clipper.extraction.bylines import (
     BYLINE_LABELS,
     BYLINE_WORDS,
     declared_stand_in,
+    is_agency,
     parse_byline,
     split_authors,
     unique,
@@ -544,10 +545,20 @@ def _ld_values(
         return [name for item in value for name in _ld_values(ld, item, organizations, depth + 1)]
     if isinstance(value, dict):
         name = value.get("name")
+        if not name and isinstance(node_id := value.get("@id"), str):
+            # A reference that carries its type or address but not the name
+            # ({"@id": ..., "@type": "Person", "url": ...}): the name is in the graph.
+            named = ld.by_id.get(node_id)
+            if named is not None and named is not value and named.get("name"):
+                return _ld_values(ld, named, organizations, depth + 1)
         if not name and (value.get("givenName") or value.get("familyName")):
             name = f"{value.get('givenName') or ''} {value.get('familyName') or ''}"
         if isinstance(name, list):
-            name = " ".join(n for n in name if isinstance(n, str))
+            names = [n for n in name if isinstance(n, str) and n.strip()]
+            if len(names) > 1 and all(" " in n.strip() for n in names):
+                # ["Jane Doe", "John Roe"]: several people under one node.
+                return [tidy(n) for n in names]
+            name = " ".join(names)  # ["Jane"], or a name written in parts
         if not isinstance(name, str):
             return []
         if organizations is not None and types(value) & _ORGANIZATION_TYPES:
@@ -556,6 +567,9 @@ def _ld_values(
             return []
         return [tidy(name)]
     if isinstance(value, str):
+        named = ld.by_id.get(value) if value.startswith(("#", "http", "_:")) else None
+        if named is not None:  # "author": "https://example.org/#/person/1", an @id
+            return _ld_values(ld, named, organizations, depth + 1)
         return [tidy(value)]
     return []
 
@@ -581,10 +595,28 @@ class _Witness:
     organizations: list[str] = field(default_factory=list)
 
 
+# "Doe, Jane" (or "Doe, Jane A."): a declared name in catalogue order, as
+# citation_author and DC.creator write it.
+_INVERTED = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]+),\s*([A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ]\.)*)")
+
+
+def _in_reading_order(value: str) -> str:
+    """``Doe, Jane; Roe, John`` → ``Jane Doe; John Roe``; other values as they are."""
+    parts = value.split(";")
+    turned = []
+    for part in parts:
+        found = _INVERTED.fullmatch(part.strip())
+        if found is None or is_agency(found[1]) or is_agency(found[2]):
+            return value
+        turned.append(f"{found[2]} {found[1]}")
+    return "; ".join(turned)
+
+
 def _declared(values: Iterable[str]) -> _Witness:
     names: list[str] = []
     stand_ins: list[str] = []
     for value in values:
+        value = _in_reading_order(value)
         if parsed := parse_byline(value):
             names += parsed
         elif stand_in := declared_stand_in(value):
@@ -972,7 +1004,8 @@ _BY_VERB = (
 # A line that opens with a byline word and a colon: "Szerző: Kovács Anna",
 # "Oleh: Budi Santoso". Greek "Του"/"Της" open sentences too: only in a byline's box.
 _LINE_WORDS = longest_first(word for word in BYLINE_WORDS if word not in ("του", "της"))
-_LINE_LABELS = longest_first(BYLINE_LABELS)
+# "Text:" ("Texte :", "Tekst:") credits the words' author, only before a colon.
+_LINE_LABELS = longest_first((*BYLINE_LABELS, "text", "texte", "texto", "testo", "tekst", "текст"))
 _BY_LINE = re.compile(
     rf"(?:(?i:{_BY_VERB})\s+|(?i:{_LINE_WORDS}|{_LINE_LABELS}|autor(?:in)?|author)\s*[:：]\s*)"
     r"(?![a-zß-ÿ])[^\W\d_]"
