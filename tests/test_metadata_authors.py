@@ -371,6 +371,73 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("sailor_42",),
     ),
+    "a thread's first poster by the 'username' class; replies' posters after (en)": (
+        page(
+            "",
+            f'{H1}<div class="post" id="post-1"><a class="username" href="/members/sailor-42.7/">'
+            'sailor-42</a>STORY</div><div class="post" id="post-2"><a class="username" '
+            'href="/members/otheruser.9/">otheruser</a><p>A reply.</p></div>',
+        ),
+        ("sailor-42",),
+    ),
+    "a thread's first poster by a link to the poster's profile (de)": (
+        page(
+            "",
+            f'{H1}<div class="post"><a class="person-listing" href="/u/segler42">'
+            '<img src="/a.png" alt=""><span>Segler42</span></a>STORY</div>',
+            lang="de",
+        ),
+        ("Segler42",),
+    ),
+    "a poster's name inside the member menu it opens (en)": (
+        page(
+            "",
+            '<table><tr><td class="navbar">Forum &gt; <strong>Storm closes the harbour</strong>'
+            '</td></tr></table><div id="posts"><table><tr><td><div id="postmenu_17">'
+            '<a class="bigusername" href="member.php?u=5">microfast</a>'
+            '<script>register("postmenu_17")</script></div>'
+            "<div>Registered User</div></td><td>STORY</td></tr></table></div>",
+        ),
+        ("microfast",),
+    ),
+    "a forum post's microdata author inside a member menu; a signature is no byline (en)": (
+        page(
+            "",
+            f'{H1}<ol class="posts" itemscope itemtype="http://schema.org/UserComments">'
+            '<li class="postbit" itemscope itemtype="http://schema.org/Comment">'
+            '<div class="popupmenu memberaction"><a class="username" href="member.php?u=8">'
+            '<strong itemprop="author">HOSTLAR</strong></a><ul><li>View Profile</li></ul></div>'
+            'STORY<blockquote class="signature">WordPress Hosting</blockquote></li>'
+            '<li class="postbit" itemscope itemtype="http://schema.org/Comment">'
+            '<strong itemprop="author">Phil McKerracher</strong><p>A reply.</p></li></ol>',
+        ),
+        ("Hostlar",),
+    ),
+    "a thread's poster in JSON-LD over a reply's account in microdata (en)": (
+        page(
+            ld(
+                {
+                    "@type": "DiscussionForumPosting",
+                    "headline": "Storm closes the harbour",
+                    "author": {"@type": "Person", "name": "slow-poke"},
+                }
+            ),
+            f'{H1}<article class="message" itemscope itemtype="https://schema.org/Comment">'
+            '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+            '<span itemprop="name">Aarknoid</span></span>STORY</article>',
+        ),
+        ("slow-poke",),
+    ),
+    "a reviewer far below a product's description is no author (en)": (
+        page(
+            "",
+            f"<main>{H1}"
+            + "".join(f"<p>Feature {n}: a driver bit for every screw.</p>" for n in range(30))
+            + '<div class="review"><span class="username">tim o</span><p>Great kit.</p></div>'
+            "</main>",
+        ),
+        (),
+    ),
 }
 
 

@@ -450,6 +450,10 @@ class _Places:
             current = current.parent
         return False
 
+    def furniture(self, node: LexborNode) -> bool:
+        """Whether ``node`` is page furniture itself or sits in it."""
+        return self._verdict(node) == _ELSEWHERE_NODE or self.elsewhere(node)
+
 
 # --- hosts and sites -------------------------------------------------------------------
 
@@ -574,16 +578,35 @@ def _ld_values(
     return []
 
 
-def _item_of(node: LexborNode) -> int | None:
-    """The microdata item (``itemscope``) an element belongs to, by identity."""
+def _item_of(node: LexborNode) -> LexborNode | None:
+    """The microdata item (``itemscope``) an element belongs to."""
     current = node.parent
     for _depth in range(40):
         if current is None:
             return None
         if "itemscope" in current.attributes:
-            return current.mem_id
+            return current
         current = current.parent
     return None
+
+
+# Items whose author is a post's: a forum's posts are often marked up as comments.
+_POST_ITEM = re.compile(r"(?:comment|posting|article|post)$", re.IGNORECASE)
+
+
+def _in_furniture(node: LexborNode, item: LexborNode | None, places: _Places) -> bool:
+    """Whether a microdata author lies in page furniture.
+
+    Inside a post's own item (a forum's ``Comment``, a ``DiscussionForumPosting``),
+    what matters is where the item lies: the poster's name sits in a member menu
+    (``div.popupmenu``) that is part of the post.
+    """
+    if not places.elsewhere(node):
+        return False
+    if item is None or item.tag in ("body", "html"):
+        return True
+    kind = (item.attributes.get("itemtype") or "").strip().rstrip("/")
+    return not _POST_ITEM.search(kind) or places.furniture(item)
 
 
 @dataclass
@@ -624,6 +647,12 @@ def _declared(values: Iterable[str]) -> _Witness:
     return _Witness(names, stand_ins)
 
 
+# Elements that match a byline's class but never hold this story's byline: a
+# forum post's signature (``<blockquote class="signature">``), a quotation, a
+# photo's caption, a menu, a form.
+_NOT_A_BYLINE = frozenset({"blockquote", "figcaption", "nav", "form"})
+
+
 def _authors(
     page: _Page, ld: JsonLd, site_keys: list[str], around: _Around, title: str, host: str
 ) -> tuple[str, ...]:
@@ -647,9 +676,10 @@ def _authors(
         values: list[str] = []
         items: set[int | None] = set()
         for node in page.author_nodes:
+            item = _item_of(node) if "itemprop" in node.attributes else None
             if node.tag == "meta":
                 value = tidy(node.attributes.get("content") or "")
-            elif around.places.elsewhere(node):
+            elif _in_furniture(node, item, around.places):
                 continue
             else:
                 inner = node.css_first("[itemprop~=name]")
@@ -657,10 +687,10 @@ def _authors(
             if not value:
                 continue
             if "itemprop" in node.attributes:
-                item = _item_of(node)
-                if items and item not in items:
+                item_id = item.mem_id if item is not None else None
+                if items and item_id not in items:
                     continue
-                items.add(item)
+                items.add(item_id)
             values.append(value)
         yield _declared(values)
 
@@ -668,7 +698,9 @@ def _authors(
         nodes = [
             node
             for node in around.nodes("byline")
-            if not _authority(node) and not _foreign_author_link(node, host)
+            if node.tag not in _NOT_A_BYLINE
+            and not _authority(node)
+            and not _foreign_author_link(node, host)
         ][:15]
         texts = [_text(node) for node in nodes]
         for index, (node, text) in enumerate(zip(nodes, texts, strict=True)):
@@ -699,7 +731,9 @@ def _authors(
                 yield _Witness(parse_byline(line))
 
     fallback: tuple[str, ...] = ()
-    handles: tuple[str, ...] = ()
+    # An account name or a desk, from the first source that declares one: a
+    # forum's JSON-LD names the thread's poster before its microdata names a reply's.
+    stand_in: tuple[str, ...] = ()
     accounts: tuple[str, ...] = ()
     for source in (declared, visible):
         for witness in source():
@@ -708,12 +742,85 @@ def _authors(
                 # "KatieS", "jdoe": the login that posted the story; a person
                 # the byline names in full is the author, if there is one.
                 accounts = accounts or people
+                stand_in = stand_in or people
                 continue
             if people and (not accounts or not all(_account_name(n) for n in people)):
                 return people[:8]
             fallback = fallback or others or tuple(unique(witness.organizations))
-            handles = handles or tuple(unique(witness.stand_ins))
-    return (accounts or handles or fallback)[:8]
+            stand_in = stand_in or tuple(unique(witness.stand_ins))
+    if found := (stand_in or fallback):
+        return found[:8]
+    poster = _first_poster(around, title)
+    return (poster,) if poster else ()
+
+
+# A poster's name on a forum or a social site: the element themes call "username",
+# or a link to the poster's profile page whose address holds the name it shows.
+_POSTER = (
+    "[class*=username i], a[href*='/u/' i], a[href*='/user/' i], a[href*='/users/' i], "
+    "a[href*='/member/' i], a[href*='/members/' i], a[href*='/profile/' i]"
+)
+
+
+def _wrapper(node: LexborNode) -> LexborNode:
+    """The outermost element around ``node`` that shows no more than its text: a
+    member menu (``div#postmenu_1``) that the poster's name opens is part of the
+    post, not a menu of the site."""
+    current = node
+    for _depth in range(4):
+        parent = current.parent
+        if parent is None or parent.tag in ("body", "html") or not _shows_only(parent, current):
+            break
+        current = parent
+    return current
+
+
+def _shows_only(parent: LexborNode, node: LexborNode) -> bool:
+    """Whether ``parent`` shows no text but ``node``'s (a script beside it shows none)."""
+    child = parent.child
+    while child is not None:
+        shown = child.tag not in ("script", "style", "-comment")
+        if shown and child.mem_id != node.mem_id and child.text(deep=True).strip():
+            return False
+        child = child.next
+    return True
+
+
+def _first_poster(around: _Around, title: str) -> str | None:
+    """The name of the first post's poster just below the headline, on a page that
+    names no author otherwise: a forum thread is its first post's. (A name far
+    below is a reviewer's on a shop's page, or a teaser's on a listing.)"""
+    body = around._tree.body
+    lines, below = around.lines(title)
+    near = lines[below : below + 25]
+    if body is None or not near:
+        return None
+    headline = around.headlines[0].mem_id if around.headlines else None
+    below = headline is None
+    nodes = body.css(f"h1, {_POSTER}")
+    if headline is not None and not any(node.mem_id == headline for node in nodes):
+        below = True  # the headline is no <h1>: every post counts
+    for node in nodes[:200]:
+        if not below:
+            below = node.mem_id == headline
+            continue
+        if node.tag == "h1":
+            continue
+        text = _text(node)
+        if not 2 <= len(text) <= 40 or around.places.elsewhere(_wrapper(node)):
+            continue
+        if not any(text in line for line in near):
+            continue
+        if node.tag == "a" and "username" not in (node.attributes.get("class") or "").lower():
+            href = (node.attributes.get("href") or "").lower()
+            if key(text.lstrip("@").split("/")[-1]) not in key(href):
+                continue  # "Log in", "My profile": a link to a page, not to a poster
+        # An account name is shown as written ("ana_sousa", not "Ana Sousa").
+        if " " not in text and (handle := declared_stand_in(text)):
+            return handle
+        if parsed := parse_byline(text):
+            return parsed[0]
+    return None
 
 
 def _account_name(name: str) -> bool:
