@@ -306,6 +306,51 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         story('<div class="byline">By Staff</div><div class="author">Jane Doe</div>'),
         ("Jane Doe",),
     ),
+    # --- bylines that only their neighbours make bylines ---------------------------------
+    "a name over its job title, a company declared in JSON-LD (en)": (
+        page(
+            article_ld({"@type": "Organization", "name": "Shepherd Media Ltd"}),
+            f"<main>{H1}<div><div>Jack Shepherd</div><div>Co-Founder &amp; Marketing Director"
+            "</div></div><div>Updated on 23 Oct 2025</div>STORY</main>",
+        ),
+        ("Jack Shepherd",),
+    ),
+    "a name just under the headline, its date under it (it)": (
+        page("", f"<main>{H1}<div>Mario Rossi</div><div>2 dicembre 2025</div>STORY</main>", "it"),
+        ("Mario Rossi",),
+    ),
+    "a page of people with their jobs has no byline (en)": (
+        page(
+            "",
+            f"<main>{H1}<div>Jane Doe</div><div>Senior Designer</div><div>John Roe</div>"
+            "<div>Product Designer</div>STORY</main>",
+        ),
+        (),
+    ),
+    "a menu's label beside a date further down is no name (en)": (
+        page(
+            "",
+            f"<main>{H1}<p>Thread Tools</p><p>Search</p><p>Display Modes</p>"
+            "<p>30th March 2025, 16:26</p>STORY</main>",
+        ),
+        (),
+    ),
+    "a standfirst that ends with its writer in capitals (en)": (
+        page(
+            "",
+            f"<article>{H1}<p>Gathering from the garden is traditional in December, says OLIVE "
+            "RYAN.</p>STORY</article>",
+        ),
+        ("Olive Ryan",),
+    ),
+    "'Author', a colon and the name in three spans, an address after it (en)": (
+        page(
+            "",
+            f"<main>{H1}<dl><dt>Author</dt><dd><span>:</span></dd><dd>Vinay Sajip "
+            "&lt;vinay_sajip at red-dove dot com&gt;</dd></dl>STORY</main>",
+        ),
+        ("Vinay Sajip",),
+    ),
     # --- blog posts ---------------------------------------------------------------------
     "Posted by A at a time, in a post's footer (en)": (
         page(

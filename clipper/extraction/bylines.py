@@ -228,8 +228,11 @@ _SENTENCE_SPLIT = re.compile(
     r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
     r"(?<!\bProf)\.\s+(?=[A-ZÀ-Þ])"
 )
+# Asides in brackets, e-mail addresses (also as "Jane Doe <jane at example dot
+# com>"), handles and links.
 _NOISE = re.compile(
-    r"\([^)]*\)|\[[^\]]*\]|\S+@\S+\.\w+|(?<!\w)@\w+|https?://\S+|www\.\S+", re.IGNORECASE
+    r"\([^)]*\)|\[[^\]]*\]|<[^<>]*>|\S+@\S+\.\w+|(?<!\w)@\w+|https?://\S+|www\.\S+",
+    re.IGNORECASE,
 )
 # Where the names stop: a digit (a date or time begins), or a phrase that is
 # page furniture. Month and weekday names just before the digit go too.
@@ -579,3 +582,32 @@ def _without_site(name: str, site_keys: set[str]) -> str:
         if key(" ".join(words[-size:])) in site_keys:
             return " ".join(words[:-size])
     return name
+
+
+def lone_name(text: str) -> str | None:
+    """The person ``text`` names when it is nothing but a name of two to four
+    capitalised words ("Bence Kovács"), else ``None``: a line of a template
+    that needs a neighbour (a date, a job title) to be taken for a byline."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
+        return None
+    names = parse_byline(text)
+    if len(names) != 1 or key(names[0]) != key(text) or is_agency(names[0]):
+        return None
+    return names[0]
+
+
+def names_a_role(text: str) -> bool:
+    """Whether a short line is a job title ("Co-Founder & Marketing Director",
+    "Former McKinsey Consultant", "Staff Reporter")."""
+    if len(text) > 60 or any(c.isdigit() for c in text):
+        return False
+    folded = [_fold_word(part) for word in text.split() for part in word.split("-")]
+    return any(word in _JOB_WORDS or _CJK_ROLE.search(word) for word in folded) or bool(
+        _ROLE_PHRASE.match(text)
+    )
+
+
+# The role words that name a job by themselves; "for", "at" and "from" end a
+# name in a byline but make no job title ("Built for life", "From Wikipedia").
+_JOB_WORDS = _ROLE_WORDS - _wordset("is was for at from via für pour para per")

@@ -52,6 +52,8 @@ from clipper.extraction.bylines import (
     BYLINE_WORDS,
     declared_stand_in,
     is_agency,
+    lone_name,
+    names_a_role,
     parse_byline,
     split_authors,
     unique,
@@ -725,10 +727,17 @@ def _authors(
             line = lines[index]
             if len(line) <= 24 and _BY_ALONE.fullmatch(line):
                 following = lines[index + 1] if index + 1 < len(lines) else ""
+                if following in (":", "："):  # "Author" / ":" / "Vinay Sajip": three spans
+                    following = lines[index + 2] if index + 2 < len(lines) else ""
                 if following[:1] and not following[:1].islower():
                     yield _Witness(parse_byline(f"By {following}"[:160]))
             elif len(line) <= 120 and _BY_LINE.match(line):
                 yield _Witness(parse_byline(line))
+            elif index < below + 8 and (name := _name_beside(lines, index, index <= below + 1)):
+                if not _people_listed(lines, below, name):
+                    yield _Witness([name])
+            elif index < below + 3 and (says := _SAYS.search(line)):
+                yield _Witness(parse_byline(says[1]))
 
     fallback: tuple[str, ...] = ()
     # An account name or a desk, from the first source that declares one: a
@@ -826,6 +835,41 @@ def _first_poster(around: _Around, title: str) -> str | None:
 def _account_name(name: str) -> bool:
     """One word in a script with capitals (``KatieS``, ``jdoe``): an account, not a name."""
     return " " not in name and any(c.isupper() or c.islower() for c in name)
+
+
+def _name_beside(lines: list[str], index: int, dated: bool = False) -> str | None:
+    """A line that is only a person's name, beside a line that is its job title
+    ("Liz Kenny" / "Former McKinsey Consultant") or, when ``dated`` (just under
+    the headline), its date ("Bence Kovács" / "02-12-2025"): a byline without a
+    "By" or a telling class."""
+    line = lines[index]
+    if len(line) > 40 or (name := lone_name(line)) is None:
+        return None
+    for other in lines[max(0, index - 1) : index + 2 : 2] if index else lines[1:2]:
+        if names_a_role(other) or (dated and len(other) <= 40 and _holds_date_text(other)):
+            return name
+    return None
+
+
+def _people_listed(lines: list[str], below: int, name: str) -> bool:
+    """Whether another name with its job title follows ``name`` below the headline:
+    a page of people (a team, experts for hire) has no byline in them."""
+    for index in range(below, min(len(lines), below + 60)):
+        if lines[index] != name and _name_beside(lines, index) and lone_name(lines[index]):
+            return True
+    return False
+
+
+def _holds_date_text(text: str) -> bool:
+    return bool(parse_date(text) or is_relative(text))
+
+
+# A standfirst that ends with its writer's name in capitals, as some papers
+# print it: "..., says OLIVE RYAN."
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+"
+_SAYS = re.compile(
+    rf"\b(?:says|writes|reports|explains)\s+({_CAPS_WORD}(?:\s+{_CAPS_WORD}){{1,3}})\.?$"
+)
 
 
 # A line of a script or a style sheet (the parser's text holds theirs too).
