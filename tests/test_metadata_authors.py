@@ -306,6 +306,32 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         story('<div class="byline">By Staff</div><div class="author">Jane Doe</div>'),
         ("Jane Doe",),
     ),
+    # --- a declared author against the byline under the headline -----------------------
+    "meta author the page never shows gives way to 'By:' under the headline (en)": (
+        page(
+            '<meta name="author" content="Luke Daigle">'
+            + article_ld({"@type": "Person", "name": "Luke Daigle"}),
+            f"<main>{H1}<p>November 3, 2023</p><p>By: Paul Fenaroli</p>STORY</main>",
+        ),
+        ("Paul Fenaroli",),
+    ),
+    "a declared account gives way to the site's name in the byline (fr)": (
+        page(
+            '<meta property="og:site_name" content="Maison Modèle">'
+            + article_ld({"@type": "Person", "name": "Max Mittler"}),
+            f"<main>{H1}<p>30 janv. 2025</p><p>Écrit par Maison Modèle</p>STORY</main>",
+            "fr",
+        ),
+        ("Maison Modèle",),
+    ),
+    "a declared author shown beside the byline keeps their place (de)": (
+        page(
+            '<meta name="author" content="Hans Müller">',
+            f'<main>{H1}<p>Von Eva Schmidt</p><p class="autor">Hans Müller</p>STORY</main>',
+            "de",
+        ),
+        ("Hans Müller",),
+    ),
     # --- bylines that only their neighbours make bylines ---------------------------------
     "a name over its job title, a company declared in JSON-LD (en)": (
         page(

@@ -174,6 +174,11 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("Posted on March 3, 2025 in News by Jane Doe", ["Jane Doe"]),
         ("Posted in Harbour News by Jane Doe", ["Jane Doe"]),
         ("Posted by Jane Doe at 10:05 AM", ["Jane Doe"]),
+        ("Écrit par Marie Martin", ["Marie Martin"]),
+        ("Escrito por Juan Pérez", ["Juan Pérez"]),
+        ("Geschrieben von Hans Müller", ["Hans Müller"]),
+        ("Scritto da Mario Rossi", ["Mario Rossi"]),
+        ("Geschreven door Jan de Vries", ["Jan de Vries"]),
         # Full-width separators end a name as their ASCII forms do.
         ("by ライトハウス国際特許事務所 ／ 2016.12.01", ["ライトハウス国際特許事務所"]),
     ],

@@ -177,12 +177,15 @@ _PREFIX = re.compile(
 )
 # A "Label:" left after the byline words are taken off names a field, not a person.
 _LABEL = re.compile(r"[^\W\d_][^\W\d_ ]{1,20}(?: [^\W\d_]{1,20})?\s?[:：]\s")
-# "This post was written by Jane Doe": the name follows the phrase.
-# The same with the post's date or category between ("Posted on March 3 in News by
-# Jane Doe").
+# "This post was written by Jane Doe", "Écrit par Marie Martin": the name follows
+# the phrase, also with the post's date or category between ("Posted on March 3
+# in News by Jane Doe").
 _WRITTEN_BY = re.compile(
-    r"\b(?:written|posted|published|reported|authored|compiled|edited)"
-    r"(?:\s+(?:on|in|at)\s+[^|·•]{1,40}?)?\s+by(?:\s+|$)",
+    r"\b(?:(?:written|posted|published|reported|authored|compiled|edited)"
+    r"(?:\s+(?:on|in|at)\s+[^|·•]{1,40}?)?\s+by"
+    r"|(?:écrit|rédigé|publié)e?s?\s+par|(?:escrito|publicado|redactado)\s+por"
+    r"|(?:geschrieben|verfasst)\s+von|(?:scritto|pubblicato)\s+da|geschreven\s+door"
+    r"|(?:skrevet|skriven)\s+a[vf])(?:\s+|$)",
     re.IGNORECASE,
 )
 # Where the reporter was, after the name: "Jane Doe in London", "Hans Müller aus

@@ -754,6 +754,8 @@ def _authors(
                 stand_in = stand_in or people
                 continue
             if people and (not accounts or not all(_account_name(n) for n in people)):
+                if source is declared and (shown := _shown_instead(people, around, title)):
+                    return tuple(unique(shown))[:8]
                 return people[:8]
             fallback = fallback or others or tuple(unique(witness.organizations))
             stand_in = stand_in or tuple(unique(witness.stand_ins))
@@ -835,6 +837,35 @@ def _first_poster(around: _Around, title: str) -> str | None:
 def _account_name(name: str) -> bool:
     """One word in a script with capitals (``KatieS``, ``jdoe``): an account, not a name."""
     return " " not in name and any(c.isupper() or c.islower() for c in name)
+
+
+def _shown_instead(declared: tuple[str, ...], around: _Around, title: str) -> list[str] | None:
+    """The names of a "By" line just under the headline, when the page shows none
+    of the people it declares near it.
+
+    A publisher's declared author is often the account that posted the story
+    (a WordPress user, an editor) while the byline the reader sees, and cites,
+    names the writer: "By: Paul Fenaroli" under the headline, "Luke Daigle" in
+    JSON-LD and nowhere on the page. The byline's name may be the site's own
+    ("Written by Model Remodel").
+    """
+    lines, below = around.lines(title)
+    near = lines[max(0, below - 3) : below + 12]
+    if not near:
+        return None
+    shown = "\n".join(near).casefold()
+    if any(name.casefold() in shown for name in declared):
+        return None
+    for index, line in enumerate(near):
+        if len(line) <= 120 and _BY_LINE.match(line):
+            names = parse_byline(line)
+        elif len(line) <= 24 and _BY_ALONE.fullmatch(line) and index + 1 < len(near):
+            names = parse_byline(f"By {near[index + 1]}"[:160])
+        else:
+            continue
+        if names:
+            return names
+    return None
 
 
 def _name_beside(lines: list[str], index: int, dated: bool = False) -> str | None:
@@ -1144,8 +1175,9 @@ def _dates(
     return published, modified
 
 
-# A line that opens with a byline word: "By Jon Foster - 2025-09-13". The name
-# is not written in lower case: "By logging in, you agree" is a sentence.
+# A line that opens with a byline word: "By Jon Foster - 2025-09-13", "By: Jon
+# Foster". The name is not written in lower case: "By logging in, you agree" is
+# a sentence.
 _BY_VERB = (
     r"(?:(?:written|posted|published|reported)\s+by|(?:escrito|publicado)\s+por"
     r"|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé|publié)\s+par|(?:scritto|pubblicato)\s+da"
@@ -1158,7 +1190,7 @@ _LINE_WORDS = longest_first(word for word in BYLINE_WORDS if word not in ("το�
 # "Text:" ("Texte :", "Tekst:") credits the words' author, only before a colon.
 _LINE_LABELS = longest_first((*BYLINE_LABELS, "text", "texte", "texto", "testo", "tekst", "текст"))
 _BY_LINE = re.compile(
-    rf"(?:(?i:{_BY_VERB})\s+|(?i:{_LINE_WORDS}|{_LINE_LABELS}|autor(?:in)?|author)\s*[:：]\s*)"
+    rf"(?:(?i:{_BY_VERB})\s*[:：]?\s+|(?i:{_LINE_WORDS}|{_LINE_LABELS}|autor(?:in)?|author)\s*[:：]\s*)"
     r"(?![a-zß-ÿ])[^\W\d_]"
 )
 # The words alone on their line, the name on the next: "Written by" / "Maya Perez".
