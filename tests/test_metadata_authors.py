@@ -398,6 +398,29 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("Jane Doe",),
     ),
+    "an author box with no telling class, under 'About the author' (en)": (
+        story(
+            after="<section><h3>About the author</h3><p>Jane Doe is a reporter covering ports "
+            "and shipping.</p></section>"
+        ),
+        ("Jane Doe",),
+    ),
+    "an author box whose heading sits in a box of its own (de)": (
+        story(
+            after="<div><div><strong>Über den Autor</strong></div><p>Hans Müller ist Redakteur "
+            "im Ressort Wirtschaft.</p></div>",
+            lang="de",
+        ),
+        ("Hans Müller",),
+    ),
+    "a desk in an author box is no person; the declared desk stands (en)": (
+        story(
+            head=article_ld({"@type": "Person", "name": "Lifestyle Desk"}),
+            after="<div><strong>About the Author</strong><a href='/desk'>Lifestyle Desk</a></div>"
+            "<p>The Lifestyle Desk is a team of writers.</p>",
+        ),
+        ("Lifestyle Desk",),
+    ),
     # --- what is not the story's author -------------------------------------------------
     "a commenter is not the author (en)": (
         page(

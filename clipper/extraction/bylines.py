@@ -614,3 +614,32 @@ def names_a_role(text: str) -> bool:
 # The role words that name a job by themselves; "for", "at" and "from" end a
 # name in a byline but make no job title ("Built for life", "From Wikipedia").
 _JOB_WORDS = _ROLE_WORDS - _wordset("is was for at from via für pour para per")
+
+
+# The heading of an author box, in the languages clipper's users clip most.
+ABOUT_THE_AUTHOR = (
+    "about the author", "about the authors", "about the writer", "about the reporter",
+    "über den autor", "über die autorin", "über die autoren", "zum autor", "zur autorin",
+    "à propos de l'auteur", "à propos de l’auteur", "à propos de l'auteure",
+    "à propos de l’auteure", "sobre el autor", "sobre la autora", "sobre o autor",
+    "sobre a autora", "sull'autore", "sull’autore", "l'autore", "l’autore", "over de auteur",
+    "om författaren", "om forfatteren", "об авторе", "o autorze", "o autorovi",
+    "yazar hakkında", "tentang penulis", "a szerzőről", "tekijästä", "despre autor",
+    "σχετικά με τον συγγραφέα", "про автора", "作者简介", "关于作者", "著者について",
+)  # fmt: skip
+
+
+def leading_name(text: str) -> str | None:
+    """The person an author's biography opens with ("Jane Doe is a reporter...",
+    "Hans Müller ist Redakteur..."): its run of capitalised words, when that run
+    is a name ("TOI Lifestyle Desk is a team" opens with none)."""
+    run: list[str] = []
+    for word in text.split()[:5]:
+        if not word[:1].isupper():
+            break
+        run.append(word)
+        if word.endswith((",", ".", ";", ":")) and len(word.strip(",.;:")) > 1:
+            break
+    if not 2 <= len(run) <= 4:
+        return None
+    return lone_name(" ".join(run).rstrip(",.;:"))

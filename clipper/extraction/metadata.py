@@ -48,10 +48,12 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from clipper.extraction.bylines import (
+    ABOUT_THE_AUTHOR,
     BYLINE_LABELS,
     BYLINE_WORDS,
     declared_stand_in,
     is_agency,
+    leading_name,
     lone_name,
     names_a_role,
     parse_byline,
@@ -738,6 +740,9 @@ def _authors(
                     yield _Witness([name])
             elif index < below + 3 and (says := _SAYS.search(line)):
                 yield _Witness(parse_byline(says[1]))
+        # An author box without a telling class, under its "About the author".
+        if name := _about_the_author(around):
+            yield _Witness([name])
 
     fallback: tuple[str, ...] = ()
     # An account name or a desk, from the first source that declares one: a
@@ -866,6 +871,35 @@ def _shown_instead(declared: tuple[str, ...], around: _Around, title: str) -> li
         if names:
             return names
     return None
+
+
+_ABOUT = frozenset(ABOUT_THE_AUTHOR)
+
+
+def _about_the_author(around: _Around) -> str | None:
+    """The person an "About the author" heading introduces: the name or the
+    biography that follows it (in the heading's box, or after its box)."""
+    body = around._tree.body
+    if body is None:
+        return None
+    for heading in body.css("h2, h3, h4, h5, h6, strong, b, p, span")[:2000]:
+        text = _text(heading)
+        if len(text) > 30 or text.casefold().rstrip(" :：") not in _ABOUT:
+            continue
+        following = _next_shown(heading)
+        if following is None and heading.parent is not None:
+            following = _next_shown(heading.parent)
+        if following is not None and (name := leading_name(_text(following))):
+            return name
+    return None
+
+
+def _next_shown(node: LexborNode) -> LexborNode | None:
+    """The next sibling of ``node`` that is not blank text."""
+    following = node.next
+    while following is not None and following.tag == "-text" and not following.text().strip():
+        following = following.next
+    return following
 
 
 def _name_beside(lines: list[str], index: int, dated: bool = False) -> str | None:
