@@ -365,8 +365,8 @@ _ARTICLES = _wordset("the a an")
 
 def _looks_like_name(name: str) -> bool:
     folded = name.casefold()
-    if folded.replace(" ", "-") in _NOT_NAMES or folded in _NOT_NAMES:
-        return False
+    if folded.replace(" ", "-") in _NOT_NAMES or folded in _NOT_NAMES or folded in _ARTICLES:
+        return False  # "The" is what "By The Editors" leaves
     if len(name) > 60 or len(name.split()) > 6 or any(c.isdigit() for c in name):
         return False
     if _DOMAIN.match(name) or "admin" in folded:
@@ -472,7 +472,8 @@ def parse_byline(text: str) -> list[str]:
         labelled = bool(_PREFIX.match(field))  # "by Amanda": a name, though one word
         field = _PREFIX.sub("", field)
         names: list[str] = []
-        for index, piece in enumerate(_pieces(field)):
+        pieces = _pieces(field)
+        for index, piece in enumerate(pieces):
             folded = _fold_word(piece)
             if folded in _CREDENTIALS:
                 continue
@@ -488,6 +489,8 @@ def parse_byline(text: str) -> list[str]:
                 if (name := _clean_name(part, first=index == 0)) is not None:
                     if " " not in name and names and _after_agency(field, names[-1], name):
                         continue  # "Reuters, Washington": the agency's dateline place
+                    if _place_after(field, names, name, last=index == len(pieces) - 1):
+                        continue  # "Von Hans Müller, Berlin": where he wrote from
                     names.append(name)
         if names:
             # "Amman - Sara Al-Khatib", "WASHINGTON — Jane Doe": a dateline's place
@@ -514,6 +517,17 @@ def _after_agency(field: str, previous: str, word: str) -> bool:
     start = field.find(previous)
     after = field[start + len(previous) :] if start >= 0 else ""
     return after.lstrip(" ").startswith((",", "|", "/", "-", "–", "—")) and word in after
+
+
+def _place_after(field: str, names: list[str], word: str, last: bool) -> bool:
+    """Whether one word after a comma, last in a byline of full names, is a place
+    ("Von Hans Müller, Berlin"); a one-word name joined by "and" is an author."""
+    if not last or " " in word or not names or is_agency(word):
+        return False
+    if not all(" " in name for name in names):
+        return False  # "张三、李四": names written without spaces
+    before = field.rsplit(word, 1)[0].rstrip()
+    return before.endswith(",")
 
 
 def unique(names: Iterable[str]) -> list[str]:
