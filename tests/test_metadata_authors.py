@@ -140,6 +140,17 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("Jane Doe",),
     ),
+    "json-ld Organization and Person together: the person (en)": (
+        story(
+            head=article_ld(
+                [
+                    {"@type": "Organization", "name": "Example News"},
+                    {"@type": "Person", "name": "Jane Doe"},
+                ]
+            )
+        ),
+        ("Jane Doe",),
+    ),
     "json-ld Organization alone is the author (de)": (
         story(head=article_ld({"@type": "Organization", "name": "Hafen Medien GmbH"}), lang="de"),
         ("Hafen Medien GmbH",),
@@ -221,6 +232,10 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         story('<div>Von <span itemprop="author">Hans Müller</span></div>', lang="de"),
         ("Hans Müller",),
     ),
+    "itemprop=author with its name in a content attribute (en)": (
+        story('<span itemprop="author" content="Jane Doe"></span>'),
+        ("Jane Doe",),
+    ),
     "rel=author link (nl)": (
         story('<a rel="author" href="/mensen/jan">Jan de Vries</a>', lang="nl"),
         ("Jan de Vries",),
@@ -265,6 +280,29 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Text: A in a credits box (de)": (
         story('<div class="credits">Text: Hans Müller</div>', lang="de"),
         ("Hans Müller",),
+    ),
+    "meta author naming the person and the site: the person (en)": (
+        story(
+            head='<meta property="og:site_name" content="Example News">'
+            '<meta name="author" content="Jane Doe, Example News">'
+        ),
+        ("Jane Doe",),
+    ),
+    "Por A | EFE: the person, not the agency (es)": (
+        story('<p class="autor">Por Juan Pérez | EFE</p>', lang="es"),
+        ("Juan Pérez",),
+    ),
+    "Par A et B, à Paris: no place as an author (fr)": (
+        story('<p class="signature">Par Jean Dupont et Marie Martin, à Paris</p>', lang="fr"),
+        ("Jean Dupont", "Marie Martin"),
+    ),
+    "Von A, Berlin: no place as an author (de)": (
+        story('<p class="autor">Von Hans Müller, Berlin</p>', lang="de"),
+        ("Hans Müller",),
+    ),
+    "Текст: A, фото: B — the photographer is no author (ru)": (
+        story('<div class="author">Текст: Иван Петров, фото: Анна Смирнова</div>', lang="ru"),
+        ("Иван Петров",),
     ),
     "A, Reuters: the person, not the agency (en)": (
         story('<div class="byline">Jill Lawless, Reuters</div>'),

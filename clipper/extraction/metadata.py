@@ -687,7 +687,7 @@ def _authors(
                 continue
             else:
                 inner = node.css_first("[itemprop~=name]")
-                value = _node_value(inner) if inner is not None else _text(node)
+                value = _node_value(inner if inner is not None else node)
             if not value:
                 continue
             if "itemprop" in node.attributes:
