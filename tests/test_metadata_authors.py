@@ -213,6 +213,16 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         story(head='<meta property="article:author" content="Jean Dupont">', lang="fr"),
         ("Jean Dupont",),
     ),
+    "a Twitter card's 'Escrito por' field (es)": (
+        story(
+            head='<meta name="twitter:label1" content="Tiempo de lectura">'
+            '<meta name="twitter:data1" content="3 minutos">'
+            '<meta name="twitter:label2" content="Escrito por">'
+            '<meta name="twitter:data2" content="Juan Pérez">',
+            lang="es",
+        ),
+        ("Juan Pérez",),
+    ),
     # --- microdata and rel=author -------------------------------------------------------
     "itemprop=author with a nested itemprop=name (en)": (
         story(
@@ -241,6 +251,26 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ("Jan de Vries",),
     ),
     # --- visible bylines ----------------------------------------------------------------
+    "a byline marked by a test id (en)": (
+        story('<div data-testid="byline"><span>By Jane Doe</span></div>'),
+        ("Jane Doe",),
+    ),
+    "a link to the writer's page under /by/ (en)": (
+        story('<p>Story by <a href="/by/jane-doe">Jane Doe</a></p>'),
+        ("Jane Doe",),
+    ),
+    "a journalist's box (pl)": (
+        story('<div class="article-journalist"><span>Jan Kowalski</span></div>', lang="pl"),
+        ("Jan Kowalski",),
+    ),
+    "the story's own tag classes are no byline (en)": (
+        page(
+            "",
+            f'<article class="post tag-fan-contributor category-movies"><a href="/movies">'
+            f"Movies</a>{H1}STORY</article>",
+        ),
+        (),
+    ),
     "By A, B, and C (en)": (
         story('<div class="byline">By Jane Doe, John Roe, and Kim Poe</div>'),
         ("Jane Doe", "John Roe", "Kim Poe"),

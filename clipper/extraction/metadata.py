@@ -122,7 +122,13 @@ _AROUND = {
     "[class*=assinatura i], [id*=author i], address, a[href*='/author/' i], "
     "a[href*='/authors/' i], a[href*='/autor/' i], a[href*='/auteur/' i], "
     "a[href*='/autore/' i], a[href*='/autores/' i], [class*=yazar i], [class*=penulis i], "
-    "[class*=szerzo i], [class*=forfatter i]",
+    "[class*=szerzo i], [class*=forfatter i], [class*=journalist i], [class*=contributor i], "
+    "[class*=verfasser i], [class*=skribent i], [class*=zuozhe i], "
+    "[data-testid*=author i], [data-testid*=byline i], [data-component*=byline i], "
+    "a[href*='/journalist/' i], a[href*='/journalists/' i], a[href*='/reporter/' i], "
+    "a[href*='/reporters/' i], a[href*='/contributor/' i], a[href*='/contributors/' i], "
+    "a[href*='/writers/' i], a[href*='/columnist/' i], a[href*='/by/' i], "
+    "a[href*='/journaliste/' i], a[href*='/redakteur/' i], a[href*='/redaktion/' i]",
     "date": "time, [class*=date i], [class*=time i], [class*=publish i], [class*=posted i], "
     "[class*=datum i], [class*=fecha i], [class*=data i], [class*=tarih i], [class*=tanggal i], "
     "[class*=meta i], [class*=info i], "
@@ -197,6 +203,17 @@ _AUTHOR_META = (
     "dc.creator", "dcterms.creator", "author", "article:author", "og:article:author",
     "parsely-author", "sailthru.author", "byl", "book:author", "cxenseparse:author",
     "article.author", "citation_author",
+)  # fmt: skip
+# The label of a Twitter/X card's field that holds the author, as WordPress SEO
+# plugins write it in their translations ("twitter:label1" / "twitter:data1").
+_WRITTEN_BY_LABELS = frozenset(
+    {
+        "written by", "author", "by", "geschrieben von", "verfasst von", "autor", "écrit par",
+        "auteur", "escrito por", "scritto da", "autore", "geschreven door",
+        "napisane przez", "автор", "skrevet af", "skrevet av", "skrivet av", "kirjoittanut",
+        "yazan", "yazar", "ditulis oleh", "penulis", "írta", "szerző", "napsal", "scris de",
+        "γράφτηκε από", "作者", "著者", "作成者",
+    }
 )  # fmt: skip
 _SCRIPTS_LANGUAGE = (  # (pattern, languages that write with it, the one it implies)
     (re.compile(r"[\u3040-\u30ff]"), ("ja",), "ja"),
@@ -653,8 +670,9 @@ def _declared(values: Iterable[str]) -> _Witness:
 
 # Elements that match a byline's class but never hold this story's byline: a
 # forum post's signature (``<blockquote class="signature">``), a quotation, a
-# photo's caption, a menu, a form.
-_NOT_A_BYLINE = frozenset({"blockquote", "figcaption", "nav", "form"})
+# photo's caption, a menu, a form; the story itself, whose classes name its tags
+# (``<article class="post tag-fan-contributor">``).
+_NOT_A_BYLINE = frozenset({"blockquote", "figcaption", "nav", "form", "article", "main", "body"})
 
 
 def _authors(
@@ -675,6 +693,10 @@ def _authors(
         yield witness
         for value in page.meta_all(_AUTHOR_META):
             yield _declared([tidy(value)])
+        for number in range(1, 5):  # Yoast's "Written by" card for Twitter/X
+            label = page.meta(f"twitter:label{number}")
+            if label and label.casefold().rstrip(" :") in _WRITTEN_BY_LABELS:
+                yield _declared([tidy(page.meta(f"twitter:data{number}") or "")])
         # Several itemprop=author elements name several people when they belong
         # to one item; on a forum each post is an item and the first is the thread's.
         values: list[str] = []
@@ -1116,6 +1138,7 @@ def _foreign_author_link(node: LexborNode, host: str) -> bool:
 
 _BYLINE_MARK = re.compile(
     r"author|autor|auteur|byline|writer|reporter|firma|signature|yazar|penulis|szerzo|forfatter"
+    r"|journalist|contributor|verfasser|skribent|zuozhe"
 )
 _AUTHORITY = re.compile(r"authori[tz]")
 
