@@ -489,6 +489,22 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("Lifestyle Desk",),
     ),
+    "a writer's one-line biography ending the story (en)": (
+        story(after="<p><em>Jane Doe is a freelance reporter based in Berlin.</em></p>"),
+        ("Jane Doe",),
+    ),
+    "an agency's reporting credits ending the story; the editor is no author (en)": (
+        story(after="<p>(Reporting by Jane Doe and Kim Poe; Editing by John Roe)</p>"),
+        ("Jane Doe", "Kim Poe"),
+    ),
+    "a line about someone in the story is no writer's biography (en)": (
+        story(after="<p>Jane Doe is the chief executive officer of Harbour Ltd.</p>"),
+        (),
+    ),
+    "a writer's one-line biography ending the story (it)": (
+        story(after="<p>Mario Rossi è giornalista e vive a Roma.</p>", lang="it"),
+        ("Mario Rossi",),
+    ),
     # --- what is not the story's author -------------------------------------------------
     "a commenter is not the author (en)": (
         page(

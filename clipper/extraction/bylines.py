@@ -657,3 +657,32 @@ def leading_name(text: str) -> str | None:
     if not 2 <= len(run) <= 4:
         return None
     return lone_name(" ".join(run).rstrip(",.;:"))
+
+
+# "Jane Doe is a reporter...", "Hans Müller ist Redakteur...": the verb that
+# joins a name to its job in a writer's one-line biography.
+_COPULA = _wordset("is ist est es è é jest je är er on")
+# The jobs of people who write: "Jane Doe is the CEO of Acme." ending a story is
+# about someone in it.
+_WRITING_JOBS = _JOB_WORDS - _wordset(
+    """
+    director manager founder ceo president host anchor member members moderator moderators
+    engineer engineers developer developers designer scientist consultant strategist
+    evangelist architect marketer coordinator officer leiter leiterin desk team bureau
+    """
+)
+
+
+def biography_subject(text: str) -> str | None:
+    """The writer a one-line biography at a story's end is about ("Jane Doe is a
+    freelance reporter based in Berlin."): a name, a verb of being, and a job
+    among the next words."""
+    if len(text) > 300 or (name := leading_name(text)) is None:
+        return None
+    rest = text[len(name) :].lstrip(" ,").split()
+    if not rest or _fold_word(rest[0]) not in _COPULA:
+        return None
+    following = [_fold_word(word) for word in rest[1:12]]
+    if not any(word in _WRITING_JOBS for word in following):
+        return None
+    return name

@@ -51,6 +51,7 @@ from clipper.extraction.bylines import (
     ABOUT_THE_AUTHOR,
     BYLINE_LABELS,
     BYLINE_WORDS,
+    biography_subject,
     declared_stand_in,
     is_agency,
     leading_name,
@@ -762,9 +763,11 @@ def _authors(
                     yield _Witness([name])
             elif index < below + 3 and (says := _SAYS.search(line)):
                 yield _Witness(parse_byline(says[1]))
-        # An author box without a telling class, under its "About the author".
+        # An author box without a telling class, under its "About the author";
+        # a writer's line at the story's end.
         if name := _about_the_author(around):
             yield _Witness([name])
+        yield _Witness(_story_end_writer(around))
 
     fallback: tuple[str, ...] = ()
     # An account name or a desk, from the first source that declares one: a
@@ -914,6 +917,29 @@ def _about_the_author(around: _Around) -> str | None:
         if following is not None and (name := leading_name(_text(following))):
             return name
     return None
+
+
+# "(Reporting by Jane Doe; Editing by John Roe)": an agency's credits at the end.
+_REPORTING_BY = re.compile(r"[(\[]?\s*(?:additional\s+)?(?:reporting|writing)\s+by\s", re.I)
+
+
+def _story_end_writer(around: _Around) -> list[str]:
+    """The writer named in the story's last paragraphs: an agency's "Reporting
+    by" credits, or a one-line biography ("Jane Doe is a freelance reporter
+    based in Berlin.")."""
+    scope = around._story_scope()
+    if scope is None:
+        return []
+    for paragraph in reversed(scope.css("p")[-8:]):
+        text = _text(paragraph)
+        if not 8 <= len(text) <= 300 or around.places.elsewhere(paragraph):
+            continue
+        if _REPORTING_BY.match(text):
+            if names := parse_byline(text.strip("()[] ")):
+                return names
+        elif name := biography_subject(text):
+            return [name]
+    return []
 
 
 def _next_shown(node: LexborNode) -> LexborNode | None:
