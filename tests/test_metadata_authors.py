@@ -606,6 +606,154 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("slow-poke",),
     ),
+    "a Discourse topic: the first post's microdata author (en)": (
+        page(
+            "",
+            '<div id="main-outlet"><h1><a href="/t/storm/12">Storm closes the harbour</a></h1>'
+            '<div itemscope itemtype="http://schema.org/DiscussionForumPosting">'
+            '<div class="topic-body crawler-post"><div class="crawler-post-meta">'
+            '<span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person">'
+            '<a itemprop="url" href="https://forum.example.org/u/jdoe">'
+            '<span itemprop="name">jdoe</span></a></span><span class="crawler-post-infos">'
+            '<time itemprop="datePublished" datetime="2025-12-03T10:00:00Z">December 3, 2025</time>'
+            '</span></div><div class="post" itemprop="text">STORY</div></div></div>'
+            '<div itemscope itemtype="http://schema.org/Comment" class="topic-body crawler-post">'
+            '<span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person">'
+            '<a itemprop="url" href="https://forum.example.org/u/other">'
+            '<span itemprop="name">other</span></a></span>'
+            '<div class="post" itemprop="text">reply</div></div></div>',
+        ),
+        ("jdoe",),
+    ),
+    "a phpBB topic: the first post's 'username' (en)": (
+        page(
+            "",
+            '<div id="page-body"><h2 class="topic-title">'
+            '<a href="./viewtopic.php?t=1">Storm closes the harbour</a></h2>'
+            '<div id="p1" class="post has-profile bg2"><div class="inner">'
+            '<dl class="postprofile" id="profile1"><dt class="has-profile-rank">'
+            '<a href="./memberlist.php?mode=viewprofile&amp;u=2" class="username">jdoe</a></dt>'
+            '<dd class="profile-rank">Posts: 12</dd></dl><div class="postbody">'
+            '<div id="post_content1"><h3 class="first"><a href="#p1">Storm closes the harbour</a>'
+            '</h3><p class="author"><a class="unread" href="#p1"></a>'
+            '<span class="responsive-hide">by <strong>'
+            '<a href="./memberlist.php?mode=viewprofile&amp;u=2" class="username">jdoe</a>'
+            '</strong> » </span>Tue Dec 02, 2025 10:05 am</p><div class="content">STORY</div>'
+            '</div></div></div></div><div id="p2" class="post has-profile bg1">'
+            '<dl class="postprofile"><dt>'
+            '<a href="./memberlist.php?mode=viewprofile&amp;u=3" class="username">other</a></dt>'
+            '</dl><div class="postbody"><p class="author">by <strong>'
+            '<a class="username" href="./memberlist.php?u=3">other</a>'
+            '</strong> » Tue Dec 02, 2025 11:05 am</p><div class="content">reply here</div></div>'
+            "</div></div>",
+        ),
+        ("jdoe",),
+    ),
+    "a question: its asker, not its editor or an answerer (en)": (
+        page(
+            "",
+            '<div id="question-header"><h1 itemprop="name">'
+            '<a href="/questions/1/storm">Storm closes the harbour</a></h1></div>'
+            '<div id="mainbar" role="main">'
+            '<div class="question" itemprop="mainEntity" itemscope'
+            ' itemtype="https://schema.org/Question">'
+            '<div class="s-prose js-post-body" itemprop="text">STORY</div>'
+            '<div class="post-signature"><div class="user-info">'
+            '<div class="user-action-time">edited <span>Dec 3</span></div>'
+            '<div class="user-details"><a href="/users/9/editor">editor</a></div></div></div>'
+            '<div class="post-signature owner"><div class="user-info">'
+            '<div class="user-action-time">asked <span>Dec 2</span></div>'
+            '<div class="user-details" itemprop="author" itemscope'
+            ' itemtype="http://schema.org/Person">'
+            '<a href="/users/5/jdoe">jdoe</a><span class="d-none" itemprop="name">jdoe</span>'
+            '</div></div></div></div><div id="answers">'
+            '<div class="answer" itemscope itemtype="https://schema.org/Answer">'
+            '<div class="s-prose">answer text</div>'
+            '<div class="user-details" itemprop="author" itemscope'
+            ' itemtype="http://schema.org/Person">'
+            '<a href="/users/7/answerer">answerer</a><span itemprop="name">answerer</span></div>'
+            "</div></div></div>",
+        ),
+        ("jdoe",),
+    ),
+    "a link post: its submitter's profile link, not a commenter's (en)": (
+        page(
+            "",
+            '<div class="content" role="main"><div class="sitetable linklisting">'
+            '<div class="thing link self" data-author="jdoe"><div class="entry"><p class="title">'
+            '<a class="title" href="/r/x/comments/1/storm/">Storm closes the harbour</a></p>'
+            '<p class="tagline">submitted <time datetime="2025-12-03T10:00:00+00:00">2 hours'
+            ' ago</time> by <a href="https://old.reddit.com/user/jdoe"'
+            ' class="author may-blank">jdoe</a>'
+            '</p><div class="expando"><div class="usertext-body">STORY</div></div></div></div>'
+            '</div><div class="commentarea"><div class="thing comment" data-author="other">'
+            '<p class="tagline">'
+            '<a href="https://old.reddit.com/user/other" class="author">other</a></p>'
+            '<div class="md">reply</div></div></div></div>',
+        ),
+        ("jdoe",),
+    ),
+    "a post element's 'author' attribute and 'u/' link (en)": (
+        page(
+            "",
+            '<shreddit-post author="jdoe" post-title="Storm closes the harbour">'
+            '<h1 slot="title">Storm closes the harbour</h1><div slot="credit-bar">'
+            '<a href="/user/jdoe/">u/jdoe</a></div><div slot="text-body">STORY</div>'
+            '</shreddit-post><shreddit-comment author="other"><p>reply</p></shreddit-comment>',
+        ),
+        ("jdoe",),
+    ),
+    "an issue: the opener's a.author link to the profile (en)": (
+        page(
+            "",
+            '<div class="gh-header"><h1 class="gh-header-title">'
+            '<bdi class="js-issue-title">Storm closes the harbour</bdi> <span>#12</span></h1>'
+            '<div class="gh-header-meta">'
+            '<a class="author Link--secondary text-bold" href="/jdoe">jdoe</a> opened this'
+            " issue on Dec 3, 2025 · 4 comments</div>"
+            '</div><div class="js-discussion"><div class="timeline-comment">'
+            '<h3 class="timeline-comment-header-text"><strong>'
+            '<a class="author" href="/jdoe">jdoe</a></strong> commented</h3>'
+            '<td class="comment-body">STORY</td></div><div class="timeline-comment"><strong>'
+            '<a class="author" href="/other">other</a></strong> commented<p>reply</p></div></div>',
+        ),
+        ("jdoe",),
+    ),
+    "a submission: the 'user?id=' link of its poster (en)": (
+        page(
+            "",
+            '<table class="fatitem"><tr class="athing submission"><td class="title">'
+            '<span class="titleline"><a href="https://e.org">Storm closes the harbour</a></span>'
+            '</td></tr><tr><td class="subtext"><span class="subline">'
+            '<span class="score">120 points</span> by <a href="user?id=jdoe"'
+            ' class="hnuser">jdoe</a> <span class="age">'
+            '<a href="item?id=1">3 hours ago</a></span></span></td></tr><tr><td>STORY</td></tr>'
+            '</table><table class="comment-tree"><tr class="athing comtr"><td>'
+            '<span class="comhead"><a href="user?id=other" class="hnuser">other</a></span>'
+            '<div class="comment">reply</div></td></tr></table>',
+        ),
+        ("jdoe",),
+    ),
+    "a thread: its starter's 'username' and data-author (en)": (
+        page(
+            "",
+            '<div class="p-title"><h1 class="p-title-value">Storm closes the harbour</h1></div>'
+            '<div class="p-description"><ul class="listInline"><li><i></i>'
+            '<span class="u-srOnly">Thread starter</span>'
+            '<a href="/members/jdoe.5/" class="username u-concealed" dir="auto"'
+            ' data-user-id="5">jdoe</a>'
+            '</li><li><a href="/threads/x.1/">'
+            '<time class="u-dt" datetime="2025-12-03T04:27:00-0500">Dec 3, 2025</time></a></li>'
+            '</ul></div><article class="message message--post" data-author="jdoe">'
+            '<div class="message-userDetails"><h4 class="message-name">'
+            '<a href="/members/jdoe.5/" class="username">jdoe</a></h4></div>'
+            '<div class="message-content">STORY</div></article>'
+            '<article class="message message--post" data-author="other"><h4 class="message-name">'
+            '<a href="/members/other.6/" class="username">other</a></h4><div>reply</div>'
+            "</article>",
+        ),
+        ("jdoe",),
+    ),
     "a reviewer far below a product's description is no author (en)": (
         page(
             "",

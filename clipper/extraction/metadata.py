@@ -796,11 +796,20 @@ def _authors(
 
 
 # A poster's name on a forum or a social site: the element themes call "username",
-# or a link to the poster's profile page whose address holds the name it shows.
+# an attribute that holds it (XenForo's ``data-author``, Reddit's ``author``), or a
+# link to the poster's profile page whose address holds the name it shows.
 _POSTER = (
-    "[class*=username i], a[href*='/u/' i], a[href*='/user/' i], a[href*='/users/' i], "
-    "a[href*='/member/' i], a[href*='/members/' i], a[href*='/profile/' i]"
+    "[class*=username i], [data-author], [author], a[class*=author i], a[href*='/u/' i], "
+    "a[href*='/user/' i], a[href*='/users/' i], a[href*='/member/' i], "
+    "a[href*='/members/' i], a[href*='/profile/' i], a[href*='/@' i], a[href*='user?id=' i]"
 )
+# The last part of an address that is an account's page, not a person's profile.
+_ACCOUNT_PAGES = frozenset(
+    {
+        "login", "signin", "signup", "register", "logout", "signout", "profile", "account",
+        "settings", "edit", "user", "users", "member", "members", "me",
+    }
+)  # fmt: skip
 
 
 def _wrapper(node: LexborNode) -> LexborNode:
@@ -836,32 +845,52 @@ def _first_poster(around: _Around, title: str) -> str | None:
     near = lines[below : below + 25]
     if body is None or not near:
         return None
-    headline = around.headlines[0].mem_id if around.headlines else None
-    below = headline is None
+    headline = around.headlines[0] if around.headlines else None
     nodes = body.css(f"h1, {_POSTER}")
-    if headline is not None and not any(node.mem_id == headline for node in nodes):
-        below = True  # the headline is no <h1>: every post counts
+    holders = set()  # the headline's containers: a post that holds it names its poster
+    if headline is not None and any(node.mem_id == headline.mem_id for node in nodes):
+        current = headline.parent
+        while current is not None:
+            holders.add(current.mem_id)
+            current = current.parent
+    passed = not holders  # no <h1> headline: every post counts
     for node in nodes[:200]:
-        if not below:
-            below = node.mem_id == headline
-            continue
+        if not passed:
+            passed = headline is not None and node.mem_id == headline.mem_id
+            if node.mem_id not in holders:
+                continue
         if node.tag == "h1":
             continue
-        text = _text(node)
+        attrs = node.attributes
+        text = (attrs.get("data-author") or attrs.get("author") or _text(node)).strip()
         if not 2 <= len(text) <= 40 or around.places.elsewhere(_wrapper(node)):
             continue
         if not any(text in line for line in near):
             continue
-        if node.tag == "a" and "username" not in (node.attributes.get("class") or "").lower():
-            href = (node.attributes.get("href") or "").lower()
-            if key(text.lstrip("@").split("/")[-1]) not in key(href):
-                continue  # "Log in", "My profile": a link to a page, not to a poster
+        if (
+            node.tag == "a"
+            and "username" not in (attrs.get("class") or "").lower()
+            and not _links_to(attrs.get("href") or "", text)
+        ):
+            continue  # "Log in", "My profile": a link to a page, not to a poster
         # An account name is shown as written ("ana_sousa", not "Ana Sousa").
-        if " " not in text and (handle := declared_stand_in(text)):
+        account = text.rsplit("/", 1)[-1]  # "u/jdoe"
+        if " " not in account and (handle := declared_stand_in(account)):
             return handle
         if parsed := parse_byline(text):
             return parsed[0]
     return None
+
+
+def _links_to(href: str, text: str) -> bool:
+    """Whether ``href`` is the profile of someone ``text`` names: a word of the
+    text ("jdoe" in "Jane Doe @jdoe") in the address, not an account's page."""
+    address = key(href)
+    for word in re.findall(r"[^\W_][\w.-]*", text):
+        folded = key(word)
+        if len(folded) >= 2 and folded not in _ACCOUNT_PAGES and folded in address:
+            return True
+    return False
 
 
 def _account_name(name: str) -> bool:
