@@ -505,6 +505,33 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         story(after="<p>Mario Rossi è giornalista e vive a Roma.</p>", lang="it"),
         ("Mario Rossi",),
     ),
+    "a one-person site: its owner named in its header and its copyright (en)": (
+        page(
+            "",
+            '<header><h1><a href="/">Cassidy Williams</a></h1><h2>Engineer in Chicago</h2>'
+            f"</header><main><article>{H1}<p>Dec 19, 2025</p>STORY</article></main>"
+            "<footer>© 2025 Cassidy Williams. This site is open source!</footer>",
+        ),
+        ("Cassidy Williams",),
+    ),
+    "an organisation's copyright and logo name no author (en)": (
+        page(
+            "",
+            '<header><a class="logo" href="/">Tampa Area YMCA</a></header>'
+            f"<main>{H1}STORY</main><footer>© 2025 Tampa Area YMCA. All rights reserved.</footer>",
+        ),
+        (),
+    ),
+    "a declared one-word name the byline shows is the author (en)": (
+        page(
+            article_ld({"@type": "Person", "name": "Catherine"}),
+            f'<article>{H1}<p><a href="/p">Previous Post</a></p><p><a href="/n">Next Post</a>'
+            '</p><p>September 10, 2018</p><span class="byline">by <span class="author vcard">'
+            '<a class="url fn n" href="/author/catherine/">Catherine</a></span></span>STORY'
+            "</article>",
+        ),
+        ("Catherine",),
+    ),
     # --- what is not the story's author -------------------------------------------------
     "a commenter is not the author (en)": (
         page(

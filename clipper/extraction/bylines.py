@@ -601,6 +601,17 @@ def _without_site(name: str, site_keys: set[str]) -> str:
     return name
 
 
+# Words of a page's furniture, written in capitals as names are: "Next Post",
+# "Read More", "Share This", "Table Of Contents".
+_PAGE_WORDS = _wordset(
+    """
+    next previous prev older newer post posts article articles read more share print
+    comment comments reply home menu search contents table subscribe sign login log
+    download watch listen related top back skip close open view
+    """
+)
+
+
 def lone_name(text: str) -> str | None:
     """The person ``text`` names when it is nothing but a name of two to four
     capitalised words ("Bence Kovács"), else ``None``: a line of a template
@@ -608,6 +619,8 @@ def lone_name(text: str) -> str | None:
     words = text.split()
     if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
         return None
+    if any(_fold_word(word) in _PAGE_WORDS for word in words):
+        return None  # "Next Post", "Table Of Contents": the page's furniture
     names = parse_byline(text)
     if len(names) != 1 or key(names[0]) != key(text) or is_agency(names[0]):
         return None

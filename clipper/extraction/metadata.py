@@ -783,6 +783,8 @@ def _authors(
                 accounts = accounts or people
                 stand_in = stand_in or people
                 continue
+            if accounts and {key(n) for n in people} & {key(n) for n in accounts}:
+                return accounts[:8]  # the byline shows the declared one-word name: "by Catherine"
             if people and (not accounts or not all(_account_name(n) for n in people)):
                 if source is declared and (shown := _shown_instead(people, around, title)):
                     return tuple(unique(shown))[:8]
@@ -791,7 +793,7 @@ def _authors(
             stand_in = stand_in or tuple(unique(witness.stand_ins))
     if found := (stand_in or fallback):
         return found[:8]
-    poster = _first_poster(around, title)
+    poster = _first_poster(around, title) or _site_owner(around)
     return (poster,) if poster else ()
 
 
@@ -880,6 +882,53 @@ def _first_poster(around: _Around, title: str) -> str | None:
         if parsed := parse_byline(text):
             return parsed[0]
     return None
+
+
+# "© 2025 Cassidy Williams", "Copyright (c) 2019-2025 by Jane Doe".
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–—]\s*(?:(?:19|20)\d\d|present)\s*)?)?"
+    r",?\s*(?:by\s+)?(?P<name>[^\W\d_][^\n|·•,.©]{2,60})",
+    re.IGNORECASE,
+)
+# Words of a company's or a publication's name, never of a person's.
+_ORGANIZATION_WORDS = frozenset(
+    {
+        "inc", "ltd", "llc", "gmbh", "ag", "sa", "sas", "srl", "bv", "plc", "corp", "corporation",
+        "company", "co", "media", "group", "news", "press", "blog", "studio", "studios", "labs",
+        "foundation", "university", "institute", "association", "society", "network", "agency",
+        "publishing", "magazine", "journal", "times", "post", "daily", "all", "rights", "reserved",
+    }
+)  # fmt: skip
+
+
+def _site_owner(around: _Around) -> str | None:
+    """The person a one-person site belongs to, where nothing else names an author:
+    the name in its copyright notice when its header shows the same name (a blog
+    called "Cassidy Williams", "© 2025 Cassidy Williams" at its foot)."""
+    body = around._tree.body
+    if body is None:
+        return None
+    for node in reversed(body.css("footer, [class*=copyright i], [class*=footer i]")[-6:]):
+        found = _COPYRIGHT.search(_text(node))
+        if found is None:
+            continue
+        name = leading_name(found["name"])
+        if name is None or not _personal(name):
+            return None
+        wanted = key(name)
+        heads = body.css("header h1, header a, a[href='/'], [class*=site-title i], [class*=logo i]")
+        return name if any(key(_text(head)) == wanted for head in heads[:40]) else None
+    return None
+
+
+def _personal(name: str) -> bool:
+    """Whether a site's owner's name is a person's: two or three words, none an
+    acronym ("YMCA") or a word of a company's name."""
+    words = [word.strip(".,") for word in name.split()]
+    return len(words) <= 3 and not any(
+        word.casefold() in _ORGANIZATION_WORDS or (len(word) > 1 and word.isupper())
+        for word in words
+    )
 
 
 def _links_to(href: str, text: str) -> bool:
