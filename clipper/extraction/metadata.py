@@ -123,13 +123,11 @@ _AROUND = {
     "[class*=assinatura i], [id*=author i], address, a[href*='/author/' i], "
     "a[href*='/authors/' i], a[href*='/autor/' i], a[href*='/auteur/' i], "
     "a[href*='/autore/' i], a[href*='/autores/' i], [class*=yazar i], [class*=penulis i], "
-    "[class*=szerzo i], [class*=forfatter i], [class*=journalist i], [class*=contributor i], "
-    "[class*=verfasser i], [class*=skribent i], [class*=zuozhe i], "
-    "[data-testid*=author i], [data-testid*=byline i], [data-component*=byline i], "
-    "a[href*='/journalist/' i], a[href*='/journalists/' i], a[href*='/reporter/' i], "
-    "a[href*='/reporters/' i], a[href*='/contributor/' i], a[href*='/contributors/' i], "
-    "a[href*='/writers/' i], a[href*='/columnist/' i], a[href*='/by/' i], "
-    "a[href*='/journaliste/' i], a[href*='/redakteur/' i], a[href*='/redaktion/' i]",
+    "[class*=szerzo i], [class*=forfatter i]",
+    # Rarer marks of a byline, looked for only where the usual ones find nothing
+    # (each mark more is a longer search on every page).
+    "byline+": "[class*=journalist i], [class*=contributor i], [data-testid*=byline i], "
+    "[data-testid*=author i], a[href*='/by/' i], a[href*='/journalist' i]",
     "date": "time, [class*=date i], [class*=time i], [class*=publish i], [class*=posted i], "
     "[class*=datum i], [class*=fecha i], [class*=data i], [class*=tarih i], [class*=tanggal i], "
     "[class*=meta i], [class*=info i], "
@@ -724,7 +722,7 @@ def _authors(
     def visible() -> Iterator[_Witness]:
         nodes = [
             node
-            for node in around.nodes("byline")
+            for node in around.nodes("byline") or around.nodes("byline+", 3)
             if node.tag not in _NOT_A_BYLINE
             and not _authority(node)
             and not _foreign_author_link(node, host)
@@ -765,9 +763,10 @@ def _authors(
                 yield _Witness(parse_byline(says[1]))
         # An author box without a telling class, under its "About the author";
         # a writer's line at the story's end.
-        if name := _about_the_author(around):
-            yield _Witness([name])
-        yield _Witness(_story_end_writer(around))
+        if _storied(lines, below):
+            if name := _about_the_author(around):
+                yield _Witness([name])
+            yield _Witness(_story_end_writer(around))
 
     fallback: tuple[str, ...] = ()
     # An account name or a desk, from the first source that declares one: a
@@ -793,8 +792,17 @@ def _authors(
             stand_in = stand_in or tuple(unique(witness.stand_ins))
     if found := (stand_in or fallback):
         return found[:8]
-    poster = _first_poster(around, title) or _site_owner(around)
+    poster = _first_poster(around, title)
+    if poster is None and _storied(*around.lines(title)):
+        poster = _site_owner(around)
     return (poster,) if poster else ()
+
+
+def _storied(lines: list[str], below: int) -> bool:
+    """Whether prose follows the headline (a paragraph among the first lines
+    under it): only a story has a writer to look for at its end or in its
+    footer; a shop's or a listing's page is spared the search."""
+    return any(len(line) >= 200 for line in lines[below : below + 30])
 
 
 # A poster's name on a forum or a social site: the element themes call "username",
@@ -957,6 +965,17 @@ def _shown_instead(declared: tuple[str, ...], around: _Around, title: str) -> li
     JSON-LD and nowhere on the page. The byline's name may be the site's own
     ("Written by Model Remodel").
     """
+    if around.headlines:
+        # The headline's own box first (the story's header, its byline with
+        # it): a quick look that settles most pages.
+        box = around.headlines[0]
+        for _level in range(3):
+            if box.parent is None or box.parent.tag in ("body", "html"):
+                break
+            box = box.parent
+        header = box.text(deep=True, separator=" ")[:5000].casefold()
+        if any(name.casefold() in header for name in declared):
+            return None
     lines, below = around.lines(title)
     near = lines[max(0, below - 3) : below + 12]
     if not near:
@@ -985,9 +1004,9 @@ def _about_the_author(around: _Around) -> str | None:
     body = around._tree.body
     if body is None:
         return None
-    for heading in body.css("h2, h3, h4, h5, h6, strong, b, p, span")[:2000]:
-        text = _text(heading)
-        if len(text) > 30 or text.casefold().rstrip(" :：") not in _ABOUT:
+    for heading in body.css("h2, h3, h4, h5, h6, strong, b")[:500]:
+        raw = heading.text(deep=True)
+        if len(raw) > 60 or " ".join(raw.split()).casefold().rstrip(" :：") not in _ABOUT:
             continue
         following = _next_shown(heading)
         if following is None and heading.parent is not None:
