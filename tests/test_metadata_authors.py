@@ -334,6 +334,14 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         story('<div class="author">Текст: Иван Петров, фото: Анна Смирнова</div>', lang="ru"),
         ("Иван Петров",),
     ),
+    "an agency's dateline place in a span of its own is no author (en)": (
+        story(
+            '<div class="article-author"><a class="author-name" href="/author/pti">PTI, </a>'
+            '<span class="author-name"> Washington, </span> Nov 20 2019, 10:18am ist</div>',
+            head=article_ld("PTI"),
+        ),
+        ("PTI",),
+    ),
     "A, Reuters: the person, not the agency (en)": (
         story('<div class="byline">Jill Lawless, Reuters</div>'),
         ("Jill Lawless",),

@@ -734,7 +734,7 @@ def _authors(
                 # the same with less around it: prefer it.
                 contained = [t for t in texts[index + 1 :] if 1 < len(t) < len(text) and t in text]
                 if not any(parse_byline(t) for t in contained):
-                    yield _Witness(parse_byline(text))
+                    yield _Witness(_in_context(parse_byline(text), text, texts[:index]))
             elif len(text) > 160:  # an author box with a biography: its links name them
                 for link in node.css("a")[:3]:
                     yield _Witness(parse_byline(_text(link)))
@@ -948,6 +948,19 @@ def _links_to(href: str, text: str) -> bool:
         if len(folded) >= 2 and folded not in _ACCOUNT_PAGES and folded in address:
             return True
     return False
+
+
+def _in_context(names: list[str], text: str, before: list[str]) -> list[str]:
+    """``names`` read in one element of a byline, without a one-word name that the
+    whole byline around it does not give: in "PTI, Washington, Nov 20" the span
+    that holds "Washington," alone holds the agency's dateline place, not a person."""
+    if all(" " in name for name in names):
+        return names
+    around = [t for t in before if len(text) < len(t) <= 300 and text in t]
+    whole = {key(name) for t in around for name in parse_byline(t)}
+    if not whole:
+        return names
+    return [name for name in names if " " in name or key(name) in whole]
 
 
 def _account_name(name: str) -> bool:
