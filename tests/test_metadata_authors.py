@@ -162,6 +162,27 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("Jane Doe",),
     ),
+    "json-ld initials spelled out by the author page's address (pt)": (
+        story(
+            head=article_ld(
+                {
+                    "@type": "Person",
+                    "@id": "https://e.org/author/adauto-silva/#author",
+                    "name": "AS",
+                }
+            ),
+            lang="pt",
+        ),
+        ("Adauto Silva",),
+    ),
+    "json-ld initials another person's address does not spell out stay (en)": (
+        story(
+            head=article_ld(
+                {"@type": "Person", "url": "https://e.org/author/jane-doe/", "name": "AS"}
+            )
+        ),
+        ("AS",),
+    ),
     "json-ld author with only an address names nobody (en)": (
         story(head=article_ld({"@type": "Person", "url": "https://e.org/author/jane-doe"})),
         (),

@@ -589,13 +589,32 @@ def _ld_values(
             if cleaned := tidy(name):
                 organizations.append(cleaned)
             return []
-        return [tidy(name)]
+        return [_spelled_out(tidy(name), value)]
     if isinstance(value, str):
         named = ld.by_id.get(value) if value.startswith(("#", "http", "_:")) else None
         if named is not None:  # "author": "https://example.org/#/person/1", an @id
             return _ld_values(ld, named, organizations, depth + 1)
         return [tidy(value)]
     return []
+
+
+# The author's page on a blog, named after them: ".../author/adauto-silva/".
+_AUTHOR_SLUG = re.compile(r"/(?:author|autor|auteur|autore)/([a-z]+(?:-[a-z]+){1,3})/?(?:[#?]|$)")
+
+
+def _spelled_out(name: str, node: dict[str, Any]) -> str:
+    """A person declared by initials ("AS") under the address of their author page
+    ("/author/adauto-silva/"): the name the address spells out, when its
+    initials are the same."""
+    if not (2 <= len(name) <= 4 and name.isalpha() and name.isupper()):
+        return name
+    for attribute in ("url", "@id"):
+        address = node.get(attribute)
+        if isinstance(address, str) and (found := _AUTHOR_SLUG.search(address.lower())):
+            words = found[1].split("-")
+            if "".join(word[0] for word in words) == name.lower():
+                return " ".join(word.capitalize() for word in words)
+    return name
 
 
 def _item_of(node: LexborNode) -> LexborNode | None:
