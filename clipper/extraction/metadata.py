@@ -1387,9 +1387,8 @@ def _dates(
     return published, modified
 
 
-# A line that opens with a byline word: "By Jon Foster - 2025-09-13", "By: Jon
-# Foster". The name is not written in lower case: "By logging in, you agree" is
-# a sentence.
+# A line that opens with a byline word: "By Jon Foster - 2025-09-13". The name
+# is not written in lower case: "By logging in, you agree" is a sentence.
 _BY_VERB = (
     r"(?:(?:written|posted|published|reported)\s+by|(?:escrito|publicado)\s+por"
     r"|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé|publié)\s+par|(?:scritto|pubblicato)\s+da"
@@ -1401,6 +1400,7 @@ _BY_VERB = (
 _LINE_WORDS = longest_first(word for word in BYLINE_WORDS if word not in ("του", "της"))
 # "Text:" ("Texte :", "Tekst:") credits the words' author, only before a colon.
 _LINE_LABELS = longest_first((*BYLINE_LABELS, "text", "texte", "texto", "testo", "tekst", "текст"))
+# ("By: Jon Foster" too, the colon after "By".)
 _BY_LINE = re.compile(
     rf"(?:(?i:{_BY_VERB})\s*[:：]?\s+|(?i:{_LINE_WORDS}|{_LINE_LABELS}|autor(?:in)?|author)\s*[:：]\s*)"
     r"(?![a-zß-ÿ])[^\W\d_]"
