@@ -159,6 +159,30 @@ from clipper.extraction.titles import choose_title, key, strip_site
         # Markup and escape sequences written into a field make no name.
         ("[link=http://evil]Mallory[/link] Evil", ["Mallory Evil"]),
         ("Mallory \x1b[31mEvil\x1b[0m [i]Jones[/i]", ["Mallory Evil Jones"]),
+        # A comma before the last "and"; Dutch "en" between two full names.
+        ("By Jane Doe, John Roe, and Kim Poe", ["Jane Doe", "John Roe", "Kim Poe"]),
+        ("Door Jan de Vries en Piet Jansen", ["Jan de Vries", "Piet Jansen"]),
+        ("Door Jan de Vries", ["Jan de Vries"]),
+        # The reporter's place after the name, and a date run into it.
+        ("By Jane Doe in London", ["Jane Doe"]),
+        ("By Jane Doe and John Roe in Kyiv", ["Jane Doe", "John Roe"]),
+        ("Von Hans Müller aus Berlin", ["Hans Müller"]),
+        ("Par Jean Dupont à Paris", ["Jean Dupont"]),
+        ("By Jane DoeDecember 3, 2025", ["Jane Doe"]),
+        ("Von Hans MüllerMontag, 3. Dezember 2025", ["Hans Müller"]),
+        # A post's date or category between "Posted" and "by".
+        ("Posted on March 3, 2025 in News by Jane Doe", ["Jane Doe"]),
+        ("Posted in Harbour News by Jane Doe", ["Jane Doe"]),
+        ("Posted by Jane Doe at 10:05 AM", ["Jane Doe"]),
+        ("Von Hans Müller, Berlin", ["Hans Müller"]),
+        ("By Jane Doe, Kim Poe, Washington", ["Jane Doe", "Kim Poe"]),
+        ("Jane Doe and Zendaya", ["Jane Doe", "Zendaya"]),
+        ("By The Editors", []),
+        ("Écrit par Marie Martin", ["Marie Martin"]),
+        ("Escrito por Juan Pérez", ["Juan Pérez"]),
+        ("Geschrieben von Hans Müller", ["Hans Müller"]),
+        ("Scritto da Mario Rossi", ["Mario Rossi"]),
+        ("Geschreven door Jan de Vries", ["Jan de Vries"]),
         # Full-width separators end a name as their ASCII forms do.
         ("by ライトハウス国際特許事務所 ／ 2016.12.01", ["ライトハウス国際特許事務所"]),
     ],

@@ -669,6 +669,7 @@ CASES: dict[str, Case] = {
             lang="pt",
         ),
         title="Como mostrar a rota salva no telemóvel?",
+        authors=("ana_sousa",),  # the thread's first poster
         published="2025-12-03T10:29:24+00:00",
     ),
     "a thread's 'Last post' date is no publication date (en, de)": Case(

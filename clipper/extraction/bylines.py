@@ -177,10 +177,33 @@ _PREFIX = re.compile(
 )
 # A "Label:" left after the byline words are taken off names a field, not a person.
 _LABEL = re.compile(r"[^\W\d_][^\W\d_ ]{1,20}(?: [^\W\d_]{1,20})?\s?[:：]\s")
-# "This post was written by Jane Doe": the name follows the phrase.
+# "This post was written by Jane Doe", "Écrit par Marie Martin": the name follows
+# the phrase, also with the post's date or category between ("Posted on March 3
+# in News by Jane Doe").
 _WRITTEN_BY = re.compile(
-    r"\b(?:written|posted|published|reported|authored|compiled|edited)\s+by(?:\s+|$)",
+    r"\b(?:(?:written|posted|published|reported|authored|compiled|edited)"
+    r"(?:\s+(?:on|in|at)\s+[^|·•]{1,40}?)?\s+by"
+    r"|(?:écrit|rédigé|publié)e?s?\s+par|(?:escrito|publicado|redactado)\s+por"
+    r"|(?:geschrieben|verfasst)\s+von|(?:scritto|pubblicato)\s+da|geschreven\s+door"
+    r"|(?:skrevet|skriven)\s+a[vf])(?:\s+|$)",
     re.IGNORECASE,
+)
+# Where the reporter was, after the name: "Jane Doe in London", "Hans Müller aus
+# Berlin", "Jean Dupont à Paris".
+_IN_PLACE = re.compile(r"(?<=[^\W\d_]{2})\s+(?:in|aus|à)\s+(?=[A-ZÀ-ÖØ-Þ])")
+_CAMEL = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+# A name run into the date after it ("Jane DoeDecember 3, 2025"): the month's
+# capital is where they meet.
+_GLUED_DATE = re.compile(
+    r"(?<=[a-zß-öø-ÿ])(?=(?:"
+    + "|".join(
+        sorted(
+            (w.capitalize() for w in DATE_WORDS if len(w) >= 3 and w.isalpha()),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b)"
 )
 # A job described rather than named: "Head of Marketing", "Director of Research".
 _ROLE_PHRASE = re.compile(
@@ -194,21 +217,25 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _FIELD_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s*[|·•｜]\s*|\s+-\s+|\n|\u3000|\s{3,}")
+_AND = r"and|und|et|with|mit|avec|con|com|og|och|ve|та|and/or|és|oraz|și|ja|και|và"
+# A comma may stand before the last "and" ("By A, B, and C").
 _NAME_SPLIT = re.compile(
-    r"\s*(?:[,;/、，；]|&|\s(?:and|und|et|with|mit|avec|con|com|og|och|ve|та|and/or|és|oraz"
-    r"|și|ja|και|và)\s"
-    r"|[和与與及])\s*",
+    rf"\s*(?:[,;/、，；](?:\s*(?:{_AND})\s)?|&|\s(?:{_AND})\s|[和与與及])\s*",
     re.IGNORECASE,
 )
 # One-letter conjunctions split only between two names of two words or more,
-# so that "Bruce Y. Lee" and "Maria Lopes e Silva" stay whole.
-_SHORT_AND = re.compile(r"\s+(?:y|e|i|a|и|і|و)\s+")
+# so that "Bruce Y. Lee" and "Maria Lopes e Silva" stay whole; so does Dutch
+# "en", which is also a preposition ("Juan Pérez en Madrid").
+_SHORT_AND = re.compile(r"\s+(?:y|e|i|a|en|и|і|و)\s+")
 _SENTENCE_SPLIT = re.compile(
     r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
     r"(?<!\bProf)\.\s+(?=[A-ZÀ-Þ])"
 )
+# Asides in brackets, e-mail addresses (also as "Jane Doe <jane at example dot
+# com>"), handles and links.
 _NOISE = re.compile(
-    r"\([^)]*\)|\[[^\]]*\]|\S+@\S+\.\w+|(?<!\w)@\w+|https?://\S+|www\.\S+", re.IGNORECASE
+    r"\([^)]*\)|\[[^\]]*\]|<[^<>]*>|\S+@\S+\.\w+|(?<!\w)@\w+|https?://\S+|www\.\S+",
+    re.IGNORECASE,
 )
 # Where the names stop: a digit (a date or time begins), or a phrase that is
 # page furniture. Month and weekday names just before the digit go too.
@@ -338,8 +365,8 @@ _ARTICLES = _wordset("the a an")
 
 def _looks_like_name(name: str) -> bool:
     folded = name.casefold()
-    if folded.replace(" ", "-") in _NOT_NAMES or folded in _NOT_NAMES:
-        return False
+    if folded.replace(" ", "-") in _NOT_NAMES or folded in _NOT_NAMES or folded in _ARTICLES:
+        return False  # "The" is what "By The Editors" leaves
     if len(name) > 60 or len(name.split()) > 6 or any(c.isdigit() for c in name):
         return False
     if _DOMAIN.match(name) or "admin" in folded:
@@ -426,8 +453,12 @@ def parse_byline(text: str) -> list[str]:
         return []
     if written := _WRITTEN_BY.search(text):
         text = text[written.end() :]
+    if _CAMEL.search(text):
+        text = _GLUED_DATE.sub(" ", text)
     place: list[str] = []  # a lone first word that may be a dateline's place
     for number, field in enumerate(_FIELD_SPLIT.split(_SENTENCE_SPLIT.sub(" | ", text))):
+        if cut := _IN_PLACE.search(field):
+            field = field[: cut.start()]
         if cut := _CUT.search(field):
             words = field[: cut.start()].split()
             while words and words[-1].strip(".,").casefold() in _BEFORE_A_DATE:
@@ -441,7 +472,8 @@ def parse_byline(text: str) -> list[str]:
         labelled = bool(_PREFIX.match(field))  # "by Amanda": a name, though one word
         field = _PREFIX.sub("", field)
         names: list[str] = []
-        for index, piece in enumerate(_pieces(field)):
+        pieces = _pieces(field)
+        for index, piece in enumerate(pieces):
             folded = _fold_word(piece)
             if folded in _CREDENTIALS:
                 continue
@@ -457,6 +489,8 @@ def parse_byline(text: str) -> list[str]:
                 if (name := _clean_name(part, first=index == 0)) is not None:
                     if " " not in name and names and _after_agency(field, names[-1], name):
                         continue  # "Reuters, Washington": the agency's dateline place
+                    if _place_after(field, names, name, last=index == len(pieces) - 1):
+                        continue  # "Von Hans Müller, Berlin": where he wrote from
                     names.append(name)
         if names:
             # "Amman - Sara Al-Khatib", "WASHINGTON — Jane Doe": a dateline's place
@@ -483,6 +517,17 @@ def _after_agency(field: str, previous: str, word: str) -> bool:
     start = field.find(previous)
     after = field[start + len(previous) :] if start >= 0 else ""
     return after.lstrip(" ").startswith((",", "|", "/", "-", "–", "—")) and word in after
+
+
+def _place_after(field: str, names: list[str], word: str, last: bool) -> bool:
+    """Whether one word after a comma, last in a byline of full names, is a place
+    ("Von Hans Müller, Berlin"); a one-word name joined by "and" is an author."""
+    if not last or " " in word or not names or is_agency(word):
+        return False
+    if not all(" " in name for name in names):
+        return False  # "张三、李四": names written without spaces
+    before = field.rsplit(word, 1)[0].rstrip()
+    return before.endswith(",")
 
 
 def unique(names: Iterable[str]) -> list[str]:
@@ -553,4 +598,104 @@ def _without_site(name: str, site_keys: set[str]) -> str:
     for size in range(min(4, len(words) - 2), 0, -1):
         if key(" ".join(words[-size:])) in site_keys:
             return " ".join(words[:-size])
+    return name
+
+
+# Words of a page's furniture, written in capitals as names are: "Next Post",
+# "Read More", "Share This", "Table Of Contents".
+_PAGE_WORDS = _wordset(
+    """
+    next previous prev older newer post posts article articles read more share print
+    comment comments reply home menu search contents table subscribe sign login log
+    download watch listen related top back skip close open view
+    """
+)
+
+
+def lone_name(text: str) -> str | None:
+    """The person ``text`` names when it is nothing but a name of two to four
+    capitalised words ("Bence Kovács"), else ``None``: a line of a template
+    that needs a neighbour (a date, a job title) to be taken for a byline."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
+        return None
+    if any(_fold_word(word) in _PAGE_WORDS for word in words):
+        return None  # "Next Post", "Table Of Contents": the page's furniture
+    names = parse_byline(text)
+    if len(names) != 1 or key(names[0]) != key(text) or is_agency(names[0]):
+        return None
+    return names[0]
+
+
+def names_a_role(text: str) -> bool:
+    """Whether a short line is a job title ("Co-Founder & Marketing Director",
+    "Former McKinsey Consultant", "Staff Reporter")."""
+    if len(text) > 60 or any(c.isdigit() for c in text):
+        return False
+    folded = [_fold_word(part) for word in text.split() for part in word.split("-")]
+    return any(word in _JOB_WORDS or _CJK_ROLE.search(word) for word in folded) or bool(
+        _ROLE_PHRASE.match(text)
+    )
+
+
+# The role words that name a job by themselves; "for", "at" and "from" end a
+# name in a byline but make no job title ("Built for life", "From Wikipedia").
+_JOB_WORDS = _ROLE_WORDS - _wordset("is was for at from via für pour para per")
+
+
+# The heading of an author box, in the languages clipper's users clip most.
+ABOUT_THE_AUTHOR = (
+    "about the author", "about the authors", "about the writer", "about the reporter",
+    "über den autor", "über die autorin", "über die autoren", "zum autor", "zur autorin",
+    "à propos de l'auteur", "à propos de l’auteur", "à propos de l'auteure",
+    "à propos de l’auteure", "sobre el autor", "sobre la autora", "sobre o autor",
+    "sobre a autora", "sull'autore", "sull’autore", "l'autore", "l’autore", "over de auteur",
+    "om författaren", "om forfatteren", "об авторе", "o autorze", "o autorovi",
+    "yazar hakkında", "tentang penulis", "a szerzőről", "tekijästä", "despre autor",
+    "σχετικά με τον συγγραφέα", "про автора", "作者简介", "关于作者", "著者について",
+)  # fmt: skip
+
+
+def leading_name(text: str) -> str | None:
+    """The person an author's biography opens with ("Jane Doe is a reporter...",
+    "Hans Müller ist Redakteur..."): its run of capitalised words, when that run
+    is a name ("TOI Lifestyle Desk is a team" opens with none)."""
+    run: list[str] = []
+    for word in text.split()[:5]:
+        if not word[:1].isupper():
+            break
+        run.append(word)
+        if word.endswith((",", ".", ";", ":")) and len(word.strip(",.;:")) > 1:
+            break
+    if not 2 <= len(run) <= 4:
+        return None
+    return lone_name(" ".join(run).rstrip(",.;:"))
+
+
+# "Jane Doe is a reporter...", "Hans Müller ist Redakteur...": the verb that
+# joins a name to its job in a writer's one-line biography.
+_COPULA = _wordset("is ist est es è é jest je är er on")
+# The jobs of people who write: "Jane Doe is the CEO of Acme." ending a story is
+# about someone in it.
+_WRITING_JOBS = _JOB_WORDS - _wordset(
+    """
+    director manager founder ceo president host anchor member members moderator moderators
+    engineer engineers developer developers designer scientist consultant strategist
+    evangelist architect marketer coordinator officer leiter leiterin desk team bureau
+    """
+)
+
+
+def biography_subject(text: str) -> str | None:
+    """The writer a one-line biography at a story's end is about ("Jane Doe is a
+    freelance reporter based in Berlin."): a name, a verb of being, and a job
+    among the next words."""
+    if len(text) > 300 or (name := leading_name(text)) is None:
+        return None
+    rest = text[len(name) :].lstrip(" ,").split()
+    if not rest or _fold_word(rest[0]) not in _COPULA:
+        return None
+    following = [_fold_word(word) for word in rest[1:12]]
+    if not any(word in _WRITING_JOBS for word in following):
+        return None
     return name
