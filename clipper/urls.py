@@ -44,6 +44,15 @@ def join(base: str | None, href: str) -> str | None:
     return joined if split(joined) is not None else None
 
 
+def host_of(url: str | None) -> str:
+    """The host of an http(s) URL, without ``www.``, port or credentials."""
+    if not url or "://" not in url:
+        return ""
+    host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
+    return host.removeprefix("www.")
+
+
 def url_problem(text: str) -> str | None:
     """What stops ``text`` from being a URL clipper can fetch, in words; ``None`` if nothing."""
     stripped = text.strip()

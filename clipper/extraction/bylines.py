@@ -161,6 +161,30 @@ BYLINE_WORDS = (
 # Ali Demir"): alone they are given names too (Oleh, Yazan) or everyday words.
 BYLINE_LABELS = ("oleh", "yazan", "yazar")
 
+# A line that opens with a byline word: "By Jon Foster - 2025-09-13". The name
+# is not written in lower case: "By logging in, you agree" is a sentence.
+_BY_VERB = (
+    r"(?:(?:written|posted|published|reported)\s+by|(?:escrito|publicado)\s+por"
+    r"|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé|publié)\s+par|(?:scritto|pubblicato)\s+da"
+    r"|(?:skrevet|skriven)\s+a[vf]|napsala?|napísala?|írta|piše|пише|γράφει|โดย"
+    r"|by|von|par|por|door|di|av|af)"
+)
+# A line that opens with a byline word and a colon: "Szerző: Kovács Anna",
+# "Oleh: Budi Santoso". Greek "Του"/"Της" open sentences too: only in a byline's box.
+_LINE_WORDS = longest_first(word for word in BYLINE_WORDS if word not in ("του", "της"))
+# "Text:" ("Texte :", "Tekst:") credits the words' author, only before a colon.
+_LINE_LABELS = longest_first((*BYLINE_LABELS, "text", "texte", "texto", "testo", "tekst", "текст"))
+# ("By: Jon Foster" too, the colon after "By".)
+BY_LINE = re.compile(
+    rf"(?:(?i:{_BY_VERB})\s*[:：]?\s+|(?i:{_LINE_WORDS}|{_LINE_LABELS}|autor(?:in)?|author)\s*[:：]\s*)"
+    r"(?![a-zß-ÿ])[^\W\d_]"
+)
+# The words alone on their line, the name on the next: "Written by" / "Maya Perez".
+BY_ALONE = re.compile(
+    rf"(?i:{_BY_VERB}|autor(?:in)?|author|auteure?|autore|{_LINE_WORDS})\s*[:：]?"
+    rf"|(?i:{_LINE_LABELS})\s*[:：]"
+)
+
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:"

@@ -50,6 +50,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from clipper.extraction.bylines import (
     ABOUT_THE_AUTHOR,
+    BY_ALONE,
+    BY_LINE,
     BYLINE_LABELS,
     BYLINE_WORDS,
     biography_subject,
@@ -82,7 +84,7 @@ from clipper.extraction.titles import (
     strip_site,
     tidy,
 )
-from clipper.urls import split
+from clipper.urls import host_of, split
 
 
 @dataclass(frozen=True)
@@ -508,15 +510,6 @@ class _Places:
 # --- hosts and sites -------------------------------------------------------------------
 
 
-def _host(url: str | None) -> str:
-    """The host of an http(s) URL, without ``www.``, port or credentials."""
-    if not url or "://" not in url:
-        return ""
-    host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-    host = host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
-    return host.removeprefix("www.")
-
-
 def _host_label(host: str) -> str:
     """The name part of a host: ``www.bbc.co.uk`` → ``bbc``, ``blog.x.org`` → ``x``."""
     labels = [label for label in host.split(".") if label]
@@ -797,13 +790,13 @@ def _authors(
         lines, below = around.lines(title)
         for index in range(below, min(len(lines), below + 30)):
             line = lines[index]
-            if len(line) <= 24 and _BY_ALONE.fullmatch(line):
+            if len(line) <= 24 and BY_ALONE.fullmatch(line):
                 following = lines[index + 1] if index + 1 < len(lines) else ""
                 if following in (":", "："):  # "Author" / ":" / "Vinay Sajip": three spans
                     following = lines[index + 2] if index + 2 < len(lines) else ""
                 if following[:1] and not following[:1].islower():
                     yield _Witness(parse_byline(f"By {following}"[:160]))
-            elif len(line) <= 120 and _BY_LINE.match(line):
+            elif len(line) <= 120 and BY_LINE.match(line):
                 yield _Witness(parse_byline(line))
             elif index < below + 8 and (name := _name_beside(lines, index, index <= below + 1)):
                 if not _people_listed(lines, below, name):
@@ -1046,9 +1039,9 @@ def _shown_instead(declared: tuple[str, ...], around: _Around, title: str) -> li
     if any(name.casefold() in shown for name in declared):
         return None
     for index, line in enumerate(near):
-        if len(line) <= 120 and _BY_LINE.match(line):
+        if len(line) <= 120 and BY_LINE.match(line):
             names = parse_byline(line)
-        elif len(line) <= 24 and _BY_ALONE.fullmatch(line) and index + 1 < len(near):
+        elif len(line) <= 24 and BY_ALONE.fullmatch(line) and index + 1 < len(near):
             names = parse_byline(f"By {near[index + 1]}"[:160])
         else:
             continue
@@ -1320,9 +1313,9 @@ def _foreign_author_link(node: LexborNode, host: str) -> bool:
     if _BYLINE_MARK.search(marks.lower()):
         return False
     href = (node.attributes.get("href") or "").strip()
-    other = _host(href) if href.startswith(("http://", "https://", "//")) else ""
+    other = host_of(href) if href.startswith(("http://", "https://", "//")) else ""
     if href.startswith("//"):
-        other = _host("https:" + href)
+        other = host_of("https:" + href)
     return bool(other) and other != host and not other.endswith("." + host)
 
 
@@ -1447,31 +1440,6 @@ def _parsely_date(page: _Page) -> str | None:
     return value if isinstance(value, str) else None
 
 
-# A line that opens with a byline word: "By Jon Foster - 2025-09-13". The name
-# is not written in lower case: "By logging in, you agree" is a sentence.
-_BY_VERB = (
-    r"(?:(?:written|posted|published|reported)\s+by|(?:escrito|publicado)\s+por"
-    r"|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé|publié)\s+par|(?:scritto|pubblicato)\s+da"
-    r"|(?:skrevet|skriven)\s+a[vf]|napsala?|napísala?|írta|piše|пише|γράφει|โดย"
-    r"|by|von|par|por|door|di|av|af)"
-)
-# A line that opens with a byline word and a colon: "Szerző: Kovács Anna",
-# "Oleh: Budi Santoso". Greek "Του"/"Της" open sentences too: only in a byline's box.
-_LINE_WORDS = longest_first(word for word in BYLINE_WORDS if word not in ("του", "της"))
-# "Text:" ("Texte :", "Tekst:") credits the words' author, only before a colon.
-_LINE_LABELS = longest_first((*BYLINE_LABELS, "text", "texte", "texto", "testo", "tekst", "текст"))
-# ("By: Jon Foster" too, the colon after "By".)
-_BY_LINE = re.compile(
-    rf"(?:(?i:{_BY_VERB})\s*[:：]?\s+|(?i:{_LINE_WORDS}|{_LINE_LABELS}|autor(?:in)?|author)\s*[:：]\s*)"
-    r"(?![a-zß-ÿ])[^\W\d_]"
-)
-# The words alone on their line, the name on the next: "Written by" / "Maya Perez".
-_BY_ALONE = re.compile(
-    rf"(?i:{_BY_VERB}|autor(?:in)?|author|auteure?|autore|{_LINE_WORDS})\s*[:：]?"
-    rf"|(?i:{_LINE_LABELS})\s*[:：]"
-)
-
-
 def _dateline_near_title(
     around: _Around, title: str, authors: tuple[str, ...], url: str | None, month_first: bool
 ) -> tuple[str | None, str | None]:
@@ -1509,7 +1477,7 @@ def _dateline_near_title(
                 found = first
             elif dated:
                 updated = index
-        elif _BY_LINE.match(line) or any(name in line for name in names):
+        elif BY_LINE.match(line) or any(name in line for name in names):
             dated = labelled_dates(near, month_first=month_first)
             if dated and dated[0][0] != "modified":
                 found = dated[0][1]
@@ -1961,7 +1929,7 @@ def extract_metadata(
     """
     page = _first_pass(tree)
     ld = read_json_ld(tree, url, page.scripts)
-    host = _host(url) or _host(page.canonical) or _host(page.meta("og:url"))
+    host = host_of(url) or host_of(page.canonical) or host_of(page.meta("og:url"))
 
     # Site keys from declared names and the host, to strip title affixes.
     declared_sites = _site_candidates(page, ld)
