@@ -8,13 +8,9 @@ first witness that gives a usable value wins, which is why a JSON-LD date beats
 a date in a sidebar teaser; a weaker witness is consulted only to fill a gap or
 to add precision (a datetime on the same day as a bare date).
 
-Speed: one CSS query over ``<head>`` and one over ``<body>`` (run in C by
-lexbor) find every element the declared witnesses live in; JSON-LD is parsed
-once. The visible byline and dateline are looked for only when the declared
-data lacks them, and then only around the headline, climbing a few containers
-at most: their surroundings hold them on virtually every article page, and a
-search of the whole page would be slower and would also find sidebar teasers'
-dates and commenters' names.
+Speed: see ``page_scan.py``: one first pass over the tree finds every element
+the declared witnesses live in, and the visible byline and dateline are looked
+for only around the headline.
 
 Decisions:
 
@@ -40,9 +36,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -76,6 +72,16 @@ from clipper.extraction.dates import (
     relative_date,
 )
 from clipper.extraction.jsonld import JsonLd, read_json_ld, types
+from clipper.extraction.page_scan import (
+    Around,
+    Page,
+    Places,
+    attribute_date,
+    first_pass,
+    machine_date,
+    node_value,
+    text_of,
+)
 from clipper.extraction.titles import (
     choose_title,
     key,
@@ -111,49 +117,6 @@ class Metadata:
     thread: str = ""  # "forum" or "questions", as ``JsonLd.thread``
 
 
-# Everything the first pass needs: one query over the (small) head and one over
-# the body, each run by lexbor in C; what they return is sorted out in Python.
-# The body query repeats the head's tags because a stray element in ``<head>``
-# makes the parser move everything after it into the body.
-_HEAD_QUERY = (
-    "title, meta, link[rel~=canonical i], link[rel~=image_src i], link[rel~=author i], "
-    'script[type*="ld+json" i]'
-)
-_BODY_QUERY = (
-    'title, meta, link[rel~=canonical i], script[type*="ld+json" i], h1, time, [itemprop], '
-    "[rel~=author], [itemtype]"
-)
-# Microdata types of a page whose replies are its content (as in ``jsonld``).
-_THREAD_ITEM = re.compile(r"schema\.org/(DiscussionForumPosting|QAPage)\b", re.IGNORECASE)
-
-
-def _thread_kind(itemtype: str) -> str:
-    """``"forum"``, ``"questions"`` or ``""``, by a microdata type."""
-    found = _THREAD_ITEM.search(itemtype)
-    if found is None:
-        return ""
-    return "forum" if found.group(1).lower() == "discussionforumposting" else "questions"
-
-
-# Around the headline: the byline and the dateline, by class names in several
-# languages (Turkish "yazar"/"tarih", Indonesian "penulis"/"tanggal", Hungarian
-# "szerzo", Danish and Norwegian "forfatter").
-_AROUND = {
-    "byline": "[class*=byline i], [class*=author i], [class*=autor i], [class*=auteur i], "
-    "[class*=writer i], [class*=reporter i], [class*=firma i], [class*=signature i], "
-    "[class*=assinatura i], [id*=author i], address, a[href*='/author/' i], "
-    "a[href*='/authors/' i], a[href*='/autor/' i], a[href*='/auteur/' i], "
-    "a[href*='/autore/' i], a[href*='/autores/' i], [class*=yazar i], [class*=penulis i], "
-    "[class*=szerzo i], [class*=forfatter i]",
-    # Rarer marks of a byline, looked for only where the usual ones find nothing
-    # (each mark more is a longer search on every page).
-    "byline+": "[class*=journalist i], [class*=contributor i], [data-testid*=byline i], "
-    "[data-testid*=author i], a[href*='/by/' i], a[href*='/journalist' i]",
-    "date": "time, [class*=date i], [class*=time i], [class*=publish i], [class*=posted i], "
-    "[class*=datum i], [class*=fecha i], [class*=data i], [class*=tarih i], [class*=tanggal i], "
-    "[class*=meta i], [class*=info i], "
-    "[class*=byline i], [class*=author i]",
-}
 # Words that introduce a byline inside a longer line of text; the words of
 # more languages only before a colon ("Szerző:", "Oleh:", "Piše:").
 _LABEL_WORDS = longest_first((*BYLINE_WORDS, *BYLINE_LABELS))
@@ -161,38 +124,7 @@ _BYLINE_LABEL = re.compile(
     r"(?:^|(?<=[\s|·•\u3000(（]))(?:By|Von|Par|Por|Door|Autor(?:in)?:|Author:|Автор:|Авторы:"
     rf"|Текст:|作者[:：]|撰文|記者|记者|بقلم|(?i:{_LABEL_WORDS})\s*[:：])\s*"
 )
-# Containers whose dates and names belong to other stories or to readers.
-# The name patterns are matched against lower-cased class/id lists: Python's
-# IGNORECASE makes an alternation this long several times slower.
-_ELSEWHERE_TAGS = frozenset({"aside", "nav", "footer", "form", "figcaption", "blockquote"})
-_ELSEWHERE = re.compile(
-    r"(?:^|[-_])nav(?:$|[-_])|navbar|navigation|menu|comment|related|sidebar|widget|teaser"
-    r"|recommend|popular|trending|most-?read|promo"
-    r"|newsletter|footer|breadcrumb|outbrain|taboola|(?:^|[-_ ])rail|carousel|ticker|tweet"
-    r"|more-?stories|read-?more|also|next-?post|prev-?post|pagination|reply|respond",
-)
-# Layout modifiers ("has-sidebar", "content__header--no-promo") say what is
-# next to an element, not what it is; so does a BEM modifier after "--"
-# ("pageHeader__row--footer" is a row of the page header).
-_MODIFIER = re.compile(r"(?:^|[-_])(?:has|with|no|without|show|hide|is)[-_]")
 
-
-def _is_furniture(names: str, layout: frozenset[str] = frozenset()) -> bool:
-    """Whether a lower-cased class/id list names page furniture (one token is enough).
-
-    Tokens in ``layout`` are the page's own names for its boxes (see ``_Places.settle``).
-    """
-    if not _ELSEWHERE.search(names):
-        return False
-    return any(
-        _ELSEWHERE.search(base) and not _MODIFIER.search(base) and name not in layout
-        for name in names.split()
-        if (base := name.split("--", 1)[0])
-    )
-
-
-_ELSEWHERE_ROLES = ("banner", "complementary", "navigation")
-_SITE_HEADER = re.compile(r"site|global|masthead|banner|^top|navbar|header-top")
 
 _PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "og:published_time",
@@ -254,112 +186,6 @@ _SCRIPTS_LANGUAGE = (  # (pattern, languages that write with it, the one it impl
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-@dataclass
-class _Page:
-    """What the first pass over the tree found, sorted by kind."""
-
-    metas: dict[str, list[str]] = field(default_factory=dict)
-    title: str = ""
-    canonical: str | None = None
-    image_src: str | None = None
-    scripts: list[LexborNode] = field(default_factory=list)
-    headings: list[LexborNode] = field(default_factory=list)
-    times: list[LexborNode] = field(default_factory=list)
-    author_nodes: list[LexborNode] = field(default_factory=list)
-    thread: str = ""  # a microdata forum topic or question page, as ``JsonLd.thread``
-    published_nodes: list[LexborNode] = field(default_factory=list)
-    modified_nodes: list[LexborNode] = field(default_factory=list)
-    headline_nodes: list[LexborNode] = field(default_factory=list)
-
-    def meta(self, *keys: str) -> str | None:
-        """The first non-empty ``<meta>`` content under any of ``keys``."""
-        for name in keys:
-            for value in self.metas.get(name, ()):
-                if value := " ".join(value.split()):
-                    return value
-        return None
-
-    def meta_named(self, pattern: re.Pattern[str], known: Iterable[str]) -> Iterator[str]:
-        """``<meta>`` contents whose name matches ``pattern`` and is not in ``known``."""
-        skip = set(known)
-        for name, values in self.metas.items():
-            if name not in skip and pattern.search(name):
-                for value in values:
-                    if value := " ".join(value.split()):
-                        yield value
-
-    def meta_all(self, keys: Iterable[str]) -> Iterator[str]:
-        for name in keys:
-            for value in self.metas.get(name, ()):
-                if value := " ".join(value.split()):
-                    yield value
-
-
-def _first_pass(tree: LexborHTMLParser) -> _Page:
-    page = _Page()
-    head, body = tree.head, tree.body
-    nodes = head.css(_HEAD_QUERY) if head is not None else []
-    if body is not None:
-        nodes.extend(body.css(_BODY_QUERY))
-    # A page's own microdata type often sits on <html> or <body>, which css() does not test.
-    for element in (tree.root, body):
-        itemtype = element.attributes.get("itemtype") if element is not None else None
-        if itemtype and not page.thread:
-            page.thread = _thread_kind(itemtype)
-    metas = page.metas
-    for node in nodes:
-        tag = node.tag
-        if tag == "title":
-            if not page.title:
-                page.title = node.text(deep=True)
-            continue
-        if tag == "script":
-            page.scripts.append(node)
-            continue
-        attrs = node.attributes
-        if tag == "meta":
-            if content := attrs.get("content"):
-                for attr in ("property", "name", "itemprop", "http-equiv"):
-                    if name := attrs.get(attr):
-                        name = name.lower()
-                        for part in name.split() if " " in name else (name,):
-                            if part.startswith(("dc:", "dcterms:")):  # RDFa spells DC so
-                                part = part.replace(":", ".", 1)
-                            if part in metas:
-                                metas[part].append(content)
-                            else:
-                                metas[part] = [content]
-            if "itemprop" not in attrs:
-                continue
-        elif tag == "link":
-            rel = (attrs.get("rel") or "").lower().split()
-            href = attrs.get("href")
-            if href and "canonical" in rel and page.canonical is None:
-                page.canonical = href.strip()
-            elif href and "image_src" in rel and page.image_src is None:
-                page.image_src = href.strip()
-            elif "author" not in rel:
-                continue
-        elif tag == "h1":
-            page.headings.append(node)
-        elif tag == "time":
-            page.times.append(node)
-        if (itemtype := attrs.get("itemtype")) and not page.thread:
-            page.thread = _thread_kind(itemtype)
-        if itemprop := attrs.get("itemprop"):
-            if "author" in itemprop or "creator" in itemprop:
-                page.author_nodes.append(node)
-            if "datePublished" in itemprop or "dateCreated" in itemprop:
-                page.published_nodes.append(node)
-            if "dateModified" in itemprop:
-                page.modified_nodes.append(node)
-            if "headline" in itemprop and tag != "meta":
-                page.headline_nodes.append(node)
-        elif "author" in (attrs.get("rel") or "").lower().split():
-            page.author_nodes.append(node)
-    return page
-
-
 # Inside a headline, what the reader does not see as its words: a bookmark
 # tooltip the page hides ("Stay organized with collections"), a button, an icon.
 _UNSHOWN = "[hidden], [aria-hidden=true i], button, template, script, style, svg"
@@ -374,139 +200,6 @@ def _unshown(heading: LexborNode) -> None:
         node.decompose()
 
 
-def _text(node: LexborNode) -> str:
-    return " ".join(node.text(deep=True, separator=" ").split())
-
-
-def _node_value(node: LexborNode) -> str:
-    """A microdata value: ``content``/``datetime`` attribute, else the text."""
-    attrs = node.attributes
-    return (attrs.get("content") or attrs.get("datetime") or "").strip() or _text(node)
-
-
-_NEUTRAL, _ELSEWHERE_NODE, _BOUNDARY = 0, 1, 2
-
-
-def _inside_article(node: LexborNode, levels: int = 6) -> bool:
-    """Whether ``node`` lies within an ``<article>`` (a few levels up at most)."""
-    current = node.parent
-    for _depth in range(levels):
-        if current is None or current.tag in ("body", "html", "main"):
-            return False
-        if current.tag == "article":
-            return True
-        current = current.parent
-    return False
-
-
-def _margin_note(aside: LexborNode) -> bool:
-    """Whether an ``<aside>`` is a note beside the story (its date, its author)
-    rather than a sidebar: next to nothing in it, or a few words inside the
-    story's own ``<article>``."""
-    if aside.css_first("h1, h2, h3, h4, h5, h6, li") is not None:
-        return False  # "Most read" and its list: teasers
-    size = len(aside.text(deep=True).strip())
-    return size <= 60 or (size <= 200 and _inside_article(aside))
-
-
-class _Places:
-    """Which elements are sidebars, teasers, comments, forms or a site header.
-
-    Each element's verdict is computed once per page: the byline, dateline and
-    ``<time>`` candidates share most of their ancestors.
-    """
-
-    def __init__(self) -> None:
-        self._verdicts: dict[int, int] = {}
-        self._layout: frozenset[str] = frozenset()
-
-    def settle(self, headline: LexborNode) -> bool:
-        """Take ``headline`` as the story's although its containers look like furniture.
-
-        Page builders name every box after a sidebar or a widget
-        (``elementor-widget-container``, ``cs-sidebar-enabled``, ``WidgetArea``),
-        and a hero ``<header class="site-header">`` may hold the headline: a
-        container that holds the story's one headline is no sidebar, so the class
-        names that made it look like one describe layout, and boxes beside it
-        with the same names (the byline's, the dateline's) are not furniture
-        either. Containers that are furniture by their tag or their ARIA role
-        (``<aside>``, ``<nav>``, ``role=navigation``) are not overruled: a
-        headline there is a copy. Returns whether ``headline`` was taken.
-        """
-        names: set[str] = set()
-        current = headline.parent
-        for _depth in range(14):
-            if current is None:
-                break
-            verdict = self._verdict(current)
-            if verdict == _BOUNDARY:
-                break
-            if verdict == _ELSEWHERE_NODE:
-                attrs = current.attributes
-                if current.tag in _ELSEWHERE_TAGS or attrs.get("role") in _ELSEWHERE_ROLES:
-                    return False
-                found = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
-                names.update(found)
-            current = current.parent
-        if not names:
-            return False
-        self._layout = self._layout | names
-        self._verdicts.clear()
-        return not self.elsewhere(headline)
-
-    def _verdict(self, node: LexborNode) -> int:
-        key = node.mem_id
-        verdict = self._verdicts.get(key)
-        if verdict is None:
-            tag = node.tag
-            if tag in ("body", "html", "main"):
-                verdict = _BOUNDARY
-            elif tag == "article":
-                # A comment or a teaser is often an <article> of its own.
-                attrs = node.attributes
-                names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-                furniture = len(names) > 1 and _is_furniture(names, self._layout)
-                verdict = _ELSEWHERE_NODE if furniture else _BOUNDARY
-            elif tag in _ELSEWHERE_TAGS:
-                verdict = _ELSEWHERE_NODE
-                if (tag == "aside" and _margin_note(node)) or (
-                    tag == "footer" and _inside_article(node)
-                ):
-                    verdict = _NEUTRAL  # the story's own note or footer: its author, its date
-            else:
-                attrs = node.attributes
-                names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-                verdict = _NEUTRAL
-                site_header = tag == "header" and _SITE_HEADER.search(names)
-                if attrs.get("role") in _ELSEWHERE_ROLES or (
-                    len(names) > 1
-                    and (
-                        _is_furniture(names, self._layout)
-                        or (site_header and not self._layout.intersection(names.split()))
-                    )
-                ):
-                    verdict = _ELSEWHERE_NODE
-            self._verdicts[key] = verdict
-        return verdict
-
-    def elsewhere(self, node: LexborNode, stop: LexborNode | None = None) -> bool:
-        """Whether ``node`` sits in page furniture (looking no higher than ``stop``)."""
-        current = node.parent
-        stop_id = stop.mem_id if stop is not None else None
-        for _depth in range(14):
-            if current is None or current.mem_id == stop_id:
-                return False
-            verdict = self._verdict(current)
-            if verdict != _NEUTRAL:
-                return verdict == _ELSEWHERE_NODE
-            current = current.parent
-        return False
-
-    def furniture(self, node: LexborNode) -> bool:
-        """Whether ``node`` is page furniture itself or sits in it."""
-        return self._verdict(node) == _ELSEWHERE_NODE or self.elsewhere(node)
-
-
 # --- hosts and sites -------------------------------------------------------------------
 
 
@@ -518,7 +211,7 @@ def _host_label(host: str) -> str:
     return labels[-2] if len(labels) >= 2 else (labels[0] if labels else "")
 
 
-def _site_candidates(page: _Page, ld: JsonLd) -> list[str]:
+def _site_candidates(page: Page, ld: JsonLd) -> list[str]:
     found: list[str] = []
     publisher = ld.publisher()
     for value in (
@@ -656,7 +349,7 @@ def _item_of(node: LexborNode) -> LexborNode | None:
 _POST_ITEM = re.compile(r"(?:comment|posting|article|post)$", re.IGNORECASE)
 
 
-def _in_furniture(node: LexborNode, item: LexborNode | None, places: _Places) -> bool:
+def _in_furniture(node: LexborNode, item: LexborNode | None, places: Places) -> bool:
     """Whether a microdata author lies in page furniture.
 
     Inside a post's own item (a forum's ``Comment``, a ``DiscussionForumPosting``),
@@ -717,7 +410,7 @@ _NOT_A_BYLINE = frozenset({"blockquote", "figcaption", "nav", "form", "article",
 
 
 def _authors(
-    page: _Page, ld: JsonLd, site_keys: list[str], around: _Around, title: str, host: str
+    page: Page, ld: JsonLd, site_keys: list[str], around: Around, title: str, host: str
 ) -> tuple[str, ...]:
     """People named by the publisher, else in the visible byline; else what stands in.
 
@@ -750,7 +443,7 @@ def _authors(
                 continue
             else:
                 inner = node.css_first("[itemprop~=name]")
-                value = _node_value(inner if inner is not None else node)
+                value = node_value(inner if inner is not None else node)
             if not value:
                 continue
             if "itemprop" in node.attributes:
@@ -769,7 +462,7 @@ def _authors(
             and not _authority(node)
             and not _foreign_author_link(node, host)
         ][:15]
-        texts = [_text(node) for node in nodes]
+        texts = [text_of(node) for node in nodes]
         for index, (node, text) in enumerate(zip(nodes, texts, strict=True)):
             if 2 <= len(text) <= 160:
                 # An inner match ("span.author" inside "div.byline-section") says
@@ -779,7 +472,7 @@ def _authors(
                     yield _Witness(_in_context(parse_byline(text), text, texts[:index]))
             elif len(text) > 160:  # an author box with a biography: its links name them
                 for link in node.css("a")[:3]:
-                    yield _Witness(parse_byline(_text(link)))
+                    yield _Witness(parse_byline(text_of(link)))
         # A byline inside a dateline or info line: "来源：新华社　作者：张三、李四".
         for node in around.nodes("date", 2)[:10]:
             text = node.text(deep=True, separator=" ")
@@ -888,11 +581,11 @@ def _shows_only(parent: LexborNode, node: LexborNode) -> bool:
     return True
 
 
-def _first_poster(around: _Around, title: str) -> str | None:
+def _first_poster(around: Around, title: str) -> str | None:
     """The name of the first post's poster just below the headline, on a page that
     names no author otherwise: a forum thread is its first post's. (A name far
     below is a reviewer's on a shop's page, or a teaser's on a listing.)"""
-    body = around._tree.body
+    body = around.tree.body
     lines, below = around.lines(title)
     near = lines[below : below + 25]
     if body is None or not near:
@@ -914,7 +607,7 @@ def _first_poster(around: _Around, title: str) -> str | None:
         if node.tag == "h1":
             continue
         attrs = node.attributes
-        text = (attrs.get("data-author") or attrs.get("author") or _text(node)).strip()
+        text = (attrs.get("data-author") or attrs.get("author") or text_of(node)).strip()
         if not 2 <= len(text) <= 40 or around.places.elsewhere(_wrapper(node)):
             continue
         if not any(text in line for line in near):
@@ -951,15 +644,15 @@ _ORGANIZATION_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _site_owner(around: _Around) -> str | None:
+def _site_owner(around: Around) -> str | None:
     """The person a one-person site belongs to, where nothing else names an author:
     the name in its copyright notice when its header shows the same name (a blog
     called "Cassidy Williams", "© 2025 Cassidy Williams" at its foot)."""
-    body = around._tree.body
+    body = around.tree.body
     if body is None:
         return None
     for node in reversed(body.css("footer, [class*=copyright i], [class*=footer i]")[-6:]):
-        found = _COPYRIGHT.search(_text(node))
+        found = _COPYRIGHT.search(text_of(node))
         if found is None:
             continue
         name = leading_name(found["name"])
@@ -967,7 +660,7 @@ def _site_owner(around: _Around) -> str | None:
             return None
         wanted = key(name)
         heads = body.css("header h1, header a, a[href='/'], [class*=site-title i], [class*=logo i]")
-        return name if any(key(_text(head)) == wanted for head in heads[:40]) else None
+        return name if any(key(text_of(head)) == wanted for head in heads[:40]) else None
     return None
 
 
@@ -1010,7 +703,7 @@ def _account_name(name: str) -> bool:
     return " " not in name and any(c.isupper() or c.islower() for c in name)
 
 
-def _shown_instead(declared: tuple[str, ...], around: _Around, title: str) -> list[str] | None:
+def _shown_instead(declared: tuple[str, ...], around: Around, title: str) -> list[str] | None:
     """The names of a "By" line just under the headline, when the page shows none
     of the people it declares near it.
 
@@ -1053,10 +746,10 @@ def _shown_instead(declared: tuple[str, ...], around: _Around, title: str) -> li
 _ABOUT = frozenset(ABOUT_THE_AUTHOR)
 
 
-def _about_the_author(around: _Around) -> str | None:
+def _about_the_author(around: Around) -> str | None:
     """The person an "About the author" heading introduces: the name or the
     biography that follows it (in the heading's box, or after its box)."""
-    body = around._tree.body
+    body = around.tree.body
     if body is None:
         return None
     for heading in body.css("h2, h3, h4, h5, h6, strong, b")[:500]:
@@ -1066,7 +759,7 @@ def _about_the_author(around: _Around) -> str | None:
         following = _next_shown(heading)
         if following is None and heading.parent is not None:
             following = _next_shown(heading.parent)
-        if following is not None and (name := leading_name(_text(following))):
+        if following is not None and (name := leading_name(text_of(following))):
             return name
     return None
 
@@ -1075,15 +768,15 @@ def _about_the_author(around: _Around) -> str | None:
 _REPORTING_BY = re.compile(r"[(\[]?\s*(?:additional\s+)?(?:reporting|writing)\s+by\s", re.I)
 
 
-def _story_end_writer(around: _Around) -> list[str]:
+def _story_end_writer(around: Around) -> list[str]:
     """The writer named in the story's last paragraphs: an agency's "Reporting
     by" credits, or a one-line biography ("Jane Doe is a freelance reporter
     based in Berlin.")."""
-    scope = around._story_scope()
+    scope = around.story_scope()
     if scope is None:
         return []
     for paragraph in reversed(scope.css("p")[-8:]):
-        text = _text(paragraph)
+        text = text_of(paragraph)
         if not 8 <= len(text) <= 300 or around.places.elsewhere(paragraph):
             continue
         if _REPORTING_BY.match(text):
@@ -1137,171 +830,6 @@ _SAYS = re.compile(
 )
 
 
-# A line of a script or a style sheet (the parser's text holds theirs too).
-_CODE_LINE = re.compile(r"[;{}]$|^[{}]|\bfunction\s*\(|=>|\b(?:document|window)\.")
-
-
-def _shown_lines(raw_lines: list[str]) -> list[str]:
-    """The non-empty lines a reader sees, spaces folded; code is left out."""
-    lines = []
-    for raw in raw_lines:
-        if (line := " ".join(raw.split())) and not _CODE_LINE.search(line):
-            lines.append(line)
-    return lines
-
-
-# Marks the headline's place in the page's text for a moment (a private-use character).
-_MARK = "\ue000\ue001"
-
-
-class _Around:
-    """The byline and dateline elements around the headline, found on demand.
-
-    For each kind, climbs from the ``<h1>`` one container at a time (up to six
-    levels, stopping at ``article``/``main``) and keeps the matches of the lowest
-    level that has any, leaving out those in sidebars, teasers and comments.
-    Without a headline the whole body is searched once.
-    """
-
-    def __init__(
-        self, headlines: list[LexborNode], tree: LexborHTMLParser, places: _Places
-    ) -> None:
-        self._tree = tree
-        self.headlines = headlines
-        self.places = places
-        self._found: dict[tuple[str, int], list[LexborNode]] = {}
-        self._matches: dict[tuple[int, str], list[LexborNode]] = {}
-        self._lines: tuple[list[str], int] | None = None
-
-    def lines(self, title: str) -> tuple[list[str], int]:
-        """The lines of text around the headline (``title`` as written in the
-        page's text), and the index of the first line below it.
-
-        For templates whose byline and dateline have no telling markup: the
-        reader finds them just above or below the headline all the same.
-        """
-        if self._lines is None:
-            self._lines = ([], 0)
-            body = self._story_scope()
-            needle, position = "", -1
-            if body is not None and self.headlines:
-                # The headline's own place, marked for a moment: the same words
-                # are often written earlier, in a ticker or the breadcrumbs.
-                headline = self.headlines[0]
-                headline.insert_before(_MARK)
-                mark = headline.prev
-                text = body.text(deep=True, separator="\n")
-                if mark is not None and mark.tag == "-text":
-                    mark.decompose()
-                position = text.find(_MARK)
-                if position >= 0:
-                    text = text[:position] + text[position + len(_MARK) :].lstrip("\n")
-                    own = headline.text(deep=True, separator="\n").strip()
-                    needle = own if text.startswith(own, position) else ""
-            else:
-                text = body.text(deep=True, separator="\n") if body is not None else ""
-            if position < 0:
-                # The title chosen from the headline, where the headline is not an element.
-                needle = title[:40]
-                position = text.find(needle) if len(needle) >= 8 else -1
-            if position >= 0:
-                after = text[position + len(needle) : position + 2000].split("\n")
-                before = text[max(0, position - 400) : position].split("\n")[1:]
-                lines = _shown_lines(before)
-                below = len(lines)
-                self._lines = (lines + _shown_lines(after), below)
-        return self._lines
-
-    def story_element(self) -> LexborNode | None:
-        """The ``<article>`` or ``<main>`` that holds the headline with its story, if any."""
-        scope = self._story_scope()
-        return scope if scope is not None and scope.tag in ("article", "main") else None
-
-    def _story_scope(self) -> LexborNode | None:
-        """The ``<article>`` or ``<main>`` that holds the headline with its story,
-        else the body: a "by" line in a sidebar or a teaser beside a short story is
-        not its byline."""
-        body = self._tree.body
-        if not self.headlines:
-            return body
-        headline = self.headlines[0]
-        own = len(headline.text(deep=True).strip())
-        current = headline.parent
-        while current is not None and current.tag not in ("body", "html"):
-            if (
-                current.tag in ("article", "main")
-                and not self.places.elsewhere(current)
-                and len(current.text(deep=True).strip()) > own + 200
-            ):
-                return current
-            current = current.parent
-        return body
-
-    def nodes(self, kind: str, levels: int = 5) -> list[LexborNode]:
-        """``"byline"`` or ``"date"`` elements, in document order, looking at most
-        ``levels`` containers up from the headline."""
-        if (kind, levels) not in self._found:
-            self._found[kind, levels] = self._search(kind, levels)
-        return self._found[kind, levels]
-
-    def _search(self, kind: str, levels: int) -> list[LexborNode]:
-        selector = _AROUND[kind]
-        if not self.headlines:
-            body = self._tree.body
-            matches = body.css(selector)[:40] if body is not None else []
-            return [node for node in matches if not self.places.elsewhere(node)]
-        holds = _holds_date if kind == "date" else _holds_words
-        for headline in self.headlines[:2]:
-            if found := self._climb(headline, selector, levels, holds):
-                return found
-        return []
-
-    def _climb(
-        self,
-        headline: LexborNode,
-        selector: str,
-        levels: int,
-        holds: Callable[[LexborNode], bool],
-    ) -> list[LexborNode]:
-        """The matches of the lowest level up from ``headline`` of which one
-        ``holds`` what is looked for: a "meta" box of categories next to the
-        headline does not stop the search for the dateline further up."""
-        container = headline
-        seen: set[int] = set()
-        for level in range(1, levels + 1):
-            parent = container.parent
-            # The whole body only for a flat page whose <h1> sits just under it.
-            if parent is None or parent.tag == "html" or (parent.tag == "body" and level > 2):
-                break
-            container = parent
-            if level == 4 and levels > 4 and container.tag not in ("article", "main"):
-                # Each level up is a bigger search; the fourth is folded into the
-                # fifth (which contains it), since few bylines sit that far away.
-                continue
-            found = []
-            for node in self._matching(container, selector)[:40]:
-                # A node already rejected at a lower level is rejected again.
-                if node.mem_id not in seen:
-                    seen.add(node.mem_id)
-                    if not self.places.elsewhere(node, stop=container):
-                        found.append(node)
-            if any(holds(node) for node in found):
-                return found
-            if container.tag in ("article", "main", "body"):
-                break
-        return []
-
-    def _matching(self, container: LexborNode, selector: str) -> list[LexborNode]:
-        """``container.css(selector)``, run once: the dateline is looked for
-        two and five levels up, and both climbs pass the same containers.
-        (Only a text node is ever added to or taken from the page meanwhile.)"""
-        key = (container.mem_id, selector)
-        matches = self._matches.get(key)
-        if matches is None:
-            matches = self._matches[key] = container.css(selector)
-        return matches
-
-
 def _foreign_author_link(node: LexborNode, host: str) -> bool:
     """A link to an author's page on another site, found by its address alone:
     the byline of a story quoted or linked to, not this one's. (A link the
@@ -1337,40 +865,15 @@ def _authority(node: LexborNode) -> bool:
     return not _BYLINE_MARK.search(rest)
 
 
-def _holds_date(node: LexborNode) -> bool:
-    """Whether an element holds a date: in its text ("3 hours ago" too) or its tooltip."""
-    if node.tag == "time":
-        return True
-    text = _text(node)
-    if len(text) <= 250 and (parse_date(text) or is_relative(text)):
-        return True
-    return _attribute_date(node, False) is not None
-
-
-def _holds_words(node: LexborNode) -> bool:
-    return any(c.isalpha() for c in node.text(deep=True))
-
-
-def _machine_date(value: Any, month_first: bool) -> str | None:
-    """A date written for machines: any text ``parse_date`` reads, or a Unix
-    timestamp (a number, or digits in text, in seconds or milliseconds)."""
-    if isinstance(value, str) and value.isdigit() and len(value) in (10, 13):
-        value = int(value[:10])
-    if isinstance(value, int) and 10**9 <= value < 10**10:
-        found = datetime.fromtimestamp(value, UTC)
-        return found.isoformat() if found <= datetime.now(UTC) + timedelta(days=1) else None
-    return parse_date(value, month_first=month_first) if isinstance(value, str) else None
-
-
 def _dates(
-    page: _Page, ld: JsonLd, around: _Around, url: str | None, month_first: bool
+    page: Page, ld: JsonLd, around: Around, url: str | None, month_first: bool
 ) -> tuple[str | None, str | None]:
     def parse(value: Any) -> str | None:
         if isinstance(value, list):
             value = next((v for v in value if isinstance(v, str | int)), None)
         if isinstance(value, dict):  # {"@value": "2025-12-03", "@type": "Date"}
             value = value.get("@value")
-        return _machine_date(value, month_first)
+        return machine_date(value, month_first)
 
     # A JSON-LD node that is not an article (a video, a recipe) may describe
     # something embedded in the story: its dates come after the page's own.
@@ -1383,7 +886,7 @@ def _dates(
         ld.page.get("datePublished"),
         *page.meta_all(_PUBLISHED_META),
         _parsely_date(page),
-        *(_node_value(node) for node in page.published_nodes),
+        *(node_value(node) for node in page.published_nodes),
         *(declared_published if not ld.is_article else ()),
         *page.meta_named(_PUBLISHED_NAME, _PUBLISHED_META),
     ]
@@ -1391,7 +894,7 @@ def _dates(
         *(declared_modified if ld.is_article else ()),
         ld.page.get("dateModified"),
         *page.meta_all(_MODIFIED_META),
-        *(_node_value(node) for node in page.modified_nodes),
+        *(node_value(node) for node in page.modified_nodes),
         *(declared_modified if not ld.is_article else ()),
         *page.meta_named(_MODIFIED_NAME, _MODIFIED_META),
     ]
@@ -1426,7 +929,7 @@ def _dates(
     return published, modified
 
 
-def _parsely_date(page: _Page) -> str | None:
+def _parsely_date(page: Page) -> str | None:
     """``pub_date`` in the JSON of a ``parsely-page`` tag, the older form of
     ``parsely-pub-date`` that many news sites still write."""
     raw = page.meta("parsely-page")
@@ -1441,7 +944,7 @@ def _parsely_date(page: _Page) -> str | None:
 
 
 def _dateline_near_title(
-    around: _Around, title: str, authors: tuple[str, ...], url: str | None, month_first: bool
+    around: Around, title: str, authors: tuple[str, ...], url: str | None, month_first: bool
 ) -> tuple[str | None, str | None]:
     """The story's date read in the lines of text around its headline.
 
@@ -1502,7 +1005,7 @@ def _dateline_near_title(
     return found, modified
 
 
-def _labelled_in_story(around: _Around, month_first: bool) -> str | None:
+def _labelled_in_story(around: Around, month_first: bool) -> str | None:
     """A date labelled as the publication anywhere in the story's ``<article>``
     or ``<main>``: templates that write it after the last paragraph ("Publié le
     3 décembre 2025", "This entry was posted on December 3, 2025").
@@ -1521,10 +1024,10 @@ def _labelled_in_story(around: _Around, month_first: bool) -> str | None:
         own = node.text(deep=False)
         if len(own) > 160 or not (label := DATE_LABEL.search(own)) or label["modified"]:
             continue
-        text = _text(element)
+        text = text_of(element)
         if len(text) < 40 and element.parent is not None and not parse_date(text):
             element = element.parent  # "<span>Posted on</span> <span>3 Dec 2025</span>"
-            text = _text(element)
+            text = text_of(element)
         if len(text) > 160 or around.places.elsewhere(element):
             continue
         start = DATE_LABEL.search(text)
@@ -1577,7 +1080,7 @@ def _opening_dateline(line: str, month_first: bool) -> str | None:
     return _date_alone(match[2], month_first) if match else None
 
 
-def _kicker_date(around: _Around, month_first: bool) -> str | None:
+def _kicker_date(around: Around, month_first: bool) -> str | None:
     """A date alone just before the headline, where the kicker is: the elements
     right before it, or before its container, a level or two up. Found by the
     markup, not the text: a sidebar's last teaser also comes just before."""
@@ -1593,7 +1096,7 @@ def _kicker_date(around: _Around, month_first: bool) -> str | None:
             tag = sibling.tag or "-"
             if tag[:1] != "-" and tag not in ("script", "style", "template"):
                 seen += 1
-                text = _text(sibling)
+                text = text_of(sibling)
                 value = _date_alone(text, month_first) if text else None
                 if (
                     value
@@ -1607,12 +1110,12 @@ def _kicker_date(around: _Around, month_first: bool) -> str | None:
 
 
 def _relative_dates(
-    page: _Page, around: _Around, title: str, fetched: datetime
+    page: Page, around: Around, title: str, fetched: datetime
 ) -> tuple[str | None, str | None]:
     """ "3 hours ago", "gestern, 14:30": datelines that count back from the moment
     the page was fetched, read where the absolute ones were looked for."""
-    texts = [_text(node) for node in around.nodes("date")[:20]]
-    texts += [_text(node) for node in page.times[:10] if not around.places.elsewhere(node)]
+    texts = [text_of(node) for node in around.nodes("date")[:20]]
+    texts += [text_of(node) for node in page.times[:10] if not around.places.elsewhere(node)]
     lines, below = around.lines(title) if title else ([], 0)
     texts += lines[max(0, below - 3) : below + 8]
     found: dict[str, str] = {}
@@ -1664,12 +1167,12 @@ def _best(values: Iterable[str | None]) -> str | None:
 
 def _time_element(node: LexborNode, month_first: bool) -> tuple[str, str] | None:
     """A ``<time>``'s date and what the words just before it call it."""
-    own_text = _text(node)
+    own_text = text_of(node)
     value = parse_date(node.attributes.get("datetime") or own_text, month_first=month_first)
     if value is None:
         return None
     parent = node.parent
-    context = _text(parent) if parent is not None else ""
+    context = text_of(parent) if parent is not None else ""
     if len(context) > 300:
         return "", value
     position = context.find(own_text) if own_text else -1
@@ -1708,48 +1211,18 @@ def _more_precise(value: str, known: str | None) -> bool:
     return bool(known) and len(known or "") == 10 and len(value) > 10 and value[:10] == known
 
 
-_TOOLTIPS = ("title", "data-tippy-content", "data-tooltip", "data-original-title", "aria-label")
-
-
-# Data attributes a script formats a dateline from ("data-timestamp", "data-utime",
-# "data-publishtime"); one that names an update is the modification date. A date
-# of something else ("data-preorder-date", "data-event-date") is none of them.
-_DATA_DATE = re.compile(
-    r"data-(?:date|time|datetime|timestamp|utime|unixtime|epoch"
-    r"|(?:[\w-]*[-_])?(?:publish(?:ed)?|pub|posted|created|modified|updated)(?:[-_]?(?:date|time|at|on))?)"
-)
-_DATA_MODIFIED = re.compile(r"modified|updated")
-
-
-def _attribute_date(node: LexborNode, month_first: bool) -> tuple[str, str] | None:
-    """The date an element keeps in an attribute: a tooltip, or a data attribute."""
-    attrs = node.attributes
-    for name in _TOOLTIPS:
-        if (value := attrs.get(name)) and (found := parse_date(value, month_first=month_first)):
-            return "", found
-    for name, value in attrs.items():
-        if (
-            value
-            and name.startswith("data-")
-            and _DATA_DATE.fullmatch(name)
-            and (found := _machine_date(value.strip(), month_first))
-        ):
-            return ("modified" if _DATA_MODIFIED.search(name) else ""), found
-    return None
-
-
 def _tooltip_date(node: LexborNode, text: str, month_first: bool) -> list[tuple[str, str]]:
     """A dateline written for people ("1 year ago", "Wednesday") whose element
     keeps the exact date in a tooltip (``title="Friday, October 4th, 2024 at 3:43
     PM"``) or a data attribute (``data-timestamp="1764746100"``)."""
     if len(text) > 40:
         return []
-    found = _attribute_date(node, month_first)
+    found = attribute_date(node, month_first)
     return [found] if found else []
 
 
 def _visible_dates(
-    page: _Page, around: _Around, month_first: bool, modified_only: bool
+    page: Page, around: Around, month_first: bool, modified_only: bool
 ) -> tuple[str | None, str | None, bool]:
     """Dates in the dateline around the headline, sorted by their labels.
 
@@ -1782,7 +1255,7 @@ def _visible_dates(
                 return result()
         elif _holds_classed_time(node):
             continue  # its <time> elements say which date is which: they are read next
-        elif len(text := _text(node)) <= 250 and take(
+        elif len(text := text_of(node)) <= 250 and take(
             labelled_dates(text, month_first=month_first) or _tooltip_date(node, text, month_first)
         ):
             return result()
@@ -1790,7 +1263,7 @@ def _visible_dates(
         # The byline's own element often carries the date: "Lucía Ferrer · Valencia ·
         # 15 jun 2024 - 10:42". A date written beside the author is the story's.
         for node in around.nodes("byline")[:5]:
-            if len(text := _text(node)) <= 250 and take(
+            if len(text := text_of(node)) <= 250 and take(
                 labelled_dates(text, month_first=month_first)
             ):
                 return result()
@@ -1802,7 +1275,7 @@ def _visible_dates(
             container = container.parent if container is not None else None
             if container is None or container.tag in ("body", "html"):
                 break
-            text = _text(container)
+            text = text_of(container)
             if len(text) > 600:
                 break
             if take(labelled_dates(text, month_first=month_first), labelled_only=True):
@@ -1835,7 +1308,7 @@ def _absolute(url: str | None, base: str | None) -> str | None:
     return resolved if scheme in ("http", "https") else None
 
 
-def _image(page: _Page, ld: JsonLd, url: str | None) -> str | None:
+def _image(page: Page, ld: JsonLd, url: str | None) -> str | None:
     def ld_image(value: Any, depth: int = 0) -> str | None:
         value = ld.resolve(value)
         if depth > 3:
@@ -1875,7 +1348,7 @@ def normalize_language(value: str | None) -> str | None:
 
 
 def _language(
-    page: _Page, ld: JsonLd, tree: LexborHTMLParser, sample: str,
+    page: Page, ld: JsonLd, tree: LexborHTMLParser, sample: str,
     headers: Mapping[str, str] | None,
 ) -> str | None:  # fmt: skip
     root = tree.root
@@ -1927,7 +1400,7 @@ def extract_metadata(
     what a relative dateline ("3 hours ago", "gestern") counts back from;
     without it such a dateline is left unread rather than guessed at.
     """
-    page = _first_pass(tree)
+    page = first_pass(tree)
     ld = read_json_ld(tree, url, page.scripts)
     host = host_of(url) or host_of(page.canonical) or host_of(page.meta("og:url"))
 
@@ -1939,13 +1412,13 @@ def extract_metadata(
     if site:
         site_keys.insert(0, key(site))
 
-    places = _Places()
+    places = Places()
     for node in page.headings[:6]:
         _unshown(node)
     visible = [
         (node, text)
         for node in page.headings[:6]
-        if 0 < len(text := tidy(_text(node)).rstrip(" ¶#§🔗")) <= 300
+        if 0 < len(text := tidy(text_of(node)).rstrip(" ¶#§🔗")) <= 300
     ]
     # A declared title that the page shows whole as its headline has no affix
     # to strip: "Digjitale Signal #18 – The World Without Work?" is one title.
@@ -1959,7 +1432,7 @@ def extract_metadata(
         page.meta("og:title"),
         page.meta("twitter:title"),
         page.meta("dc.title", "dcterms.title", "headline", "parsely-title"),
-        *(_text(node) for node in page.headline_nodes[:1]),
+        *(text_of(node) for node in page.headline_nodes[:1]),
     ):
         if isinstance(value, str):
             if value not in stripped:
@@ -1998,13 +1471,13 @@ def extract_metadata(
         headlines = [
             node
             for node in tree.body.css("h2, h3")[:20]
-            if similarity(tidy(_text(node)), title) >= 0.8
+            if similarity(tidy(text_of(node)), title) >= 0.8
         ][:1]
 
     language_sample = title + " " + (page.meta("description") or "")
     language = _language(page, ld, tree, language_sample, headers)
     month_first = language == "en-US"
-    around = _Around(headlines, tree, places)
+    around = Around(headlines, tree, places)
     authors = _authors(page, ld, site_keys, around, title, host)
     published, modified = _dates(page, ld, around, url, month_first)
     if published is None and title:
