@@ -831,3 +831,29 @@ def test_author_witness(html: str, authors: tuple[str, ...]) -> None:
 def test_the_languages_are_covered() -> None:
     languages = {name.rsplit("(", 1)[1].rstrip(")") for name in CASES}
     assert languages >= {"en", "de", "fr", "es", "it", "pt", "nl", "sv", "ru", "ja"}
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published"),
+    [
+        ("Posted on 3 March 2025 by Jane Doe", ("Jane Doe",), "2025-03-03"),
+        ("March 3, 2025 by Jane Doe", ("Jane Doe",), "2025-03-03"),
+        ("Published March 3, 2025 by Jane Doe", ("Jane Doe",), "2025-03-03"),
+        ("3 mars 2025 par Jeanne Martin", ("Jeanne Martin",), "2025-03-03"),
+        ("3. März 2025 von Hans Müller", ("Hans Müller",), "2025-03-03"),
+        ("Story by Jane Doe", ("Jane Doe",), None),
+        ("Words by Jane Doe", ("Jane Doe",), None),
+        ("Photo taken in Kyiv by John Smith", (), None),
+    ],
+)
+def test_a_dated_byline_names_its_writer(
+    line: str, authors: tuple[str, ...], published: str | None
+) -> None:
+    # WordPress's default meta line puts the date first: "Posted on <date> by <name>".
+    # Before "by", only a date: a picture's credit ("Photo taken in Kyiv by") names no writer.
+    paragraph = "The council approved the plan to turn the old depot into a library and flats. " * 4
+    html = (
+        f"<html><body><main><h1>Depot plan</h1><p>{line}</p><p>{paragraph}</p></main></body></html>"
+    )
+    article = clipper.extract(html, url="https://example.org/news/depot-plan")
+    assert (article.authors, article.published) == (authors, published)

@@ -24,6 +24,7 @@ from clipper.extraction.bylines import (
     ABOUT_THE_AUTHOR,
     BY_ALONE,
     BY_LINE,
+    BY_WITHIN,
     BYLINE_LABELS,
     BYLINE_WORDS,
     biography_subject,
@@ -302,6 +303,8 @@ def authors(
                     yield _Witness(parse_byline(f"By {following}"[:160]))
             elif len(line) <= 120 and BY_LINE.match(line):
                 yield _Witness(parse_byline(line))
+            elif len(line) <= 120 and (by := _dated_by(line)) is not None:
+                yield _Witness(parse_byline(line[by:]))
             elif index < below + 8 and (name := _name_beside(lines, index, index <= below + 1)):
                 if not _people_listed(lines, below, name):
                     yield _Witness([name])
@@ -631,6 +634,16 @@ def _people_listed(lines: list[str], below: int, name: str) -> bool:
 
 def _holds_date_text(text: str) -> bool:
     return bool(parse_date(text) or is_relative(text))
+
+
+def _dated_by(line: str) -> int | None:
+    """Where the "by" of a dated byline starts: "Posted on March 3, 2025 by
+    Jane Doe", "3 mars 2025 par Jane Doe" (WordPress's own meta line). Only a
+    date may come before it: "Photo taken in Kyiv by" credits a picture."""
+    by = BY_WITHIN.search(line)
+    if by is None or not _holds_date_text(line[: by.start()]):
+        return None
+    return by.start()
 
 
 # A standfirst that ends with its writer's name in capitals, as some papers

@@ -167,7 +167,7 @@ _BY_VERB = (
     r"(?:(?:written|posted|published|reported)\s+by|(?:escrito|publicado)\s+por"
     r"|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé|publié)\s+par|(?:scritto|pubblicato)\s+da"
     r"|(?:skrevet|skriven)\s+a[vf]|napsala?|napísala?|írta|piše|пише|γράφει|โดย"
-    r"|by|von|par|por|door|di|av|af)"
+    r"|(?:story|words)\s+by|by|von|par|por|door|di|av|af)"
 )
 # A line that opens with a byline word and a colon: "Szerző: Kovács Anna",
 # "Oleh: Budi Santoso". Greek "Του"/"Της" open sentences too: only in a byline's box.
@@ -179,6 +179,9 @@ BY_LINE = re.compile(
     rf"(?:(?i:{_BY_VERB})\s*[:：]?\s+|(?i:{_LINE_WORDS}|{_LINE_LABELS}|autor(?:in)?|author)\s*[:：]\s*)"
     r"(?![a-zß-ÿ])[^\W\d_]"
 )
+# The same words inside a line, after what comes first: "Posted on March 3, 2025
+# by Jane Doe", "3 mars 2025 par Jane Doe" (a caller checks that it is a date).
+BY_WITHIN = re.compile(rf"(?<=\s)(?i:{_BY_VERB})\s*[:：]?\s+(?![a-zß-ÿ])[^\W\d_]")
 # The words alone on their line, the name on the next: "Written by" / "Maya Perez".
 BY_ALONE = re.compile(
     rf"(?i:{_BY_VERB}|autor(?:in)?|author|auteure?|autore|{_LINE_WORDS})\s*[:：]?"
