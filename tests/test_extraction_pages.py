@@ -637,3 +637,25 @@ def test_a_page_builders_widgets_are_its_layout_not_furniture() -> None:
     article = clipper.extract(html, url=URL)
     lines = [line for heading, texts in sections for line in (heading, *texts)]
     assert body(article) == [STORY[0], *lines]
+
+
+def test_a_live_blog_keeps_the_time_of_each_post() -> None:
+    # One time under a headline is the byline's; one before each post, down the
+    # story, is when each thing happened.
+    posts = "".join(
+        f"<article class='live-post'><time datetime='2025-03-03T1{n}:00'>1{n}:00</time>"
+        f"<p>{text}</p></article>"
+        for n, text in enumerate(STORY)
+    )
+    html = f"<html><body>{MENU}<main><h1>Council vote live</h1>{posts}</main></body></html>"
+    article = clipper.extract(html, url=URL)
+    assert body(article) == ["10:00", STORY[0], "11:00", STORY[1], "12:00", STORY[2]]
+
+
+def test_a_lone_time_under_the_headline_is_not_the_story() -> None:
+    html = (
+        f"<html><body>{MENU}<main><h1>The depot plan</h1><p>10:05 GMT</p>"
+        f"{paragraphs(*STORY)}</main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == list(STORY)

@@ -6,7 +6,9 @@
   ends in a photo credit is the caption: it moves into the picture's block
   (Markdown only);
 - "Read more", "Advertisement", share prompts and calls to subscribe or
-  follow (``hints``) go, as do exact repeats and the title repeated (a
+  follow (``hints``) go, as do lines that only date the story (but for the
+  times of a live blog's posts, one before each), exact repeats and the title
+  repeated (a
   paragraph right after its twin is the page's own repetition and stays; a
   repeat further down is a template showing a section twice);
 - a paragraph at the top that the story repeats below it (a standfirst or
@@ -40,6 +42,12 @@ _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟")
 _CLOSERS = "\"'”’»)]"
 _DATE_LINE = 120
 _LINES = frozenset({"paragraph", "heading"})  # kinds judged line by line
+# A line that is only a time of day: on its own once, a byline's; one after
+# another down a story, the times of a live blog's posts, which are the story's.
+_CLOCK_LINE = re.compile(
+    r"\d{1,2}[:h.]\d{2}(?:\s?(?:[ap]\.?m\.?|uhr|h|[a-z]{2,4}t))?", re.IGNORECASE
+)
+_LIVE_POSTS = 3
 
 
 def _key(text: str) -> str:
@@ -121,6 +129,7 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
     kept: list[Block] = []
     seen: set[str] = set()
     repeats = _repeats(blocks)
+    clocks = sum(1 for block in blocks if _CLOCK_LINE.fullmatch(block.text))
     for index, block in enumerate(blocks):
         text = block.text
         if block.kind == "image":
@@ -142,7 +151,9 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
                 continue
             if FURNITURE_PREFIX.match(lower) or FURNITURE_CALL.search(lower):
                 continue
-            if _is_date_line(text, lower):
+            if _is_date_line(text, lower) and not (
+                clocks >= _LIVE_POSTS and _CLOCK_LINE.fullmatch(text)
+            ):
                 continue
         if title_key and len(text) <= len(title) + 10 and _key(text) == title_key:
             continue
