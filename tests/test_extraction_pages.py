@@ -659,3 +659,18 @@ def test_a_lone_time_under_the_headline_is_not_the_story() -> None:
     )
     article = clipper.extract(html, url=URL)
     assert body(article) == list(STORY)
+
+
+def test_every_post_of_a_thread_keeps_its_poster() -> None:
+    # The posts are look-alike blocks; the strongest one (the story's seed) must
+    # come whole like the others, its poster's name with it.
+    posts = "".join(
+        f"<div class='post'><div class='poster'>member{n}</div>"
+        f"<div class='post-body'><p>{text}</p></div></div>"
+        for n, text in enumerate(STORY)
+    )
+    html = (
+        f"<html><body>{MENU}<div class='topic'><h1>The depot plan</h1>{posts}</div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == ["member0", STORY[0], "member1", STORY[1], "member2", STORY[2]]

@@ -1130,7 +1130,9 @@ def _find_story(skeleton: _Skeleton, title_node: LexborNode | None, body_hint: s
     for sibling in parent.node.iter():
         sibling_id = sibling.mem_id
         if sibling_id == wrapper.node.mem_id:
-            join(best.node)
+            # Among look-alike blocks (a thread's posts) the seed comes whole,
+            # as its twins do: its poster's name sits beside its prose.
+            join(wrapper.node if kin_join else best.node)
             before_best = False
             continue
         entry = stats.get(sibling_id)
