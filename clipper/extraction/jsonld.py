@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +37,13 @@ _ARTICLE_TYPES = frozenset(
 )  # fmt: skip
 # Types of a page whose replies are its content, by the kind of thread.
 _THREAD_TYPES = {"discussionforumposting": "forum", "qapage": "questions"}
+
+
+def thread_kind(kinds: Iterable[str]) -> str:
+    """``"forum"``, ``"questions"`` or ``""``, by schema.org type names (lower-cased),
+    as JSON-LD and microdata name them alike."""
+    return next((_THREAD_TYPES[kind] for kind in kinds if kind in _THREAD_TYPES), "")
+
 # Types that describe a page or a work, used when no article node exists.
 _OTHER_CONTENT_TYPES = frozenset(
     {
@@ -287,8 +294,7 @@ def read_json_ld(
     thread = ""
     for node in nodes:
         kinds = types(node)
-        if not thread:
-            thread = _THREAD_TYPES.get(next(iter(kinds & _THREAD_TYPES.keys()), ""), "")
+        thread = thread or thread_kind(kinds)
         rank = _rank(node, kinds, page_urls)
         if rank < best:
             article, best = node, rank

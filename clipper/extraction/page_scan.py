@@ -28,6 +28,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from clipper.extraction.dates import is_relative, parse_date
+from clipper.extraction.jsonld import thread_kind
 
 # --- the first pass -------------------------------------------------------------------
 
@@ -43,16 +44,13 @@ _BODY_QUERY = (
     'title, meta, link[rel~=canonical i], script[type*="ld+json" i], h1, time, [itemprop], '
     "[rel~=author], [itemtype]"
 )
-# Microdata types of a page whose replies are its content (as in ``jsonld``).
-_THREAD_ITEM = re.compile(r"schema\.org/(DiscussionForumPosting|QAPage)\b", re.IGNORECASE)
+# The schema.org type names in a microdata ``itemtype``.
+_SCHEMA_TYPE = re.compile(r"schema\.org/(\w+)", re.IGNORECASE)
 
 
 def _thread_kind(itemtype: str) -> str:
-    """``"forum"``, ``"questions"`` or ``""``, by a microdata type."""
-    found = _THREAD_ITEM.search(itemtype)
-    if found is None:
-        return ""
-    return "forum" if found.group(1).lower() == "discussionforumposting" else "questions"
+    """``jsonld.thread_kind`` of a microdata ``itemtype``."""
+    return thread_kind(name.lower() for name in _SCHEMA_TYPE.findall(itemtype))
 
 
 @dataclass
