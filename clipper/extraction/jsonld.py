@@ -44,6 +44,7 @@ def thread_kind(kinds: Iterable[str]) -> str:
     as JSON-LD and microdata name them alike."""
     return next((_THREAD_TYPES[kind] for kind in kinds if kind in _THREAD_TYPES), "")
 
+
 # Types that describe a page or a work, used when no article node exists.
 _OTHER_CONTENT_TYPES = frozenset(
     {
