@@ -1022,15 +1022,14 @@ def find_content(
         story.site = site_of(url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0])
     if story.teasers:
         return story.whole_page()
-    # A thread's opening post holds its title, but its replies are the thread too.
-    plainly_one_story = (declared_article or story.anchored) and not thread
-    share = (
-        _ARTICLE_SHARE
-        if plainly_one_story
-        else _SUGGESTED_SHARE
-        if suggested_article and not thread
-        else _STORY_SHARE
-    )
+    if thread:  # its opening post holds the title, but the replies are the thread too
+        share = _STORY_SHARE
+    elif declared_article or story.anchored:
+        share = _ARTICLE_SHARE
+    elif suggested_article:
+        share = _SUGGESTED_SHARE
+    else:
+        share = _STORY_SHARE
     rivals = _rival_prose(skeleton, story.roots)
     # A story of a few lines must hold most of the page, teasers included,
     # unless the page says it is an article (a short news item over a strip

@@ -8,9 +8,8 @@
 - "Read more", "Advertisement", share prompts and calls to subscribe or
   follow (``hints``) go, as do lines that only date the story (but for the
   times of a live blog's posts, one before each), exact repeats and the title
-  repeated (a
-  paragraph right after its twin is the page's own repetition and stays; a
-  repeat further down is a template showing a section twice);
+  repeated (a paragraph right after its twin is the page's own repetition and
+  stays; a repeat further down is a template showing a section twice);
 - a paragraph at the top that the story repeats below it (a standfirst or
   teaser showing the lead twice) goes;
 - a heading or picture left at the very end, with no story under it, goes.
@@ -20,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from clipper.extraction.blocks import Block
 from clipper.extraction.hints import (
@@ -76,6 +75,16 @@ def _is_date_line(text: str, lower: str) -> bool:
     return not text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS) and bool(DATE_LINE.search(lower))
 
 
+def _is_post_time(text: str, blocks: list[Block]) -> bool:
+    """Whether ``text`` is only a time of day, one of several such lines down the
+    story (a live blog's posts); counted only for such a line, and only up to the
+    number that decides."""
+    if _CLOCK_LINE.fullmatch(text) is None:
+        return False
+    times = (block for block in blocks if _CLOCK_LINE.fullmatch(block.text))
+    return len(list(islice(times, _LIVE_POSTS))) == _LIVE_POSTS
+
+
 def _is_label(block: Block) -> bool:
     text = block.text
     if block.kind == "heading":
@@ -129,7 +138,6 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
     kept: list[Block] = []
     seen: set[str] = set()
     repeats = _repeats(blocks)
-    clocks = sum(1 for block in blocks if _CLOCK_LINE.fullmatch(block.text))
     for index, block in enumerate(blocks):
         text = block.text
         if block.kind == "image":
@@ -151,9 +159,7 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
                 continue
             if FURNITURE_PREFIX.match(lower) or FURNITURE_CALL.search(lower):
                 continue
-            if _is_date_line(text, lower) and not (
-                clocks >= _LIVE_POSTS and _CLOCK_LINE.fullmatch(text)
-            ):
+            if _is_date_line(text, lower) and not _is_post_time(text, blocks):
                 continue
         if title_key and len(text) <= len(title) + 10 and _key(text) == title_key:
             continue
