@@ -114,11 +114,13 @@ def _tex(node: LexborNode) -> str | None:
         if not source:
             annotation = node.css_first(_TEX_ANNOTATION)
             source = annotation.text(deep=True) if annotation is not None else ""
-    else:
-        match = _TEX_WRAPPER.fullmatch((node.attributes.get("alt") or "").strip())
-        source = match.group(1) if match else ""
-    match = _TEX_WRAPPER.fullmatch(source.strip())
-    tex = " ".join((match.group(1) if match else source).split())
+        wrapped = _TEX_WRAPPER.fullmatch(source.strip())
+        if wrapped:  # MathML's TeX may come in MediaWiki's wrapper too
+            source = wrapped.group(1)
+    else:  # a picture is a formula only when its alt text is so wrapped
+        wrapped = _TEX_WRAPPER.fullmatch((node.attributes.get("alt") or "").strip())
+        source = wrapped.group(1) if wrapped else ""
+    tex = " ".join(source.split())
     if not tex or len(tex) > _TEX_LONGEST or "$" in tex or "`" in tex:
         return None
     return strip_controls(tex)
