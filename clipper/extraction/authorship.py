@@ -37,7 +37,7 @@ from clipper.extraction.bylines import (
     split_authors,
     unique,
 )
-from clipper.extraction.dates import is_relative, longest_first, parse_date
+from clipper.extraction.dates import holds_date, longest_first
 from clipper.extraction.jsonld import JsonLd, types
 from clipper.extraction.page_scan import Around, Page, Places, node_value, text_of
 from clipper.extraction.titles import key, tidy
@@ -618,7 +618,7 @@ def _name_beside(lines: list[str], index: int, dated: bool = False) -> str | Non
     if len(line) > 40 or (name := lone_name(line)) is None:
         return None
     for other in lines[max(0, index - 1) : index + 2 : 2] if index else lines[1:2]:
-        if names_a_role(other) or (dated and len(other) <= 40 and _holds_date_text(other)):
+        if names_a_role(other) or (dated and len(other) <= 40 and holds_date(other)):
             return name
     return None
 
@@ -632,16 +632,12 @@ def _people_listed(lines: list[str], below: int, name: str) -> bool:
     return False
 
 
-def _holds_date_text(text: str) -> bool:
-    return bool(parse_date(text) or is_relative(text))
-
-
 def _dated_by(line: str) -> int | None:
     """Where the "by" of a dated byline starts: "Posted on March 3, 2025 by
     Jane Doe", "3 mars 2025 par Jane Doe" (WordPress's own meta line). Only a
     date may come before it: "Photo taken in Kyiv by" credits a picture."""
     by = BY_WITHIN.search(line)
-    if by is None or not _holds_date_text(line[: by.start()]):
+    if by is None or not holds_date(line[: by.start()]):
         return None
     return by.start()
 

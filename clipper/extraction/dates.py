@@ -580,6 +580,11 @@ def is_relative(text: str) -> bool:
     return bool(text) and (_ago(text) is not None or bool(_YESTERDAY.search(text)))
 
 
+def holds_date(text: str) -> bool:
+    """Whether ``text`` holds a date, written out or relative ("3 hours ago")."""
+    return parse_date(text) is not None or is_relative(text)
+
+
 def relative_date(text: str, now: datetime) -> str | None:
     """The moment a dateline such as "3 hours ago" or "gestern, 14:30" names,
     counted back from ``now`` (the time the page was fetched), or ``None``.

@@ -27,7 +27,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from clipper.extraction.dates import is_relative, parse_date
+from clipper.extraction.dates import holds_date, parse_date
 from clipper.extraction.jsonld import thread_kind
 
 # --- the first pass -------------------------------------------------------------------
@@ -520,7 +520,7 @@ def _holds_date(node: LexborNode) -> bool:
     if node.tag == "time":
         return True
     text = text_of(node)
-    if len(text) <= 250 and (parse_date(text) or is_relative(text)):
+    if len(text) <= 250 and holds_date(text):
         return True
     return attribute_date(node, False) is not None
 
