@@ -54,6 +54,30 @@ def test_a_landing_page_is_kept_whole_but_for_its_menu() -> None:
     assert body(article) == expected
 
 
+def test_a_pop_up_on_a_page_kept_whole_stays_out() -> None:
+    # A page judged whole keeps prose-rich blocks whatever they are named, but a
+    # block named as a modal or a pop-up is an overlay the reader closes.
+    sections = [
+        ("Record in minutes", "Capture your screen, your voice and your face in one take."),
+        ("Share with a link", "Everyone watches at once, with no download and no account."),
+        ("Keep your team in step", "Comments, reactions and transcripts sit beside the video."),
+        ("Safe for business", "Single sign-on, audit logs and data kept in your region."),
+    ]
+    pop_up = (
+        "Thank you for your interest in our training. We think we can serve you better from our "
+        "regional site, where prices are shown in your currency. To go there, please click below."
+    )
+    html = (
+        f"<html><head><meta property='og:type' content='website'></head><body>{MENU}"
+        "<h1>Video messages for work</h1>"
+        + "".join(f"<section><h2>{h}</h2><p>{p}</p></section>" for h, p in sections)
+        + f"<div class='site-modal closed'><div class='site-modal-content'><p>{pop_up}</p>"
+        "</div></div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [text for section in sections for text in section]
+
+
 def test_a_listing_keeps_its_headlines_and_summaries() -> None:
     items = [
         ("Storm closes the harbour for a second day", "Ferries stay in port as winds reach 90."),

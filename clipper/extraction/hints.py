@@ -110,7 +110,7 @@ NEGATIVE_AREA = _names(
         "相关", "関連", "recommend", "empfehl", "recomend", "raccomand", "рекоменд", "推荐",
         "outbrain", "taboola", "zergnet", "popular", "trending", "most-read", "mostread",
         "meistgelesen", "популяр", "热门", "footer", "newsletter", "cookie", "consent",
-        "promo", "sponsor", "teaser", "more-stories", "more-news",
+        "promo", "sponsor", "teaser", "more-stories", "more-news", "modal", "popup",
     )
 )  # fmt: skip
 LAYOUT_NAMES = re.compile(r"(?:with|has|no|one|two|left|right)-sidebars?|sidebar-layout")
