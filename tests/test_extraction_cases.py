@@ -129,14 +129,16 @@ def test_byline_dateline_and_share_buttons_inside_the_body_stay_out() -> None:
     assert body(clipper.extract(html, url=URL)) == list(STORY)
 
 
-def test_a_short_story_beside_a_long_sidebar_is_still_found_by_its_title() -> None:
+def test_a_short_signed_story_beside_a_long_sidebar_is_still_found_by_its_title() -> None:
+    # Unsigned, the same page is kept whole: see test_extraction_pages's
+    # test_a_story_under_the_title_must_be_signed_to_stand_alone.
     sidebar_item = (
         "<div class='box'><p>Our weekly guide to what is on in town this weekend, from the "
         "market to the cinema, with opening times, prices and everything else you need.</p></div>"
     )
     html = (
         "<html><body><div class='wrap'><div class='main'><h1>Depot to become a library</h1>"
-        f"<div class='text'>{paragraphs(ONE, TWO)}</div></div>"
+        f"<p class='byline'>By Ann Lee</p><div class='text'>{paragraphs(ONE, TWO)}</div></div>"
         f"<div class='aside-column'>{sidebar_item * 6}</div></div></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == [ONE, TWO]

@@ -78,6 +78,40 @@ def test_a_pop_up_on_a_page_kept_whole_stays_out() -> None:
     assert body(article) == [text for section in sections for text in section]
 
 
+SERVICES = (
+    "Our bookkeepers keep your ledgers current every week, reconcile your accounts at month end "
+    "and prepare the figures your accountant needs before the tax deadline comes round.",
+    "Our payroll team pays your staff on time, files the returns and answers their questions, "
+    "so that you never have to learn the rules that change every single year.",
+    "Our auditors review your controls once a year and tell you in plain words what to fix "
+    "first, before a lender or an inspector finds it for you and asks for more.",
+    "Our analysts build the budget with you, compare it with the year so far each quarter, "
+    "and show where the money went in charts your board will actually read.",
+    "Our advisers sit with you when you buy a company or sell one, check the books of the other "
+    "side and tell you what the price should be before you sign anything at all.",
+    "Our tax team plans the year ahead with you, claims the reliefs you are owed and talks to "
+    "the authorities on your behalf whenever they write to you with a question.",
+)
+
+
+@pytest.mark.parametrize("signed", [False, True])
+def test_a_story_under_the_title_must_be_signed_to_stand_alone(signed: bool) -> None:
+    # The first block under a headline holds a fifth of the page: a signed
+    # story among other prose, or a service page's first section.
+    author = "<meta name='author' content='Jane Doe'>" if signed else ""
+    lead = "".join(f"<p>{text}</p>" for text in STORY)
+    html = (
+        f"<html><head>{author}</head><body>{MENU}<h1>The depot plan</h1>"
+        f"<div class='intro'>{lead}</div>"
+        + "".join(f"<div class='panel'><h2>Service {n}</h2><p>{text}</p></div>"
+                  for n, text in enumerate(SERVICES))
+        + "</body></html>"
+    )  # fmt: skip
+    article = clipper.extract(html, url=URL)
+    assert article.text.startswith("\n\n".join(STORY))
+    assert (SERVICES[2] in article.text) is not signed
+
+
 def test_a_listing_keeps_its_headlines_and_summaries() -> None:
     items = [
         ("Storm closes the harbour for a second day", "Ferries stay in port as winds reach 90."),

@@ -139,6 +139,7 @@ def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | No
         declared_article=meta.article,
         suggested_article=meta.article_by_og,
         thread=meta.thread,
+        signed=bool(meta.authors),
         url=base_url,
     )
     blocks = _write(judge, base_url, meta.title)

@@ -86,8 +86,10 @@ _RICH_PROSE = 150  # weighted characters of prose that no class name throws away
 # Of the page's prose (but comments, sidebars and teasers): a story holding
 # less is not the page's one story...
 _STORY_SHARE = 0.6
-_ARTICLE_SHARE = 0.2  # ... unless the page says it is an article, or the story holds its title
-_SUGGESTED_SHARE = 0.4  # ... or only its og:type says so, which SEO plugins write on every page
+_ARTICLE_SHARE = 0.2  # ... unless the page says it is an article, or the story holds its
+# title and the page names its author
+_SUGGESTED_SHARE = 0.4  # ... or only its og:type says so, which SEO plugins write on every
+# page, or the story holds the title but no one signs it (the first tab of a service page)
 _MIN_STORY = 200  # weighted characters: a story shorter than this must hold most of the page
 _KIN_SHARE = 0.8  # of the parent's prose in the story's block and its twins: they join it
 _KIN_PAGE_PROSE = 2 * _RICH_PROSE  # in same-named siblings: a page's layout, not furniture
@@ -990,6 +992,7 @@ def find_content(
     declared_article: bool = False,
     suggested_article: bool = False,
     thread: str = "",
+    signed: bool = False,
     url: str | None = None,
 ) -> Judge:
     """The elements that hold the story, in document order, and how to judge inside them.
@@ -999,10 +1002,13 @@ def find_content(
     only a small part of the page's prose, the page is not one story (a
     landing page, a shop, a listing, a forum whose posts are scattered): its
     main region is kept whole, less its menus and furniture. A page that
-    declares itself an article, or whose story holds its title, must show it
-    more plainly before it is kept whole; one whose og:type alone says
-    "article" (``suggested_article``: SEO plugins write it on every page of a
-    site) somewhat more plainly. On a page that declares itself a thread
+    declares itself an article, or whose story holds its title and is signed
+    (``signed``: the page names an author), must show it more plainly before
+    it is kept whole; one whose og:type alone says "article"
+    (``suggested_article``: SEO plugins write it on every page of a site), or
+    whose story holds its title but nobody signs it (the first tab of a
+    service page, under its headline), somewhat more plainly. On a page that
+    declares itself a thread
     (``thread``: "forum" for a forum topic, "questions" for a question and
     its answers) the replies are the page too; a forum's are its "comments"
     (schema.org models a topic's replies as Comments), while the comments
@@ -1024,9 +1030,9 @@ def find_content(
         return story.whole_page()
     if thread:  # its opening post holds the title, but the replies are the thread too
         share = _STORY_SHARE
-    elif declared_article or story.anchored:
+    elif declared_article or (story.anchored and signed):
         share = _ARTICLE_SHARE
-    elif suggested_article:
+    elif suggested_article or story.anchored:
         share = _SUGGESTED_SHARE
     else:
         share = _STORY_SHARE
