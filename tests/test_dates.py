@@ -106,6 +106,16 @@ ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
         ("2025 m. gruodžio 3 d.", "2025-12-03"),
         ("3 paź 2025, 16:05", "2025-10-03T16:05:00"),
         ("3 sty 2025", "2025-01-03"),
+        # Vietnamese numbers its months; Hebrew, Persian, Urdu, Swahili, Bengali
+        # names; Devanagari and Bengali digits.
+        ("3 tháng 12, 2025", "2025-12-03"),
+        ("ngày 3 tháng 12 năm 2025 16:05", "2025-12-03T16:05:00"),
+        ("3 בדצמבר 2025", "2025-12-03"),
+        ("۳ دسامبر ۲۰۲۵", "2025-12-03"),
+        ("3 دسمبر 2025", "2025-12-03"),
+        ("3 Desemba 2025", "2025-12-03"),
+        ("৩ ডিসেম্বর ২০২৫", "2025-12-03"),
+        ("३ दिसंबर २०२५", "2025-12-03"),
     ],
 )
 def test_parse_date(value: str, expected: str) -> None:

@@ -40,66 +40,81 @@ from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+# Arabic-Indic, Persian, full-width, Devanagari and Bengali digits.
 _DIGITS = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９：", "012345678901234567890123456789:"
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９०१२३४५६७८९০১২৩৪৫৬৭৮৯：",
+    "01234567890123456789012345678901234567890123456789:",
 )
 
 # Month names and abbreviations, lower-cased, by month number: English, German,
 # French, Spanish, Catalan, Italian, Portuguese, Dutch, the Scandinavian languages,
 # Finnish, Estonian, Latvian, Lithuanian, Polish, Czech, Slovak, Hungarian,
 # Romanian, Croatian, Serbian, Slovene, Bulgarian, Russian, Ukrainian, Greek,
-# Turkish, Indonesian, Malay, Tagalog and Arabic (Egypt). Several languages share
+# Turkish, Indonesian, Malay, Tagalog, Swahili, Arabic (Egypt), Persian, Urdu and
+# Hebrew (with its "in" prefix: "3 בדצמבר 2025"). Several languages share
 # spellings (``mars``, ``april``) and agree on the number; Croatian "listopad"
 # (October) is left out, as Polish and Czech "listopad" is November.
 _MONTH_NAMES = [
     "jan january januar jänner janv janvier enero ene gennaio gen janeiro januari janvāris"
     " stycznia styczeń styczen ocak январь января янв січня січень ιανουαρίου ιανουάριος ιαν"
     " يناير leden ledna januára január tammikuuta tammikuu siječnja siječanj ianuarie gener"
-    " sausio jaanuar janvārī janvāra јануар јануари януари",
+    " sausio jaanuar janvārī janvāra јануар јануари януари"
+    " ינואר בינואר ژانویه جنوری",
     "feb february pebruari februar feber févr fevr février fevrier febrero febbraio fevereiro fev"
     " februari lutego luty şubat subat февраль февраля фев лютого лютий φεβρουαρίου"
     " φεβρουάριος φεβ فبراير únor února februára február febr helmikuuta helmikuu veljače"
     " veljača februarie febrer vasario veebruar februāris februārī februāra pebrero фебруар"
-    " февруари",
+    " февруари"
+    " פברואר בפברואר فوریه فروری",
     "mar march märz maerz mär mars marzo março marco maart mrt marca marzec mart maret март"
     " марта мар березня березень μαρτίου μάρτιος μαρ مارس březen března március márc"
     " maaliskuuta maaliskuu ožujka ožujak martie març kovo märts marts martā marta mac marso"
-    " marec",
+    " marec"
+    " מרץ במרץ مارچ",
     "apr april avr avril abril abr aprile aprilie kwietnia kwiecień nisan апрель апреля апр"
     " квітня квітень απριλίου απρίλιος απρ أبريل ابريل إبريل duben dubna apríla április ápr"
-    " huhtikuuta huhtikuu travnja travanj balandžio aprill aprīlis aprīlī aprīļa април",
+    " huhtikuuta huhtikuu travnja travanj balandžio aprill aprīlis aprīlī aprīļa април"
+    " אפריל באפריל آوریل اپریل aprili",
     "may mai mayo maggio mag maio mei maj maja mayıs mayis май мая травня травень μαΐου"
     " μαΐος μαιου μαι مايو květen května mája május máj toukokuuta toukokuu svibnja svibanj"
-    " maig gegužės maijs maijā maija мај",
+    " maig gegužės maijs maijā maija мај"
+    " מאי במאי مئی",
     "jun june juni juin junio giugno giu junho czerwca czerwiec haziran июнь июня июн"
     " червня червень ιουνίου ιούνιος ιουν يونيو červen června júna június jún kesäkuuta"
     " kesäkuu lipnja lipanj iunie juny birželio juuni jūnijs jūnijā jūnija hunyo junij јун"
-    " юни",
+    " юни"
+    " יוני ביוני ژوئن جون",
     "jul july juli juil juillet julio luglio lug julho lipca lipiec temmuz июль июля июл"
     " липня липень ιουλίου ιούλιος ιουλ يوليو červenec července júla július júl heinäkuuta"
     " heinäkuu srpnja srpanj iulie juliol liepos juuli jūlijs jūlijā jūlija julai hulyo"
-    " julij јул юли",
+    " julij јул юли"
+    " יולי ביולי ژوئیه جولائی",
     "aug august août aout agosto ago augustus augusti sierpnia sierpień ağustos agustus"
     " август августа авг серпня серпень αυγούστου αύγουστος αυγ أغسطس اغسطس srpen srpna"
     " augusta augusztus elokuuta elokuu kolovoza kolovoz agost rugpjūčio augusts augustā"
-    " ogos avgust",
+    " ogos avgust"
+    " אוגוסט באוגוסט اوت اگست agosti",
     "sep sept september septembre septiembre setiembre settembre set setembro września"
     " wrzesień eylül сентябрь сентября сен вересня вересень σεπτεμβρίου σεπτέμβριος σεπ"
     " سبتمبر září septembra szeptember szept syyskuuta syyskuu rujna rujan septembrie"
-    " setembre rugsėjo septembris septembrī setyembre septembar септембар септември",
+    " setembre rugsėjo septembris septembrī setyembre septembar септембар септември"
+    " ספטמבר בספטמבר سپتامبر ستمبر septemba",
     "oct october oktober okt octobre octubre ottobre ott outubro out października"
     " październik ekim октябрь октября окт жовтня жовтень οκτωβρίου οκτώβριος οκτ أكتوبر"
     " اكتوبر říjen října októbra október lokakuuta lokakuu octombrie spalio oktoober"
-    " oktobris oktobrī oktobra oktubre oktobar октобар октомври",
+    " oktobris oktobrī oktobra oktubre oktobar октобар октомври"
+    " אוקטובר באוקטובר اکتبر اکتوبر oktoba",
     "nov november nopember novembre noviembre novembro listopada listopad kasım kasim ноябрь ноября"
     " ноя листопада листопад νοεμβρίου νοέμβριος νοε نوفمبر listopadu novembra marraskuuta"
     " marraskuu studenoga studenog studeni noiembrie lapkričio novembris novembrī nobyembre"
-    " novembar новембар ноември",
+    " novembar новембар ноември"
+    " נובמבר בנובמבר نوامبر نومبر novemba",
     "dec december dezember dez déc decembre décembre diciembre dic dicembre dezembro"
     " desember grudnia grudzień aralık aralik декабрь декабря дек грудня грудень δεκεμβρίου"
     " δεκέμβριος δεκ ديسمبر prosinec prosince decembra joulukuuta joulukuu prosinca prosinac"
     " decembrie desembre gruodžio detsember decembris decembrī disember disyembre decembar"
-    " децембар декември",
+    " децембар декември"
+    " דצמבר בדצמבר دسامبر دسمبر desemba",
 ]  # fmt: skip
 MONTHS = {
     name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
@@ -146,7 +161,7 @@ _LEVANTINE = {
     "تشرين الثاني": "نوفمبر", "كانون الأول": "ديسمبر", "كانون الاول": "ديسمبر",
 }  # fmt: skip
 _LEVANTINE_NAME = re.compile("|".join(sorted(_LEVANTINE, key=len, reverse=True)))
-# Hindi and Thai month names (full and Thai's abbreviations such as "ธ.ค.") are
+# Hindi, Bengali and Thai month names (full and Thai's abbreviations such as "ธ.ค.") are
 # replaced by English ones before matching: their vowel signs are no word letters
 # to ``re``. Thai pages count years in the Buddhist era (2568 = 2025).
 _INDIC_THAI = {
@@ -160,6 +175,9 @@ _INDIC_THAI = {
     "ม.ค.": "January", "ก.พ.": "February", "มี.ค.": "March", "เม.ย.": "April", "พ.ค.": "May",
     "มิ.ย.": "June", "ก.ค.": "July", "ส.ค.": "August", "ก.ย.": "September", "ต.ค.": "October",
     "พ.ย.": "November", "ธ.ค.": "December",
+    "জানুয়ারি": "January", "ফেব্রুয়ারি": "February", "মার্চ": "March", "এপ্রিল": "April",
+    "মে": "May", "জুন": "June", "জুলাই": "July", "আগস্ট": "August", "সেপ্টেম্বর": "September",
+    "অক্টোবর": "October", "নভেম্বর": "November", "ডিসেম্বর": "December",
 }  # fmt: skip
 _INDIC_THAI_NAME = re.compile(
     "|".join(re.escape(name) for name in sorted(_INDIC_THAI, key=len, reverse=True))
@@ -168,7 +186,8 @@ _BUDDHIST_YEAR = re.compile(r"(?<!\d)25[3-9]\d(?!\d)")
 
 
 def _indic_thai(text: str) -> str:
-    """``text`` with Hindi and Thai month names in English, Thai years in the common era."""
+    """``text`` with Hindi, Bengali and Thai month names in English, and Thai years in the
+    common era."""
     thai = any("\u0e00" <= c <= "\u0e7f" for c in text)
     text = _INDIC_THAI_NAME.sub(lambda m: " " + _INDIC_THAI[m[0]] + " ", text)
     if thai:
@@ -216,6 +235,11 @@ _COMPACT = re.compile(
 )
 _CJK = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]?"
+)
+# Vietnamese numbers its months: "3 tháng 12, 2025", "ngày 3 tháng 12 năm 2025".
+_VIETNAMESE = re.compile(
+    r"(?<!\d)(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s*(?:,|năm)?\s*(?P<y>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
 )
 _NUMERIC = re.compile(
     r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])\s?(?P<b>[0-3]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)(?!\d)"
@@ -361,6 +385,9 @@ def parse_date(value: str | None, *, month_first: bool = False) -> str | None:
         g = match.groupdict()
         return _make(int(g["y"]), int(g["m"]), int(g["d"]), g["H"], g["M"], g["S"], g["tz"])
     if match := _CJK.search(text):
+        clock = _clock(text, match.start(), match.end())
+        return _make(int(match["y"]), int(match["m"]), int(match["d"]), *(clock or ()))
+    if not text.isascii() and (match := _VIETNAMESE.search(text)):
         clock = _clock(text, match.start(), match.end())
         return _make(int(match["y"]), int(match["m"]), int(match["d"]), *(clock or ()))
     if match := _NUMERIC.search(text):
