@@ -235,6 +235,12 @@ def test_declared_stand_in(declared: str, expected: str | None) -> None:
         ("Story title here - SpaceNews.com", ["spacenews"], "Story title here"),
         ("Story title here - The GiveWell Blog", ["givewell"], "Story title here"),
         ("Story title here | Paper", [], "Story title here"),  # a short last part
+        # ... but a question ends the headline, it names no site
+        (
+            "Actuaries pick an industry - Consulting or Insurance?",
+            ["smithhanley"],
+            "Actuaries pick an industry - Consulting or Insurance?",
+        ),
         ("Review: the film of the year", [], "Review: the film of the year"),  # a colon is not one
         ("Rock - Paper - Scissors", [], "Rock - Paper - Scissors"),
         ("北京冬奥会场馆全部完工_示例新闻网", [], "北京冬奥会场馆全部完工"),

@@ -114,7 +114,14 @@ def strip_site(title: str, site_keys: Sequence[str]) -> tuple[str, str | None]:
     if matches_site(parts[0], site_keys):  # "Site | Title"
         return title[spans[1][0] :].strip(), parts[0]
     last, rest = parts[-1], parts[:-1]
-    if len(last.split()) <= 4 and _wordy(" ".join(rest)) and len(last) < len(rest[0]):
+    # A question or an exclamation is the headline's own end ("Title - Consulting
+    # or Insurance?"), not a site's name.
+    if (
+        len(last.split()) <= 4
+        and _wordy(" ".join(rest))
+        and len(last) < len(rest[0])
+        and not last.endswith(("?", "？"))
+    ):
         return title[: spans[-2][1]].strip(), last
     return title, None
 
