@@ -674,3 +674,105 @@ def test_every_post_of_a_thread_keeps_its_poster() -> None:
     )
     article = clipper.extract(html, url=URL)
     assert body(article) == ["member0", STORY[0], "member1", STORY[1], "member2", STORY[2]]
+
+
+def microdata_thread(posts: str) -> str:
+    return (
+        f"<html><body>{MENU}<main itemscope itemtype='https://schema.org/DiscussionForumPosting'>"
+        f"<h1 itemprop='headline'>The depot plan</h1><div class='stream'>{posts}</div>"
+        "</main></body></html>"
+    )
+
+
+def test_each_post_of_a_thread_opens_with_its_poster_and_its_time() -> None:
+    # Forum software marks each post up for search engines (schema.org Comment,
+    # its author and datePublished) and names the box they sit in like
+    # furniture ("post-meta", "userinfo"): the posts' ids differ, their classes
+    # do not.
+    posters = ("ann_k", "Bob Lee", "ann_k")
+    posts = "".join(
+        f"<div id='post_{n}' class='topic-post' itemprop='comment' itemscope"
+        " itemtype='https://schema.org/Comment'><div class='post-meta'>"
+        "<span itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        f"<a href='/u/{name}'><span itemprop='name'>{name}</span></a></span>"
+        f"<time itemprop='datePublished' datetime='2025-03-0{n + 3}'>March {n + 3}, 2025,"
+        f"  4:3{n}pm</time></div><div class='post' itemprop='text'><p>{text}</p></div></div>"
+        for n, (name, text) in enumerate(zip(posters, STORY, strict=True))
+    )
+    article = clipper.extract(microdata_thread(posts), url=URL)
+    assert body(article) == [
+        "ann_k · March 3, 2025, 4:30pm",
+        STORY[0],
+        "Bob Lee · March 4, 2025, 4:31pm",
+        STORY[1],
+        "ann_k · March 5, 2025, 4:32pm",
+        STORY[2],
+    ]
+    assert "**Bob Lee** · March 4, 2025, 4:31pm" in article.markdown
+
+
+def test_a_posters_profile_box_is_not_written_under_their_name() -> None:
+    # The author element holds the poster's box: title, join date, post count.
+    posts = "".join(
+        f"<article id='js-post-{n}' class='message' itemscope"
+        " itemtype='https://schema.org/Comment'><div class='message-user' itemprop='author'"
+        f" itemscope itemtype='https://schema.org/Person'><h4><a href='/members/m{n}.{n}/'>"
+        f"<span itemprop='name'>member{n}</span></a></h4><div class='user-extras'>"
+        f"<dl><dt>Joined</dt><dd>Apr 13, 2009</dd></dl><dl><dt>Messages</dt><dd>88{n}</dd></dl>"
+        f"</div></div><div class='message-main'><time itemprop='datePublished'>Jul {n + 9}, "
+        f"2022</time><div class='bbwrapper' itemprop='text'><p>{text}</p></div></div></article>"
+        for n, text in enumerate(STORY)
+    )
+    article = clipper.extract(microdata_thread(posts), url=URL)
+    assert body(article) == [
+        "member0 · Jul 9, 2022",
+        STORY[0],
+        "member1 · Jul 10, 2022",
+        STORY[1],
+        "member2 · Jul 11, 2022",
+        STORY[2],
+    ]
+    assert "Messages" not in article.text and "Joined" not in article.text
+
+
+def test_a_comment_under_an_article_names_no_poster() -> None:
+    # Only a thread's posts open with their poster: an article's comments are
+    # furniture, marked up or not.
+    comments = "".join(
+        f"<div id='c{n}' class='comment' itemscope itemtype='https://schema.org/Comment'>"
+        f"<span itemprop='author'>reader{n}</span><p itemprop='text'>{text}</p></div>"
+        for n, text in enumerate(REPLIES)
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        f"</head><body>{MENU}<article><h1>The depot plan</h1>{paragraphs(*STORY)}</article>"
+        f"<section class='comments'>{comments}</section></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == list(STORY)
+
+
+def test_answers_that_leave_their_question_out_are_not_the_thread() -> None:
+    # The answers look alike (their ids differ) and outweigh the question above
+    # them, which is marked up unlike them: the question page is kept whole.
+    question = "What is going to happen to the old freight depot, and when?"
+    more = (
+        *REPLIES,
+        "The minutes of the last council meeting are online, with the drawings of the market "
+        "hall and a timetable for the work on the roof.",
+    )
+    answers = "".join(
+        f"<div id='answer-{n}' class='answer'><div class='answer-body'>"
+        f"{paragraphs(STORY[n], more[n])}</div></div>"
+        for n in range(3)
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "QAPage"}</script></head>'
+        f"<body>{MENU}<div class='content'><div class='question-header'><h1>The depot plan</h1>"
+        f"</div><div class='layout'><div class='main-column'><div class='question'>"
+        f"<div class='question-body'>{paragraphs(question)}</div></div>"
+        f"<div id='answers'><h2>3 Answers</h2>{answers}</div></div></div></div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article)[:2] == [question, "3 Answers"]
+    assert body(article)[2:] == [STORY[0], more[0], STORY[1], more[1], STORY[2], more[2]]

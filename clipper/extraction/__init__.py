@@ -100,7 +100,9 @@ def _weight(blocks: list[Block]) -> int:
 
 def _write(judge: Judge, base_url: str | None, title: str, *, judged: bool = True) -> list[Block]:
     """The story's blocks, polished; ``judged=False`` keeps the furniture in."""
-    writer = BlockWriter(base_url, judge.verdict if judged else None, judge.unit_texts())
+    writer = BlockWriter(
+        base_url, judge.verdict if judged else None, judge.unit_texts(), thread=judge.thread
+    )
     for node in judge.roots:
         writer.write(node)
     return polish(writer.blocks, title)

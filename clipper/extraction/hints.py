@@ -68,6 +68,12 @@ def _names(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(_alternation(words))
 
 
+# The schema.org type names in a microdata ``itemtype``.
+SCHEMA_TYPE = re.compile(r"schema\.org/(\w+)", re.IGNORECASE)
+# schema.org types of one post in a thread (microdata ``itemtype``, lower-cased
+# names): the topic's opening post, its replies, a question and its answers.
+POST_TYPES = frozenset({"discussionforumposting", "comment", "question", "answer"})
+
 # Names of reader comments: furniture under a story, but the posts of a thread.
 COMMENT_WORDS = ("comment", "komment", "comentario", "commento", "коммент", "评论", "留言", "تعليق")
 
