@@ -776,3 +776,24 @@ def test_answers_that_leave_their_question_out_are_not_the_thread() -> None:
     article = clipper.extract(html, url=URL)
     assert body(article)[:2] == [question, "3 Answers"]
     assert body(article)[2:] == [STORY[0], more[0], STORY[1], more[1], STORY[2], more[2]]
+
+
+def test_a_posters_signature_is_not_part_of_the_thread() -> None:
+    # Each post comes whole, and forum software prints its poster's signature
+    # in it, under the post: the same line under every post of that poster.
+    signature = (
+        "All three apps on a 2020 iMac with 32 GB of memory, macOS 10.15.8; an iPad of the "
+        "sixth generation for sketching."
+    )
+    posts = "".join(
+        f"<article id='elComment_{n}' class='post'><div class='post-content'><p>{text}</p></div>"
+        f"<div class='post-signature'><p>{signature}</p></div></article>"
+        for n, text in enumerate((*STORY, *REPLIES))
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}'
+        f"</script></head><body>{MENU}<main><h1>The depot plan</h1><div class='topic'>{posts}"
+        "</div></main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [*STORY, *REPLIES]

@@ -100,6 +100,7 @@ NEGATIVE_WORDS = (
     "caption", "credit", "print-only", "visually-hidden", "sr-only", "screen-reader",
     "offscreen", "reactie", "gerelateerd", "delen", "komentarz", "powiazane", "powiązane",
     "udostepnij", "yorum", "ilgili", "paylas", "paylaş", "reklam", "kommentti", "aiheeseen",
+    "signatur",
 )  # fmt: skip
 NEGATIVE = _names(NEGATIVE_WORDS)
 # Short names that are furniture only as a whole part of a name ("ad-box", not "header").
