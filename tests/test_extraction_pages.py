@@ -797,3 +797,22 @@ def test_a_posters_signature_is_not_part_of_the_thread() -> None:
     )
     article = clipper.extract(html, url=URL)
     assert body(article) == [*STORY, *REPLIES]
+
+
+def test_a_posts_tally_of_likes_is_not_part_of_the_thread() -> None:
+    tallies = ("1 Like", "12 Likes", "3 reactions", "1.2k upvotes", "2 Likes")
+    # A tally in a sentence is the post's own.
+    sentence = "12 Likes is more than the council's own post about it got."
+    texts = (*STORY, REPLIES[0], f"{REPLIES[1]}</p><p>{sentence}")
+    posts = "".join(
+        f"<div class='post'><div class='cooked'><p>{text}</p></div>"
+        f"<div class='post-likes'>{tally}</div></div>"
+        for text, tally in zip(texts, tallies, strict=True)
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}'
+        f"</script></head><body>{MENU}<main><h1>The depot plan</h1><div class='topic'>{posts}"
+        "</div></main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [*STORY, *REPLIES, sentence]

@@ -198,6 +198,8 @@ _FURNITURE_WORDS = (
     r"|[\w.+-]+@[\w-]+\.[\w.]+|(?:https?://|www\.)\S+|[\w.-]+\.(?:com|org|net)/\S*|@\w+"
     # the two states of a toggle, written side by side ("read less read more")
     r"|(?:read|show|see|view) (?:more|less)"
+    # a post's tally of reactions ("2 Likes", "1 reaction")
+    r"|\d[\d,.]*k? (?:likes?|reactions?|upvotes?)"
 )
 FURNITURE_LINE = re.compile(rf"^\W*(?:{_FURNITURE_WORDS})(?:\W+(?:{_FURNITURE_WORDS}))*\W*$")
 
