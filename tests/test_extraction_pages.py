@@ -816,3 +816,27 @@ def test_a_posts_tally_of_likes_is_not_part_of_the_thread() -> None:
     )
     article = clipper.extract(html, url=URL)
     assert body(article) == [*STORY, *REPLIES, sentence]
+
+
+def test_a_story_made_of_typed_posts_names_their_posters_undeclared() -> None:
+    # The page declares no thread, but its story is posts its microdata types
+    # (vBulletin: Comments in a list of UserComments).
+    posts = "".join(
+        f"<li id='post_{n}' class='postbit' itemscope itemtype='http://schema.org/Comment'>"
+        f"<div class='posthead'><span class='postdate' itemprop='datePublished'>11-2{n}-2024,"
+        f" 09:0{n} AM</span></div><div class='userinfo'><a class='username' href='member.php?"
+        f"u={n}'><strong itemprop='author'>poster{n}</strong></a><span class='usertitle'>"
+        f"Junior Guru</span></div><div class='postbody'><span itemprop='text'>{text}</span>"
+        "</div></li>"
+        for n, text in enumerate((*STORY, *REPLIES))
+    )
+    html = (
+        f"<html><body>{MENU}<div class='postlist'><h1>The depot plan</h1><ol class='posts'"
+        f" itemscope itemtype='http://schema.org/UserComments'>{posts}</ol></div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [
+        line
+        for n, text in enumerate((*STORY, *REPLIES))
+        for line in (f"poster{n} · 11-2{n}-2024, 09:0{n} AM", text)
+    ]

@@ -223,8 +223,9 @@ _POSTER_NAME = 60  # characters: a longer "name" is a sentence, not a poster's
 _POSTER_BOX = 300  # characters: an author element holding more holds more than the poster
 
 
-def _is_post(node: LexborNode) -> bool:
-    """Whether ``node`` is one post of a thread, as its schema.org microdata says."""
+def is_post(node: LexborNode) -> bool:
+    """Whether ``node`` is one post of a thread (or a comment), as its schema.org
+    microdata says."""
     itemtype = node.attributes.get("itemtype")
     return itemtype is not None and any(
         name.lower() in POST_TYPES for name in SCHEMA_TYPE.findall(itemtype)
@@ -235,7 +236,7 @@ def _own(node: LexborNode, post: LexborNode) -> bool:
     """Whether ``node`` belongs to ``post`` itself, not to a reply nested in it."""
     parent = node.parent
     while parent is not None and parent.mem_id != post.mem_id:
-        if _is_post(parent):
+        if is_post(parent):
             return False
         parent = parent.parent
     return True
@@ -582,7 +583,7 @@ class BlockWriter:
             if self.thread:
                 if node.mem_id in self._shown:
                     continue
-                if "itemscope" in node.attributes and _is_post(node):
+                if "itemscope" in node.attributes and is_post(node):
                     self._poster_line(node, quote)
             if tag in _HEADINGS:
                 buffer = _Inline()
