@@ -840,3 +840,34 @@ def test_a_story_made_of_typed_posts_names_their_posters_undeclared() -> None:
         for n, text in enumerate((*STORY, *REPLIES))
         for line in (f"poster{n} · 11-2{n}-2024, 09:0{n} AM", text)
     ]
+
+
+def thread_with_profiles(declared: str) -> str:
+    posts = "".join(
+        f"<div class='post'><div class='post-head'><p>#{n + 1}</p></div>"
+        f"<div class='user-box'><p>Original Poster</p><p>Join Date: Aug 2008</p>"
+        f"<p>Location: Leeds</p><p>Posts: 1,07{n}</p></div>"
+        f"<div class='post-text'><p>{text}</p><p>Last edited by user{n}; 14 Feb 2026 at 08:1{n} "
+        f"PM.</p></div><div class='votes'><p>{n}</p></div></div>"
+        for n, text in enumerate((*STORY, *REPLIES))
+    )
+    return (
+        f"<html><head>{declared}</head><body>{MENU}<div class='topic'><h1>The depot plan</h1>"
+        f"{posts}</div></body></html>"
+    )
+
+
+def test_the_lines_forum_software_prints_with_every_post_are_not_the_thread() -> None:
+    declared = '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+    article = clipper.extract(thread_with_profiles(declared), url=URL)
+    assert body(article) == [*STORY, *REPLIES]
+
+
+def test_a_profile_line_outside_a_thread_is_left_to_the_other_rules() -> None:
+    # Not a thread: "Location: Leeds" under a story is the story's business.
+    html = (
+        f"<html><body>{MENU}<article><h1>The depot plan</h1>{paragraphs(*STORY)}"
+        "<p>Location: Leeds</p><p>Posts: 12</p></article></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [*STORY, "Location: Leeds", "Posts: 12"]

@@ -108,7 +108,7 @@ def _write(judge: Judge, base_url: str | None, title: str, *, judged: bool = Tru
     )
     for node in judge.roots:
         writer.write(node)
-    return polish(writer.blocks, title)
+    return polish(writer.blocks, title, thread=thread)
 
 
 def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | None) -> Article:

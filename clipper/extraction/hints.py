@@ -203,6 +203,17 @@ _FURNITURE_WORDS = (
 )
 FURNITURE_LINE = re.compile(rf"^\W*(?:{_FURNITURE_WORDS})(?:\W+(?:{_FURNITURE_WORDS}))*\W*$")
 
+# Short lines of a thread's furniture, printed with every post by forum
+# software: the post's number, a tally of votes alone, the poster's profile
+# (join date, post count, location, rank) and the note of an edit.
+THREAD_LINE = re.compile(
+    r"^\W*(?:"
+    r"#?[\d,.]+k?|original poster|thread starter|topic starter"
+    r"|join(?:ed)?(?: date)?\W.*|(?:posts?|messages|reputation|reaction score|points|karma)"
+    r"\W+[\d,.]+k?|location\W.*|level \d+|(?:last )?edited\b.*"
+    r")\W*$"
+)
+
 # Starts of short lines that ask the reader to do something (subscribe, follow)
 # or credit the desk rather than tell the story.
 FURNITURE_PREFIX = re.compile(
