@@ -732,3 +732,200 @@ def test_every_post_of_a_thread_keeps_its_poster() -> None:
     )
     article = clipper.extract(html, url=URL)
     assert body(article) == ["member0", STORY[0], "member1", STORY[1], "member2", STORY[2]]
+
+
+def microdata_thread(posts: str) -> str:
+    return (
+        f"<html><body>{MENU}<main itemscope itemtype='https://schema.org/DiscussionForumPosting'>"
+        f"<h1 itemprop='headline'>The depot plan</h1><div class='stream'>{posts}</div>"
+        "</main></body></html>"
+    )
+
+
+def test_each_post_of_a_thread_opens_with_its_poster_and_its_time() -> None:
+    # Forum software marks each post up for search engines (schema.org Comment,
+    # its author and datePublished) and names the box they sit in like
+    # furniture ("post-meta", "userinfo"): the posts' ids differ, their classes
+    # do not.
+    posters = ("ann_k", "Bob Lee", "ann_k")
+    posts = "".join(
+        f"<div id='post_{n}' class='topic-post' itemprop='comment' itemscope"
+        " itemtype='https://schema.org/Comment'><div class='post-meta'>"
+        "<span itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        f"<a href='/u/{name}'><span itemprop='name'>{name}</span></a></span>"
+        f"<time itemprop='datePublished' datetime='2025-03-0{n + 3}'>March {n + 3}, 2025,"
+        f"  4:3{n}pm</time></div><div class='post' itemprop='text'><p>{text}</p></div></div>"
+        for n, (name, text) in enumerate(zip(posters, STORY, strict=True))
+    )
+    article = clipper.extract(microdata_thread(posts), url=URL)
+    assert body(article) == [
+        "ann_k · March 3, 2025, 4:30pm",
+        STORY[0],
+        "Bob Lee · March 4, 2025, 4:31pm",
+        STORY[1],
+        "ann_k · March 5, 2025, 4:32pm",
+        STORY[2],
+    ]
+    assert "**Bob Lee** · March 4, 2025, 4:31pm" in article.markdown
+
+
+def test_a_posters_profile_box_is_not_written_under_their_name() -> None:
+    # The author element holds the poster's box: title, join date, post count.
+    posts = "".join(
+        f"<article id='js-post-{n}' class='message' itemscope"
+        " itemtype='https://schema.org/Comment'><div class='message-user' itemprop='author'"
+        f" itemscope itemtype='https://schema.org/Person'><h4><a href='/members/m{n}.{n}/'>"
+        f"<span itemprop='name'>member{n}</span></a></h4><div class='user-extras'>"
+        f"<dl><dt>Joined</dt><dd>Apr 13, 2009</dd></dl><dl><dt>Messages</dt><dd>88{n}</dd></dl>"
+        f"</div></div><div class='message-main'><time itemprop='datePublished'>Jul {n + 9}, "
+        f"2022</time><div class='bbwrapper' itemprop='text'><p>{text}</p></div></div></article>"
+        for n, text in enumerate(STORY)
+    )
+    article = clipper.extract(microdata_thread(posts), url=URL)
+    assert body(article) == [
+        "member0 · Jul 9, 2022",
+        STORY[0],
+        "member1 · Jul 10, 2022",
+        STORY[1],
+        "member2 · Jul 11, 2022",
+        STORY[2],
+    ]
+    assert "Messages" not in article.text and "Joined" not in article.text
+
+
+def test_a_comment_under_an_article_names_no_poster() -> None:
+    # Only a thread's posts open with their poster: an article's comments are
+    # furniture, marked up or not.
+    comments = "".join(
+        f"<div id='c{n}' class='comment' itemscope itemtype='https://schema.org/Comment'>"
+        f"<span itemprop='author'>reader{n}</span><p itemprop='text'>{text}</p></div>"
+        for n, text in enumerate(REPLIES)
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        f"</head><body>{MENU}<article><h1>The depot plan</h1>{paragraphs(*STORY)}</article>"
+        f"<section class='comments'>{comments}</section></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == list(STORY)
+
+
+def test_answers_that_leave_their_question_out_are_not_the_thread() -> None:
+    # The answers look alike (their ids differ) and outweigh the question above
+    # them, which is marked up unlike them: the question page is kept whole.
+    question = "What is going to happen to the old freight depot, and when?"
+    more = (
+        *REPLIES,
+        "The minutes of the last council meeting are online, with the drawings of the market "
+        "hall and a timetable for the work on the roof.",
+    )
+    answers = "".join(
+        f"<div id='answer-{n}' class='answer'><div class='answer-body'>"
+        f"{paragraphs(STORY[n], more[n])}</div></div>"
+        for n in range(3)
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "QAPage"}</script></head>'
+        f"<body>{MENU}<div class='content'><div class='question-header'><h1>The depot plan</h1>"
+        f"</div><div class='layout'><div class='main-column'><div class='question'>"
+        f"<div class='question-body'>{paragraphs(question)}</div></div>"
+        f"<div id='answers'><h2>3 Answers</h2>{answers}</div></div></div></div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article)[:2] == [question, "3 Answers"]
+    assert body(article)[2:] == [STORY[0], more[0], STORY[1], more[1], STORY[2], more[2]]
+
+
+def test_a_posters_signature_is_not_part_of_the_thread() -> None:
+    # Each post comes whole, and forum software prints its poster's signature
+    # in it, under the post: the same line under every post of that poster.
+    signature = (
+        "All three apps on a 2020 iMac with 32 GB of memory, macOS 10.15.8; an iPad of the "
+        "sixth generation for sketching."
+    )
+    posts = "".join(
+        f"<article id='elComment_{n}' class='post'><div class='post-content'><p>{text}</p></div>"
+        f"<div class='post-signature'><p>{signature}</p></div></article>"
+        for n, text in enumerate((*STORY, *REPLIES))
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}'
+        f"</script></head><body>{MENU}<main><h1>The depot plan</h1><div class='topic'>{posts}"
+        "</div></main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [*STORY, *REPLIES]
+
+
+def test_a_posts_tally_of_likes_is_not_part_of_the_thread() -> None:
+    tallies = ("1 Like", "12 Likes", "3 reactions", "1.2k upvotes", "2 Likes")
+    # A tally in a sentence is the post's own.
+    sentence = "12 Likes is more than the council's own post about it got."
+    texts = (*STORY, REPLIES[0], f"{REPLIES[1]}</p><p>{sentence}")
+    posts = "".join(
+        f"<div class='post'><div class='cooked'><p>{text}</p></div>"
+        f"<div class='post-likes'>{tally}</div></div>"
+        for text, tally in zip(texts, tallies, strict=True)
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}'
+        f"</script></head><body>{MENU}<main><h1>The depot plan</h1><div class='topic'>{posts}"
+        "</div></main></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [*STORY, *REPLIES, sentence]
+
+
+def test_a_story_made_of_typed_posts_names_their_posters_undeclared() -> None:
+    # The page declares no thread, but its story is posts its microdata types
+    # (vBulletin: Comments in a list of UserComments).
+    posts = "".join(
+        f"<li id='post_{n}' class='postbit' itemscope itemtype='http://schema.org/Comment'>"
+        f"<div class='posthead'><span class='postdate' itemprop='datePublished'>11-2{n}-2024,"
+        f" 09:0{n} AM</span></div><div class='userinfo'><a class='username' href='member.php?"
+        f"u={n}'><strong itemprop='author'>poster{n}</strong></a><span class='usertitle'>"
+        f"Junior Guru</span></div><div class='postbody'><span itemprop='text'>{text}</span>"
+        "</div></li>"
+        for n, text in enumerate((*STORY, *REPLIES))
+    )
+    html = (
+        f"<html><body>{MENU}<div class='postlist'><h1>The depot plan</h1><ol class='posts'"
+        f" itemscope itemtype='http://schema.org/UserComments'>{posts}</ol></div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [
+        line
+        for n, text in enumerate((*STORY, *REPLIES))
+        for line in (f"poster{n} · 11-2{n}-2024, 09:0{n} AM", text)
+    ]
+
+
+def thread_with_profiles(declared: str) -> str:
+    posts = "".join(
+        f"<div class='post'><div class='post-head'><p>#{n + 1}</p></div>"
+        f"<div class='user-box'><p>Original Poster</p><p>Join Date: Aug 2008</p>"
+        f"<p>Location: Leeds</p><p>Posts: 1,07{n}</p></div>"
+        f"<div class='post-text'><p>{text}</p><p>Last edited by user{n}; 14 Feb 2026 at 08:1{n} "
+        f"PM.</p></div><div class='votes'><p>{n}</p></div></div>"
+        for n, text in enumerate((*STORY, *REPLIES))
+    )
+    return (
+        f"<html><head>{declared}</head><body>{MENU}<div class='topic'><h1>The depot plan</h1>"
+        f"{posts}</div></body></html>"
+    )
+
+
+def test_the_lines_forum_software_prints_with_every_post_are_not_the_thread() -> None:
+    declared = '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+    article = clipper.extract(thread_with_profiles(declared), url=URL)
+    assert body(article) == [*STORY, *REPLIES]
+
+
+def test_a_profile_line_outside_a_thread_is_left_to_the_other_rules() -> None:
+    # Not a thread: "Location: Leeds" under a story is the story's business.
+    html = (
+        f"<html><body>{MENU}<article><h1>The depot plan</h1>{paragraphs(*STORY)}"
+        "<p>Location: Leeds</p><p>Posts: 12</p></article></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [*STORY, "Location: Leeds", "Posts: 12"]

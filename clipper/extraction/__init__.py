@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from clipper.article import Article
 from clipper.errors import ExtractionError
-from clipper.extraction.blocks import Block, BlockWriter, declared_body, render_blocks
+from clipper.extraction.blocks import Block, BlockWriter, declared_body, is_post, render_blocks
 from clipper.extraction.content import Judge, find_content, text_weight
 from clipper.extraction.decode import decode_html
 from clipper.extraction.guard import bound_nesting
@@ -100,10 +100,15 @@ def _weight(blocks: list[Block]) -> int:
 
 def _write(judge: Judge, base_url: str | None, title: str, *, judged: bool = True) -> list[Block]:
     """The story's blocks, polished; ``judged=False`` keeps the furniture in."""
-    writer = BlockWriter(base_url, judge.verdict if judged else None, judge.unit_texts())
+    # A story made of posts is a thread whether or not the page says so
+    # (vBulletin types its posts as Comments in a list of UserComments).
+    thread = judge.thread or sum(1 for node in judge.roots if is_post(node)) >= 2
+    writer = BlockWriter(
+        base_url, judge.verdict if judged else None, judge.unit_texts(), thread=thread
+    )
     for node in judge.roots:
         writer.write(node)
-    return polish(writer.blocks, title)
+    return polish(writer.blocks, title, thread=thread)
 
 
 def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | None) -> Article:

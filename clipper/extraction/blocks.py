@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from clipper.extraction.hints import POST_TYPES, SCHEMA_TYPE
 from clipper.text import strip_controls
 from clipper.urls import join, safe_link, split
 
@@ -77,9 +78,10 @@ _MAX_NESTING = 8  # list indentation and quotation levels shown in Markdown
 class Block:
     """One block of the story.
 
-    ``kind`` is heading, paragraph, item (of a list), code, table or image
-    (and "skipped", a marker the writer leaves where it dropped furniture,
-    which ``polish`` consumes). ``level`` is a heading's level or a list
+    ``kind`` is heading, paragraph, item (of a list), code, table, image or
+    poster (the line naming who wrote a thread's post, and when), and
+    "skipped", a marker the writer leaves where it dropped furniture,
+    which ``polish`` consumes. ``level`` is a heading's level or a list
     item's nesting depth (0 = top);
     ``quote`` is how many quotations the block sits in; ``marker`` is a list
     item's "-" or "3."; ``links`` counts the characters of text inside links.
@@ -217,6 +219,71 @@ class _Work:
     nodes: list[LexborNode] | None = None
 
 
+_POSTER_NAME = 60  # characters: a longer "name" is a sentence, not a poster's
+_POSTER_BOX = 300  # characters: an author element holding more holds more than the poster
+
+
+def is_post(node: LexborNode) -> bool:
+    """Whether ``node`` is one post of a thread (or a comment), as its schema.org
+    microdata says."""
+    itemtype = node.attributes.get("itemtype")
+    return itemtype is not None and any(
+        name.lower() in POST_TYPES for name in SCHEMA_TYPE.findall(itemtype)
+    )
+
+
+def _own(node: LexborNode, post: LexborNode) -> bool:
+    """Whether ``node`` belongs to ``post`` itself, not to a reply nested in it."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != post.mem_id:
+        if is_post(parent):
+            return False
+        parent = parent.parent
+    return True
+
+
+def _item_value(node: LexborNode) -> str:
+    """A microdata property's value as the page shows it (whitespace squashed)."""
+    raw = node.attributes.get("content") if node.tag == "meta" else node.text(deep=True)
+    return " ".join((raw or "").split())
+
+
+def _poster(post: LexborNode) -> tuple[str, str, list[LexborNode]]:
+    """The name of the post's author and the time shown on it, with the elements
+    that show them (written once, in the poster's line, and not again).
+
+    Forum software marks up each post for search engines (schema.org
+    ``Comment``, ``DiscussionForumPosting``, ``Answer``), while its own layout
+    names the poster's box in words of its own ("message-user", "postbit",
+    "crawler-post-meta") that read like a profile box or page furniture.
+    """
+    name, shown, used = "", "", []
+    for author in post.css("[itemprop~=author]"):
+        if not _own(author, post):
+            continue
+        holder = author
+        if "itemscope" in author.attributes:
+            holder = next(
+                (found for found in author.css("[itemprop~=name]") if _own(found, post)), author
+            )
+        name = _item_value(holder)
+        if len(name) > _POSTER_NAME:
+            name = ""
+        if name and len(_item_value(author) if holder is not author else name) <= _POSTER_BOX:
+            used.append(author)
+        break
+    if not name:
+        return "", "", []
+    for prop in ("datePublished", "dateCreated"):
+        found = next((d for d in post.css(f"[itemprop~={prop}]") if _own(d, post)), None)
+        if found is not None and found.tag != "meta":
+            shown = _item_value(found)
+            if shown:
+                used.append(found)
+            break
+    return name, shown, used
+
+
 class BlockWriter:
     """Walks story elements and emits blocks; one instance per article."""
 
@@ -225,9 +292,14 @@ class BlockWriter:
         base_url: str | None,
         verdict: Verdict | None = None,
         texts: Mapping[int, str] | None = None,
+        *,
+        thread: bool = False,
     ) -> None:
         self.base_url = base_url
         self.verdict = verdict
+        # On a thread's page each post opens with a line naming its poster.
+        self.thread = thread
+        self._shown: set[int] = set()  # elements already written in a poster's line
         # Elements' text with whitespace squashed, by ``mem_id``, where the
         # content finder has measured it already.
         self.texts: Mapping[int, str] = texts or {}
@@ -282,7 +354,7 @@ class BlockWriter:
                 markdown.append(escaped)
                 text.append(raw)
                 continue
-            if tag in _IGNORED or tag is None:
+            if tag in _IGNORED or tag is None or (self._shown and item.mem_id in self._shown):
                 continue
             into.plain = False
             if tag == "br":
@@ -386,6 +458,16 @@ class BlockWriter:
                 markdown = _LINE_START_SPECIAL.sub(r"\1\\\2\3", markdown)
             links = min(into.links, len(text)) if len(texts) == 1 else 0
             self.blocks.append(Block(kind, text, markdown, level, quote, marker, links))
+
+    def _poster_line(self, post: LexborNode, quote: int) -> None:
+        """The line naming who wrote ``post`` and when, as the page shows them."""
+        name, shown, used = _poster(post)
+        if not name:
+            return
+        self._shown.update(node.mem_id for node in used)
+        text = f"{name} · {shown}" if shown else name
+        markdown = f"**{_escape(name)}** · {_escape(shown)}" if shown else f"**{_escape(name)}**"
+        self.blocks.append(Block("poster", text, markdown, 0, quote))
 
     def _plain(self, text: str, quote: int) -> None:
         """A paragraph of plain ``text`` (whitespace squashed)."""
@@ -498,6 +580,11 @@ class BlockWriter:
                     continue
                 if said == _DROP:
                     continue
+            if self.thread:
+                if node.mem_id in self._shown:
+                    continue
+                if "itemscope" in node.attributes and is_post(node):
+                    self._poster_line(node, quote)
             if tag in _HEADINGS:
                 buffer = _Inline()
                 self.inline(node, buffer)

@@ -196,6 +196,8 @@ class Judge:
     # declared articleBody starts: it is the page's story even when short.
     anchored: bool = False
     teasers: bool = False  # the strongest block is a list of teasers: the page is a listing
+    thread: bool = False  # the page declares itself a thread: its posts name their posters
+    twins: bool = False  # the story was put together from look-alike blocks
     site: str = ""  # the page's site ("example.co.uk"), to tell its own links from sources
     _kin: dict[tuple[int, str | None, str], int] = field(default_factory=dict)
 
@@ -323,7 +325,14 @@ class Judge:
         if self.skeleton is None:
             return self
         region = _main_region(self.skeleton)
-        return Judge([region.node], self.skeleton, region.prose, self.title_id, page=True)
+        return Judge(
+            [region.node],
+            self.skeleton,
+            region.prose,
+            self.title_id,
+            page=True,
+            thread=self.thread,
+        )
 
     def _page_verdict(self, entry: Stats, density: float) -> int:
         """Inside a page that is not one story: headlines and teasers are its
@@ -641,8 +650,18 @@ def _prose_rich(entry: Stats) -> bool:
 
 
 def _twins(entry: Stats, other: Stats) -> bool:
-    """Whether two elements have the same tag and the same class attribute."""
-    return entry.node.tag == other.node.tag and entry.class_names() == other.class_names()
+    """Whether two elements have the same tag and the same class attribute.
+
+    Twins' ids tell them apart ("post_2", "post_3") and do not count; two
+    elements with no class at all are told apart by their ids, though: a
+    "#precontent" and a "#maincontent" are two parts of a layout, not a run.
+    """
+    if entry.node.tag != other.node.tag:
+        return False
+    names = entry.node.attributes.get("class")
+    if names:
+        return names == other.node.attributes.get("class")
+    return entry.class_names() == other.class_names()
 
 
 def _twins_share(wrapper: Stats, parent: Stats, stats: dict[int, Stats]) -> float:
@@ -1026,7 +1045,10 @@ def find_content(
     story = _find_story(skeleton, title_node, body_hint)
     if url and url.startswith(("http://", "https://")):
         story.site = site_of(url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0])
-    if story.teasers:
+    story.thread = bool(thread)
+    if story.teasers or (thread == "questions" and story.twins and not story.anchored):
+        # Look-alike answers that leave the title out leave their question out
+        # too (it is marked up unlike them): the thread is the page.
         return story.whole_page()
     if thread:  # its opening post holds the title, but the replies are the thread too
         share = _STORY_SHARE
@@ -1181,4 +1203,6 @@ def _find_story(skeleton: _Skeleton, title_node: LexborNode | None, body_hint: s
     teasers = _is_teaser_list(best, stats) or (
         len(roots) >= 3 and parent.parent != -1 and _is_teaser_list(parent, stats)
     )
-    return Judge(roots, skeleton, story_prose, title_id, anchored=anchored, teasers=teasers)
+    return Judge(
+        roots, skeleton, story_prose, title_id, anchored=anchored, teasers=teasers, twins=kin_join
+    )

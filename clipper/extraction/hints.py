@@ -68,6 +68,12 @@ def _names(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(_alternation(words))
 
 
+# The schema.org type names in a microdata ``itemtype``.
+SCHEMA_TYPE = re.compile(r"schema\.org/(\w+)", re.IGNORECASE)
+# schema.org types of one post in a thread (microdata ``itemtype``, lower-cased
+# names): the topic's opening post, its replies, a question and its answers.
+POST_TYPES = frozenset({"discussionforumposting", "comment", "question", "answer"})
+
 # Names of reader comments: furniture under a story, but the posts of a thread.
 COMMENT_WORDS = ("comment", "komment", "comentario", "commento", "коммент", "评论", "留言", "تعليق")
 
@@ -94,6 +100,7 @@ NEGATIVE_WORDS = (
     "caption", "credit", "print-only", "visually-hidden", "sr-only", "screen-reader",
     "offscreen", "reactie", "gerelateerd", "delen", "komentarz", "powiazane", "powiązane",
     "udostepnij", "yorum", "ilgili", "paylas", "paylaş", "reklam", "kommentti", "aiheeseen",
+    "signatur",
 )  # fmt: skip
 NEGATIVE = _names(NEGATIVE_WORDS)
 # Short names that are furniture only as a whole part of a name ("ad-box", not "header").
@@ -191,8 +198,21 @@ _FURNITURE_WORDS = (
     r"|[\w.+-]+@[\w-]+\.[\w.]+|(?:https?://|www\.)\S+|[\w.-]+\.(?:com|org|net)/\S*|@\w+"
     # the two states of a toggle, written side by side ("read less read more")
     r"|(?:read|show|see|view) (?:more|less)"
+    # a post's tally of reactions ("2 Likes", "1 reaction")
+    r"|\d[\d,.]*k? (?:likes?|reactions?|upvotes?)"
 )
 FURNITURE_LINE = re.compile(rf"^\W*(?:{_FURNITURE_WORDS})(?:\W+(?:{_FURNITURE_WORDS}))*\W*$")
+
+# Short lines of a thread's furniture, printed with every post by forum
+# software: the post's number, a tally of votes alone, the poster's profile
+# (join date, post count, location, rank) and the note of an edit.
+THREAD_LINE = re.compile(
+    r"^\W*(?:"
+    r"#?[\d,.]+k?|original poster|thread starter|topic starter"
+    r"|join(?:ed)?(?: date)?\W.*|(?:posts?|messages|reputation|reaction score|points|karma)"
+    r"\W+[\d,.]+k?|location\W.*|level \d+|(?:last )?edited\b.*"
+    r")\W*$"
+)
 
 # Starts of short lines that ask the reader to do something (subscribe, follow)
 # or credit the desk rather than tell the story.

@@ -28,6 +28,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from clipper.extraction.dates import holds_date, parse_date
+from clipper.extraction.hints import SCHEMA_TYPE
 from clipper.extraction.jsonld import thread_kind
 
 # --- the first pass -------------------------------------------------------------------
@@ -44,13 +45,11 @@ _BODY_QUERY = (
     'title, meta, link[rel~=canonical i], script[type*="ld+json" i], h1, time, [itemprop], '
     "[rel~=author], [itemtype]"
 )
-# The schema.org type names in a microdata ``itemtype``.
-_SCHEMA_TYPE = re.compile(r"schema\.org/(\w+)", re.IGNORECASE)
 
 
 def _thread_kind(itemtype: str) -> str:
     """``jsonld.thread_kind`` of a microdata ``itemtype``."""
-    return thread_kind(name.lower() for name in _SCHEMA_TYPE.findall(itemtype))
+    return thread_kind(name.lower() for name in SCHEMA_TYPE.findall(itemtype))
 
 
 @dataclass

@@ -10,6 +10,9 @@
   times of a live blog's posts, one before each), exact repeats and the title
   repeated (a paragraph right after its twin is the page's own repetition and
   stays; a repeat further down is a template showing a section twice);
+- in a thread, the lines forum software prints with every post go: its
+  number, a lone tally of votes, the poster's join date, post count and
+  location, "Edited" notes;
 - a paragraph at the top that the story repeats below it (a standfirst or
   teaser showing the lead twice) goes;
 - a heading or picture left at the very end, with no story under it, goes.
@@ -29,10 +32,12 @@ from clipper.extraction.hints import (
     FURNITURE_LINE,
     FURNITURE_PREFIX,
     PHOTO_CREDIT,
+    THREAD_LINE,
 )
 
 _WORDS = re.compile(r"\w+")
 _SHORT_LINE = 80
+_THREAD_LINE = 60
 _CAPTION = 300
 _CALL_LINE = 200
 _REPEAT_LINE = 200  # characters: a repeated line this short goes even alone (a pull quote)
@@ -131,8 +136,10 @@ def _attach_captions(blocks: list[Block]) -> list[Block]:
     return kept
 
 
-def polish(blocks: list[Block], title: str) -> list[Block]:
-    """The blocks without repeats and furniture lines."""
+def polish(blocks: list[Block], title: str, *, thread: bool = False) -> list[Block]:
+    """The blocks without repeats and furniture lines (and, in a thread, the
+    lines forum software prints with every post: its number, its poster's
+    join date and post count, "Edited" notes)."""
     blocks = _attach_captions(_drop_labels(blocks))
     title_key = _key(title)
     kept: list[Block] = []
@@ -156,6 +163,8 @@ def polish(blocks: list[Block], title: str) -> list[Block]:
         if len(text) <= _CALL_LINE and block.kind in _LINES:
             lower = text.lower()
             if len(text) <= _SHORT_LINE and FURNITURE_LINE.match(lower):
+                continue
+            if thread and len(text) <= _THREAD_LINE and THREAD_LINE.match(lower):
                 continue
             if FURNITURE_PREFIX.match(lower) or FURNITURE_CALL.search(lower):
                 continue
