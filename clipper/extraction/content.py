@@ -94,6 +94,10 @@ _KIN_PAGE_PROSE = 2 * _RICH_PROSE  # in same-named siblings: a page's layout, no
 _TAIL = 200  # weighted characters of prose after a list of teasers: the story goes on
 _CAPTION_PROSE = 150  # weighted characters: a picture frame holding more is not a caption
 _MENU_LINK = 25  # weighted characters: links shorter than this on average make a menu
+_MIN_CARDS = 4  # look-alike items that make a grid of cards
+_CARD_EXTRA = 3  # weighted characters beside its link that make an item a card (a price)
+_CARD_TEXT = 600  # weighted characters: an item holding more is a story, not a card
+_GRID_SHARE = 3  # a grid of cards showing less than a third of the page's text is a rail
 _CONTAINER_TAGS = frozenset(
     {"div", "section", "article", "main", "td", "center", "font", "form", "body", "span"}
 )
@@ -194,6 +198,9 @@ class Judge:
     # declared articleBody starts: it is the page's story even when short.
     anchored: bool = False
     teasers: bool = False  # the strongest block is a list of teasers: the page is a listing
+    # A grid of cards under a short intro makes the page a listing: the grid,
+    # its cards and its wrappers are its content, however short their links.
+    cards: frozenset[int] = frozenset()
     site: str = ""  # the page's site ("example.co.uk"), to tell its own links from sources
     _kin: dict[tuple[int, str | None, str], int] = field(default_factory=dict)
 
@@ -316,12 +323,15 @@ class Judge:
             node = node.parent
         return after
 
-    def whole_page(self) -> Judge:
-        """The same page judged as a whole rather than as one story."""
+    def whole_page(self, cards: frozenset[int] = frozenset()) -> Judge:
+        """The same page judged as a whole rather than as one story (a
+        listing's grid of ``cards`` kept)."""
         if self.skeleton is None:
             return self
         region = _main_region(self.skeleton)
-        return Judge([region.node], self.skeleton, region.prose, self.title_id, page=True)
+        return Judge(
+            [region.node], self.skeleton, region.prose, self.title_id, page=True, cards=cards
+        )
 
     def _page_verdict(self, entry: Stats, density: float) -> int:
         """Inside a page that is not one story: headlines and teasers are its
@@ -329,7 +339,12 @@ class Judge:
         if entry.node.tag in _HEADINGS:
             text = self.skeleton.unit_text.get(entry.node.mem_id, "") if self.skeleton else ""
             return SKIP if FURNITURE_HEADING.match(text.lower()) and len(text) < 60 else KEEP
-        if density > 0.5 and entry.anchors and entry.links < entry.anchors * _MENU_LINK:
+        if (
+            density > 0.5
+            and entry.anchors
+            and entry.links < entry.anchors * _MENU_LINK
+            and entry.node.mem_id not in self.cards
+        ):
             return SKIP
         if (
             self.skeleton is not None
@@ -730,6 +745,75 @@ def _is_teaser_list(entry: Stats, stats: dict[int, Stats]) -> bool:
     return False
 
 
+def _card_grid(entry: Stats, stats: dict[int, Stats]) -> list[Stats]:
+    """The cards of ``entry`` when it is a grid of look-alike cards (a shop's
+    products, a chart's titles, a directory's entries), else nothing.
+
+    A menu, or a list of filters with their counts, repeats links; a card
+    shows a picture and holds more than its link (a price, a rating, a date,
+    a line of description). Short links alone would make the grid a menu; a
+    run of such cards is the listing's own content.
+    """
+    if entry.kids < _MIN_CARDS:
+        return []
+    groups: dict[tuple[str, str], list[Stats]] = {}
+    for child in entry.node.iter():
+        item = stats.get(child.mem_id)
+        if item is not None and item.text and item.anchors:
+            groups.setdefault((child.tag or "", _first_class(item)), []).append(item)
+    for items in groups.values():
+        if len(items) < _MIN_CARDS or sum(i.text for i in items) * 3 < entry.text * 2:
+            continue
+        cards = sum(
+            i.text - i.links >= _CARD_EXTRA
+            and i.text < _CARD_TEXT
+            and i.node.css_first("img, picture") is not None
+            for i in items
+        )
+        if cards * 3 >= len(items) * 2:
+            return items
+    return []
+
+
+def _main_grid(skeleton: _Skeleton) -> tuple[Stats, list[Stats]] | None:
+    """The page's largest grid of cards and its cards, when it shows a good
+    part of the page's text; a smaller grid is a rail of other pages'
+    teasers beside the content."""
+    stats = skeleton.stats
+    grid: Stats | None = None
+    cards: list[Stats] = []
+    for entry in stats.values():
+        if entry.parent == -1 or entry.kids < _MIN_CARDS:
+            continue
+        if grid is not None and entry.text <= grid.text:
+            continue
+        found = _card_grid(entry, stats)
+        if found:
+            grid, cards = entry, found
+    if grid is None or grid.text * _GRID_SHARE < stats[skeleton.body_id].text:
+        return None
+    return grid, cards
+
+
+def _listing(skeleton: _Skeleton, story_prose: int) -> frozenset[int]:
+    """When the page is a listing whose story is only its intro, its grid of
+    cards, the cards and the wrappers that hold little but the grid: what it
+    shows, never its menus. A listing's grid shows twice the story's prose, in
+    names and prices rather than paragraphs (a shop's category page, a chart)."""
+    main = _main_grid(skeleton)
+    if main is None:
+        return frozenset()
+    grid, cards = main
+    if grid.text < 2 * story_prose or grid.prose * 2 >= grid.text:
+        return frozenset()
+    found = {card.node.mem_id for card in cards}
+    holder: Stats | None = grid
+    while holder is not None and holder.parent != -1 and grid.text * 2 >= holder.text:
+        found.add(holder.node.mem_id)
+        holder = skeleton.stats.get(holder.parent)
+    return frozenset(found)
+
+
 def _introduced(node: LexborNode, entry: Stats, skeleton: _Skeleton) -> bool:
     """Whether the story's paragraph just before ``node`` leads into it: a list
     the story introduces is the story's, however much it looks like teasers.
@@ -1022,6 +1106,10 @@ def find_content(
         story.site = site_of(url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0])
     if story.teasers:
         return story.whole_page()
+    if not (thread or declared_article or suggested_article):
+        cards = _listing(skeleton, story.story_prose)
+        if cards:
+            return story.whole_page(cards)
     if thread:  # its opening post holds the title, but the replies are the thread too
         share = _STORY_SHARE
     elif declared_article or story.anchored:

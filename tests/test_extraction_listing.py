@@ -1,0 +1,70 @@
+"""Listing pages: a shop's category or a chart is its grid of cards, under a short intro.
+
+Each case asserts the exact text kept, and that the site's menus (and, on a story,
+its rail of teasers) stay out.
+"""
+
+from __future__ import annotations
+
+import clipper
+
+URL = "https://shop.example.org/standing-desks/"
+
+INTRO = "Desks that rise and fall with you, built in Texas and shipped free within ten days."
+DESKS = (
+    ("Oak Standing Desk", "$599"),
+    ("Walnut Corner Desk", "$1149"),
+    ("Parsons Standing Desk", "$829"),
+    ("Walking Desk", "$948"),
+    ("Bamboo Desk, 4-Leg", "$959"),
+    ("Curved Corner Desk", "$989"),
+    ("Laminate Standing Desk", "$899"),
+    ("Solid Wood Standing Desk", "$1989"),
+    ("Height Adjustable Craft Table", "$1539"),
+    ("Conference Table, 42-inch", "$1199"),
+)
+MENU = (
+    "<div class='links'><a href='/'>Home</a> <a href='/chairs/'>Chairs</a> "
+    "<a href='/lamps/'>Lamps</a> <a href='/sale/'>Sale</a> <a href='/help/'>Help</a></div>"
+)
+
+
+def card(name: str, price: str) -> str:
+    slug = name.lower().replace(" ", "-").replace(",", "")
+    return (
+        f"<div class='card'><a href='/{slug}/'><img src='/{slug}.jpg' alt=''></a>"
+        f"<a href='/{slug}/'>{name}</a> <span class='price'>{price}</span></div>"
+    )
+
+
+def test_a_grid_of_product_cards_under_a_short_intro_is_the_page() -> None:
+    grid = "".join(card(name, price) for name, price in DESKS)
+    html = (
+        f"<html><body>{MENU}<main><h1>Standing desks</h1><p>{INTRO}</p>"
+        f"<div class='grid'>{grid}</div></main></body></html>"
+    )
+    text = clipper.extract(html, url=URL).text
+    expected = [INTRO] + [f"{name} {price}" for name, price in DESKS]
+    assert text.split("\n\n") == expected
+    assert "Chairs" not in text
+
+
+STORY = (
+    "The city council approved a plan on Monday to turn the old freight depot into a library, "
+    "a market hall and two hundred flats, ending a decade of disputes over the site.",
+    "Work is due to start next spring. The developer, a cooperative of local builders, said it "
+    "would keep the brick facade and the iron roof, which are listed.",
+    "Neighbours had opposed an earlier plan for offices, arguing that the district already had "
+    "too little housing and too much traffic.",
+)
+
+
+def test_a_story_keeps_its_paragraphs_and_drops_a_rail_of_cards_after_it() -> None:
+    grid = "".join(card(name, price) for name, price in DESKS)
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+    html = (
+        f"<html><body>{MENU}<main><h1>Depot to become a library</h1>"
+        f"<div class='story'>{story}</div><div class='grid'>{grid}</div></main></body></html>"
+    )
+    text = clipper.extract(html, url="https://example.org/news/depot").text
+    assert text.split("\n\n") == list(STORY)
