@@ -68,3 +68,34 @@ def test_a_story_keeps_its_paragraphs_and_drops_a_rail_of_cards_after_it() -> No
     )
     text = clipper.extract(html, url="https://example.org/news/depot").text
     assert text.split("\n\n") == list(STORY)
+
+
+NEWS = tuple(
+    (
+        f"Council report number {n} on the freight depot",
+        f"Report {n}: the council's planners looked again at the old freight depot, its brick "
+        "facade and its iron roof, and at what two hundred flats, a library and a market hall "
+        "would mean for traffic, schools and the river path along the site.",
+    )
+    for n in range(1, 13)
+)
+
+
+def test_a_news_index_laid_out_in_rows_of_teasers_keeps_every_headline() -> None:
+    def teaser(headline: str, summary: str) -> str:
+        slug = headline.lower().replace(" ", "-")
+        return (
+            f"<div class='col'><h3><a href='/news/{slug}'>{headline}</a></h3><p>{summary}</p></div>"
+        )
+
+    rows = "".join(
+        "<div class='row'>" + "".join(teaser(*item) for item in NEWS[i : i + 3]) + "</div>"
+        for i in range(0, len(NEWS), 3)
+    )
+    html = (
+        f"<html><body>{MENU}<main><h1>Latest news</h1><div class='posts'>{rows}</div>"
+        "</main></body></html>"
+    )
+    text = clipper.extract(html, url="https://example.org/news/").text
+    assert text.split("\n\n") == [line for item in NEWS for line in item]
+    assert "Chairs" not in text

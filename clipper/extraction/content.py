@@ -737,7 +737,10 @@ def _is_teaser_list(entry: Stats, stats: dict[int, Stats]) -> bool:
         teasers = 0
         for node, item in items:
             if tag == "article" or (item.links >= 10 and item.links * 7 >= item.text):
-                teasers += item.prose < 600
+                teasers += item.prose < 600 or (
+                    # A row of a grid: a teaser under each of its linked headlines.
+                    item.headings > 1 and item.prose < 600 * _headlines(item, stats)
+                )
             elif item.prose < 600 and node.text(deep=True).rstrip().endswith(_ELLIPSES):
                 teasers += 1
         if teasers * 3 >= len(items) * 2:
@@ -812,6 +815,16 @@ def _listing(skeleton: _Skeleton, story_prose: int) -> frozenset[int]:
         found.add(holder.node.mem_id)
         holder = skeleton.stats.get(holder.parent)
     return frozenset(found)
+
+
+def _headlines(entry: Stats, stats: dict[int, Stats]) -> int:
+    """Headings in ``entry`` that are links to other pages: teasers' headlines."""
+    count = 0
+    for node in entry.node.traverse():
+        if node.tag in _HEADINGS:
+            heading = stats.get(node.mem_id)
+            count += heading is not None and heading.link_density > 0.5
+    return count
 
 
 def _introduced(node: LexborNode, entry: Stats, skeleton: _Skeleton) -> bool:
