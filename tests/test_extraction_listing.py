@@ -99,3 +99,42 @@ def test_a_news_index_laid_out_in_rows_of_teasers_keeps_every_headline() -> None
     text = clipper.extract(html, url="https://example.org/news/").text
     assert text.split("\n\n") == [line for item in NEWS for line in item]
     assert "Chairs" not in text
+
+
+LONG_REVIEW = (
+    "I came to the school as an adult beginner, unsure, nervous, and convinced I had no rhythm "
+    "at all, and three years later I play in a band, read charts, and practise every day. "
+    "The lessons are patient, precise, and fun, with a plan for each week, notes sent after "
+    "each lesson, recordings of the tricky bits, and a teacher who answers every question, "
+    "however small, however late, and however many times I ask it. The studio is warm, the "
+    "kit is good, the hours are flexible, and the progress, week after week, is real."
+)
+REVIEWS = (
+    (LONG_REVIEW, "Adult student"),
+    *(
+        (
+            f"Review {n}: my son comes home from every lesson with a new groove to practise "
+            "and a bigger smile; we could not ask for a kinder, more patient teacher.",
+            f"Parent number {n}",
+        )
+        for n in range(1, 4)
+    ),
+)
+
+
+def test_a_page_builders_blocks_named_widget_are_its_content() -> None:
+    # Each review sits in its own section, in blocks the builder names "widget":
+    # a name the blocks of the whole story share is the layout's, not a sidebar's.
+    sections = "".join(
+        "<section class='builder-section'><div class='builder-column'>"
+        f"<div class='builder-element builder-widget heading-widget'><h5>{name}</h5></div>"
+        f"<div class='builder-element builder-widget text-widget'><p>{review}</p></div>"
+        "</div></section>"
+        for review, name in REVIEWS
+    )
+    html = (
+        f"<html><body>{MENU}<div class='layout'><h1>What our students say</h1>"
+        f"<div class='builder-page'>{sections}</div></div></body></html>"
+    )
+    text = clipper.extract(html, url="https://example.org/testimonials/").text
+    assert text.split("\n\n") == [line for review, name in REVIEWS for line in (name, review)]

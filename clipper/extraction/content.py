@@ -95,6 +95,7 @@ _TAIL = 200  # weighted characters of prose after a list of teasers: the story g
 _CAPTION_PROSE = 150  # weighted characters: a picture frame holding more is not a caption
 _MENU_LINK = 25  # weighted characters: links shorter than this on average make a menu
 _MIN_CARDS = 4  # look-alike items that make a grid of cards
+_MIN_BLOCKS = 4  # sections joined into a story that make it a page builder's
 _CARD_EXTRA = 3  # weighted characters beside its link that make an item a card (a price)
 _CARD_TEXT = 600  # weighted characters: an item holding more is a story, not a card
 _GRID_SHARE = 3  # a grid of cards showing less than a third of the page's text is a rail
@@ -240,6 +241,10 @@ class Judge:
                 # the page builder's ("elementor-widget"), not furniture's.
                 self.page and kin >= _KIN_PAGE_PROSE and not flags & NAME_AREA
             )
+            if not big and len(self.roots) >= _MIN_BLOCKS and not flags & NAME_AREA:
+                # A story put together from many blocks: a name that holds most
+                # of its prose, block after block, is the page builder's too.
+                big = self._story_kin_prose(entry) * 2 >= self.story_prose
         if flags and not big:
             if (
                 flags & NAME_MEDIA
@@ -353,6 +358,26 @@ class Judge:
         ):
             return SKIP
         return KEEP
+
+    def _story_kin_prose(self, entry: Stats) -> int:
+        """Prose of the elements of the story of ``entry``'s tag and first class."""
+        assert self.skeleton is not None
+        stats = self.skeleton.stats
+        key = (-1, entry.node.tag, _first_class(entry))
+        total = self._kin.get(key)
+        if total is None:
+            total = 0
+            counted: set[int] = set()
+            for root in self.roots:
+                for node in root.traverse():
+                    kin = stats.get(node.mem_id)
+                    if kin is None or not kin.prose or (node.tag, _first_class(kin)) != key[1:]:
+                        continue
+                    counted.add(node.mem_id)
+                    if counted.isdisjoint(self.skeleton.ancestors(kin.parent)):
+                        total += kin.prose  # nested namesakes' prose counted once
+            self._kin[key] = total
+        return total
 
     def _kin_prose(self, entry: Stats) -> int:
         """Prose of ``entry`` and its siblings of the same tag and first class name."""
