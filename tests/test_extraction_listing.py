@@ -138,3 +138,18 @@ def test_a_page_builders_blocks_named_widget_are_its_content() -> None:
     )
     text = clipper.extract(html, url="https://example.org/testimonials/").text
     assert text.split("\n\n") == [line for review, name in REVIEWS for line in (name, review)]
+
+
+def test_fields_set_side_by_side_are_separate_words() -> None:
+    # A film's year, length and rating in spans with nothing between them (the
+    # page's style sets them apart), and a word split in two for styling.
+    details = "<p class='details'><span>1994</span><span>2h 22m</span><span>R</span></p>"
+    split = "<p>Filmed on the <span>Co</span><span>rnell</span> campus over one winter.</p>"
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+    html = f"<html><body><main><h1>The Long Road</h1>{details}{story}{split}</main></body></html>"
+    text = clipper.extract(html, url="https://example.org/films/the-long-road").text
+    assert text.split("\n\n") == [
+        "1994 2h 22m R",
+        *STORY,
+        "Filmed on the Cornell campus over one winter.",
+    ]
