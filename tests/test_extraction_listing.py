@@ -153,3 +153,21 @@ def test_fields_set_side_by_side_are_separate_words() -> None:
         *STORY,
         "Filmed on the Cornell campus over one winter.",
     ]
+
+
+def test_a_pickers_menu_and_options_are_controls_not_content() -> None:
+    # ARIA menus and listboxes are a page's controls, however long their choices.
+    picker = (
+        "<ul role='listbox'><li role='option'>English, the language this story was first "
+        "written in, and the one shown unless you choose another</li><li role='option'>"
+        "Français, traduit par notre rédaction et relu par un correcteur</li></ul>"
+        "<div role='menu'><a role='menuitemradio' href='?since=daily'>Stories from today, "
+        "newest first, updated every hour</a></div>"
+    )
+    first, *rest = (f"<p>{paragraph}</p>" for paragraph in STORY)
+    html = (
+        "<html><body><h1>Depot to become a library</h1>"
+        f"<div class='text'>{first}{picker}{''.join(rest)}</div></body></html>"
+    )
+    text = clipper.extract(html, url="https://example.org/news/depot").text
+    assert text.split("\n\n") == list(STORY)
