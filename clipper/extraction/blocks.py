@@ -284,6 +284,21 @@ def _poster(post: LexborNode) -> tuple[str, str, list[LexborNode]]:
     return name, shown, used
 
 
+def _fields_apart(span: LexborNode) -> bool:
+    """Whether ``span`` follows another ``span`` with nothing between, as the
+    fields of a card do ("1994" "2h 22m" "R"), which a page's style sets
+    apart: read as one word they run together ("19942h 22mR"). A word
+    split in two for styling ("Co" "rnell") is lower case on both sides."""
+    previous = span.prev
+    if previous is None or previous.tag != "span":
+        return False
+    before = previous.text(deep=True)
+    after = span.text(deep=True)
+    if not before or not after or before[-1].isspace() or after[0].isspace():
+        return False
+    return not (before[-1].islower() and after[0].islower())
+
+
 class BlockWriter:
     """Walks story elements and emits blocks; one instance per article."""
 
@@ -397,6 +412,9 @@ class BlockWriter:
             elif tag == "span" and _is_unseen(item):
                 continue
             else:
+                if tag == "span" and _fields_apart(item):
+                    markdown.append(" ")
+                    text.append(" ")
                 stack.extend(list(item.iter(include_text=True))[::-1])
 
     def _close(self, close: _Close, into: _Inline) -> None:

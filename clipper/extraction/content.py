@@ -96,6 +96,11 @@ _KIN_PAGE_PROSE = 2 * _RICH_PROSE  # in same-named siblings: a page's layout, no
 _TAIL = 200  # weighted characters of prose after a list of teasers: the story goes on
 _CAPTION_PROSE = 150  # weighted characters: a picture frame holding more is not a caption
 _MENU_LINK = 25  # weighted characters: links shorter than this on average make a menu
+_MIN_CARDS = 4  # look-alike items that make a grid of cards
+_MIN_BLOCKS = 4  # sections joined into a story that make it a page builder's
+_CARD_EXTRA = 3  # weighted characters beside its link that make an item a card (a price)
+_CARD_TEXT = 600  # weighted characters: an item holding more is a story, not a card
+_GRID_SHARE = 3  # a grid of cards showing less than a third of the page's text is a rail
 _CONTAINER_TAGS = frozenset(
     {"div", "section", "article", "main", "td", "center", "font", "form", "body", "span"}
 )
@@ -198,6 +203,9 @@ class Judge:
     teasers: bool = False  # the strongest block is a list of teasers: the page is a listing
     thread: bool = False  # the page declares itself a thread: its posts name their posters
     twins: bool = False  # the story was put together from look-alike blocks
+    # A grid of cards under a short intro makes the page a listing: the grid,
+    # its cards and its wrappers are its content, however short their links.
+    cards: frozenset[int] = frozenset()
     site: str = ""  # the page's site ("example.co.uk"), to tell its own links from sources
     _kin: dict[tuple[int, str | None, str], int] = field(default_factory=dict)
 
@@ -237,6 +245,10 @@ class Judge:
                 # the page builder's ("elementor-widget"), not furniture's.
                 self.page and kin >= _KIN_PAGE_PROSE and not flags & NAME_AREA
             )
+            if not big and len(self.roots) >= _MIN_BLOCKS and not flags & NAME_AREA:
+                # A story put together from many blocks: a name that holds most
+                # of its prose, block after block, is the page builder's too.
+                big = self._story_kin_prose(entry) * 2 >= self.story_prose
         if flags and not big:
             if (
                 flags & NAME_MEDIA
@@ -320,8 +332,9 @@ class Judge:
             node = node.parent
         return after
 
-    def whole_page(self) -> Judge:
-        """The same page judged as a whole rather than as one story."""
+    def whole_page(self, cards: frozenset[int] = frozenset()) -> Judge:
+        """The same page judged as a whole rather than as one story (a
+        listing's grid of ``cards`` kept)."""
         if self.skeleton is None:
             return self
         region = _main_region(self.skeleton)
@@ -332,6 +345,7 @@ class Judge:
             self.title_id,
             page=True,
             thread=self.thread,
+            cards=cards,
         )
 
     def _page_verdict(self, entry: Stats, density: float) -> int:
@@ -340,7 +354,12 @@ class Judge:
         if entry.node.tag in _HEADINGS:
             text = self.skeleton.unit_text.get(entry.node.mem_id, "") if self.skeleton else ""
             return SKIP if FURNITURE_HEADING.match(text.lower()) and len(text) < 60 else KEEP
-        if density > 0.5 and entry.anchors and entry.links < entry.anchors * _MENU_LINK:
+        if (
+            density > 0.5
+            and entry.anchors
+            and entry.links < entry.anchors * _MENU_LINK
+            and entry.node.mem_id not in self.cards
+        ):
             return SKIP
         if (
             self.skeleton is not None
@@ -349,6 +368,26 @@ class Judge:
         ):
             return SKIP
         return KEEP
+
+    def _story_kin_prose(self, entry: Stats) -> int:
+        """Prose of the elements of the story of ``entry``'s tag and first class."""
+        assert self.skeleton is not None
+        stats = self.skeleton.stats
+        key = (-1, entry.node.tag, _first_class(entry))
+        total = self._kin.get(key)
+        if total is None:
+            total = 0
+            counted: set[int] = set()
+            for root in self.roots:
+                for node in root.traverse():
+                    kin = stats.get(node.mem_id)
+                    if kin is None or not kin.prose or (node.tag, _first_class(kin)) != key[1:]:
+                        continue
+                    counted.add(node.mem_id)
+                    if counted.isdisjoint(self.skeleton.ancestors(kin.parent)):
+                        total += kin.prose  # nested namesakes' prose counted once
+            self._kin[key] = total
+        return total
 
     def _kin_prose(self, entry: Stats) -> int:
         """Prose of ``entry`` and its siblings of the same tag and first class name."""
@@ -743,12 +782,94 @@ def _is_teaser_list(entry: Stats, stats: dict[int, Stats]) -> bool:
         teasers = 0
         for node, item in items:
             if tag == "article" or (item.links >= 10 and item.links * 7 >= item.text):
-                teasers += item.prose < 600
+                teasers += item.prose < 600 or (
+                    # A row of a grid: a teaser under each of its linked headlines.
+                    item.headings > 1 and item.prose < 600 * _headlines(item, stats)
+                )
             elif item.prose < 600 and node.text(deep=True).rstrip().endswith(_ELLIPSES):
                 teasers += 1
         if teasers * 3 >= len(items) * 2:
             return True
     return False
+
+
+def _card_grid(entry: Stats, stats: dict[int, Stats]) -> list[Stats]:
+    """The cards of ``entry`` when it is a grid of look-alike cards (a shop's
+    products, a chart's titles, a directory's entries), else nothing.
+
+    A menu, or a list of filters with their counts, repeats links; a card
+    shows a picture and holds more than its link (a price, a rating, a date,
+    a line of description). Short links alone would make the grid a menu; a
+    run of such cards is the listing's own content.
+    """
+    if entry.kids < _MIN_CARDS:
+        return []
+    groups: dict[tuple[str, str], list[Stats]] = {}
+    for child in entry.node.iter():
+        item = stats.get(child.mem_id)
+        if item is not None and item.text and item.anchors:
+            groups.setdefault((child.tag or "", _first_class(item)), []).append(item)
+    for items in groups.values():
+        if len(items) < _MIN_CARDS or sum(i.text for i in items) * 3 < entry.text * 2:
+            continue
+        cards = sum(
+            i.text - i.links >= _CARD_EXTRA
+            and i.text < _CARD_TEXT
+            and i.node.css_first("img, picture") is not None
+            for i in items
+        )
+        if cards * 3 >= len(items) * 2:
+            return items
+    return []
+
+
+def _main_grid(skeleton: _Skeleton) -> tuple[Stats, list[Stats]] | None:
+    """The page's largest grid of cards and its cards, when it shows a good
+    part of the page's text; a smaller grid is a rail of other pages'
+    teasers beside the content."""
+    stats = skeleton.stats
+    grid: Stats | None = None
+    cards: list[Stats] = []
+    for entry in stats.values():
+        if entry.parent == -1 or entry.kids < _MIN_CARDS:
+            continue
+        if grid is not None and entry.text <= grid.text:
+            continue
+        found = _card_grid(entry, stats)
+        if found:
+            grid, cards = entry, found
+    if grid is None or grid.text * _GRID_SHARE < stats[skeleton.body_id].text:
+        return None
+    return grid, cards
+
+
+def _listing(skeleton: _Skeleton, story_prose: int) -> frozenset[int]:
+    """When the page is a listing whose story is only its intro, its grid of
+    cards, the cards and the wrappers that hold little but the grid: what it
+    shows, never its menus. A listing's grid shows twice the story's prose, in
+    names and prices rather than paragraphs (a shop's category page, a chart)."""
+    main = _main_grid(skeleton)
+    if main is None:
+        return frozenset()
+    grid, cards = main
+    if grid.text < 2 * story_prose or grid.prose * 2 >= grid.text:
+        return frozenset()
+    found = {card.node.mem_id for card in cards}
+    holder: Stats | None = grid
+    while holder is not None and holder.parent != -1 and grid.text * 2 >= holder.text:
+        found.add(holder.node.mem_id)
+        holder = skeleton.stats.get(holder.parent)
+    return frozenset(found)
+
+
+def _headlines(entry: Stats, stats: dict[int, Stats]) -> int:
+    """Headings in ``entry`` that are links to other pages: teasers' headlines."""
+    count = 0
+    for node in entry.node.traverse():
+        if node.tag in _HEADINGS:
+            heading = stats.get(node.mem_id)
+            count += heading is not None and heading.link_density > 0.5
+    return count
 
 
 def _introduced(node: LexborNode, entry: Stats, skeleton: _Skeleton) -> bool:
@@ -1050,6 +1171,10 @@ def find_content(
         # Look-alike answers that leave the title out leave their question out
         # too (it is marked up unlike them): the thread is the page.
         return story.whole_page()
+    if not (thread or declared_article or suggested_article):
+        cards = _listing(skeleton, story.story_prose)
+        if cards:
+            return story.whole_page(cards)
     if thread:  # its opening post holds the title, but the replies are the thread too
         share = _STORY_SHARE
     elif declared_article or (story.anchored and signed):

@@ -34,8 +34,14 @@ REMOVED_TAGS = (
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 # ARIA landmarks that are furniture by definition: the site's banner, its
-# navigation, search and footer, and content complementary to the main one.
-FURNITURE_ROLES = frozenset({"banner", "navigation", "search", "contentinfo", "complementary"})
+# navigation, search and footer, and content complementary to the main one;
+# and the widgets of a page's controls: menus and the choices of a picker.
+FURNITURE_ROLES = frozenset(
+    {
+        "banner", "navigation", "search", "contentinfo", "complementary",
+        "menu", "menubar", "menuitem", "menuitemradio", "menuitemcheckbox", "listbox", "option",
+    }
+)  # fmt: skip
 
 _Trie = dict[str, "_Trie"]
 
