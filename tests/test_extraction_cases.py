@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import clipper
 
 URL = "https://example.org/news/story"
@@ -174,6 +176,24 @@ def test_a_sentence_that_links_its_names_stays_but_a_read_more_line_goes() -> No
         TWO,
         THREE,
     ]
+
+
+@pytest.mark.parametrize("announced", [True, False])
+def test_a_link_or_two_the_story_announces_stays(announced: bool) -> None:
+    # "For more information, see:" leads into its two links; after a plain
+    # paragraph the same two links are a "Read also" box.
+    lead = "The depot's records are kept by the city archive. For more information, see:"
+    links = (
+        "<ul><li><a href='/archive/depot'>The depot archive</a></li>"
+        "<li><a href='/archive/rail'>Rail history files</a></li></ul>"
+    )
+    intro = lead if announced else lead.replace(" For more information, see:", "")
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='text'>"
+        f"{paragraphs(ONE, TWO, intro)}{links}{paragraphs(THREE)}</div></body></html>"
+    )
+    kept = "The depot archive" in clipper.extract(html, url=URL).text
+    assert kept is announced
 
 
 def test_hover_cards_and_screen_reader_words_are_not_read_into_the_line() -> None:

@@ -297,10 +297,15 @@ class Judge:
             # Links out of the site or to documents are the story's sources (a
             # reading list, references), never teasers.
             return KEEP
-        if linky and (entry.anchors < 3 or entry.links < entry.anchors * _MENU_LINK):
+        if (
+            linky
+            and (entry.anchors < 3 or entry.links < entry.anchors * _MENU_LINK)
+            and not _announced(node, skeleton)
+        ):
             # Short links are a menu, a tag list or share buttons, and a link
-            # or two a "Read also" box; a list of longer ones is judged as
-            # teasers, below.
+            # or two a "Read also" box, unless the story's sentence before
+            # them announces them ("For more information, see:"); a list of
+            # longer ones is judged as teasers, below.
             return SKIP
         if tag in _ITEM_TAGS and (
             _furniture_heading(entry, skeleton)
@@ -903,6 +908,18 @@ def _introduced(node: LexborNode, entry: Stats, skeleton: _Skeleton) -> bool:
     if text.endswith((":", "：")):
         return True
     return short_names
+
+
+def _announced(node: LexborNode, skeleton: _Skeleton) -> bool:
+    """Whether the paragraph just before ``node`` is the story's prose ending in
+    a colon: it announces what follows ("For more information, see:")."""
+    sibling = node.prev
+    while sibling is not None and sibling.mem_id not in skeleton.stats:
+        sibling = sibling.prev
+    if sibling is None or sibling.tag != "p":
+        return False
+    text = skeleton.unit_text.get(sibling.mem_id, "").rstrip()
+    return len(text) >= _MIN_PROSE and text.endswith((":", "："))
 
 
 def _after_its_like(heading: LexborNode, skeleton: _Skeleton) -> bool:
