@@ -136,7 +136,8 @@ def test_deep_pages_lose_their_deep_tags_but_not_their_text() -> None:
     "line",
     ["Advert", "Text size", "Tempo de leitura: 1 minuto", "5 min read",
      "paul.takahashi@chron.com", "twitter.com/paultakahashi", "@annlee",
-     "This slideshow requires JavaScript."],
+     "This slideshow requires JavaScript.", "Back to top ↑", "RATE THIS PAGE",
+     "Was this page helpful?"],
 )  # fmt: skip
 def test_more_furniture_lines(line: str) -> None:
     assert FURNITURE_LINE.match(line.lower())
@@ -155,7 +156,7 @@ def test_desk_credits(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["More than 300 people were rescued", "Read more books, the minister says",
-     "Share prices fell"],
+     "Share prices fell", "Back to top form after the injury"],
 )  # fmt: skip
 def test_story_lines_are_not_furniture_lines(line: str) -> None:
     assert not FURNITURE_LINE.match(line.lower())

@@ -204,6 +204,9 @@ _FURNITURE_WORDS = (
     r"|[\w.+-]+@[\w-]+\.[\w.]+|(?:https?://|www\.)\S+|[\w.-]+\.(?:com|org|net)/\S*|@\w+"
     # the two states of a toggle, written side by side ("read less read more")
     r"|(?:read|show|see|view) (?:more|less)"
+    # a page's own controls: a jump back up, a request for a rating
+    r"|(?:back|return|jump|scroll) to (?:the )?top|rate this (?:page|article|post)"
+    r"|(?:was|is) this (?:page|article|post|answer|information) (?:helpful|useful)"
     # a post's tally of reactions ("2 Likes", "1 reaction")
     r"|\d[\d,.]*k? (?:likes?|reactions?|upvotes?)"
 )
