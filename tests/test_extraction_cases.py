@@ -196,6 +196,19 @@ def test_a_link_or_two_the_story_announces_stays(announced: bool) -> None:
     assert kept is announced
 
 
+@pytest.mark.parametrize("listed", [True, False])
+def test_a_heading_the_pages_contents_link_to_is_the_storys(listed: bool) -> None:
+    # A documentation generator names every heading for its scroll offset
+    # under the sticky navbar; the table of contents links to each by its id.
+    contents = "<ul class='toc'><li><a href='#plans'>The plans</a></li></ul>" if listed else ""
+    html = (
+        f"<html><body><h1>Depot to become a library</h1>{contents}<div class='text'>"
+        f"{paragraphs(ONE)}<h2 class='anchor anchorTargetStickyNavbar' id='plans'>The plans</h2>"
+        f"{paragraphs(TWO, THREE)}</div></body></html>"
+    )
+    assert ("The plans" in body(clipper.extract(html, url=URL))) is listed
+
+
 def test_hover_cards_and_screen_reader_words_are_not_read_into_the_line() -> None:
     card = (
         "<span class='person'><a href='/p/ann'>Ann Lee</a><span class='person-tooltip'>"

@@ -261,6 +261,7 @@ class Judge:
                 and not flags & (NAME_BODY | NAME_EMBED)
                 and not (self.page and _prose_rich(entry) and not flags & NAME_AREA)
                 and node.css_first(_EMBEDDED_POSTS) is None
+                and not (tag in _HEADINGS and skeleton.linked_here(node))
             ):
                 return SKIP
         density = entry.link_density
@@ -522,6 +523,20 @@ class _Skeleton:
         self.body_id = body.mem_id
         self.stats: dict[int, Stats] = {self.body_id: Stats(body, -1)}
         self.unit_text: dict[int, str] = {}
+        self._targets: frozenset[str] | None = None
+
+    def linked_here(self, node: LexborNode) -> bool:
+        """Whether the page's own links point at ``node`` ("#fast-track"): a
+        section its table of contents lists, whatever its class says."""
+        anchor = node.attributes.get("id")
+        if not anchor:
+            return False
+        if self._targets is None:
+            body = self.stats[self.body_id].node
+            self._targets = frozenset(
+                (link.attributes.get("href") or "")[1:] for link in body.css('a[href^="#"]')
+            )
+        return anchor in self._targets
 
     def add(self, node: LexborNode, node_id: int | None = None) -> Stats:
         """The entry of ``node``, creating it and its missing ancestors."""
