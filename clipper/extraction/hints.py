@@ -206,6 +206,7 @@ _FURNITURE_WORDS = (
     r"|(?:read|show|see|view) (?:more|less)"
     # a page's own controls: a jump back up, a request for a rating
     r"|(?:back|return|jump|scroll) to (?:the )?top|rate this (?:page|article|post)"
+    r"|skip to (?:the )?(?:main )?(?:content|navigation|menu)|skip navigation"
     r"|(?:was|is) this (?:page|article|post|answer|information) (?:helpful|useful)"
     # a post's tally of reactions ("2 Likes", "1 reaction")
     r"|\d[\d,.]*k? (?:likes?|reactions?|upvotes?)"
