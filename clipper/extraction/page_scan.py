@@ -457,8 +457,10 @@ class Around:
     def _search(self, kind: str, levels: int) -> list[LexborNode]:
         selector = _AROUND[kind]
         if not self.headlines:
+            # The same whole-body search for any ``levels``: the dateline is
+            # looked for two and five levels up.
             body = self.tree.body
-            matches = body.css(selector)[:40] if body is not None else []
+            matches = self._matching(body, selector)[:40] if body is not None else []
             return [node for node in matches if not self.places.elsewhere(node)]
         holds = _holds_date if kind == "date" else _holds_words
         for headline in self.headlines[:2]:
