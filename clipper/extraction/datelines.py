@@ -226,7 +226,14 @@ def labelled_in_story(around: Around, month_first: bool) -> str | None:
         if node.tag != "-text" or (element := node.parent) is None:
             continue
         own = node.text(deep=False)
-        if len(own) > 160 or not (label := DATE_LABEL.search(own)) or label["modified"]:
+        # Most text nodes are the indentation between tags: no label there, and
+        # the long search for one would cost more than all the others together.
+        if (
+            len(own) > 160
+            or own.isspace()
+            or not (label := DATE_LABEL.search(own))
+            or label["modified"]
+        ):
             continue
         text = text_of(element)
         if len(text) < 40 and element.parent is not None and not parse_date(text):

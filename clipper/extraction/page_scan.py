@@ -381,6 +381,7 @@ class Around:
         self._found: dict[tuple[str, int], list[LexborNode]] = {}
         self._matches: dict[tuple[int, str], list[LexborNode]] = {}
         self._lines: tuple[list[str], int] | None = None
+        self._scope: tuple[LexborNode | None] | None = None
 
     def lines(self, title: str) -> tuple[list[str], int]:
         """The lines of text around the headline (``title`` as written in the
@@ -429,7 +430,13 @@ class Around:
     def story_scope(self) -> LexborNode | None:
         """The ``<article>`` or ``<main>`` that holds the headline with its story,
         else the body: a "by" line in a sidebar or a teaser beside a short story is
-        not its byline."""
+        not its byline. Found once: the lines around the headline, the labelled
+        date and the writer at the story's end all start from it."""
+        if self._scope is None:
+            self._scope = (self._find_scope(),)
+        return self._scope[0]
+
+    def _find_scope(self) -> LexborNode | None:
         body = self.tree.body
         if not self.headlines:
             return body
@@ -456,8 +463,10 @@ class Around:
     def _search(self, kind: str, levels: int) -> list[LexborNode]:
         selector = _AROUND[kind]
         if not self.headlines:
+            # The same whole-body search for any ``levels``: the dateline is
+            # looked for two and five levels up.
             body = self.tree.body
-            matches = body.css(selector)[:40] if body is not None else []
+            matches = self._matching(body, selector)[:40] if body is not None else []
             return [node for node in matches if not self.places.elsewhere(node)]
         holds = _holds_date if kind == "date" else _holds_words
         for headline in self.headlines[:2]:
