@@ -62,7 +62,7 @@ def url_problem(text: str) -> str | None:
         return "its IPv6 address is not closed with ]" if "IPv6" in str(error) else str(error)
     if parts.scheme.lower() not in ("http", "https"):
         return "only http:// and https:// URLs can be clipped"
-    if not parts.hostname:
+    if not (parts.hostname or "").strip("."):  # "http://.." names no host either
         return "it has no host name"
     try:
         _ = parts.port

@@ -44,6 +44,7 @@ urlish = st.lists(st.one_of(url_parts, st.text(max_size=6)), max_size=12).map(""
 @given(text=urlish, other=urlish)
 @example(text="http://[::1", other="http://example.org:abc/")
 @example(text="https://", other="http://example.org:99999/")
+@example(text="http://..", other="")
 def test_the_url_layer_never_raises(text: str, other: str) -> None:
     parts = split(text)
     joined = join(text, other)
