@@ -290,3 +290,74 @@ def test_the_metadata_of_each_language(
     article = clipper.extract(page_bytes(page.name), url=page.url)
     assert (article.title, article.author, article.published) == (title, author, published)
     assert (article.site, article.language) == (site, language)
+
+
+def _slides(count: int) -> str:
+    """A gallery's slides, each opening with its counter and a caption of another story."""
+    return "".join(
+        f"<li><h2><span class='counter'>{i}/{count}</span> Market snapshot number {i}</h2>"
+        f"<p>{CAPTIONS[i % len(CAPTIONS)]} (slide {i})</p></li>"
+        for i in range(1, count + 1)
+    )
+
+
+CAPTIONS = (
+    "Shares of a carmaker moved sharply after quarterly figures surprised analysts.",
+    "A brewer said duty rises had left beer sales fragile after a devastating decade.",
+    "Airport owners put a city runway up for sale, hoping to fetch two billion pounds.",
+    "A fashion chain poached a rival's menswear chief to lead a push for male shoppers.",
+    "Bus and rail operators paid the price for losing a string of franchises last year.",
+    "A court quashed an insider trading case against seven aircraft executives on Monday.",
+    "Drama and football helped a broadcaster record its best growth in eleven years.",
+    "Retail sales fell unexpectedly as households cut purchases of cars and other goods.",
+)
+
+
+STORY_PARAGRAPHS = (
+    "Hotel owners rarely tell guests how often the blankets are washed, and two consultants "
+    "who advise chains on their operations say the answer is less often than most would hope.",
+    "Duvet covers are changed between stays, they said, but the blankets underneath can go "
+    "weeks without a wash, so travellers who worry should strip them off the bed at once.",
+    "Minibars, for their part, almost always lose money for the hotel despite their prices, "
+    "because stocking and checking them costs staff time in every room every single day.",
+    "Wall-mounted hairdryers carry more germs than anything else in the room, according to "
+    "one study, perhaps because housekeepers forget to wipe them when they clean the room.",
+    "Rooms are priced by what they cost to build: a thousand dollars invested buys a dollar "
+    "of the nightly rate, so a room that cost three hundred thousand sells for three hundred.",
+    "Peepholes deserve a look too: one consultant checks that nobody has tampered with the "
+    "door's and covers it with a piece of notepaper whenever he is not using it himself.",
+    "Luggage racks made of wood can harbour bed bugs, so both men leave their bags on the "
+    "hard floor of the bathroom, where the insects find nowhere to hide from the light.",
+    "None of this should put travellers off, they said; it should only make them look at "
+    "their room with the eyes of the people who run the place, and ask for what they want.",
+)
+
+
+def test_a_gallery_set_into_a_story_is_left_out() -> None:
+    # Its slides hold more prose than the story, and open with their counters ("3/12").
+    before = "".join(f"<p>{text}</p>" for text in STORY_PARAGRAPHS[:4])
+    after = "".join(f"<p>{text}</p>" for text in STORY_PARAGRAPHS[4:])
+    html = (
+        "<html><body><article><h1>Seven secrets hotel owners keep</h1>"
+        f"<div class='text'>{before}"
+        "<div class='gallery-widget'><h2>Business in pictures</h2>"
+        f"<ul class='legends'>{_slides(40)}</ul></div>{after}</div>"
+        "</article></body></html>"
+    )
+    article = clipper.extract(html, url="https://example.org/hotels")
+    for text in STORY_PARAGRAPHS:
+        assert text in article.text
+    assert "Market snapshot" not in article.text
+    assert "(slide " not in article.text
+
+
+def test_a_gallery_under_a_line_of_introduction_is_the_page() -> None:
+    html = (
+        "<html><body><article><h1>The week in markets, in pictures</h1>"
+        "<p>The week's trading, slide by slide.</p>"
+        f"<ul class='legends'>{_slides(8)}</ul>"
+        "</article></body></html>"
+    )
+    article = clipper.extract(html, url="https://example.org/markets")
+    for i in range(1, 9):
+        assert f"(slide {i})" in article.text

@@ -106,6 +106,7 @@ _CONTAINER_TAGS = frozenset(
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _ITEM_TAGS = frozenset({"div", "article", "li", "section", "ul", "ol", "a", "span", "dl"})
+_SLIDE_TAGS = frozenset({"ul", "ol", "div", "section"})
 # Posts the story quotes, as the platforms' embed codes write them.
 _EMBEDDED_POSTS = (
     "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed,"
@@ -118,6 +119,10 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
 _MIN_PROSE = 25
 _DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
 _TOP = 12  # candidates examined closely
+# The counter a slideshow prints on each of its slides: "3/50", "3 of 50".
+_SLIDE_COUNTER = re.compile(r"\s*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
+_MIN_SLIDES = 3
+_BESIDE_SLIDES = 1000  # weighted characters of story beside a gallery that make it an article's
 _MIN_DECLARED = 200  # a JSON-LD articleBody worth cross-checking
 
 
@@ -206,6 +211,9 @@ class Judge:
     # A grid of cards under a short intro makes the page a listing: the grid,
     # its cards and its wrappers are its content, however short their links.
     cards: frozenset[int] = frozenset()
+    # Galleries set into the story (see ``_is_slideshow``): left out, and their
+    # captions not counted as the story's prose.
+    slideshows: frozenset[int] = frozenset()
     site: str = ""  # the page's site ("example.co.uk"), to tell its own links from sources
     _kin: dict[tuple[int, str | None, str], int] = field(default_factory=dict)
 
@@ -234,6 +242,8 @@ class Judge:
         if entry is None:
             return KEEP
         tag = node.tag
+        if node.mem_id in self.slideshows and not self.page:
+            return SKIP  # a gallery set into the story, however long its captions
         flags = entry.flags
         big = entry.prose * 2 >= self.story_prose and entry.prose > 0
         if flags and not big and (entry.prose or entry.headings):
@@ -813,6 +823,49 @@ def _is_teaser_list(entry: Stats, stats: dict[int, Stats]) -> bool:
     return False
 
 
+def _is_slideshow(entry: Stats, stats: dict[int, Stats]) -> bool:
+    """Whether ``entry``'s items are the slides of a gallery: each opens with
+    its counter, "1/50", "2/50", and so on in order, out of the same total.
+
+    A slideshow set into a story shows pictures with their captions (often
+    whole paragraphs, of other stories), not the story.
+    """
+    if entry.kids < _MIN_SLIDES or entry.node.tag not in _SLIDE_TAGS:
+        return False
+    count = 0
+    total = ""
+    for child in entry.node.iter():
+        child_entry = stats.get(child.mem_id)
+        if child_entry is None or child_entry.text == 0:
+            continue
+        counter = _SLIDE_COUNTER.match(_opening(child))
+        count += 1
+        if counter is None or int(counter.group(1)) != count:
+            return False
+        if total and counter.group(2) != total:
+            return False
+        total = counter.group(2)
+    return count >= _MIN_SLIDES and int(total) >= count
+
+
+def _opening(node: LexborNode) -> str:
+    """The first few dozen characters of ``node``'s text, read without its whole text."""
+    parts: list[str] = []
+    size = 0
+    for part in node.traverse(include_text=True):
+        if part.tag != "-text":
+            continue
+        text = part.text_content or ""
+        if not parts:
+            text = text.lstrip()
+        if text:
+            parts.append(text)
+            size += len(text)
+            if size >= 40:
+                break
+    return " ".join(parts)
+
+
 def _card_grid(entry: Stats, stats: dict[int, Stats]) -> list[Stats]:
     """The cards of ``entry`` when it is a grid of look-alike cards (a shop's
     products, a chart's titles, a directory's entries), else nothing.
@@ -1084,7 +1137,11 @@ class _Chooser:
             node_id = entry.node.mem_id
             if self.in_negative_area(node_id):
                 score *= 0.2
-            if _is_teaser_list(entry, stats) or _furniture_heading(entry, self.skeleton):
+            if (
+                _is_teaser_list(entry, stats)
+                or _furniture_heading(entry, self.skeleton)
+                or _is_slideshow(entry, stats)
+            ):
                 score *= 0.3
             score *= self.title_factor(entry)
             if entry.node.mem_id in self.declared_chain:
@@ -1215,12 +1272,16 @@ def find_content(
         share = _SUGGESTED_SHARE
     else:
         share = _STORY_SHARE
-    rivals = _rival_prose(skeleton, story.roots)
+    # A gallery set into the story is weighed neither with it nor against it.
+    slides = sum(skeleton.stats[node_id].prose for node_id in story.slideshows)
+    rivals = _rival_prose(skeleton, story.roots) - slides
     # A story of a few lines must hold most of the page, teasers included,
     # unless the page says it is an article (a short news item over a strip
     # of teasers).
     around = (
-        rivals if declared_article or suggested_article else skeleton.stats[skeleton.body_id].prose
+        rivals
+        if declared_article or suggested_article
+        else skeleton.stats[skeleton.body_id].prose - slides
     )
     if story.story_prose < share * rivals or (
         story.story_prose < _MIN_STORY and around >= 2 * story.story_prose
@@ -1360,6 +1421,32 @@ def _find_story(skeleton: _Skeleton, title_node: LexborNode | None, body_hint: s
     teasers = _is_teaser_list(best, stats) or (
         len(roots) >= 3 and parent.parent != -1 and _is_teaser_list(parent, stats)
     )
+    slideshows = _slideshows(roots, stats)
+    beside = story_prose - sum(stats[node_id].prose for node_id in slideshows)
+    if beside >= _BESIDE_SLIDES:
+        story_prose = beside
+    else:  # a gallery under a line or two of introduction: the gallery is the page
+        slideshows = frozenset()
     return Judge(
-        roots, skeleton, story_prose, title_id, anchored=anchored, teasers=teasers, twins=kin_join
+        roots,
+        skeleton,
+        story_prose,
+        title_id,
+        anchored=anchored,
+        teasers=teasers,
+        twins=kin_join,
+        slideshows=slideshows,
     )
+
+
+def _slideshows(roots: list[LexborNode], stats: dict[int, Stats]) -> frozenset[int]:
+    """The galleries inside the story's ``roots`` (a root itself is the story)."""
+    found: set[int] = set()
+    for root in roots:
+        for node in root.traverse():
+            if node.tag not in _SLIDE_TAGS or node.mem_id == root.mem_id:
+                continue
+            entry = stats.get(node.mem_id)
+            if entry is not None and _is_slideshow(entry, stats):
+                found.add(node.mem_id)
+    return frozenset(found)
