@@ -1132,6 +1132,7 @@ def find_content(
     declared_article: bool = False,
     suggested_article: bool = False,
     thread: str = "",
+    product: bool = False,
     signed: bool = False,
     url: str | None = None,
 ) -> Judge:
@@ -1152,13 +1153,15 @@ def find_content(
     (``thread``: "forum" for a forum topic, "questions" for a question and
     its answers) the replies are the page too; a forum's are its "comments"
     (schema.org models a topic's replies as Comments), while the comments
-    under a question's answers stay comments.
+    under a question's answers stay comments. On a page about a thing on sale
+    (``product``) that does not say it is an article, the "comments" are its
+    buyers' reviews, which a person clipping the page keeps with it.
     """
     body = clean(tree)
     if body is None:
         return Judge([])
     skeleton = _measure(body)
-    if thread == "forum":
+    if thread == "forum" or (product and not declared_article and not thread):
         for entry in skeleton.stats.values():
             names = entry.class_names()
             entry.name_bits = thread_flags(names) if names else 0
