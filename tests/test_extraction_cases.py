@@ -284,6 +284,33 @@ def test_a_section_shown_twice_by_the_template_is_kept_once() -> None:
     assert body(clipper.extract(html, url=URL)) == list(STORY)
 
 
+def test_a_description_shown_twice_keeps_its_list_once() -> None:
+    # A shop prints its description again for small screens, below the
+    # add-to-cart button: its short lead-in line and its list go with the copy.
+    items = ("A brass lamp holder", "Two metres of cloth cord", "A linen shade")
+    section = (
+        f"<p>{ONE}</p><p><strong>In the box:</strong></p>"
+        f"<ul>{''.join(f'<li>{item}</li>' for item in items)}</ul><p>{TWO}</p>"
+    )
+    html = (
+        f"<html><body><main><h1>Walnut desk lamp</h1><div class='product'>"
+        f"<div class='description'>{section}</div><button>Add to cart</button>"
+        f"<div class='description'>{section}</div></div></main></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [ONE, "In the box:", "\n".join(items), TWO]
+
+
+def test_a_heading_and_paragraph_the_page_repeats_stay() -> None:
+    # A long paragraph said again under each subheading, each saying
+    # overlapping the one before: the page's own words, not a template's copy.
+    long = f"{ONE} {TWO}"
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='story'>"
+        f"<p>{long}</p><h2>Again</h2><p>{long}</p><h2>Again</h2><p>{long}</p></div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [long, "Again", long, "Again", long]
+
+
 def test_a_paragraph_the_page_says_twice_in_a_row_stays_twice() -> None:
     html = (
         f"<html><body><h1>Depot to become a library</h1><div class='story'>"
