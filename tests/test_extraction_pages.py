@@ -988,3 +988,30 @@ def test_comments_on_an_article_about_a_product_stay_out() -> None:
     )
     article = clipper.extract(product_page(declared), url=URL)
     assert body(article) == list(PRODUCT_TEXT)
+
+
+def buy_box_page(declared: str) -> str:
+    return (
+        f"<html><head>{declared}</head><body>{MENU}<main><div class='product'>"
+        f"<div class='gallery'><img src='/lamp.jpg' alt=''></div>"
+        "<div class='sticky sidebar'><h1>Walnut desk lamp</h1><p class='price'>€120.00</p>"
+        "<p>A lamp turned by hand in walnut, with a linen shade.</p></div>"
+        f"<div class='details'>{paragraphs(*PRODUCT_TEXT)}</div></div></main></body></html>"
+    )
+
+
+def test_the_box_holding_a_products_name_is_kept_whatever_its_name() -> None:
+    # Shop themes call the buy box beside the gallery a "sticky sidebar": on a
+    # page about a thing on sale it holds the price and the short description.
+    declared = '<script type="application/ld+json">{"@type": "Product"}</script>'
+    article = clipper.extract(buy_box_page(declared), url=URL)
+    assert body(article) == [
+        "€120.00",
+        "A lamp turned by hand in walnut, with a linen shade.",
+        *PRODUCT_TEXT,
+    ]
+
+
+def test_a_sidebar_beside_a_headline_is_furniture_on_other_pages() -> None:
+    article = clipper.extract(buy_box_page(""), url=URL)
+    assert body(article) == list(PRODUCT_TEXT)

@@ -207,6 +207,10 @@ class Judge:
     # its cards and its wrappers are its content, however short their links.
     cards: frozenset[int] = frozenset()
     site: str = ""  # the page's site ("example.co.uk"), to tell its own links from sources
+    # On a page about a thing on sale, the elements around its name: the buy
+    # box (name, price, options, short description) whatever a theme calls it
+    # (a "sticky sidebar" beside the gallery).
+    product_box: frozenset[int] = frozenset()
     _kin: dict[tuple[int, str | None, str], int] = field(default_factory=dict)
 
     def verdict(self, node: LexborNode) -> int:
@@ -261,6 +265,7 @@ class Judge:
                 and not flags & (NAME_BODY | NAME_EMBED)
                 and not (self.page and _prose_rich(entry) and not flags & NAME_AREA)
                 and node.css_first(_EMBEDDED_POSTS) is None
+                and node.mem_id not in self.product_box
             ):
                 return SKIP
         density = entry.link_density
@@ -346,6 +351,7 @@ class Judge:
             page=True,
             thread=self.thread,
             cards=cards,
+            product_box=self.product_box,
         )
 
     def _page_verdict(self, entry: Stats, density: float) -> int:
@@ -1170,6 +1176,8 @@ def find_content(
     if url and url.startswith(("http://", "https://")):
         story.site = site_of(url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0])
     story.thread = bool(thread)
+    if product and not declared_article and title_node is not None:
+        story.product_box = _ancestors(title_node, skeleton.body_id)
     if story.teasers or (thread == "questions" and story.twins and not story.anchored):
         # Look-alike answers that leave the title out leave their question out
         # too (it is marked up unlike them): the thread is the page.
@@ -1198,6 +1206,16 @@ def find_content(
     ):
         return story.whole_page()
     return story
+
+
+def _ancestors(node: LexborNode, stop: int) -> frozenset[int]:
+    """The ids of the elements around ``node``, up to the one with id ``stop``."""
+    ids = []
+    parent = node.parent
+    while parent is not None and parent.mem_id != stop:
+        ids.append(parent.mem_id)
+        parent = parent.parent
+    return frozenset(ids)
 
 
 def _rival_prose(skeleton: _Skeleton, roots: list[LexborNode]) -> int:
