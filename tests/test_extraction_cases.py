@@ -393,3 +393,37 @@ def test_paragraphs_cut_from_one_pattern_are_not_teasers_of_each_other() -> None
         f"{paragraphs(*lines)}</article></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == lines
+
+
+FAQ = (
+    ("Can the lamp be used outdoors?", "No: the shade is linen and the wiring is rated for dry "
+     "rooms only, so keep it indoors and away from the bath."),
+    ("Which bulb does it take?", "Any E27 bulb up to 40 watts; we ship it with a warm LED bulb "
+     "that lasts about fifteen thousand hours."),
+)  # fmt: skip
+
+
+def test_the_answers_folded_under_their_questions_are_kept() -> None:
+    # An accordion hides each answer until its question is clicked.
+    faq = "".join(
+        f"<div class='item'><h3>{question}</h3><div style='display: none'><p>{answer}</p></div>"
+        "</div>"
+        for question, answer in FAQ
+    )
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='story'>"
+        f"{paragraphs(*STORY)}<h2>Questions</h2>{faq}</div></body></html>"
+    )
+    expected = [*STORY, "Questions", *(line for pair in FAQ for line in pair)]
+    assert body(clipper.extract(html, url=URL)) == expected
+
+
+def test_a_paragraph_hidden_under_a_heading_or_a_tooltip_stays_hidden() -> None:
+    tip = "When enabled, the assistant reads the page you are viewing to answer more closely."
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='story'>"
+        f"{paragraphs(*STORY)}<h2>Draft</h2><p style='display:none'>{FAQ[0][1]}</p>"
+        f"<button>Context</button><div style='display:none'><p>{tip}</p></div>"
+        "</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)

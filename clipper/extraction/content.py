@@ -80,6 +80,12 @@ _REMOVED = frozenset(REMOVED_TAGS)
 _GUARDED = frozenset({"noscript", "dialog"})
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 _CREDENTIALS = "input[type=password i], input[type=email i], input[type=tel i]"
+# What opens a folded panel, without saying so in ARIA (``aria-expanded`` does):
+# a heading (a question, a section's title) or a disclosure's summary. A plain
+# button is as often a tooltip's or a chat box's.
+_TOGGLES = frozenset({"h2", "h3", "h4", "h5", "h6", "summary"})
+_PANELS = frozenset({"div", "section", "dd"})  # a panel wraps its paragraphs
+_PANEL_TEXT = 80  # characters: a folded panel's answer holds at least a sentence
 _GUARD_TEXT = 200  # characters: less is furniture whatever the page holds
 _SIGN_UP_TEXT = 800  # characters: a box around a sign-up form holding more holds other things
 _RICH_PROSE = 150  # weighted characters of prose that no class name throws away in a page
@@ -486,7 +492,8 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
             # the next step): hidden until then, but part of the page.
             continue
         if "hidden" in attrs:
-            guarded.append(node)
+            if not _is_folded_panel(node):
+                guarded.append(node)
             continue
         if role:
             if role in FURNITURE_ROLES:
@@ -499,7 +506,7 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
             guarded.append(node)
             continue
         style = attrs.get("style")
-        if style and HIDDEN_STYLE.search(style.lower()):
+        if style and HIDDEN_STYLE.search(style.lower()) and not _is_folded_panel(node):
             guarded.append(node)
     # Scripts and styles go first: their text is not the page's.
     for node in doomed:
@@ -514,6 +521,24 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
                 continue
         node.decompose()
     return body
+
+
+def _is_folded_panel(node: LexborNode) -> bool:
+    """Whether a hidden ``node`` is an accordion's panel, which the reader
+    unfolds with a click (an answer under its question, a section under its
+    heading): right after its heading or its toggle, a box holding paragraphs
+    rather than links. A paragraph hidden on its own under a heading is
+    hidden for good."""
+    toggle = node.prev
+    while toggle is not None and toggle.tag in ("-text", "-comment"):
+        toggle = toggle.prev
+    if toggle is None or not (toggle.tag in _TOGGLES or "aria-expanded" in toggle.attributes):
+        return False
+    if node.tag not in _PANELS or node.css_first("p") is None:
+        return False
+    text = len(node.text(deep=True).strip())
+    links = sum(len(link.text(deep=True).strip()) for link in node.css("a"))
+    return text >= _PANEL_TEXT and links * 2 < text
 
 
 class _Skeleton:
