@@ -317,6 +317,33 @@ def test_a_section_shown_twice_by_the_template_is_kept_once() -> None:
     assert body(clipper.extract(html, url=URL)) == list(STORY)
 
 
+def test_a_description_shown_twice_keeps_its_list_once() -> None:
+    # A shop prints its description again for small screens, below the
+    # add-to-cart button: its short lead-in line and its list go with the copy.
+    items = ("A brass lamp holder", "Two metres of cloth cord", "A linen shade")
+    section = (
+        f"<p>{ONE}</p><p><strong>In the box:</strong></p>"
+        f"<ul>{''.join(f'<li>{item}</li>' for item in items)}</ul><p>{TWO}</p>"
+    )
+    html = (
+        f"<html><body><main><h1>Walnut desk lamp</h1><div class='product'>"
+        f"<div class='description'>{section}</div><button>Add to cart</button>"
+        f"<div class='description'>{section}</div></div></main></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [ONE, "In the box:", "\n".join(items), TWO]
+
+
+def test_a_heading_and_paragraph_the_page_repeats_stay() -> None:
+    # A long paragraph said again under each subheading, each saying
+    # overlapping the one before: the page's own words, not a template's copy.
+    long = f"{ONE} {TWO}"
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='story'>"
+        f"<p>{long}</p><h2>Again</h2><p>{long}</p><h2>Again</h2><p>{long}</p></div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == [long, "Again", long, "Again", long]
+
+
 def test_a_paragraph_the_page_says_twice_in_a_row_stays_twice() -> None:
     html = (
         f"<html><body><h1>Depot to become a library</h1><div class='story'>"
@@ -399,3 +426,37 @@ def test_paragraphs_cut_from_one_pattern_are_not_teasers_of_each_other() -> None
         f"{paragraphs(*lines)}</article></body></html>"
     )
     assert body(clipper.extract(html, url=URL)) == lines
+
+
+FAQ = (
+    ("Can the lamp be used outdoors?", "No: the shade is linen and the wiring is rated for dry "
+     "rooms only, so keep it indoors and away from the bath."),
+    ("Which bulb does it take?", "Any E27 bulb up to 40 watts; we ship it with a warm LED bulb "
+     "that lasts about fifteen thousand hours."),
+)  # fmt: skip
+
+
+def test_the_answers_folded_under_their_questions_are_kept() -> None:
+    # An accordion hides each answer until its question is clicked.
+    faq = "".join(
+        f"<div class='item'><h3>{question}</h3><div style='display: none'><p>{answer}</p></div>"
+        "</div>"
+        for question, answer in FAQ
+    )
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='story'>"
+        f"{paragraphs(*STORY)}<h2>Questions</h2>{faq}</div></body></html>"
+    )
+    expected = [*STORY, "Questions", *(line for pair in FAQ for line in pair)]
+    assert body(clipper.extract(html, url=URL)) == expected
+
+
+def test_a_paragraph_hidden_under_a_heading_or_a_tooltip_stays_hidden() -> None:
+    tip = "When enabled, the assistant reads the page you are viewing to answer more closely."
+    html = (
+        f"<html><body><h1>Depot to become a library</h1><div class='story'>"
+        f"{paragraphs(*STORY)}<h2>Draft</h2><p style='display:none'>{FAQ[0][1]}</p>"
+        f"<button>Context</button><div style='display:none'><p>{tip}</p></div>"
+        "</div></body></html>"
+    )
+    assert body(clipper.extract(html, url=URL)) == list(STORY)

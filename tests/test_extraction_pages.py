@@ -929,3 +929,89 @@ def test_a_profile_line_outside_a_thread_is_left_to_the_other_rules() -> None:
     )
     article = clipper.extract(html, url=URL)
     assert body(article) == [*STORY, "Location: Leeds", "Posts: 12"]
+
+
+PRODUCT_TEXT = (
+    "A walnut desk lamp with a linen shade, turned by hand in our workshop in Porto and wired "
+    "for a standard bulb; the arm swings a full half turn so the light falls where you work.",
+    "The base is weighted with cast iron so the lamp stands steady even with the arm at full "
+    "reach, and a felt pad keeps it from marking the desk underneath it.",
+)
+PRODUCT_REVIEWS = (
+    "Bought two for our study and both arrived well packed; the linen shade gives a warm, even "
+    "light that is easy on the eyes in the evening.",
+    "Solid and heavier than it looks. The switch on the cord is a little stiff at first but the "
+    "finish on the walnut is lovely and it matches our shelves.",
+)
+
+
+def product_page(declared: str, itemtype: str = "") -> str:
+    reviews = "".join(
+        f"<div class='comment'><div class='comment-author'>buyer{n}</div>"
+        f"<div class='comment-body'><p>{text}</p></div></div>"
+        for n, text in enumerate(PRODUCT_REVIEWS)
+    )
+    return (
+        f"<html><head>{declared}</head><body>{MENU}<main{itemtype}><h1>Walnut desk lamp</h1>"
+        f"<div class='description'>{paragraphs(*PRODUCT_TEXT)}</div>"
+        f"<section class='comments'><h2>Reviews</h2>{reviews}</section></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("declared", "itemtype"),
+    [
+        ('<script type="application/ld+json">{"@type": "Product", "name": "Walnut desk lamp", '
+         '"offers": {"@type": "Offer", "price": "120.00"}}</script>', ""),
+        ("", ' itemscope itemtype="https://schema.org/Product"'),
+        ('<meta property="og:type" content="product">', ""),
+    ],
+)  # fmt: skip
+def test_the_reviews_of_a_declared_product_are_kept(declared: str, itemtype: str) -> None:
+    # Shops name their buyers' reviews "comments"; on a page about a thing on
+    # sale they are part of what a person clips.
+    article = clipper.extract(product_page(declared, itemtype), url=URL)
+    reviews = [line for n, text in enumerate(PRODUCT_REVIEWS) for line in (f"buyer{n}", text)]
+    assert body(article) == [*PRODUCT_TEXT, "Reviews", *reviews]
+
+
+def test_comments_on_a_page_that_declares_no_product_stay_out() -> None:
+    article = clipper.extract(product_page(""), url=URL)
+    assert body(article) == list(PRODUCT_TEXT)
+
+
+def test_comments_on_an_article_about_a_product_stay_out() -> None:
+    # A review in a magazine declares the product it reviews beside itself.
+    declared = (
+        '<script type="application/ld+json">[{"@type": "NewsArticle", "headline": "Walnut desk '
+        'lamp"}, {"@type": "Product", "name": "Walnut desk lamp"}]</script>'
+    )
+    article = clipper.extract(product_page(declared), url=URL)
+    assert body(article) == list(PRODUCT_TEXT)
+
+
+def buy_box_page(declared: str) -> str:
+    return (
+        f"<html><head>{declared}</head><body>{MENU}<main><div class='product'>"
+        f"<div class='gallery'><img src='/lamp.jpg' alt=''></div>"
+        "<div class='sticky sidebar'><h1>Walnut desk lamp</h1><p class='price'>€120.00</p>"
+        "<p>A lamp turned by hand in walnut, with a linen shade.</p></div>"
+        f"<div class='details'>{paragraphs(*PRODUCT_TEXT)}</div></div></main></body></html>"
+    )
+
+
+def test_the_box_holding_a_products_name_is_kept_whatever_its_name() -> None:
+    # Shop themes call the buy box beside the gallery a "sticky sidebar": on a
+    # page about a thing on sale it holds the price and the short description.
+    declared = '<script type="application/ld+json">{"@type": "Product"}</script>'
+    article = clipper.extract(buy_box_page(declared), url=URL)
+    assert body(article) == [
+        "€120.00",
+        "A lamp turned by hand in walnut, with a linen shade.",
+        *PRODUCT_TEXT,
+    ]
+
+
+def test_a_sidebar_beside_a_headline_is_furniture_on_other_pages() -> None:
+    article = clipper.extract(buy_box_page(""), url=URL)
+    assert body(article) == list(PRODUCT_TEXT)

@@ -144,6 +144,7 @@ def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | No
         declared_article=meta.article,
         suggested_article=meta.article_by_og,
         thread=meta.thread,
+        product=meta.product,
         signed=bool(meta.authors),
         url=base_url,
     )

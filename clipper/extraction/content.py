@@ -80,6 +80,12 @@ _REMOVED = frozenset(REMOVED_TAGS)
 _GUARDED = frozenset({"noscript", "dialog"})
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 _CREDENTIALS = "input[type=password i], input[type=email i], input[type=tel i]"
+# What opens a folded panel, without saying so in ARIA (``aria-expanded`` does):
+# a heading (a question, a section's title) or a disclosure's summary. A plain
+# button is as often a tooltip's or a chat box's.
+_TOGGLES = frozenset({"h2", "h3", "h4", "h5", "h6", "summary"})
+_PANELS = frozenset({"div", "section", "dd"})  # a panel wraps its paragraphs
+_PANEL_TEXT = 80  # characters: a folded panel's answer holds at least a sentence
 _GUARD_TEXT = 200  # characters: less is furniture whatever the page holds
 _SIGN_UP_TEXT = 800  # characters: a box around a sign-up form holding more holds other things
 _RICH_PROSE = 150  # weighted characters of prose that no class name throws away in a page
@@ -215,6 +221,10 @@ class Judge:
     # captions not counted as the story's prose.
     slideshows: frozenset[int] = frozenset()
     site: str = ""  # the page's site ("example.co.uk"), to tell its own links from sources
+    # On a page about a thing on sale, the elements around its name: the buy
+    # box (name, price, options, short description) whatever a theme calls it
+    # (a "sticky sidebar" beside the gallery).
+    product_box: frozenset[int] = frozenset()
     _kin: dict[tuple[int, str | None, str], int] = field(default_factory=dict)
 
     def verdict(self, node: LexborNode) -> int:
@@ -272,6 +282,7 @@ class Judge:
                 and not (self.page and _prose_rich(entry) and not flags & NAME_AREA)
                 and node.css_first(_EMBEDDED_POSTS) is None
                 and not (tag in _HEADINGS and skeleton.linked_here(node))
+                and node.mem_id not in self.product_box
             ):
                 return SKIP
         density = entry.link_density
@@ -362,6 +373,7 @@ class Judge:
             page=True,
             thread=self.thread,
             cards=cards,
+            product_box=self.product_box,
         )
 
     def _page_verdict(self, entry: Stats, density: float) -> int:
@@ -496,7 +508,8 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
             # the next step): hidden until then, but part of the page.
             continue
         if "hidden" in attrs:
-            guarded.append(node)
+            if not _is_folded_panel(node):
+                guarded.append(node)
             continue
         if role:
             if role in FURNITURE_ROLES:
@@ -509,7 +522,7 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
             guarded.append(node)
             continue
         style = attrs.get("style")
-        if style and HIDDEN_STYLE.search(style.lower()):
+        if style and HIDDEN_STYLE.search(style.lower()) and not _is_folded_panel(node):
             guarded.append(node)
     # Scripts and styles go first: their text is not the page's.
     for node in doomed:
@@ -524,6 +537,24 @@ def clean(tree: LexborHTMLParser) -> LexborNode | None:
                 continue
         node.decompose()
     return body
+
+
+def _is_folded_panel(node: LexborNode) -> bool:
+    """Whether a hidden ``node`` is an accordion's panel, which the reader
+    unfolds with a click (an answer under its question, a section under its
+    heading): right after its heading or its toggle, a box holding paragraphs
+    rather than links. A paragraph hidden on its own under a heading is
+    hidden for good."""
+    toggle = node.prev
+    while toggle is not None and toggle.tag in ("-text", "-comment"):
+        toggle = toggle.prev
+    if toggle is None or not (toggle.tag in _TOGGLES or "aria-expanded" in toggle.attributes):
+        return False
+    if node.tag not in _PANELS or node.css_first("p") is None:
+        return False
+    text = len(node.text(deep=True).strip())
+    links = sum(len(link.text(deep=True).strip()) for link in node.css("a"))
+    return text >= _PANEL_TEXT and links * 2 < text
 
 
 class _Skeleton:
@@ -1221,6 +1252,7 @@ def find_content(
     declared_article: bool = False,
     suggested_article: bool = False,
     thread: str = "",
+    product: bool = False,
     signed: bool = False,
     url: str | None = None,
 ) -> Judge:
@@ -1241,13 +1273,15 @@ def find_content(
     (``thread``: "forum" for a forum topic, "questions" for a question and
     its answers) the replies are the page too; a forum's are its "comments"
     (schema.org models a topic's replies as Comments), while the comments
-    under a question's answers stay comments.
+    under a question's answers stay comments. On a page about a thing on sale
+    (``product``) that does not say it is an article, the "comments" are its
+    buyers' reviews, which a person clipping the page keeps with it.
     """
     body = clean(tree)
     if body is None:
         return Judge([])
     skeleton = _measure(body)
-    if thread == "forum":
+    if thread == "forum" or (product and not declared_article and not thread):
         for entry in skeleton.stats.values():
             names = entry.class_names()
             entry.name_bits = thread_flags(names) if names else 0
@@ -1256,6 +1290,8 @@ def find_content(
     if url and url.startswith(("http://", "https://")):
         story.site = site_of(url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0])
     story.thread = bool(thread)
+    if product and not declared_article and title_node is not None:
+        story.product_box = _ancestors(title_node, skeleton.body_id)
     if story.teasers or (thread == "questions" and story.twins and not story.anchored):
         # Look-alike answers that leave the title out leave their question out
         # too (it is marked up unlike them): the thread is the page.
@@ -1288,6 +1324,16 @@ def find_content(
     ):
         return story.whole_page()
     return story
+
+
+def _ancestors(node: LexborNode, stop: int) -> frozenset[int]:
+    """The ids of the elements around ``node``, up to the one with id ``stop``."""
+    ids = []
+    parent = node.parent
+    while parent is not None and parent.mem_id != stop:
+        ids.append(parent.mem_id)
+        parent = parent.parent
+    return frozenset(ids)
 
 
 def _rival_prose(skeleton: _Skeleton, roots: list[LexborNode]) -> int:

@@ -52,6 +52,9 @@ _OTHER_CONTENT_TYPES = frozenset(
         "event", "creativework", "qapage", "question", "product", "course",
     }
 )  # fmt: skip
+# Types of a thing on sale: a page about one is a shop's, whose "comments" are
+# its buyers' reviews.
+PRODUCT_TYPES = frozenset({"product", "productgroup", "productmodel", "individualproduct"})
 _PAGE_TYPES = frozenset(
     {
         "webpage", "itempage", "medicalwebpage", "aboutpage", "profilepage", "faqpage",
@@ -92,6 +95,7 @@ class JsonLd:
     # "forum" (a DiscussionForumPosting: its replies are its Comments) or
     # "questions" (a QAPage: its replies are Answers, its comments are comments).
     thread: str = ""
+    product: bool = False  # some node is a Product (or one of its kinds)
     _ids: dict[str, dict[str, Any]] = field(default_factory=dict)
     _indexed: list[bool] = field(default_factory=lambda: [False])  # built yet? (mutable flag)
 
@@ -293,9 +297,11 @@ def read_json_ld(
     site: dict[str, Any] = {}
     best = 99
     thread = ""
+    product = False
     for node in nodes:
         kinds = types(node)
         thread = thread or thread_kind(kinds)
+        product = product or not PRODUCT_TYPES.isdisjoint(kinds)
         rank = _rank(node, kinds, page_urls)
         if rank < best:
             article, best = node, rank
@@ -310,4 +316,6 @@ def read_json_ld(
             resolved = ld.by_id.get(str(owner["@id"]))
             if isinstance(resolved, dict) and types(resolved) & _PAGE_TYPES:
                 page = resolved
-    return JsonLd(ld.values, nodes, article, page, site, best < 10, thread, ld._ids, ld._indexed)
+    return JsonLd(
+        ld.values, nodes, article, page, site, best < 10, thread, product, ld._ids, ld._indexed
+    )

@@ -74,6 +74,9 @@ class Metadata:
     # The page says it is a thread (a forum topic, a question and its answers):
     # its replies are part of it, not comments under it.
     thread: str = ""  # "forum" or "questions", as ``JsonLd.thread``
+    # The page says it is about a thing on sale (a schema.org Product in JSON-LD
+    # or microdata, or og:type "product"): its "comments" are buyers' reviews.
+    product: bool = False
 
 
 _SCRIPTS_LANGUAGE = (  # (pattern, languages that write with it, the one it implies)
@@ -399,7 +402,14 @@ def extract_metadata(
         article=ld.is_article,
         article_by_og=(page.meta("og:type") or "").strip().lower() == "article",
         thread=ld.thread or page.thread,
+        product=ld.product or page.product or _og_product(page.meta("og:type")),
     )
+
+
+def _og_product(kind: str | None) -> bool:
+    """Whether an og:type names a thing on sale ("product", "og:product",
+    "product.item", "product.group")."""
+    return (kind or "").strip().lower().removeprefix("og:").split(".")[0] == "product"
 
 
 def _ld_url(ld: JsonLd) -> str | None:

@@ -29,7 +29,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from clipper.extraction.dates import holds_date, parse_date
 from clipper.extraction.hints import SCHEMA_TYPE
-from clipper.extraction.jsonld import thread_kind
+from clipper.extraction.jsonld import PRODUCT_TYPES, thread_kind
 
 # --- the first pass -------------------------------------------------------------------
 
@@ -52,6 +52,11 @@ def _thread_kind(itemtype: str) -> str:
     return thread_kind(name.lower() for name in SCHEMA_TYPE.findall(itemtype))
 
 
+def _is_product(itemtype: str) -> bool:
+    """Whether a microdata ``itemtype`` names a thing on sale."""
+    return any(name.lower() in PRODUCT_TYPES for name in SCHEMA_TYPE.findall(itemtype))
+
+
 @dataclass
 class Page:
     """What the first pass over the tree found, sorted by kind."""
@@ -65,6 +70,7 @@ class Page:
     times: list[LexborNode] = field(default_factory=list)
     author_nodes: list[LexborNode] = field(default_factory=list)
     thread: str = ""  # a microdata forum topic or question page, as ``JsonLd.thread``
+    product: bool = False  # a microdata Product, as ``JsonLd.product``
     published_nodes: list[LexborNode] = field(default_factory=list)
     modified_nodes: list[LexborNode] = field(default_factory=list)
     headline_nodes: list[LexborNode] = field(default_factory=list)
@@ -104,6 +110,8 @@ def first_pass(tree: LexborHTMLParser) -> Page:
         itemtype = element.attributes.get("itemtype") if element is not None else None
         if itemtype and not page.thread:
             page.thread = _thread_kind(itemtype)
+        if itemtype and not page.product:
+            page.product = _is_product(itemtype)
     metas = page.metas
     for node in nodes:
         tag = node.tag
@@ -142,8 +150,11 @@ def first_pass(tree: LexborHTMLParser) -> Page:
             page.headings.append(node)
         elif tag == "time":
             page.times.append(node)
-        if (itemtype := attrs.get("itemtype")) and not page.thread:
-            page.thread = _thread_kind(itemtype)
+        if itemtype := attrs.get("itemtype"):
+            if not page.thread:
+                page.thread = _thread_kind(itemtype)
+            if not page.product:
+                page.product = _is_product(itemtype)
         if itemprop := attrs.get("itemprop"):
             if "author" in itemprop or "creator" in itemprop:
                 page.author_nodes.append(node)

@@ -40,6 +40,8 @@ _SHORT_LINE = 80
 _THREAD_LINE = 60
 _CAPTION = 300
 _CALL_LINE = 200
+_PROSE_KINDS = frozenset({"paragraph", "heading", "item"})  # a description's, not a doc's code
+_COPIED_RUN = 3  # blocks: a run this long copying an earlier one is the template's
 _REPEAT_LINE = 200  # characters: a repeated line this short goes even alone (a pull quote)
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", '"', "”", "»", ":")
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟")
@@ -185,22 +187,44 @@ def polish(blocks: list[Block], title: str, *, thread: bool = False) -> list[Blo
 
 def _repeats(blocks: list[Block]) -> list[bool]:
     """Which blocks repeat the text of an earlier one (not right after it, where
-    the page says it twice on purpose; list items repeat by nature)."""
-    seen: set[str] = set()
+    the page says it twice on purpose; list items repeat by nature).
+
+    Short lines and list items go too when a whole run of prose blocks (no
+    code: a doc's tabs repeat their snippets on purpose), a paragraph among
+    them, copies an earlier run block for block: the template printed the
+    section twice (a shop's description again for small screens, with its list
+    of what is included)."""
+    seen: dict[str, int] = {}
     marks = []
+    echoes = []  # the block's text was seen before, whatever its kind and length
     previous = ""
-    for block in blocks:
+    for index, block in enumerate(blocks):
         text = block.text
-        marks.append(
-            bool(text)
-            and text in seen
-            and block.kind not in ("item", "image")
-            and len(text) > 20
-            and text != previous
-        )
+        echo = bool(text) and text in seen and text != previous
+        echoes.append(echo)
+        marks.append(echo and block.kind not in ("item", "image") and len(text) > 20)
         if text:
-            seen.add(text)
+            seen.setdefault(text, index)
             previous = text
+    start = 0
+    while start < len(blocks):
+        if not echoes[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(blocks) and echoes[end]:
+            end += 1
+        first = seen[blocks[start].text]
+        size = end - start
+        if (
+            size >= _COPIED_RUN
+            and first + size <= start
+            and any(marks[start:end])
+            and all(block.kind in _PROSE_KINDS for block in blocks[start:end])
+            and all(blocks[first + i].text == blocks[start + i].text for i in range(size))
+        ):
+            marks[start:end] = [True] * size
+        start = end
     return marks
 
 
