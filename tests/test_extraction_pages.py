@@ -929,3 +929,57 @@ def test_a_profile_line_outside_a_thread_is_left_to_the_other_rules() -> None:
     )
     article = clipper.extract(html, url=URL)
     assert body(article) == [*STORY, "Location: Leeds", "Posts: 12"]
+
+
+QUESTION = (
+    "What is going to happen to the old freight depot, and when will the work on it start?",
+)
+ANSWERS = (
+    STORY,
+    (
+        *REPLIES,
+        "The minutes of the last council meeting are online, with the drawings of the market "
+        "hall and a timetable for the work on the roof.",
+    ),
+    (
+        "Ask at the library on Station Road: they keep a folder with every plan the council has "
+        "published for the depot since the railway sold it.",
+    ),
+)
+
+
+def question_page(accepted: str) -> str:
+    """A question page as question-and-answer software writes it: the question
+    above its answers, each post's text in a look-alike box, the types in
+    microdata; the sidebar lists other questions."""
+    answers = "".join(
+        f"<div id='answer-{n}' class='answer{accepted if n == 0 else ''}' itemscope"
+        " itemtype='https://schema.org/Answer'><div class='votes'>12</div><div class='cell'>"
+        f"<div class='prose post-body' itemprop='text'>{paragraphs(*texts)}</div></div></div>"
+        for n, texts in enumerate(ANSWERS)
+    )
+    related = "".join(
+        f"<li><a href='/q/{n}'>Another question about the depot, number {n}</a></li>"
+        for n in range(8)
+    )
+    return (
+        '<html itemscope itemtype="https://schema.org/QAPage"><body>'
+        f"{MENU}<div id='content'><div itemprop='mainEntity' itemscope"
+        " itemtype='https://schema.org/Question'><div id='question-header'>"
+        "<h1 itemprop='name'>The depot plan</h1></div><div class='stats'>Asked 3 years ago, viewed"
+        " 2k times</div><div class='main'><div class='question'>"
+        "<div class='votes'>3</div><div class='cell'><div class='prose post-body'"
+        f" itemprop='text'>{paragraphs(*QUESTION)}</div></div></div><div id='answers'>"
+        f"<h2>3 Answers</h2>{answers}</div></div></div><div class='sidebar'><h3>Related</h3>"
+        f"<ul>{related}</ul></div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("accepted", ["", " accepted"])
+def test_a_question_its_microdata_types_heads_its_answers(accepted: str) -> None:
+    # The strongest box is an answer's; the question's box looks like it but
+    # sits above the answers, outside their list, so neither the answers'
+    # look-alike boxes nor the answers themselves (alike, or the accepted one
+    # marked) bring it: the microdata names it.
+    article = clipper.extract(question_page(accepted), url=URL)
+    assert body(article) == [*QUESTION, *(text for answer in ANSWERS for text in answer)]

@@ -62,6 +62,7 @@ from clipper.extraction.hints import (
     name_flags,
     thread_flags,
 )
+from clipper.extraction.microdata import item_types, own
 
 # Elements that hold text but never other blocks: always one unit each.
 _TEXT_BLOCKS = frozenset(
@@ -203,6 +204,7 @@ class Judge:
     teasers: bool = False  # the strongest block is a list of teasers: the page is a listing
     thread: bool = False  # the page declares itself a thread: its posts name their posters
     twins: bool = False  # the story was put together from look-alike blocks
+    asked: bool = False  # a question page's story holds the question its microdata types
     # A grid of cards under a short intro makes the page a listing: the grid,
     # its cards and its wrappers are its content, however short their links.
     cards: frozenset[int] = frozenset()
@@ -1167,7 +1169,11 @@ def find_content(
     if url and url.startswith(("http://", "https://")):
         story.site = site_of(url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0])
     story.thread = bool(thread)
-    if story.teasers or (thread == "questions" and story.twins and not story.anchored):
+    if thread == "questions" and not story.teasers:
+        _ask(story, body)
+    if story.teasers or (
+        thread == "questions" and story.twins and not story.anchored and not story.asked
+    ):
         # Look-alike answers that leave the title out leave their question out
         # too (it is marked up unlike them): the thread is the page.
         return story.whole_page()
@@ -1195,6 +1201,38 @@ def find_content(
     ):
         return story.whole_page()
     return story
+
+
+def _ask(story: Judge, body: LexborNode) -> None:
+    """Put the question at the head of a question page's story when the story
+    leaves it out.
+
+    Question-and-answer software marks the question and its answers up unlike
+    each other (the answers sit together under their own heading, the question
+    above it), so the strongest block is an answer and its look-alikes are the
+    other answers. The page's microdata names the question (schema.org
+    ``Question``) and its text (``itemprop=text``, its own, not an answer's).
+    """
+    skeleton = story.skeleton
+    if skeleton is None or not story.roots:
+        return
+    item = next(
+        (node for node in body.css("[itemscope][itemtype]") if "question" in item_types(node)), None
+    )
+    if item is None:
+        return
+    text = next((found for found in item.css("[itemprop~=text]") if own(found, item)), None)
+    entry = skeleton.stats.get(text.mem_id) if text is not None else None
+    if text is None or entry is None or entry.prose == 0:
+        return
+    story.asked = True
+    roots = {root.mem_id for root in story.roots}
+    if not roots.isdisjoint(skeleton.ancestors(text.mem_id)) or any(
+        text.mem_id in skeleton.ancestors(root.mem_id) for root in story.roots
+    ):
+        return  # the story holds it already, or lies inside it
+    story.roots.insert(0, text)
+    story.story_prose += entry.prose
 
 
 def _rival_prose(skeleton: _Skeleton, roots: list[LexborNode]) -> int:
