@@ -983,3 +983,20 @@ def test_a_question_its_microdata_types_heads_its_answers(accepted: str) -> None
     # marked) bring it: the microdata names it.
     article = clipper.extract(question_page(accepted), url=URL)
     assert body(article) == [*QUESTION, *(text for answer in ANSWERS for text in answer)]
+
+
+def test_a_poster_named_in_a_meta_is_named_by_their_profile_link() -> None:
+    # The Person's name is a <meta> for search engines; the page shows it as the
+    # link to the poster's profile, beside their score and badges.
+    posts = "".join(
+        f"<div id='answer-{n}' class='answer' itemprop='comment' itemscope"
+        " itemtype='https://schema.org/Answer'><div class='post-body' itemprop='text'>"
+        f"<p>{text}</p></div><div class='user-card'><div class='user-details' itemprop='author'"
+        f" itemscope itemtype='http://schema.org/Person'><a href='/users/{n}/m{n}'"
+        f" itemprop='url'>member{n}</a><meta itemprop='name' content='member{n}'><div>"
+        f"<span class='reputation'>1,06{n}</span><span class='badges'>{n + 1} gold badges"
+        "</span></div></div></div></div>"
+        for n, text in enumerate(STORY)
+    )
+    article = clipper.extract(microdata_thread(posts), url=URL)
+    assert body(article) == ["member0", STORY[0], "member1", STORY[1], "member2", STORY[2]]

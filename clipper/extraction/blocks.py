@@ -241,6 +241,10 @@ def _poster(post: LexborNode) -> tuple[str, str, list[LexborNode]]:
             holder = next(
                 (found for found in author.css("[itemprop~=name]") if own(found, post)), author
             )
+            if holder is author:
+                # The name was given in a <meta>, which cleaning removed: the
+                # link to the poster's profile shows it, beside their score.
+                holder = next((link for link in author.css("a") if link.text(strip=True)), author)
         name = item_value(holder)
         if len(name) > _POSTER_NAME:
             name = ""
