@@ -948,13 +948,18 @@ ANSWERS = (
 )
 
 
-def question_page(accepted: str) -> str:
+def question_page(accepted: str, *, typed: bool = True) -> str:
     """A question page as question-and-answer software writes it: the question
     above its answers, each post's text in a look-alike box, the types in
-    microdata; the sidebar lists other questions."""
+    microdata (or only the page's, in JSON-LD); the sidebar lists other
+    questions."""
+
+    def item(name: str) -> str:
+        return f" itemscope itemtype='https://schema.org/{name}'" if typed else ""
+
     answers = "".join(
-        f"<div id='answer-{n}' class='answer{accepted if n == 0 else ''}' itemscope"
-        " itemtype='https://schema.org/Answer'><div class='votes'>12</div><div class='cell'>"
+        f"<div id='answer-{n}' class='answer{accepted if n == 0 else ''}'{item('Answer')}>"
+        "<div class='votes'>12</div><div class='cell'>"
         f"<div class='prose post-body' itemprop='text'>{paragraphs(*texts)}</div></div></div>"
         for n, texts in enumerate(ANSWERS)
     )
@@ -962,10 +967,10 @@ def question_page(accepted: str) -> str:
         f"<li><a href='/q/{n}'>Another question about the depot, number {n}</a></li>"
         for n in range(8)
     )
+    declared = "" if typed else '<script type="application/ld+json">{"@type": "QAPage"}</script>'
     return (
-        '<html itemscope itemtype="https://schema.org/QAPage"><body>'
-        f"{MENU}<div id='content'><div itemprop='mainEntity' itemscope"
-        " itemtype='https://schema.org/Question'><div id='question-header'>"
+        f"<html{item('QAPage')}><head>{declared}</head><body>{MENU}<div id='content'>"
+        f"<div itemprop='mainEntity'{item('Question')}><div id='question-header'>"
         "<h1 itemprop='name'>The depot plan</h1></div><div class='stats'>Asked 3 years ago, viewed"
         " 2k times</div><div class='main'><div class='question'>"
         "<div class='votes'>3</div><div class='cell'><div class='prose post-body'"
@@ -1000,3 +1005,10 @@ def test_a_poster_named_in_a_meta_is_named_by_their_profile_link() -> None:
     )
     article = clipper.extract(microdata_thread(posts), url=URL)
     assert body(article) == ["member0", STORY[0], "member1", STORY[1], "member2", STORY[2]]
+
+
+def test_a_question_in_a_box_like_its_answers_boxes_heads_them() -> None:
+    # The page says it is a question page in JSON-LD only: the question's box,
+    # like the answers' text boxes joined as the story, is the nearest above them.
+    article = clipper.extract(question_page(" accepted", typed=False), url=URL)
+    assert body(article) == [*QUESTION, *(text for answer in ANSWERS for text in answer)]

@@ -1211,7 +1211,9 @@ def _ask(story: Judge, body: LexborNode) -> None:
     each other (the answers sit together under their own heading, the question
     above it), so the strongest block is an answer and its look-alikes are the
     other answers. The page's microdata names the question (schema.org
-    ``Question``) and its text (``itemprop=text``, its own, not an answer's).
+    ``Question``) and its text (``itemprop=text``, its own, not an answer's);
+    without it, the question's text is the box like the answers' boxes
+    nearest above them.
     """
     skeleton = story.skeleton
     if skeleton is None or not story.roots:
@@ -1219,9 +1221,12 @@ def _ask(story: Judge, body: LexborNode) -> None:
     item = next(
         (node for node in body.css("[itemscope][itemtype]") if "question" in item_types(node)), None
     )
-    if item is None:
+    if item is not None:
+        text = next((found for found in item.css("[itemprop~=text]") if own(found, item)), None)
+    elif not story.anchored:  # a story right under the title starts with the question
+        text = _look_alike_above(story, body)
+    else:
         return
-    text = next((found for found in item.css("[itemprop~=text]") if own(found, item)), None)
     entry = skeleton.stats.get(text.mem_id) if text is not None else None
     if text is None or entry is None or entry.prose == 0:
         return
@@ -1233,6 +1238,24 @@ def _ask(story: Judge, body: LexborNode) -> None:
         return  # the story holds it already, or lies inside it
     story.roots.insert(0, text)
     story.story_prose += entry.prose
+
+
+def _look_alike_above(story: Judge, body: LexborNode) -> LexborNode | None:
+    """The nearest element above the story that looks like (same tag, same
+    class attribute) each of the story's look-alike blocks."""
+    first = story.roots[0]
+    names = first.attributes.get("class")
+    if len(story.roots) < 2 or not names:
+        return None
+    if any(root.tag != first.tag or root.attributes.get("class") != names for root in story.roots):
+        return None
+    found = None
+    for node in body.traverse():
+        if node.mem_id == first.mem_id:
+            return found
+        if node.tag == first.tag and node.attributes.get("class") == names:
+            found = node
+    return None
 
 
 def _rival_prose(skeleton: _Skeleton, roots: list[LexborNode]) -> int:
