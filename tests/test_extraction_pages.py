@@ -1012,3 +1012,38 @@ def test_a_question_in_a_box_like_its_answers_boxes_heads_them() -> None:
     # like the answers' text boxes joined as the story, is the nearest above them.
     article = clipper.extract(question_page(" accepted", typed=False), url=URL)
     assert body(article) == [*QUESTION, *(text for answer in ANSWERS for text in answer)]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "You must log in to answer this question.",
+        "You must log in or register to reply here.",
+        "Please sign in to comment",
+    ],
+)
+def test_the_prompts_around_a_thread_are_not_the_thread(prompt: str) -> None:
+    # A question page kept whole (its look-alike answers outweigh a question
+    # marked up unlike them) comes without the button to ask a question, the
+    # log-in prompt under the answers and the heading over other questions.
+    question = "What is going to happen to the old freight depot, and when?"
+    more = (*REPLIES, QUESTION[0])
+    answers = "".join(
+        f"<div id='answer-{n}' class='answer'><div class='answer-body'>"
+        f"{paragraphs(STORY[n], more[n])}</div></div>"
+        for n in range(3)
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "QAPage"}</script></head>'
+        f"<body>{MENU}<div class='content'><div class='question-header'><h1>The depot plan</h1>"
+        "<p><button>Ask Question</button></p></div><div class='layout'><div class='main-column'>"
+        f"<div class='question'><div class='question-body'>{paragraphs(question)}</div></div>"
+        f"<div id='answers'><h2>3 Answers</h2>{answers}</div><p>{prompt}</p>"
+        "<h2>Related questions</h2></div></div></div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [
+        question,
+        "3 Answers",
+        *(text for n in range(3) for text in (STORY[n], more[n])),
+    ]
