@@ -1015,3 +1015,121 @@ def test_the_box_holding_a_products_name_is_kept_whatever_its_name() -> None:
 def test_a_sidebar_beside_a_headline_is_furniture_on_other_pages() -> None:
     article = clipper.extract(buy_box_page(""), url=URL)
     assert body(article) == list(PRODUCT_TEXT)
+
+
+QUESTION = (
+    "What is going to happen to the old freight depot, and when will the work on it start?",
+)
+ANSWERS = (
+    STORY,
+    (
+        *REPLIES,
+        "The minutes of the last council meeting are online, with the drawings of the market "
+        "hall and a timetable for the work on the roof.",
+    ),
+    (
+        "Ask at the library on Station Road: they keep a folder with every plan the council has "
+        "published for the depot since the railway sold it.",
+    ),
+)
+
+
+def question_page(accepted: str, *, typed: bool = True) -> str:
+    """A question page as question-and-answer software writes it: the question
+    above its answers, each post's text in a look-alike box, the types in
+    microdata (or only the page's, in JSON-LD); the sidebar lists other
+    questions."""
+
+    def item(name: str) -> str:
+        return f" itemscope itemtype='https://schema.org/{name}'" if typed else ""
+
+    answers = "".join(
+        f"<div id='answer-{n}' class='answer{accepted if n == 0 else ''}'{item('Answer')}>"
+        "<div class='votes'>12</div><div class='cell'>"
+        f"<div class='prose post-body' itemprop='text'>{paragraphs(*texts)}</div></div></div>"
+        for n, texts in enumerate(ANSWERS)
+    )
+    related = "".join(
+        f"<li><a href='/q/{n}'>Another question about the depot, number {n}</a></li>"
+        for n in range(8)
+    )
+    declared = "" if typed else '<script type="application/ld+json">{"@type": "QAPage"}</script>'
+    return (
+        f"<html{item('QAPage')}><head>{declared}</head><body>{MENU}<div id='content'>"
+        f"<div itemprop='mainEntity'{item('Question')}><div id='question-header'>"
+        "<h1 itemprop='name'>The depot plan</h1></div><div class='stats'>Asked 3 years ago, viewed"
+        " 2k times</div><div class='main'><div class='question'>"
+        "<div class='votes'>3</div><div class='cell'><div class='prose post-body'"
+        f" itemprop='text'>{paragraphs(*QUESTION)}</div></div></div><div id='answers'>"
+        f"<h2>3 Answers</h2>{answers}</div></div></div><div class='sidebar'><h3>Related</h3>"
+        f"<ul>{related}</ul></div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("accepted", ["", " accepted"])
+def test_a_question_its_microdata_types_heads_its_answers(accepted: str) -> None:
+    # The strongest box is an answer's; the question's box looks like it but
+    # sits above the answers, outside their list, so neither the answers'
+    # look-alike boxes nor the answers themselves (alike, or the accepted one
+    # marked) bring it: the microdata names it.
+    article = clipper.extract(question_page(accepted), url=URL)
+    assert body(article) == [*QUESTION, *(text for answer in ANSWERS for text in answer)]
+
+
+def test_a_poster_named_in_a_meta_is_named_by_their_profile_link() -> None:
+    # The Person's name is a <meta> for search engines; the page shows it as the
+    # link to the poster's profile, beside their score and badges.
+    posts = "".join(
+        f"<div id='answer-{n}' class='answer' itemprop='comment' itemscope"
+        " itemtype='https://schema.org/Answer'><div class='post-body' itemprop='text'>"
+        f"<p>{text}</p></div><div class='user-card'><div class='user-details' itemprop='author'"
+        f" itemscope itemtype='http://schema.org/Person'><a href='/users/{n}/m{n}'"
+        f" itemprop='url'>member{n}</a><meta itemprop='name' content='member{n}'><div>"
+        f"<span class='reputation'>1,06{n}</span><span class='badges'>{n + 1} gold badges"
+        "</span></div></div></div></div>"
+        for n, text in enumerate(STORY)
+    )
+    article = clipper.extract(microdata_thread(posts), url=URL)
+    assert body(article) == ["member0", STORY[0], "member1", STORY[1], "member2", STORY[2]]
+
+
+def test_a_question_in_a_box_like_its_answers_boxes_heads_them() -> None:
+    # The page says it is a question page in JSON-LD only: the question's box,
+    # like the answers' text boxes joined as the story, is the nearest above them.
+    article = clipper.extract(question_page(" accepted", typed=False), url=URL)
+    assert body(article) == [*QUESTION, *(text for answer in ANSWERS for text in answer)]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "You must log in to answer this question.",
+        "You must log in or register to reply here.",
+        "Please sign in to comment",
+    ],
+)
+def test_the_prompts_around_a_thread_are_not_the_thread(prompt: str) -> None:
+    # A question page kept whole (its look-alike answers outweigh a question
+    # marked up unlike them) comes without the button to ask a question, the
+    # log-in prompt under the answers and the heading over other questions.
+    question = "What is going to happen to the old freight depot, and when?"
+    more = (*REPLIES, QUESTION[0])
+    answers = "".join(
+        f"<div id='answer-{n}' class='answer'><div class='answer-body'>"
+        f"{paragraphs(STORY[n], more[n])}</div></div>"
+        for n in range(3)
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "QAPage"}</script></head>'
+        f"<body>{MENU}<div class='content'><div class='question-header'><h1>The depot plan</h1>"
+        "<p><button>Ask Question</button></p></div><div class='layout'><div class='main-column'>"
+        f"<div class='question'><div class='question-body'>{paragraphs(question)}</div></div>"
+        f"<div id='answers'><h2>3 Answers</h2>{answers}</div><p>{prompt}</p>"
+        "<h2>Related questions</h2></div></div></div></body></html>"
+    )
+    article = clipper.extract(html, url=URL)
+    assert body(article) == [
+        question,
+        "3 Answers",
+        *(text for n in range(3) for text in (STORY[n], more[n])),
+    ]

@@ -27,11 +27,12 @@ from selectolax.lexbor import LexborHTMLParser
 
 from clipper.article import Article
 from clipper.errors import ExtractionError
-from clipper.extraction.blocks import Block, BlockWriter, declared_body, is_post, render_blocks
+from clipper.extraction.blocks import Block, BlockWriter, declared_body, render_blocks
 from clipper.extraction.content import Judge, find_content, text_weight
 from clipper.extraction.decode import decode_html
 from clipper.extraction.guard import bound_nesting
 from clipper.extraction.metadata import Metadata, extract_metadata
+from clipper.extraction.microdata import is_post
 from clipper.extraction.polish import polish
 from clipper.text import strip_controls
 from clipper.urls import canonical_url

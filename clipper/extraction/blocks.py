@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from clipper.extraction.hints import POST_TYPES, SCHEMA_TYPE
+from clipper.extraction.microdata import is_post, item_value, own
 from clipper.text import strip_controls
 from clipper.urls import join, safe_link, split
 
@@ -223,31 +223,6 @@ _POSTER_NAME = 60  # characters: a longer "name" is a sentence, not a poster's
 _POSTER_BOX = 300  # characters: an author element holding more holds more than the poster
 
 
-def is_post(node: LexborNode) -> bool:
-    """Whether ``node`` is one post of a thread (or a comment), as its schema.org
-    microdata says."""
-    itemtype = node.attributes.get("itemtype")
-    return itemtype is not None and any(
-        name.lower() in POST_TYPES for name in SCHEMA_TYPE.findall(itemtype)
-    )
-
-
-def _own(node: LexborNode, post: LexborNode) -> bool:
-    """Whether ``node`` belongs to ``post`` itself, not to a reply nested in it."""
-    parent = node.parent
-    while parent is not None and parent.mem_id != post.mem_id:
-        if is_post(parent):
-            return False
-        parent = parent.parent
-    return True
-
-
-def _item_value(node: LexborNode) -> str:
-    """A microdata property's value as the page shows it (whitespace squashed)."""
-    raw = node.attributes.get("content") if node.tag == "meta" else node.text(deep=True)
-    return " ".join((raw or "").split())
-
-
 def _poster(post: LexborNode) -> tuple[str, str, list[LexborNode]]:
     """The name of the post's author and the time shown on it, with the elements
     that show them (written once, in the poster's line, and not again).
@@ -259,25 +234,29 @@ def _poster(post: LexborNode) -> tuple[str, str, list[LexborNode]]:
     """
     name, shown, used = "", "", []
     for author in post.css("[itemprop~=author]"):
-        if not _own(author, post):
+        if not own(author, post):
             continue
         holder = author
         if "itemscope" in author.attributes:
             holder = next(
-                (found for found in author.css("[itemprop~=name]") if _own(found, post)), author
+                (found for found in author.css("[itemprop~=name]") if own(found, post)), author
             )
-        name = _item_value(holder)
+            if holder is author:
+                # The name was given in a <meta>, which cleaning removed: the
+                # link to the poster's profile shows it, beside their score.
+                holder = next((link for link in author.css("a") if link.text(strip=True)), author)
+        name = item_value(holder)
         if len(name) > _POSTER_NAME:
             name = ""
-        if name and len(_item_value(author) if holder is not author else name) <= _POSTER_BOX:
+        if name and len(item_value(author) if holder is not author else name) <= _POSTER_BOX:
             used.append(author)
         break
     if not name:
         return "", "", []
     for prop in ("datePublished", "dateCreated"):
-        found = next((d for d in post.css(f"[itemprop~={prop}]") if _own(d, post)), None)
+        found = next((d for d in post.css(f"[itemprop~={prop}]") if own(d, post)), None)
         if found is not None and found.tag != "meta":
-            shown = _item_value(found)
+            shown = item_value(found)
             if shown:
                 used.append(found)
             break

@@ -62,6 +62,7 @@ from clipper.extraction.hints import (
     name_flags,
     thread_flags,
 )
+from clipper.extraction.microdata import item_types, own
 
 # Elements that hold text but never other blocks: always one unit each.
 _TEXT_BLOCKS = frozenset(
@@ -214,6 +215,7 @@ class Judge:
     teasers: bool = False  # the strongest block is a list of teasers: the page is a listing
     thread: bool = False  # the page declares itself a thread: its posts name their posters
     twins: bool = False  # the story was put together from look-alike blocks
+    asked: bool = False  # a question page's story holds the question its microdata types
     # A grid of cards under a short intro makes the page a listing: the grid,
     # its cards and its wrappers are its content, however short their links.
     cards: frozenset[int] = frozenset()
@@ -1292,7 +1294,11 @@ def find_content(
     story.thread = bool(thread)
     if product and not declared_article and title_node is not None:
         story.product_box = _ancestors(title_node, skeleton.body_id)
-    if story.teasers or (thread == "questions" and story.twins and not story.anchored):
+    if thread == "questions" and not story.teasers:
+        _ask(story, body)
+    if story.teasers or (
+        thread == "questions" and story.twins and not story.anchored and not story.asked
+    ):
         # Look-alike answers that leave the title out leave their question out
         # too (it is marked up unlike them): the thread is the page.
         return story.whole_page()
@@ -1334,6 +1340,61 @@ def _ancestors(node: LexborNode, stop: int) -> frozenset[int]:
         ids.append(parent.mem_id)
         parent = parent.parent
     return frozenset(ids)
+
+
+def _ask(story: Judge, body: LexborNode) -> None:
+    """Put the question at the head of a question page's story when the story
+    leaves it out.
+
+    Question-and-answer software marks the question and its answers up unlike
+    each other (the answers sit together under their own heading, the question
+    above it), so the strongest block is an answer and its look-alikes are the
+    other answers. The page's microdata names the question (schema.org
+    ``Question``) and its text (``itemprop=text``, its own, not an answer's);
+    without it, the question's text is the box like the answers' boxes
+    nearest above them.
+    """
+    skeleton = story.skeleton
+    if skeleton is None or not story.roots:
+        return
+    item = next(
+        (node for node in body.css("[itemscope][itemtype]") if "question" in item_types(node)), None
+    )
+    if item is not None:
+        text = next((found for found in item.css("[itemprop~=text]") if own(found, item)), None)
+    elif not story.anchored:  # a story right under the title starts with the question
+        text = _look_alike_above(story, body)
+    else:
+        return
+    entry = skeleton.stats.get(text.mem_id) if text is not None else None
+    if text is None or entry is None or entry.prose == 0:
+        return
+    story.asked = True
+    roots = {root.mem_id for root in story.roots}
+    if not roots.isdisjoint(skeleton.ancestors(text.mem_id)) or any(
+        text.mem_id in skeleton.ancestors(root.mem_id) for root in story.roots
+    ):
+        return  # the story holds it already, or lies inside it
+    story.roots.insert(0, text)
+    story.story_prose += entry.prose
+
+
+def _look_alike_above(story: Judge, body: LexborNode) -> LexborNode | None:
+    """The nearest element above the story that looks like (same tag, same
+    class attribute) each of the story's look-alike blocks."""
+    first = story.roots[0]
+    names = first.attributes.get("class")
+    if len(story.roots) < 2 or not names:
+        return None
+    if any(root.tag != first.tag or root.attributes.get("class") != names for root in story.roots):
+        return None
+    found = None
+    for node in body.traverse():
+        if node.mem_id == first.mem_id:
+            return found
+        if node.tag == first.tag and node.attributes.get("class") == names:
+            found = node
+    return None
 
 
 def _rival_prose(skeleton: _Skeleton, roots: list[LexborNode]) -> int:

@@ -215,12 +215,19 @@ FURNITURE_LINE = re.compile(rf"^\W*(?:{_FURNITURE_WORDS})(?:\W+(?:{_FURNITURE_WO
 
 # Short lines of a thread's furniture, printed with every post by forum
 # software: the post's number, a tally of votes alone, the poster's profile
-# (join date, post count, location, rank) and the note of an edit.
+# (join date, post count, location, rank) and the note of an edit; and around
+# the thread, the prompt to log in before answering, the button to ask a
+# question and the heading of other questions.
 THREAD_LINE = re.compile(
     r"^\W*(?:"
     r"#?[\d,.]+k?|original poster|thread starter|topic starter"
     r"|join(?:ed)?(?: date)?\W.*|(?:posts?|messages|reputation|reaction score|points|karma)"
     r"\W+[\d,.]+k?|location\W.*|level \d+|(?:last )?edited\b.*"
+    r"|(?:you (?:must|need to|have to) |please )?(?:be )?"
+    r"(?:log(?:ged)? ?in|sign(?:ed)? ?in|sign up|register(?:ed)?)"
+    r"(?: or (?:log ?in|sign ?in|sign up|register))? to (?:answer|reply|post|comment|vote)\b.*"
+    r"|ask (?:a |your )?question|(?:explore |see )?(?:other |more )?(?:related|similar|linked)"
+    r" questions\b.*"
     r")\W*$"
 )
 

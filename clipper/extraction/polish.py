@@ -12,7 +12,8 @@
   stays; a repeat further down is a template showing a section twice);
 - in a thread, the lines forum software prints with every post go: its
   number, a lone tally of votes, the poster's join date, post count and
-  location, "Edited" notes;
+  location, "Edited" notes; so do the prompt to log in before answering, the
+  button to ask a question and the heading over other questions;
 - a paragraph at the top that the story repeats below it (a standfirst or
   teaser showing the lead twice) goes;
 - a heading or picture left at the very end, with no story under it, goes.
