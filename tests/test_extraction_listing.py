@@ -7,6 +7,7 @@ its rail of teasers) stay out.
 from __future__ import annotations
 
 import clipper
+from tests.test_extraction_pages import STORY
 
 URL = "https://shop.example.org/standing-desks/"
 
@@ -47,16 +48,6 @@ def test_a_grid_of_product_cards_under_a_short_intro_is_the_page() -> None:
     expected = [INTRO] + [f"{name} {price}" for name, price in DESKS]
     assert text.split("\n\n") == expected
     assert "Chairs" not in text
-
-
-STORY = (
-    "The city council approved a plan on Monday to turn the old freight depot into a library, "
-    "a market hall and two hundred flats, ending a decade of disputes over the site.",
-    "Work is due to start next spring. The developer, a cooperative of local builders, said it "
-    "would keep the brick facade and the iron roof, which are listed.",
-    "Neighbours had opposed an earlier plan for offices, arguing that the district already had "
-    "too little housing and too much traffic.",
-)
 
 
 def test_a_story_keeps_its_paragraphs_and_drops_a_rail_of_cards_after_it() -> None:
