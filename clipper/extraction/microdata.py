@@ -15,10 +15,14 @@ from selectolax.lexbor import LexborNode
 from clipper.extraction.hints import POST_TYPES, SCHEMA_TYPE
 
 
+def schema_types(itemtype: str | None) -> set[str]:
+    """The schema.org type names in a microdata ``itemtype`` value, lower-cased."""
+    return {name.lower() for name in SCHEMA_TYPE.findall(itemtype)} if itemtype else set()
+
+
 def item_types(node: LexborNode) -> set[str]:
     """The schema.org type names of ``node``'s ``itemtype``, lower-cased."""
-    itemtype = node.attributes.get("itemtype")
-    return {name.lower() for name in SCHEMA_TYPE.findall(itemtype)} if itemtype else set()
+    return schema_types(node.attributes.get("itemtype"))
 
 
 def is_post(node: LexborNode) -> bool:

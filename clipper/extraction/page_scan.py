@@ -28,8 +28,8 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from clipper.extraction.dates import holds_date, parse_date
-from clipper.extraction.hints import SCHEMA_TYPE
 from clipper.extraction.jsonld import PRODUCT_TYPES, thread_kind
+from clipper.extraction.microdata import schema_types
 
 # --- the first pass -------------------------------------------------------------------
 
@@ -45,16 +45,6 @@ _BODY_QUERY = (
     'title, meta, link[rel~=canonical i], script[type*="ld+json" i], h1, time, [itemprop], '
     "[rel~=author], [itemtype]"
 )
-
-
-def _thread_kind(itemtype: str) -> str:
-    """``jsonld.thread_kind`` of a microdata ``itemtype``."""
-    return thread_kind(name.lower() for name in SCHEMA_TYPE.findall(itemtype))
-
-
-def _is_product(itemtype: str) -> bool:
-    """Whether a microdata ``itemtype`` names a thing on sale."""
-    return any(name.lower() in PRODUCT_TYPES for name in SCHEMA_TYPE.findall(itemtype))
 
 
 @dataclass
@@ -74,6 +64,13 @@ class Page:
     published_nodes: list[LexborNode] = field(default_factory=list)
     modified_nodes: list[LexborNode] = field(default_factory=list)
     headline_nodes: list[LexborNode] = field(default_factory=list)
+
+    def read_type(self, itemtype: str) -> None:
+        """What a microdata ``itemtype`` says of the page, the first time it says
+        it: a thread (``JsonLd.thread``), a thing on sale (``JsonLd.product``)."""
+        kinds = schema_types(itemtype)
+        self.thread = self.thread or thread_kind(kinds)
+        self.product = self.product or not PRODUCT_TYPES.isdisjoint(kinds)
 
     def meta(self, *keys: str) -> str | None:
         """The first non-empty ``<meta>`` content under any of ``keys``."""
@@ -107,11 +104,8 @@ def first_pass(tree: LexborHTMLParser) -> Page:
         nodes.extend(body.css(_BODY_QUERY))
     # A page's own microdata type often sits on <html> or <body>, which css() does not test.
     for element in (tree.root, body):
-        itemtype = element.attributes.get("itemtype") if element is not None else None
-        if itemtype and not page.thread:
-            page.thread = _thread_kind(itemtype)
-        if itemtype and not page.product:
-            page.product = _is_product(itemtype)
+        if element is not None and (itemtype := element.attributes.get("itemtype")):
+            page.read_type(itemtype)
     metas = page.metas
     for node in nodes:
         tag = node.tag
@@ -151,10 +145,7 @@ def first_pass(tree: LexborHTMLParser) -> Page:
         elif tag == "time":
             page.times.append(node)
         if itemtype := attrs.get("itemtype"):
-            if not page.thread:
-                page.thread = _thread_kind(itemtype)
-            if not page.product:
-                page.product = _is_product(itemtype)
+            page.read_type(itemtype)
         if itemprop := attrs.get("itemprop"):
             if "author" in itemprop or "creator" in itemprop:
                 page.author_nodes.append(node)
