@@ -124,6 +124,7 @@ _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟")
 _CLOSERS = "\"'”’»)]"
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _MIN_PROSE = 25
+_COLONS = (":", "：")  # a paragraph ending in one announces what follows
 _DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
 _TOP = 12  # candidates examined closely
 # The counter a slideshow prints on each of its slides: "3/50", "3 of 50".
@@ -987,9 +988,7 @@ def _introduced(node: LexborNode, entry: Stats, skeleton: _Skeleton) -> bool:
     links are short names, each followed by what it is ("Generics - types that
     take parameters"), not headlines.
     """
-    sibling = node.prev
-    while sibling is not None and sibling.mem_id not in skeleton.stats:
-        sibling = sibling.prev
+    sibling = _unit_before(node, skeleton)
     short_names = entry.anchors >= 3 and entry.links < entry.anchors * _MENU_LINK
     if sibling is not None and sibling.tag in _HEADINGS:
         # Or one of the story's own subheadings names it ("Modules" after "What
@@ -1001,26 +1000,32 @@ def _introduced(node: LexborNode, entry: Stats, skeleton: _Skeleton) -> bool:
             and not FURNITURE_HEADING.match(heading)
             and _after_its_like(sibling, skeleton)
         )
-    if sibling is None or sibling.tag != "p":
-        return False
-    text = skeleton.unit_text.get(sibling.mem_id, "").rstrip()
-    if len(text) < _MIN_PROSE:
-        return False
-    if text.endswith((":", "：")):
-        return True
-    return short_names
+    text = _lead_in(sibling, skeleton)
+    return text is not None and (text.endswith(_COLONS) or short_names)
 
 
 def _announced(node: LexborNode, skeleton: _Skeleton) -> bool:
     """Whether the paragraph just before ``node`` is the story's prose ending in
     a colon: it announces what follows ("For more information, see:")."""
+    text = _lead_in(_unit_before(node, skeleton), skeleton)
+    return text is not None and text.endswith(_COLONS)
+
+
+def _unit_before(node: LexborNode, skeleton: _Skeleton) -> LexborNode | None:
+    """The nearest measured sibling before ``node`` (text and comments skipped)."""
     sibling = node.prev
     while sibling is not None and sibling.mem_id not in skeleton.stats:
         sibling = sibling.prev
+    return sibling
+
+
+def _lead_in(sibling: LexborNode | None, skeleton: _Skeleton) -> str | None:
+    """The text of ``sibling`` when it is a paragraph of the story's prose, which
+    may lead into what follows it."""
     if sibling is None or sibling.tag != "p":
-        return False
+        return None
     text = skeleton.unit_text.get(sibling.mem_id, "").rstrip()
-    return len(text) >= _MIN_PROSE and text.endswith((":", "："))
+    return text if len(text) >= _MIN_PROSE else None
 
 
 def _after_its_like(heading: LexborNode, skeleton: _Skeleton) -> bool:
@@ -1283,7 +1288,8 @@ def find_content(
     if body is None:
         return Judge([])
     skeleton = _measure(body)
-    if thread == "forum" or (product and not declared_article and not thread):
+    shop = product and not declared_article  # its "comments" are buyers' reviews
+    if thread == "forum" or (shop and not thread):
         for entry in skeleton.stats.values():
             names = entry.class_names()
             entry.name_bits = thread_flags(names) if names else 0
@@ -1292,7 +1298,7 @@ def find_content(
     if url and url.startswith(("http://", "https://")):
         story.site = site_of(url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0])
     story.thread = bool(thread)
-    if product and not declared_article and title_node is not None:
+    if shop and title_node is not None:
         story.product_box = _ancestors(title_node, skeleton.body_id)
     if thread == "questions" and not story.teasers:
         _ask(story, body)
