@@ -396,6 +396,64 @@ CASES: dict[str, Case] = {
         published="2025-12-03T08:00:00+00:00",
         modified="2025-12-05T10:00:00+00:00",
     ),
+    "hAtom's lone 'updated' class is the publication date (en)": Case(
+        page(
+            "",
+            f'{SIDEBAR}<article><header>{H1}<div class="td-post-date">'
+            '<time class="entry-date updated td-module-date" datetime="2025-12-03T08:00:00+00:00">'
+            "December 3, 2025</time></div></header>STORY</article>",
+        ),
+        url="https://news.example.org/storm-closes-the-harbour",
+        published="2025-12-03T08:00:00+00:00",
+    ),
+    "a label inside the <time> outranks its class: 'Last Updated' is modified (en)": Case(
+        page(
+            "",
+            f'<article><header>{H1}<div class="byline__meta"><time class="byline__pubdate" '
+            'datetime="2025-12-05">Last Updated: Dec 5, 2025</time></div></header>STORY</article>',
+        ),
+        url="https://news.example.org/storm-closes-the-harbour",
+        modified="2025-12-05",
+    ),
+    "a two-digit-year date in an element classed as a date (de)": Case(
+        page(
+            "",
+            f'<article><div class="article-head"><span class="post-date">03.12.25</span>{H1}</div>'
+            "STORY</article>",
+            lang="de",
+        ),
+        url="https://news.example.org/storm-closes-the-harbour",
+        published="2025-12-03",
+    ),
+    "a date set in pieces under the headline, its time between them (en)": Case(
+        page(
+            "",
+            f'<div class="story">{H1}<div class="meta"><span>December 3</span><span>16:05</span>'
+            "<span>2025</span></div><p>Print this article</p>STORY</div>",
+        ),
+        url="https://news.example.org/storm-closes-the-harbour",
+        published="2025-12-03",
+    ),
+    "a calendar badge after 'Updated' is the modified date, not the published (en)": Case(
+        page(
+            "",
+            f'<div class="story">{H1}<div class="meta"><span>Updated</span><span>05</span>'
+            "<span>Dec</span><span>2025</span></div>STORY</div>",
+        ),
+        url="https://news.example.org/storm-closes-the-harbour",
+        modified="2025-12-05",
+    ),
+    "a grid of other posts' dates is not the story's (en)": Case(
+        page(
+            "",
+            f'<div class="page">{H1}<div class="intro">{LONG}</div><div class="posts">'
+            '<article class="post"><h3><a href="/a">An older post</a></h3>'
+            '<span class="post-date">12 November 2024</span></article>'
+            '<article class="post"><h3><a href="/b">Another post</a></h3>'
+            '<span class="post-date">11 November 2024</span></article></div></div>',
+        ),
+        url="https://news.example.org/storm-closes-the-harbour",
+    ),
     "'Aktualisiert' before 'Veröffentlicht' on one unmarked line (de)": Case(
         page(
             "",

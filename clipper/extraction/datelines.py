@@ -30,6 +30,7 @@ from clipper.extraction.dates import (
     labelled_dates,
     parse_date,
     relative_date,
+    short_year_alone,
 )
 from clipper.extraction.jsonld import JsonLd
 from clipper.extraction.page_scan import (
@@ -165,7 +166,7 @@ def dateline_near_title(
     names = [name for name in authors if len(name) >= 3]
     found: str | None = None
     modified: str | None = None
-    updated = -2  # the index of the last line labelled "Updated"
+    updated = -1  # the index of the last line of a date labelled "Updated"
     for index, line in enumerate(lines):
         if len(line) > 200:
             if below <= index < below + 4 and (value := _opening_dateline(line, month_first)):
@@ -176,6 +177,14 @@ def dateline_near_title(
         if DATE_LABEL.match(line) or (DATE_LABEL.search(line) and len(line) <= 40):
             pair = " ".join(lines[index : index + 2])[:200]
             dated = labelled_dates(pair, month_first=month_first)
+            taken = 1  # the lines the labelled date is written on, after the label's
+            if (
+                not dated
+                and (label := DATE_LABEL.fullmatch(line.strip(" :")))
+                and (pieces := _date_in_pieces(lines[index + 1 : index + 5], month_first))
+            ):
+                kind = "modified" if label["modified"] else "published"
+                dated, taken = [(kind, pieces[0])], pieces[1]
             if dated and dated[0][0] == "modified":
                 modified = modified or dated[0][1]
             # "Updated 5 Dec 2025 · Published 3 Dec 2025": the published one,
@@ -183,19 +192,15 @@ def dateline_near_title(
             if first := next((value for kind, value in dated if kind != "modified"), None):
                 found = first
             elif dated:
-                updated = index
+                updated = index + taken
         elif BY_LINE.match(line) or any(name in line for name in names):
             dated = labelled_dates(near, month_first=month_first)
             if dated and dated[0][0] != "modified":
                 found = dated[0][1]
         elif (
             below <= index < below + 4
-            and updated != index - 1  # "Updated" / "October 8, 2025"
-            and (
-                value := _date_alone(line, month_first)
-                or _date_part(line, month_first)
-                or _opening_dateline(line, month_first)
-            )
+            and index > updated  # "Updated" / "October 8, 2025"
+            and (value := _dateline_below(lines, index, month_first))
         ):
             found = value
         if found:
@@ -252,17 +257,59 @@ def labelled_in_story(around: Around, month_first: bool) -> str | None:
     return next(iter(days.values()), None)
 
 
+def _dateline_below(lines: list[str], index: int, month_first: bool) -> str | None:
+    """The date of an unlabelled line just under the headline, if it is a dateline."""
+    line = lines[index]
+    if value := (
+        _date_alone(line, month_first)
+        or _date_part(line, month_first)
+        or _opening_dateline(line, month_first)
+    ):
+        return value
+    pieces = _date_in_pieces(lines[index : index + 4], month_first)
+    return pieces[0] if pieces else None
+
+
+def _short_year(text: str, month_first: bool) -> list[tuple[str, str]]:
+    """An element classed as a date that holds "14.11.24": an unlabelled date."""
+    value = short_year_alone(text, month_first=month_first)
+    return [("", value)] if value else []
+
+
 def _date_alone(line: str, month_first: bool) -> str | None:
     """The date of a line that is nothing but a date: "January 22nd, 2019",
-    "Mi., 3 de diciembre de 2025", a date and one name ("October 8, 2024 Swoogo")."""
-    if len(line) > 60 or not (value := parse_date(line, month_first=month_first)):
+    "Mi., 3 de diciembre de 2025", "14.11.24", a date and one name ("October 8,
+    2024 Swoogo")."""
+    if len(line) > 60:
         return None
+    if not (value := parse_date(line, month_first=month_first)):
+        return short_year_alone(line, month_first=month_first)
     words = [
         word
         for word in line.split()
         if not any(c.isdigit() for c in word) and word.strip(",.").casefold() not in DATELINE_WORDS
     ]
     return value if len(words) <= 2 else None
+
+
+# A time of day alone on its line, between the pieces of a date.
+_CLOCK_LINE = re.compile(r"\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?", re.I)
+
+
+def _date_in_pieces(lines: list[str], month_first: bool) -> tuple[str, int] | None:
+    """A date set in short pieces, one per element: a calendar badge ("03" /
+    "Dec" / "2025") or "November 20" / "15:23" / "2019". The pieces' times of
+    day are left out. Returns the date and how many lines it took (at least
+    two: a date on one line is read as such)."""
+    pieces: list[str] = []
+    for count, line in enumerate(lines, 1):
+        if len(line) > 16:
+            break
+        if not _CLOCK_LINE.fullmatch(line):
+            pieces.append(line)
+        if len(pieces) >= 2 and (value := _date_alone(" ".join(pieces), month_first)):
+            return value, count
+    return None
 
 
 # What templates put between the parts of a meta line under a headline.
@@ -388,7 +435,11 @@ def _time_element(node: LexborNode, month_first: bool) -> tuple[str, str] | None
         return "", value
     position = context.find(own_text) if own_text else -1
     before = context[: position if position >= 0 else len(context)]
-    labels = list(DATE_LABEL.finditer(before[-60:]))
+    # The label is written before the element ("Updated <time>") or inside it
+    # (``<time class="pubdate">Last Updated: Dec 17, 2025</time>``), where it
+    # says more than the class name does.
+    own_label = DATE_LABEL.match(own_text.lstrip(" :·|-")) if own_text else None
+    labels = [own_label] if own_label else list(DATE_LABEL.finditer(before[-60:]))
     kind = ""
     if labels:
         kind = "modified" if labels[-1]["modified"] else "published"
@@ -408,10 +459,17 @@ def _holds_classed_time(node: LexborNode) -> bool:
 
 def _class_kind(node: LexborNode) -> str:
     """``"published"``/``"modified"`` as the element's class names say, else ``""``;
-    ``published updated`` (a story never changed) is the publication date."""
+    ``published updated`` (a story never changed) is the publication date.
+
+    hAtom's bare ``updated`` is ``"updated"``: the microformat requires it on
+    every entry and reads it as the publication date where no ``published``
+    is given, so themes write ``entry-date updated`` on the one date they show.
+    """
     names = (node.attributes.get("class") or "").lower().split()
     if any(_PUBLISHED_CLASS.search(name) for name in names):
         return "published"
+    if "updated" in names:
+        return "updated"
     if any(_MODIFIED_CLASS.search(name) for name in names):
         return "modified"
     return ""
@@ -447,6 +505,9 @@ def _visible_dates(
     def take(pairs: Iterable[tuple[str, str]], labelled_only: bool = False) -> bool:
         """Record ``pairs``; whether both dates are now known."""
         for kind, value in pairs:
+            if kind == "updated":  # hAtom: the publication date, unless one is given
+                found.setdefault("updated", value)
+                kind = "modified"
             if kind == "modified":
                 found.setdefault("modified", value)
             elif (kind or not labelled_only) and "published" not in found:
@@ -457,9 +518,13 @@ def _visible_dates(
         return "published" in found and "modified" in found
 
     def result() -> tuple[str | None, str | None, bool]:
+        if "published" not in found and "updated" in found:
+            return found["updated"], None, False
         return found.get("published"), found.get("modified"), bool(found.get("labelled"))
 
     for node in around.nodes("date", 2 if modified_only else 5):
+        if around.teaser(node):
+            continue
         if node.tag == "time":
             pair = _time_element(node, month_first)
             if take([pair] if pair else []):
@@ -467,7 +532,9 @@ def _visible_dates(
         elif _holds_classed_time(node):
             continue  # its <time> elements say which date is which: they are read next
         elif len(text := text_of(node)) <= 250 and take(
-            labelled_dates(text, month_first=month_first) or _tooltip_date(node, text, month_first)
+            labelled_dates(text, month_first=month_first)
+            or _tooltip_date(node, text, month_first)
+            or _short_year(text, month_first)
         ):
             return result()
     if not modified_only:
@@ -491,9 +558,14 @@ def _visible_dates(
                 break
             if take(labelled_dates(text, month_first=month_first), labelled_only=True):
                 return result()
-    if "published" not in found:  # a <time> anywhere outside sidebars and teasers
+    if "published" not in found and "updated" not in found:
+        # A <time> anywhere outside sidebars and teasers.
         for node in page.times[:10]:
-            if not around.places.elsewhere(node) and (pair := _time_element(node, month_first)):
+            if (
+                not around.places.elsewhere(node)
+                and not around.teaser(node)
+                and (pair := _time_element(node, month_first))
+            ):
                 take([pair])
                 if "published" in found:
                     break

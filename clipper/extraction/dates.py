@@ -769,7 +769,7 @@ def labelled_dates(text: str, *, month_first: bool = False) -> list[tuple[str, s
     for kind, segment in segments:
         value = parse_date(segment, month_first=month_first)
         if value is None and kind:
-            value = _short_year_date(segment)
+            value = _short_year_date(segment, month_first)
         if value is not None:
             found.append((kind, value))
     return found
@@ -783,8 +783,27 @@ _SHORT_YEAR = re.compile(
 )
 
 
-def _short_year_date(text: str) -> str | None:
+def _short_year_date(text: str, month_first: bool = False) -> str | None:
     if (match := _SHORT_YEAR.search(text)) is None:
         return None
     clock = _clock(text, match.start(), match.end())
-    return _make(2000 + int(match["y"]), int(match["m"]), int(match["d"]), *(clock or ()))
+    day, month = int(match["d"]), int(match["m"])
+    if month_first and match["sep"] == "/":  # "11/14/24" on an American page
+        day, month = month, day
+    return _make(2000 + int(match["y"]), month, day, *(clock or ()))
+
+
+# What may follow a two-digit-year date in an element that holds nothing else:
+# its time of day ("14.11.24, 09:30", "14.11.24 | 9:30 pm").
+_CLOCK_AFTER = re.compile(r"\s*(?:[,|·•-]\s*)?(?:\d{1,2}[:.h]\d\d(?:\s*[ap]\.?\s?m\.?)?)?\s*", re.I)
+
+
+def short_year_alone(text: str, *, month_first: bool = False) -> str | None:
+    """The date of a text that is nothing but a two-digit-year date ("14.11.24"),
+    perhaps with its time: believed where the markup already says "a date"
+    (an element classed as one, the line under the headline), not in prose."""
+    text = text.strip()
+    match = _SHORT_YEAR.match(text)
+    if match is None or len(text) > 24 or not _CLOCK_AFTER.fullmatch(text[match.end() :]):
+        return None
+    return _short_year_date(text, month_first)

@@ -384,6 +384,7 @@ class Around:
         self._matches: dict[tuple[int, str], list[LexborNode]] = {}
         self._lines: tuple[list[str], int] | None = None
         self._scope: tuple[LexborNode | None] | None = None
+        self._headline_line: frozenset[int] | None = None  # the headline and its ancestors
 
     def lines(self, title: str) -> tuple[list[str], int]:
         """The lines of text around the headline (``title`` as written in the
@@ -423,6 +424,32 @@ class Around:
                 below = len(lines)
                 self._lines = (lines + _shown_lines(after), below)
         return self._lines
+
+    def teaser(self, node: LexborNode) -> bool:
+        """Whether ``node`` lies in a teaser of another page: one ``<article>`` of
+        a row of them that does not hold the headline (a grid of posts), or a
+        link that holds a title besides ``node`` ("5 May 2025 Understanding the
+        FTC's New Rule"). Its date and author are that page's, not the story's."""
+        if self._headline_line is None:
+            ancestors: set[int] = set()
+            current = self.headlines[0] if self.headlines else None
+            while current is not None:
+                ancestors.add(current.mem_id)
+                current = current.parent
+            self._headline_line = frozenset(ancestors)
+        own = len(text_of(node))
+        current = node
+        for depth in range(10):
+            current = current.parent
+            if current is None or current.tag in ("body", "main"):
+                return False
+            if current.mem_id in self._headline_line:
+                return False
+            if current.tag == "a" and depth < 3 and len(text_of(current)) > own + 20:
+                return True
+            if current.tag == "article":
+                return _has_sibling(current, "article")
+        return False
 
     def story_element(self) -> LexborNode | None:
         """The ``<article>`` or ``<main>`` that holds the headline with its story, if any."""
@@ -523,6 +550,17 @@ class Around:
 
 
 # --- what an element holds ------------------------------------------------------------
+
+
+def _has_sibling(node: LexborNode, tag: str) -> bool:
+    """Whether an element next to ``node`` (before or after it) is a ``tag`` too."""
+    for step in ("prev", "next"):
+        sibling = getattr(node, step)
+        while sibling is not None and (sibling.tag or "-")[:1] == "-":  # text, comments
+            sibling = getattr(sibling, step)
+        if sibling is not None and sibling.tag == tag:
+            return True
+    return False
 
 
 def _holds_date(node: LexborNode) -> bool:
