@@ -44,8 +44,15 @@ found independently of clipper: where clipper's dates came from, and where
 the right day lay on the pages it missed or got wrong. Those are counts, so
 they may be read on fold b too.
 
+``--undeclared`` reruns everything on the same pages with every declared
+date and author taken out (JSON-LD and every other script, the ``<meta>`` tags
+and microdata that name a date or an author, ``datetime`` attributes and
+tooltips) and without the URL: what is left is the visible dateline and
+byline, as on the many pages of the web that declare nothing. It measures the
+fallbacks that the corpora's well-declared pages rarely reach.
+
     python benchmarks/metadata.py [--corpus NAME ...] [--fold a|b] [--only clipper]
-        [--worst 12] [--repeat 1] [--field title ...] [--sources]
+        [--worst 12] [--repeat 1] [--field title ...] [--sources] [--undeclared]
 """
 
 from __future__ import annotations
@@ -57,7 +64,7 @@ import sys
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -160,6 +167,35 @@ def htmldate_fields(extensive: bool) -> Callable[[Page], Fields]:
         return {"title": None, "author": None, "published": found}
 
     return run
+
+
+# What a <meta> or microdata name says when it declares a date or an author.
+_DECLARING = re.compile(
+    r"date|time|publish|modif|creat|updat|issued|author|creator|byl|parsely|sailthru|dc\.", re.I
+)
+
+
+def undeclared(page: Page) -> Page:
+    """``page`` without its declared dates and authors, nor its URL (see the docstring)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(page.html)
+    for script in tree.css("script"):
+        script.decompose()
+    for meta in tree.css("meta"):
+        names = " ".join(
+            str(meta.attributes.get(name) or "")
+            for name in ("name", "property", "itemprop", "http-equiv")
+        )
+        if _DECLARING.search(names):
+            meta.decompose()
+    for node in tree.css("[itemprop], [datetime], abbr[title]"):
+        for name in ("content", "datetime", "title"):
+            if name in node.attributes and (
+                name != "content" or _DECLARING.search(node.attributes.get("itemprop") or "")
+            ):
+                del node.attrs[name]
+    return replace(page, raw=(tree.html or "").encode(), url=None)
 
 
 def quiet() -> None:
@@ -452,6 +488,11 @@ def main() -> int:
     parser.add_argument(
         "--sources", action="store_true", help="count dates by the kind of evidence they lie in"
     )
+    parser.add_argument(
+        "--undeclared",
+        action="store_true",
+        help="the same pages without declared dates, authors and URL: the visible ones alone",
+    )
     args = parser.parse_args()
     corpora = args.corpus or available()
     if not corpora:
@@ -475,6 +516,8 @@ def main() -> int:
         pages = load(corpus, folds=args.fold or "ab")
         if not pages:
             continue
+        if args.undeclared:
+            pages = [undeclared(page) for page in pages]
         for extract in extractors.values():  # warm up imports and caches
             run_once(extract, pages[:1])
         runs: dict[str, Run] = {}
@@ -503,7 +546,8 @@ def main() -> int:
             total = totals.setdefault(label, [0.0, 0.0])
             total[0] += len(pages)
             total[1] += run.seconds
-        print(f"\n== {corpus}: {len(pages)} pages (folds {args.fold or 'a+b'})")
+        stripped = ", declared dates and authors taken out" if args.undeclared else ""
+        print(f"\n== {corpus}: {len(pages)} pages (folds {args.fold or 'a+b'}{stripped})")
         for label, run in runs.items():
             for key, message in list(run.errors.items())[:5]:
                 print(f"  {label} raised on {key}: {message}")
