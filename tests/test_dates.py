@@ -15,6 +15,7 @@ from clipper.extraction.dates import (
     labelled_dates,
     parse_date,
     relative_date,
+    short_year_alone,
 )
 
 ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
@@ -116,6 +117,9 @@ ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
         ("3 Desemba 2025", "2025-12-03"),
         ("৩ ডিসেম্বর ২০২৫", "2025-12-03"),
         ("३ दिसंबर २०२५", "2025-12-03"),
+        # A month's short name between dots (Folha de S.Paulo's dateline).
+        ("21.dez.2018 às 10h55", "2018-12-21T10:55:00"),
+        ("21.Dec.2018", "2018-12-21"),
     ],
 )
 def test_parse_date(value: str, expected: str) -> None:
@@ -387,3 +391,20 @@ def test_fetch_time_is_the_http_date_header() -> None:
     assert fetch_time({"Content-Type": "text/html"}) is None
     assert fetch_time({"Date": "not a date"}) is None
     assert fetch_time(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first", "expected"),
+    [
+        ("14.11.24", False, "2024-11-14"),
+        ("03.12.25, 16:05", False, "2025-12-03T16:05:00"),
+        ("03/04/25", False, "2025-04-03"),
+        ("03/04/25", True, "2025-03-04"),  # an American page
+        ("10.15.15", False, "2015-10-15"),  # no 15th month: read month first
+        ("14.11.24 Berlin", False, None),  # more than a date
+        ("1.2.3", False, None),  # a version number
+        ("Score 3-1-25", False, None),
+    ],
+)
+def test_short_year_alone(text: str, month_first: bool, expected: str | None) -> None:
+    assert short_year_alone(text, month_first=month_first) == expected

@@ -247,9 +247,9 @@ _NUMERIC = re.compile(
 _WORD = r"(?P<{}>[^\W\d_]{{3,14}}\.?)"
 _WORDY = re.compile(
     # 22 December 2020, 22. Dezember 2020, 22 de diciembre del 2020, 1er mars 2020,
-    # 3rd of December 2020, 3η Δεκεμβρίου 2020, 03/dic/2020
+    # 3rd of December 2020, 3η Δεκεμβρίου 2020, 03/dic/2020, 21.dez.2018
     rf"(?<!\d)(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.|η)?\s*(?:de\s+|d['’]|of\s+|-|/)?"
-    rf"{_WORD.format('m1')}(?:\s*del?\s*|\s*,\s*|\s+|-|/)(?P<y1>(?:19|20)\d\d)(?!\d)"
+    rf"{_WORD.format('m1')}(?:\s*del?\s*|\s*,\s*|\s+|-|/|(?<=\.))(?P<y1>(?:19|20)\d\d)(?!\d)"
     # December 22, 2020; Dec. 22 2020
     rf"|{_WORD.format('m2')}\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<y2>(?:19|20)\d\d)(?!\d)"
     # 2020. december 22., 2020 m. gruodžio 22 d.
@@ -788,8 +788,8 @@ def _short_year_date(text: str, month_first: bool = False) -> str | None:
         return None
     clock = _clock(text, match.start(), match.end())
     day, month = int(match["d"]), int(match["m"])
-    if month_first and match["sep"] == "/":  # "11/14/24" on an American page
-        day, month = month, day
+    if month > 12 or (month_first and match["sep"] == "/" and day <= 12):
+        day, month = month, day  # "11/14/24", "10.15.15" on an American page
     return _make(2000 + int(match["y"]), month, day, *(clock or ()))
 
 
