@@ -454,6 +454,24 @@ CASES: dict[str, Case] = {
         ),
         url="https://news.example.org/storm-closes-the-harbour",
     ),
+    "a thread's first post: its date a few lines above the poster's name (en)": Case(
+        page(
+            "<title>Storm closes the harbour - Harbour Forum</title>",
+            '<div class="navbar"><a href="/">Harbour Forum</a> &gt; <strong>Storm closes the '
+            'harbour</strong></div><div class="tools"><a href="/register">Register</a> '
+            '<a href="/faq">FAQ</a> <a href="#tools">Thread Tools</a> <a href="#modes">Display '
+            'Modes</a></div><table class="tborder"><tr><td class="thead">'
+            "30th November 2025, 16:26</td>"
+            '<td class="thead">#<a href="#post1">1</a> | <a href="#post1">Link</a></td></tr>'
+            '<tr><td class="alt2"><a class="bigusername" href="member.php?u=7">Kim Harbour</a>'
+            "<div>Registered User</div><div>Join Date: Mar 2016</div><div>Posts: 1</div></td>"
+            '<td class="alt1"><div class="post">STORY'
+            '</div></td></tr><tr><td class="thead">2nd December 2025, 13:59</td></tr></table>',
+        ),
+        url="https://forum.example.org/showthread.php?t=186269",
+        authors=("Kim Harbour",),
+        published="2025-11-30T16:26:00",
+    ),
     "'Aktualisiert' before 'Veröffentlicht' on one unmarked line (de)": Case(
         page(
             "",

@@ -197,6 +197,10 @@ def dateline_near_title(
             dated = labelled_dates(near, month_first=month_first)
             if dated and dated[0][0] != "modified":
                 found = dated[0][1]
+            elif len(line) <= 40 and index >= below:
+                # A post's header: its date a few lines above the poster's name
+                # ("30th March 2025, 16:26" / "#1" / "Link" / "microfast").
+                found = _date_above(lines, max(below, index - 6), index, month_first)
         elif (
             below <= index < below + 4
             and index > updated  # "Updated" / "October 8, 2025"
@@ -255,6 +259,14 @@ def labelled_in_story(around: Around, month_first: bool) -> str | None:
             if len(days) > 1:
                 return None
     return next(iter(days.values()), None)
+
+
+def _date_above(lines: list[str], start: int, end: int, month_first: bool) -> str | None:
+    """The last line between ``start`` and ``end`` that is nothing but a date."""
+    for line in reversed(lines[start:end]):
+        if not DATE_LABEL.search(line) and (value := _date_alone(line, month_first)):
+            return value
+    return None
 
 
 def _dateline_below(lines: list[str], index: int, month_first: bool) -> str | None:
