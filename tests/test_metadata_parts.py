@@ -185,6 +185,15 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("Geschreven door Jan de Vries", ["Jan de Vries"]),
         # Full-width separators end a name as their ASCII forms do.
         ("by ライトハウス国際特許事務所 ／ 2016.12.01", ["ライトハウス国際特許事務所"]),
+        # A sentence of prose names no one in lower case (a forum signature's motto),
+        # while a byline in lower case is a style, and a biography names its subject.
+        (
+            "There were too many of us, we had access to too much money, too much "
+            "equipment, and little by little we went insane.",
+            [],
+        ),
+        ("jane doe", ["jane doe"]),
+        ("Jane Doe is a reporter covering the harbour and the city council for us.", ["Jane Doe"]),
     ],
 )
 def test_parse_byline(byline: str, names: list[str]) -> None:

@@ -478,6 +478,7 @@ def parse_byline(text: str) -> list[str]:
             return [text]  # "Natasha Turak", "Sarah E. Needleman": most declared authors
     if _PHOTO_CREDIT.match(text):
         return []
+    sentence = _is_sentence(text)
     if written := _WRITTEN_BY.search(text):
         text = text[written.end() :]
     if _CAMEL.search(text):
@@ -531,8 +532,21 @@ def parse_byline(text: str) -> list[str]:
             ):
                 place = names
                 continue
+            if sentence:
+                # In prose a phrase in lower case is no name written in lower case
+                # ("too much equipment" in a signature's motto).
+                names = [name for name in names if not name.islower()]
+                if not names:
+                    continue
             return unique(names)
     return place
+
+
+def _is_sentence(text: str) -> bool:
+    """Whether ``text`` is a sentence of prose rather than a byline: ten words or
+    more ending in a full stop, with no "By" before them (an author's biography,
+    a signature's motto)."""
+    return len(text.split()) >= 10 and text[-1] in ".!?" and not _PREFIX.match(text)
 
 
 def _after_agency(field: str, previous: str, word: str) -> bool:
