@@ -789,7 +789,7 @@ def _short_year_date(text: str, month_first: bool = False) -> str | None:
     clock = _clock(text, match.start(), match.end())
     day, month = int(match["d"]), int(match["m"])
     if month > 12 or (month_first and match["sep"] == "/" and day <= 12):
-        day, month = month, day  # "11/14/24", "10.15.15" on an American page
+        day, month = month, day  # "11/14/24" on an American page; "10.15.15" anywhere
     return _make(2000 + int(match["y"]), month, day, *(clock or ()))
 
 
