@@ -322,6 +322,10 @@ FETCHED = datetime(2025, 12, 3, 16, 5, tzinfo=UTC)
     [
         ("3 hours ago", "2025-12-03T13:05:00+00:00"),
         ("an hour ago", "2025-12-03T15:05:00+00:00"),
+        ("3h ago", "2025-12-03T13:05:00+00:00"),  # the short forms of feeds and forums
+        ("5m ago", "2025-12-03T16:00:00+00:00"),
+        ("2d ago", "2025-12-01"),
+        ("3 ώρες πριν", "2025-12-03T13:05:00+00:00"),  # Greek, the word after the count
         ("vor 2 Stunden", "2025-12-03T14:05:00+00:00"),
         ("il y a 5 minutes", "2025-12-03T16:00:00+00:00"),
         ("hace 2 días", "2025-12-01"),

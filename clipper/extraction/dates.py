@@ -447,7 +447,7 @@ def longest_first(words: Iterable[str]) -> str:
 # by "|"; unit words by spaces.
 # (before, after, minute words, hour words, day words)
 _AGO = (
-    ("", "ago", "min mins minute minutes", "hour hours hr hrs", "day days"),  # en
+    ("", "ago", "min mins minute minutes m", "hour hours hr hrs h", "day days d"),  # en, "3h ago"
     ("vor", "", "minute minuten min", "stunde stunden std", "tag tagen"),  # de
     ("il y a", "", "minute minutes min", "heure heures h", "jour jours"),  # fr
     ("hace|há", "", "minuto minutos min", "hora horas h", "día días dia dias"),  # es, pt
@@ -465,6 +465,7 @@ _AGO = (
     ("", "ezelőtt", "perccel", "órával", "nappal"),  # hu
     ("acum", "", "minut minute min", "oră ore", "zi zile"),  # ro
     ("πριν από|πριν", "", "λεπτό λεπτά", "ώρα ώρες", "ημέρα ημέρες μέρα μέρες"),  # el
+    ("", "πριν", "λεπτό λεπτά", "ώρα ώρες", "ημέρα ημέρες μέρα μέρες"),  # el: "3 ώρες πριν"
     ("", "önce", "dakika dk", "saat", "gün"),  # tr
     ("", "yang lalu|lalu", "menit minit", "jam", "hari"),  # id, ms
     ("", "sedan", "minut minuter min", "timme timmar tim", "dag dagar dygn"),  # sv
