@@ -1152,6 +1152,26 @@ CASES: dict[str, Case] = {
             '</span></div><button aria-label="Bookmark">☆</button></h1>STORY</article>',
         ),
     ),
+    "a thread's prefix tag before the headline is not part of it (en)": Case(
+        page(
+            "<title>Question - Storm closes the harbour | Harbour Forum</title>"
+            '<meta property="og:title" content="Question - Storm closes the harbour">'
+            '<meta property="og:site_name" content="Harbour Forum">',
+            '<div class="p-body"><h1 class="p-title-value"><span class="label label--primary">'
+            'Question</span><span class="label-append">&nbsp;</span>Storm closes the harbour</h1>'
+            "STORY</div>",
+        ),
+    ),
+    "an <h1> that only links to the home page is the site's name (en)": Case(
+        page(
+            "<title>Storm closes the harbour | A Handbook of Harbours and Their Storms</title>",
+            '<div class="book-header"><h1><i class="fa fa-spin"></i><a href="./">A Handbook of '
+            'Harbours and Their Storms</a></h1></div><section class="normal"><h2>Storm closes '
+            'the harbour<a class="anchor" href="#storm"></a></h2>STORY</section>',
+        ),
+        url="https://harbour.guide/storm-closes-the-harbour.html",
+        title="Storm closes the harbour",
+    ),
     "og:title and h1 agree over a longer <title> (en)": Case(
         page(
             "<title>Storm closes the harbour: live updates, pictures | Example News</title>"

@@ -109,6 +109,38 @@ def _unshown(heading: LexborNode) -> None:
         node.decompose()
 
 
+# A tag set before a headline, in its own element: a forum thread's prefix
+# ("Tips/Techniques"), a "Live" or "Exclusive" badge.
+_PREFIX_CLASS = re.compile(r"(?:^|[-_])(?:label|badge|prefix)(?:$|[-_])")
+
+
+def _heading_text(heading: LexborNode) -> str:
+    """A heading's text as a headline: without a prefix tag in an element of its own."""
+    text = tidy(text_of(heading)).rstrip(" ¶#§🔗")
+    first = heading.child
+    while first is not None and first.tag == "-text" and not (first.text() or "").strip():
+        first = first.next
+    if first is None or first.tag in ("-text", "a") or first.next is None:
+        return text
+    names = (first.attributes.get("class") or "").lower().split()
+    prefix = tidy(text_of(first))
+    if prefix and any(_PREFIX_CLASS.search(name) for name in names) and text.startswith(prefix):
+        return text[len(prefix) :].strip() or text
+    return text
+
+
+def _links_home(heading: LexborNode, text: str) -> bool:
+    """Whether ``heading`` is nothing but a link to the site's home page: the
+    site's name set as an ``<h1>`` (a book's title over each of its chapters)."""
+    links = heading.css("a")
+    if len(links) != 1 or tidy(text_of(links[0])) != text:
+        return False
+    href = (links[0].attributes.get("href") or "").strip()
+    return href in ("/", "./", "../", "index.html", "./index.html") or bool(
+        re.fullmatch(r"https?://[^/]+/?", href)
+    )
+
+
 # --- hosts and sites ------------------------------------------------------------------
 
 
@@ -284,21 +316,24 @@ def extract_metadata(
     ld = read_json_ld(tree, url, page.scripts)
     host = host_of(url) or host_of(page.canonical) or host_of(page.meta("og:url"))
 
-    # Site keys from declared names and the host, to strip title affixes.
+    # Site keys from declared names and the host, to strip title affixes. An
+    # <h1> that only links to the home page names the site too.
+    for node in page.headings[:6]:
+        _unshown(node)
+    homes = [text for node in page.headings[:6] if _links_home(node, text := _heading_text(node))]
     declared_sites = _site_candidates(page, ld)
-    site_keys = [key(name) for name in declared_sites] + [key(_host_label(host)), key(host)]
+    site_keys = [key(name) for name in (*declared_sites, *homes)]
+    site_keys += [key(_host_label(host)), key(host)]
     document_title, affix = strip_site(page.title, site_keys) if page.title else ("", None)
     site = _choose_site(declared_sites, host, affix)
     if site:
         site_keys.insert(0, key(site))
 
     places = Places()
-    for node in page.headings[:6]:
-        _unshown(node)
     visible = [
         (node, text)
         for node in page.headings[:6]
-        if 0 < len(text := tidy(text_of(node)).rstrip(" ¶#§🔗")) <= 300
+        if 0 < len(text := _heading_text(node)) <= 300 and not _links_home(node, text)
     ]
     # A declared title that the page shows whole as its headline has no affix
     # to strip: "Digjitale Signal #18 – The World Without Work?" is one title.
