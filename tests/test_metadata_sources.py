@@ -54,6 +54,7 @@ COMMENTS = (
 )
 # A story longer than the stretch read line by line under the headline.
 LONG = "STORY " * 6
+STYLE = ".blog-inner__content {margin-top: 0} " * 80  # a style sheet in the page's body
 FOOTER = '<footer class="site-footer">© 2024 Example News. Updated daily.</footer>'
 
 CASES: dict[str, Case] = {
@@ -471,6 +472,15 @@ CASES: dict[str, Case] = {
         url="https://forum.example.org/showthread.php?t=186269",
         authors=("Kim Harbour",),
         published="2025-11-30T16:26:00",
+    ),
+    "a style sheet set between the headline and its byline is not read as text (en)": Case(
+        page(
+            "",
+            f'<div class="blog-inner">{H1}<style>{STYLE}</style><div class="meta">'
+            "<span>Written by:</span> <span>Jane Doe</span></div>STORY</div>",
+        ),
+        url="https://news.example.org/storm-closes-the-harbour",
+        authors=("Jane Doe",),
     ),
     "'Aktualisiert' before 'Veröffentlicht' on one unmarked line (de)": Case(
         page(

@@ -403,7 +403,7 @@ class Around:
                 headline = self.headlines[0]
                 headline.insert_before(_MARK)
                 mark = headline.prev
-                text = body.text(deep=True, separator="\n")
+                text = _without_code(body, body.text(deep=True, separator="\n"))
                 if mark is not None and mark.tag == "-text":
                     mark.decompose()
                 position = text.find(_MARK)
@@ -411,8 +411,10 @@ class Around:
                     text = text[:position] + text[position + len(_MARK) :].lstrip("\n")
                     own = headline.text(deep=True, separator="\n").strip()
                     needle = own if text.startswith(own, position) else ""
+            elif body is not None:
+                text = _without_code(body, body.text(deep=True, separator="\n"))
             else:
-                text = body.text(deep=True, separator="\n") if body is not None else ""
+                text = ""
             if position < 0:
                 # The title chosen from the headline, where the headline is not an element.
                 needle = title[:40]
@@ -547,6 +549,17 @@ class Around:
         if matches is None:
             matches = self._matches[key] = container.css(selector)
         return matches
+
+
+def _without_code(scope: LexborNode, text: str) -> str:
+    """``text`` (``scope``'s) without its scripts' and style sheets' text: a style
+    sheet set in the page's body can be longer than the stretch of lines read
+    around the headline."""
+    for node in scope.css("script, style, template"):
+        code = node.text(deep=True)
+        if len(code) > 80:
+            text = text.replace(code, "", 1)
+    return text
 
 
 # --- what an element holds ------------------------------------------------------------
