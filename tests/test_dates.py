@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from clipper.extraction.dates import (
     date_from_url,
     fetch_time,
+    is_day_of_year,
     labelled_dates,
     parse_date,
     relative_date,
@@ -412,3 +413,19 @@ def test_fetch_time_is_the_http_date_header() -> None:
 )
 def test_short_year_alone(text: str, month_first: bool, expected: str | None) -> None:
     assert short_year_alone(text, month_first=month_first) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jun 9", True),
+        ("9 juin", True),
+        ("4. Januar", True),
+        ("5 min read", False),
+        ("June 2025", False),  # a month, not a day
+        ("12", False),
+        ("Polyglot, language geek", False),
+    ],
+)
+def test_is_day_of_year(text: str, expected: bool) -> None:
+    assert is_day_of_year(text) is expected

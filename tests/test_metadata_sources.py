@@ -482,6 +482,16 @@ CASES: dict[str, Case] = {
         url="https://news.example.org/storm-closes-the-harbour",
         authors=("Jane Doe",),
     ),
+    "a name alone under the headline, over this year's day without its year (en)": Case(
+        page(
+            "",
+            f'<div class="post">{H1}<div class="post-meta"><span>Jane Doe</span></div>'
+            '<div class="post-info"><span>Dec 3</span><span>5 min read</span></div>'
+            f"{LONG}</div>",
+        ),
+        url="https://news.example.org/storm-closes-the-harbour",
+        authors=("Jane Doe",),
+    ),
     "'Aktualisiert' before 'Veröffentlicht' on one unmarked line (de)": Case(
         page(
             "",

@@ -37,7 +37,7 @@ from clipper.extraction.bylines import (
     split_authors,
     unique,
 )
-from clipper.extraction.dates import holds_date, longest_first
+from clipper.extraction.dates import holds_date, is_day_of_year, longest_first
 from clipper.extraction.jsonld import JsonLd, types
 from clipper.extraction.page_scan import Around, Page, Places, node_value, text_of
 from clipper.extraction.titles import key, tidy
@@ -618,7 +618,9 @@ def _name_beside(lines: list[str], index: int, dated: bool = False) -> str | Non
     if len(line) > 40 or (name := lone_name(line)) is None:
         return None
     for other in lines[max(0, index - 1) : index + 2 : 2] if index else lines[1:2]:
-        if names_a_role(other) or (dated and len(other) <= 40 and holds_date(other)):
+        if names_a_role(other) or (
+            dated and len(other) <= 40 and (holds_date(other) or is_day_of_year(other))
+        ):
             return name
     return None
 

@@ -613,6 +613,18 @@ def holds_date(text: str) -> bool:
     return parse_date(text) is not None or is_relative(text)
 
 
+def is_day_of_year(text: str) -> bool:
+    """Whether ``text`` is a day without its year, as blogs write this year's posts:
+    "Jun 9", "9 juin", "4. Januar". (Read by trying it with a year added.)"""
+    text = text.strip(" ,.")
+    return (
+        0 < len(text) <= 16
+        and not any(c in text for c in ":/")
+        and sum(c.isdigit() for c in text) <= 2
+        and parse_date(f"{text} 2020") is not None
+    )
+
+
 def relative_date(text: str, now: datetime) -> str | None:
     """The moment a dateline such as "3 hours ago" or "gestern, 14:30" names,
     counted back from ``now`` (the time the page was fetched), or ``None``.
