@@ -543,6 +543,15 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("Cassidy Williams",),
     ),
+    "a blog named after its owner, in its header and its copyright (en)": (
+        page(
+            "",
+            '<header><p class="site-title"><a href="/">Cassidy Williams\'s Tech Blog</a></p>'
+            f"</header><main><article>{H1}<p>Dec 19, 2025</p>STORY</article></main>"
+            "<footer>Copyright © 2025 Cassidy Williams's Tech Blog</footer>",
+        ),
+        ("Cassidy Williams",),
+    ),
     "an organisation's copyright and logo name no author (en)": (
         page(
             "",

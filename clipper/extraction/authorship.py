@@ -458,10 +458,14 @@ _ORGANIZATION_WORDS = frozenset(
 )  # fmt: skip
 
 
+_POSSESSIVE = re.compile(r"([^\W\d_][^'’]{2,40}?)['’]s\s+\w")
+
+
 def _site_owner(around: Around) -> str | None:
     """The person a one-person site belongs to, where nothing else names an author:
     the name in its copyright notice when its header shows the same name (a blog
-    called "Cassidy Williams", "© 2025 Cassidy Williams" at its foot)."""
+    called "Cassidy Williams", "© 2025 Cassidy Williams" at its foot), or the
+    blog's name that is its owner's ("Derek Seaman's Tech Blog")."""
     body = around.tree.body
     if body is None:
         return None
@@ -469,10 +473,12 @@ def _site_owner(around: Around) -> str | None:
         found = _COPYRIGHT.search(text_of(node))
         if found is None:
             continue
-        name = leading_name(found["name"])
+        # "© 2025 Derek Seaman's Tech Blog": the blog is named after its owner.
+        owned = _POSSESSIVE.match(found["name"].strip())
+        name = leading_name(owned[1] if owned else found["name"])
         if name is None or not _personal(name):
             return None
-        wanted = key(name)
+        wanted = key(found["name"]) if owned else key(name)
         heads = body.css("header h1, header a, a[href='/'], [class*=site-title i], [class*=logo i]")
         return name if any(key(text_of(head)) == wanted for head in heads[:40]) else None
     return None
