@@ -492,6 +492,31 @@ CASES: dict[str, Case] = {
         url="https://news.example.org/storm-closes-the-harbour",
         authors=("Jane Doe",),
     ),
+    "a declared date stamped months after the dateline the page shows (en)": Case(
+        page(
+            ld(
+                '{"@type":"BlogPosting","headline":"Storm closes the harbour",'
+                '"datePublished":"Jun 24, 2025","dateModified":"Jun 24, 2025"}'
+            ),
+            f'<article>{H1}<div class="header__attributed"><div class="text__author">Jane Doe'
+            '</div><div class="text__date">August 25, 2024</div></div>STORY</article>',
+        ),
+        url="https://news.example.org/storm-closes-the-harbour",
+        authors=("Jane Doe",),
+        published="2024-08-25",
+        modified="2025-06-24",
+    ),
+    "a declared date a day after the shown one is the same moment in UTC (en)": Case(
+        page(
+            ld(
+                '{"@type":"NewsArticle","headline":"Storm closes the harbour",'
+                '"datePublished":"2025-12-04T03:05:00Z"}'
+            ),
+            f'<article>{H1}<p class="date">December 3, 2025</p>STORY</article>',
+        ),
+        url="https://news.example.org/storm-closes-the-harbour",
+        published="2025-12-04T03:05:00+00:00",
+    ),
     "'Aktualisiert' before 'Veröffentlicht' on one unmarked line (de)": Case(
         page(
             "",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from selectolax.lexbor import LexborNode
@@ -114,6 +114,13 @@ def dates(
         local += [parse(node.attributes.get("datetime")) for node in page.times[:20]]
         published = _in_local_time(published, local)
         modified = _in_local_time(modified, local)
+    if published and (modified is None or modified[:10] == published[:10]):
+        # A declared date that was never followed by a modification, days after
+        # the dateline the page shows: the page was rebuilt or republished and
+        # stamped anew, and the dateline says when the story came out.
+        seen, _seen_modified, _labelled = _visible_dates(page, around, month_first, False)
+        if seen and _days_between(seen, published) > 2:
+            published, modified = seen, modified or published
     if published is None or modified is None:
         seen_published, seen_modified, labelled = _visible_dates(
             page, around, month_first, modified_only=published is not None
@@ -132,6 +139,11 @@ def dates(
     if published and modified and modified[:10] < published[:10]:
         modified = None
     return published, modified
+
+
+def _days_between(earlier: str, later: str) -> int:
+    """How many days ``later`` (an ISO date) comes after ``earlier``."""
+    return (date.fromisoformat(later[:10]) - date.fromisoformat(earlier[:10])).days
 
 
 def _parsely_date(page: Page) -> str | None:
