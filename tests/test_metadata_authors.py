@@ -552,6 +552,27 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("Cassidy Williams",),
     ),
+    "a grid of related posts' bylines names no author of the story (en)": (
+        page(
+            "",
+            f'<main>{H1}{STORY * 6}<section class="related">'
+            + "".join(
+                f'<article class="post"><h3><a href="/p{n}">Another story {n}</a></h3>'
+                '<div class="cs-meta-author"><span>by</span> <a class="author-link" '
+                f'href="/author/smiller/">Scott Miller</a></div></article>'
+                for n in range(3)
+            )
+            + "</section></main>",
+        ),
+        (),
+    ),
+    "'By' over a sorting menu's 'Review' names no author (en)": (
+        page(
+            "",
+            f'<main>{H1}STORY<div class="reviews"><span>By</span><span>Review</span></div></main>',
+        ),
+        (),
+    ),
     "an organisation's copyright and logo name no author (en)": (
         page(
             "",

@@ -273,6 +273,7 @@ def authors(
             if node.tag not in _NOT_A_BYLINE
             and not _authority(node)
             and not _foreign_author_link(node, host)
+            and not around.teaser(node)
         ][:15]
         texts = [text_of(node) for node in nodes]
         for index, (node, text) in enumerate(zip(nodes, texts, strict=True)):

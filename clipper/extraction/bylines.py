@@ -129,6 +129,8 @@ _NOT_NAMES = _wordset(
     editorial-team wire wires wire-services agencies agency agencias agenturen agences
     агентства staff-reporter staff-writer online-desk digital-desk contributor
     profile follow unfollow subscribe name author-name your-name first-name full-name
+    review reviews rating ratings price relevance popularity newest oldest featured
+    best-selling most-popular date
     """
 ) | _NEWSROOM_WORDS  # fmt: skip
 _CREDENTIALS = _wordset(
