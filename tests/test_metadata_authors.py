@@ -573,6 +573,10 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         (),
     ),
+    "a byline behind a designer's '//' (en)": (
+        page("", f"<main>{H1}<p>// By Jane Doe • Dec 3, 2025</p>STORY</main>"),
+        ("Jane Doe",),
+    ),
     "an organisation's copyright and logo name no author (en)": (
         page(
             "",

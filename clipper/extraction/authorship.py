@@ -295,7 +295,7 @@ def authors(
         # "by" and the name are often two elements ("by <a>Amanda</a>").
         lines, below = around.lines(title)
         for index in range(below, min(len(lines), below + 30)):
-            line = lines[index]
+            line = _ORNAMENT.sub("", lines[index])  # "// By Arun Sai Krishnan • Nov 11, 2020"
             if len(line) <= 24 and BY_ALONE.fullmatch(line):
                 following = lines[index + 1] if index + 1 < len(lines) else ""
                 if following in (":", "："):  # "Author" / ":" / "Vinay Sajip": three spans
@@ -346,6 +346,10 @@ def authors(
     if poster is None and _storied(*around.lines(title)):
         poster = _site_owner(around)
     return (poster,) if poster else ()
+
+
+# Marks a design sets before a meta line: "// By ...", "» By ...", "— By ...".
+_ORNAMENT = re.compile(r"^[/|»>•·*#~–—-]+\s*")
 
 
 def _storied(lines: list[str], below: int) -> bool:
