@@ -193,6 +193,9 @@ from clipper.extraction.titles import choose_title, key, strip_site
             [],
         ),
         ("jane doe", ["jane doe"]),
+        # A colon after the verb, and the next field a label of its own.
+        ("Publicado por: Clarissa Borba - Categoria: Saúde", ["Clarissa Borba"]),
+        ("Written by: Jane Doe", ["Jane Doe"]),
         ("Jane Doe is a reporter covering the harbour and the city council for us.", ["Jane Doe"]),
     ],
 )

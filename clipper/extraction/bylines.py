@@ -214,7 +214,7 @@ _WRITTEN_BY = re.compile(
     r"(?:\s+(?:on|in|at)\s+[^|·•]{1,40}?)?\s+by"
     r"|(?:écrit|rédigé|publié)e?s?\s+par|(?:escrito|publicado|redactado)\s+por"
     r"|(?:geschrieben|verfasst)\s+von|(?:scritto|pubblicato)\s+da|geschreven\s+door"
-    r"|(?:skrevet|skriven)\s+a[vf])(?:\s+|$)",
+    r"|(?:skrevet|skriven)\s+a[vf])(?:\s*[:：]\s*|\s+|$)",
     re.IGNORECASE,
 )
 # Where the reporter was, after the name: "Jane Doe in London", "Hans Müller aus
