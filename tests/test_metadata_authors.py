@@ -577,6 +577,15 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         page("", f"<main>{H1}<p>// By Jane Doe • Dec 3, 2025</p>STORY</main>"),
         ("Jane Doe",),
     ),
+    "a name under the headline over this week's day and time (en)": (
+        page(
+            "",
+            f'<main><header>{H1}</header><div class="x1"><a href="https://people.example.com/jd">'
+            '<img src="/a.png" alt=""></a><div><a href="https://people.example.com/jd">Jane Doe'
+            "</a></div><div>Monday 6:30PM</div></div>STORY</main>",
+        ),
+        ("Jane Doe",),
+    ),
     "an organisation's copyright and logo name no author (en)": (
         page(
             "",

@@ -620,6 +620,11 @@ def _next_shown(node: LexborNode) -> LexborNode | None:
     return following
 
 
+# A day's name or a short date with its time, as a post's header writes this
+# week's posts: "Monday 6:30PM", "Mon 18:30".
+_WHEN_SHORT = re.compile(r"^[^\W\d_]{2,12}\.?,?\s+\d{1,2}[:.h]\d\d\s*(?:[ap]\.?m\.?)?$", re.I)
+
+
 def _name_beside(lines: list[str], index: int, dated: bool = False) -> str | None:
     """A line that is only a person's name, beside a line that is its job title
     ("Liz Kenny" / "Former McKinsey Consultant") or, when ``dated`` (just under
@@ -630,7 +635,9 @@ def _name_beside(lines: list[str], index: int, dated: bool = False) -> str | Non
         return None
     for other in lines[max(0, index - 1) : index + 2 : 2] if index else lines[1:2]:
         if names_a_role(other) or (
-            dated and len(other) <= 40 and (holds_date(other) or is_day_of_year(other))
+            dated
+            and len(other) <= 40
+            and (holds_date(other) or is_day_of_year(other) or _WHEN_SHORT.search(other))
         ):
             return name
     return None
