@@ -517,6 +517,21 @@ CASES: dict[str, Case] = {
         url="https://news.example.org/storm-closes-the-harbour",
         published="2025-12-04T03:05:00+00:00",
     ),
+    "'First Published' at the story's end, in a page without <article> or <main> (en)": Case(
+        page(
+            "",
+            f'<div class="content">{H1}{LONG}<p class="pub">First Published on Dec 3, 2025 '
+            '01:38 pm</p></div><div class="more">'
+            + "".join(
+                f'<article class="card"><h3><a href="/s{n}">Another story</a></h3>'
+                f"<p>Published on Nov {n}, 2025</p></article>"
+                for n in (10, 11, 12)
+            )
+            + "</div>",
+        ),
+        url="https://news.example.org/storm-closes-the-harbour",
+        published="2025-12-03T13:38:00",
+    ),
     "'Aktualisiert' before 'Veröffentlicht' on one unmarked line (de)": Case(
         page(
             "",

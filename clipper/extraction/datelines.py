@@ -232,14 +232,15 @@ def dateline_near_title(
 
 def labelled_in_story(around: Around, month_first: bool) -> str | None:
     """A date labelled as the publication anywhere in the story's ``<article>``
-    or ``<main>``: templates that write it after the last paragraph ("Publié le
-    3 décembre 2025", "This entry was posted on December 3, 2025").
+    or ``<main>`` (the body, on a page that has neither): templates that write it
+    after the last paragraph ("Publié le 3 décembre 2025", "This entry was posted
+    on December 3, 2025", "First Published on Nov 20, 2019").
 
-    Not in furniture inside the story (comments, teasers), and only when every
+    Not in furniture (comments, sidebars, teasers), and only when every
     such date names the same day: two labelled days are a thread's posts or a
     list's, and none of them is surely the story's.
     """
-    scope = around.story_element()
+    scope = around.story_scope()
     if scope is None:
         return None
     days: dict[str, str] = {}
@@ -260,7 +261,7 @@ def labelled_in_story(around: Around, month_first: bool) -> str | None:
         if len(text) < 40 and element.parent is not None and not parse_date(text):
             element = element.parent  # "<span>Posted on</span> <span>3 Dec 2025</span>"
             text = text_of(element)
-        if len(text) > 160 or around.places.elsewhere(element):
+        if len(text) > 160 or around.places.elsewhere(element) or around.teaser(element):
             continue
         start = DATE_LABEL.search(text)
         if start is None or start.start() > 40:  # "This entry was posted on"
