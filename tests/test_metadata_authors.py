@@ -586,6 +586,19 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("Jane Doe",),
     ),
+    "a name among a meta line's date, reading time and word count (en)": (
+        page(
+            "",
+            f'<main><header class="post-header">{H1}<div class="post-meta"><span>Dec 3, 2025'
+            "</span>&nbsp;·&nbsp;30 min&nbsp;·&nbsp;6279 words&nbsp;·&nbsp;Jane Doe</div></header>"
+            "STORY</main>",
+        ),
+        ("Jane Doe",),
+    ),
+    "a meta line of a name and a section names no author by itself (en)": (
+        page("", f"<main>{H1}<p>Jane Doe | Politics</p>STORY</main>"),
+        (),
+    ),
     "an organisation's copyright and logo name no author (en)": (
         page(
             "",

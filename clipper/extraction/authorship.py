@@ -306,6 +306,8 @@ def authors(
                 yield _Witness(parse_byline(line))
             elif len(line) <= 120 and (by := _dated_by(line)) is not None:
                 yield _Witness(parse_byline(line[by:]))
+            elif index < below + 5 and (name := _name_in_meta_line(line)):
+                yield _Witness([name])
             elif index < below + 8 and (name := _name_beside(lines, index, index <= below + 1)):
                 if not _people_listed(lines, below, name):
                     yield _Witness([name])
@@ -640,6 +642,34 @@ def _name_beside(lines: list[str], index: int, dated: bool = False) -> str | Non
             and (holds_date(other) or is_day_of_year(other) or _WHEN_SHORT.search(other))
         ):
             return name
+    return None
+
+
+# The parts of a meta line under a headline, and the parts that are no name:
+# a date, a reading time, a word count.
+_META_PARTS = re.compile(r"\s*[|·•]\s*")
+_MEASURE = re.compile(
+    r"\d[\d,.]*\s*(?:min(?:ute)?s?|words?|wörter|mots|palabras|parole)(?:\s+read)?", re.I
+)
+
+
+def _name_in_meta_line(line: str) -> str | None:
+    """The name in a meta line under the headline whose other parts are a date,
+    a reading time or a word count: "· 30 min · 6279 words · Ash Vardanian"
+    (Hugo's PaperMod), "Dec 3, 2025 · 4 min read · Jane Doe"."""
+    if len(line) > 120 or not _META_PARTS.search(line):
+        return None
+    parts = [part for part in _META_PARTS.split(line) if part.strip()]
+    names = [name for part in parts if (name := lone_name(part.strip()))]
+    others = len(parts) - len(names)
+    if len(names) != 1 or others < 1:
+        return None
+    if all(
+        _MEASURE.fullmatch(part.strip()) or holds_date(part) or is_day_of_year(part)
+        for part in parts
+        if not lone_name(part.strip())
+    ):
+        return names[0]
     return None
 
 
