@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -118,7 +118,7 @@ def dates(
         # A declared date that was never followed by a modification, days after
         # the dateline the page shows: the page was rebuilt or republished and
         # stamped anew, and the dateline says when the story came out.
-        seen, _seen_modified, _labelled = _visible_dates(page, around, month_first, False)
+        seen = _shown_dateline(around, month_first)
         if seen and _days_between(seen, published) > 2:
             published, modified = seen, modified or published
     if published is None or modified is None:
@@ -139,6 +139,25 @@ def dates(
     if published and modified and modified[:10] < published[:10]:
         modified = None
     return published, modified
+
+
+def _shown_dateline(around: Around, month_first: bool) -> str | None:
+    """The publication date the dateline right by the headline shows (an element
+    classed as a date, two containers up at most), if it shows one: the quick
+    look that checks a declared date against the page."""
+    for node in around.nodes("date", 2):
+        if around.teaser(node):
+            continue
+        if node.tag == "time":
+            pair = _time_element(node, month_first)
+            found = [pair] if pair else []
+        elif len(text := text_of(node)) <= 250:
+            found = labelled_dates(text, month_first=month_first)
+        else:
+            continue
+        if value := next((value for kind, value in found if kind in ("", "published")), None):
+            return value
+    return None
 
 
 def _days_between(earlier: str, later: str) -> int:
@@ -243,19 +262,24 @@ def labelled_in_story(around: Around, month_first: bool) -> str | None:
     scope = around.story_scope()
     if scope is None:
         return None
+    # In a whole body, the story's end lies after its headline, and not far.
+    whole_body = scope.tag not in ("article", "main")
+    if whole_body and not around.headlines:
+        return None
+    nodes = _after(around.headlines[0]) if whole_body else scope.traverse(include_text=True)
+    budget = _BODY_TEXTS
     days: dict[str, str] = {}
-    for node in scope.traverse(include_text=True):
+    for node in nodes:
         if node.tag != "-text" or (element := node.parent) is None:
             continue
         own = node.text(deep=False)
         # Most text nodes are the indentation between tags: no label there, and
         # the long search for one would cost more than all the others together.
-        if (
-            len(own) > 160
-            or own.isspace()
-            or not (label := DATE_LABEL.search(own))
-            or label["modified"]
-        ):
+        if own.isspace():
+            continue
+        if whole_body and (budget := budget - 1) < 0:
+            break
+        if len(own) > 160 or not (label := DATE_LABEL.search(own)) or label["modified"]:
             continue
         text = text_of(element)
         if len(text) < 40 and element.parent is not None and not parse_date(text):
@@ -272,6 +296,21 @@ def labelled_in_story(around: Around, month_first: bool) -> str | None:
             if len(days) > 1:
                 return None
     return next(iter(days.values()), None)
+
+
+# How many texts after the headline a whole body is searched for its "Published" line.
+_BODY_TEXTS = 150
+
+
+def _after(node: LexborNode) -> Iterator[LexborNode]:
+    """The nodes that come after ``node`` in the page, in document order."""
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html"):
+        sibling = current.next
+        while sibling is not None:
+            yield from sibling.traverse(include_text=True)
+            sibling = sibling.next
+        current = current.parent
 
 
 def _date_above(lines: list[str], start: int, end: int, month_first: bool) -> str | None:

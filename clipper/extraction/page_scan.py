@@ -403,7 +403,7 @@ class Around:
                 headline = self.headlines[0]
                 headline.insert_before(_MARK)
                 mark = headline.prev
-                text = _without_code(body, body.text(deep=True, separator="\n"))
+                text = body.text(deep=True, separator="\n")
                 if mark is not None and mark.tag == "-text":
                     mark.decompose()
                 position = text.find(_MARK)
@@ -412,7 +412,7 @@ class Around:
                     own = headline.text(deep=True, separator="\n").strip()
                     needle = own if text.startswith(own, position) else ""
             elif body is not None:
-                text = _without_code(body, body.text(deep=True, separator="\n"))
+                text = body.text(deep=True, separator="\n")
             else:
                 text = ""
             if position < 0:
@@ -420,11 +420,21 @@ class Around:
                 needle = title[:40]
                 position = text.find(needle) if len(needle) >= 8 else -1
             if position >= 0:
-                after = text[position + len(needle) : position + 2000].split("\n")
+                size = 2000 - len(needle)
+                tail = text[position + len(needle) :]
+                after = _shown_lines(tail[:size].split("\n"))
+                if (
+                    "{" in tail[:size]
+                    and sum(len(line) for line in after if len(line) < 300) < size // 2
+                    and body is not None
+                ):
+                    # Braces, and little of the stretch shown as lines: a style
+                    # sheet or a script set in the body fills it. Read it without.
+                    after = _shown_lines(_without_code(body, tail)[:size].split("\n"))
                 before = text[max(0, position - 400) : position].split("\n")[1:]
                 lines = _shown_lines(before)
                 below = len(lines)
-                self._lines = (lines + _shown_lines(after), below)
+                self._lines = (lines + after, below)
         return self._lines
 
     def teaser(self, node: LexborNode) -> bool:
@@ -552,9 +562,7 @@ class Around:
 
 
 def _without_code(scope: LexborNode, text: str) -> str:
-    """``text`` (``scope``'s) without its scripts' and style sheets' text: a style
-    sheet set in the page's body can be longer than the stretch of lines read
-    around the headline."""
+    """``text`` (part of ``scope``'s) without its scripts' and style sheets' text."""
     for node in scope.css("script, style, template"):
         code = node.text(deep=True)
         if len(code) > 80:
