@@ -228,9 +228,9 @@ def dateline_near_title(
             dated = labelled_dates(near, month_first=month_first)
             if dated and dated[0][0] != "modified":
                 found = dated[0][1]
-            elif len(line) <= 40 and index >= below:
+            elif index >= below and line.strip() in names:
                 # A post's header: its date a few lines above the poster's name
-                # ("30th March 2025, 16:26" / "#1" / "Link" / "microfast").
+                # alone on its line ("30th March 2025, 16:26" / "#1" / "microfast").
                 found = _date_above(lines, max(below, index - 6), index, month_first)
         elif (
             below <= index < below + 4
