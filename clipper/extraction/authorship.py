@@ -413,12 +413,10 @@ def _first_poster(around: Around, title: str) -> str | None:
         return None
     headline = around.headlines[0] if around.headlines else None
     nodes = body.css(f"h1, {_POSTER}")
-    holders = set()  # the headline's containers: a post that holds it names its poster
+    # The headline and its containers: a post that holds it names its poster.
+    holders = frozenset[int]()
     if headline is not None and any(node.mem_id == headline.mem_id for node in nodes):
-        current = headline.parent
-        while current is not None:
-            holders.add(current.mem_id)
-            current = current.parent
+        holders = around.headline_line
     passed = not holders  # no <h1> headline: every post counts
     for node in nodes[:200]:
         if not passed:
@@ -659,15 +657,14 @@ def _name_in_meta_line(line: str) -> str | None:
     (Hugo's PaperMod), "Dec 3, 2025 · 4 min read · Jane Doe"."""
     if len(line) > 120 or not _META_PARTS.search(line):
         return None
-    parts = [part for part in _META_PARTS.split(line) if part.strip()]
-    names = [name for part in parts if (name := lone_name(part.strip()))]
-    others = len(parts) - len(names)
-    if len(names) != 1 or others < 1:
+    parts = [(part, lone_name(part.strip())) for part in _META_PARTS.split(line) if part.strip()]
+    names = [name for _part, name in parts if name]
+    if len(names) != 1 or len(parts) < 2:
         return None
     if all(
         _MEASURE.fullmatch(part.strip()) or holds_date(part) or is_day_of_year(part)
-        for part in parts
-        if not lone_name(part.strip())
+        for part, name in parts
+        if not name
     ):
         return names[0]
     return None

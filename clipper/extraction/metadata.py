@@ -320,7 +320,12 @@ def extract_metadata(
     # <h1> that only links to the home page names the site too.
     for node in page.headings[:6]:
         _unshown(node)
-    homes = [text for node in page.headings[:6] if _links_home(node, text := _heading_text(node))]
+    headings = [
+        (node, text, _links_home(node, text))
+        for node in page.headings[:6]
+        if (text := _heading_text(node))
+    ]
+    homes = [text for _node, text, home in headings if home]
     declared_sites = _site_candidates(page, ld)
     site_keys = [key(name) for name in (*declared_sites, *homes)]
     site_keys += [key(_host_label(host)), key(host)]
@@ -330,11 +335,7 @@ def extract_metadata(
         site_keys.insert(0, key(site))
 
     places = Places()
-    visible = [
-        (node, text)
-        for node in page.headings[:6]
-        if 0 < len(text := _heading_text(node)) <= 300 and not _links_home(node, text)
-    ]
+    visible = [(node, text) for node, text, home in headings if len(text) <= 300 and not home]
     # A declared title that the page shows whole as its headline has no affix
     # to strip: "Digjitale Signal #18 – The World Without Work?" is one title.
     shown = {key(text) for _node, text in visible}

@@ -437,11 +437,10 @@ class Around:
                 self._lines = (lines + after, below)
         return self._lines
 
-    def teaser(self, node: LexborNode) -> bool:
-        """Whether ``node`` lies in a teaser of another page: one ``<article>`` of
-        a row of them that does not hold the headline (a grid of posts), or a
-        link that holds a title besides ``node`` ("5 May 2025 Understanding the
-        FTC's New Rule"). Its date and author are that page's, not the story's."""
+    @property
+    def headline_line(self) -> frozenset[int]:
+        """The ``mem_id`` of the headline and of each of its ancestors (none
+        without a headline): what holds the story's headline is no teaser."""
         if self._headline_line is None:
             ancestors: set[int] = set()
             current = self.headlines[0] if self.headlines else None
@@ -449,13 +448,20 @@ class Around:
                 ancestors.add(current.mem_id)
                 current = current.parent
             self._headline_line = frozenset(ancestors)
+        return self._headline_line
+
+    def teaser(self, node: LexborNode) -> bool:
+        """Whether ``node`` lies in a teaser of another page: one ``<article>`` of
+        a row of them that does not hold the headline (a grid of posts), or a
+        link that holds a title besides ``node`` ("5 May 2025 Understanding the
+        FTC's New Rule"). Its date and author are that page's, not the story's."""
         own = len(text_of(node))
-        current = node
+        current: LexborNode | None = node
         for depth in range(10):
-            current = current.parent
+            current = current.parent if current is not None else None
             if current is None or current.tag in ("body", "main"):
                 return False
-            if current.mem_id in self._headline_line:
+            if current.mem_id in self.headline_line:
                 return False
             if current.tag == "a" and depth < 3 and len(text_of(current)) > own + 20:
                 return True
