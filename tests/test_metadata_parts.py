@@ -281,6 +281,14 @@ def test_choose_title() -> None:
     assert choose_title(["Home", "Storm closes schools", "Storm closes schools"], []) == (
         "Storm closes schools"
     )
+    # A title shortened to the headline's first words yields to the headline...
+    assert choose_title(["Storm | Paper"], ["Storm warnings issued for the coast"]) == (
+        "Storm warnings issued for the coast"
+    )
+    # ...but a title that opens with the site's name does not crown a logo.
+    assert choose_title(["Paper - Storm warnings issued for the coast"], ["Paper Daily"]) == (
+        "Paper - Storm warnings issued for the coast"
+    )
     assert choose_title([], ["Only a headline"]) == "Only a headline"
     assert choose_title([], []) == ""
 

@@ -150,6 +150,22 @@ def _affix_of(headline: str, title: str) -> bool:
     return bool(wanted) and wanted in (key(parts[0]), key(parts[-1]))
 
 
+def _opens(headline: str, title: str) -> bool:
+    """Whether ``title``, or its first part before a separator, is the opening
+    words of ``headline``: a title shortened for search engines ("Storm |
+    Paper" over the headline "Storm warnings issued for the coast")."""
+    first, *rest = _CJK_SEPARATORS.split(title, maxsplit=1)
+    if rest and len(rest[0].split()) > 4:
+        return False  # "Paper - Story headline": the first part is the site's name
+    words, opening = _words(headline), _words(first)
+    return 0 < len(opening) < len(words) and words[: len(opening)] == opening
+
+
+def _words(text: str) -> list[str]:
+    """Words in order, case folded (a whole unspaced run is one word)."""
+    return _TOKENS.findall(text.casefold())
+
+
 def choose_title(declared: Sequence[str], headlines: Sequence[str]) -> str:
     """The title among ``declared`` ones (best first, site affixes removed) and
     the page's visible ``headlines`` (``<h1>`` texts in document order)."""
@@ -157,7 +173,10 @@ def choose_title(declared: Sequence[str], headlines: Sequence[str]) -> str:
     for headline in headlines:
         if not declared:
             return headline
-        if any(key(headline) == key(title) or _affix_of(headline, title) for title in declared):
+        if any(
+            key(headline) == key(title) or _affix_of(headline, title) or _opens(headline, title)
+            for title in declared
+        ):
             return headline
         best = max(declared, key=lambda title: similarity(headline, title))
         score = similarity(headline, best)
