@@ -866,6 +866,51 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("jdoe",),
     ),
+    # --- a labelled line under the headline, in no telling element ----------------------
+    "an unclassed 'Автор:' line (ru)": (
+        story("<div>Автор: Иван Петров</div>", lang="ru"),
+        ("Иван Петров",),
+    ),
+    "an unclassed dateline that names the writer after '作者：' (zh)": (
+        story("<div>2025-12-03 10:05\u3000来源：人民网\u3000作者：张伟、李娜</div>", lang="zh"),
+        ("张伟", "李娜"),
+    ),
+    "an unclassed '本报记者' line (zh)": (story("<div>本报记者 张伟</div>", lang="zh"), ("张伟",)),
+    "a lede that opens with '记者' names nobody (zh)": (
+        story("<p>记者从市政府获悉，港口因风暴关闭。</p>", lang="zh"),
+        (),
+    ),
+    "an unclassed '文：' line (ja)": (story("<div>文：山田太郎</div>", lang="ja"), ("山田太郎",)),
+    "an unclassed 'بقلم' line (ar)": (story("<div>بقلم: أحمد علي</div>", lang="ar"), ("أحمد علي",)),
+    "an unclassed 'מאת' line (he)": (story("<div>מאת דנה כהן</div>", lang="he"), ("דנה כהן",)),
+    "a Korean byline: the name, then '기자' (ko)": (
+        story("<div>입력 2025.12.03 10:05 홍길동 기자</div>", lang="ko"),
+        ("홍길동",),
+    ),
+    "a Korean byline element keeps the name, not the job (ko)": (
+        story('<span class="byline">홍길동 기자</span>', lang="ko"),
+        ("홍길동",),
+    ),
+    "a name and its job on one unclassed line (en)": (
+        story("<div>Jane Doe, Staff Writer</div><div>March 3, 2025</div>"),
+        ("Jane Doe",),
+    ),
+    "a name and a date after a dash (vi)": (
+        story("<div>Nguyễn Văn An - 03/12/2025</div>", lang="vi"),
+        ("Nguyễn Văn An",),
+    ),
+    "'Reporting by' on its own line (en)": (
+        story("<div>Reporting by Jane Doe</div>"),
+        ("Jane Doe",),
+    ),
+    "a syndicated story's paper is no second author (en)": (
+        story('<p class="byline">By Jane Doe, Los Angeles Times</p>'),
+        ("Jane Doe",),
+    ),
+    "a syndicated story's paper, in German (de)": (
+        story("<div>Von Anna Müller, Süddeutsche Zeitung</div>", lang="de"),
+        ("Anna Müller",),
+    ),
     "a reviewer far below a product's description is no author (en)": (
         page(
             "",

@@ -46,10 +46,23 @@ from clipper.urls import host_of
 # Words that introduce a byline inside a longer line of text; the words of
 # more languages only before a colon ("Szerző:", "Oleh:", "Piše:").
 _LABEL_WORDS = longest_first((*BYLINE_WORDS, *BYLINE_LABELS))
-_BYLINE_LABEL = re.compile(
-    r"(?:^|(?<=[\s|·•\u3000(（]))(?:By|Von|Par|Por|Door|Autor(?:in)?:|Author:|Автор:|Авторы:"
-    rf"|Текст:|作者[:：]|撰文|記者|记者|بقلم|(?i:{_LABEL_WORDS})\s*[:：])\s*"
+_LABELLED = (
+    r"Autor(?:in)?:|Author:|Автор:|Авторы:|Текст:|作者[:：]|文[:：]|撰文[:：]|بقلم|كتبت?[:：]|מאת"
+    rf"|(?i:{_LABEL_WORDS})\s*[:：]"
 )
+_BYLINE_LABEL = re.compile(
+    rf"(?:^|(?<=[\s|·•\u3000(（]))(?:By|Von|Par|Por|Door|撰文|記者|记者|{_LABELLED})\s*"
+)
+# The labels that are no word of a sentence, in a line of text under the headline
+# (where a capitalised "By" may be a headline-style deck's: "Man Shot By
+# Police"): "2025-12-03 来源：人民网 作者：张伟". A Chinese reporter's title only
+# before a short name: "记者从市政府获悉" ("the reporter learned") opens a lede.
+_LABEL_IN_LINE = re.compile(
+    rf"(?:^|(?<=[\s|·•\u3000(（]))(?:{_LABELLED})\s*"
+    r"|(?:记者|記者)[\s:：]*(?=[\u4e00-\u9fff]{2,4}(?:$|[\s，,、　]))"
+)
+# A Korean byline: the name, then its job ("홍길동 기자", "입력 2025.12.03 홍길동 기자").
+_KOREAN_BYLINE = re.compile(r"(?:^|\s)([가-힣]{2,4})\s?(?:기자|특파원|선임기자)(?=$|[\s=(,])")
 
 
 # Dublin Core's creator first: it is set on purpose, where a bare "author" is
@@ -308,6 +321,10 @@ def authors(
                 yield _Witness(parse_byline(line[by:]))
             elif index < below + 5 and (name := _name_in_meta_line(line)):
                 yield _Witness([name])
+            elif index < below + 5 and len(line) <= 160 and (label := _LABEL_IN_LINE.search(line)):
+                yield _Witness(parse_byline(line[label.start() :]))
+            elif index < below + 5 and len(line) <= 160 and (korean := _KOREAN_BYLINE.search(line)):
+                yield _Witness([korean[1]])
             elif index < below + 8 and (name := _name_beside(lines, index, index <= below + 1)):
                 if not _people_listed(lines, below, name):
                     yield _Witness([name])
@@ -645,7 +662,7 @@ def _name_beside(lines: list[str], index: int, dated: bool = False) -> str | Non
 
 # The parts of a meta line under a headline, and the parts that are no name:
 # a date, a reading time, a word count.
-_META_PARTS = re.compile(r"\s*[|·•]\s*")
+_META_PARTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
 _MEASURE = re.compile(
     r"\d[\d,.]*\s*(?:min(?:ute)?s?|words?|wörter|mots|palabras|parole)(?:\s+read)?", re.I
 )
@@ -655,14 +672,21 @@ def _name_in_meta_line(line: str) -> str | None:
     """The name in a meta line under the headline whose other parts are a date,
     a reading time or a word count: "· 30 min · 6279 words · Ash Vardanian"
     (Hugo's PaperMod), "Dec 3, 2025 · 4 min read · Jane Doe"."""
-    if len(line) > 120 or not _META_PARTS.search(line):
+    if len(line) > 120:
         return None
+    if not _META_PARTS.search(line):
+        # "Jane Doe, Staff Writer": a name and its job after a comma.
+        name, comma, job = line.partition(", ")
+        return lone_name(name) if comma and names_a_role(job) else None
     parts = [(part, lone_name(part.strip())) for part in _META_PARTS.split(line) if part.strip()]
     names = [name for _part, name in parts if name]
     if len(names) != 1 or len(parts) < 2:
         return None
     if all(
-        _MEASURE.fullmatch(part.strip()) or holds_date(part) or is_day_of_year(part)
+        _MEASURE.fullmatch(part.strip())
+        or holds_date(part)
+        or is_day_of_year(part)
+        or names_a_role(part)
         for part, name in parts
         if not name
     ):

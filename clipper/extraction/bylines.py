@@ -98,6 +98,7 @@ _ROLE_WORDS = _wordset(
     wartawati jurnalis kontributor koresponden redaktör korrespondent redaktør toimittaja
     kirjeenvaihtaja jurnalist jurnalistă redactor corespondent novinar novinarka urednik
     urednica dopisnik δημοσιογράφος ανταποκριτής журналіст журналістка кореспондент
+    기자 특파원 선임기자 객원기자 논설위원
     кореспондентка оглядач журналист репортер кореспондент žurnalistas žurnalistė
     """
 ) | _NEWSROOM_WORDS  # fmt: skip
@@ -166,7 +167,7 @@ BYLINE_LABELS = ("oleh", "yazan", "yazar")
 # A line that opens with a byline word: "By Jon Foster - 2025-09-13". The name
 # is not written in lower case: "By logging in, you agree" is a sentence.
 _BY_VERB = (
-    r"(?:(?:written|posted|published|reported)\s+by|(?:escrito|publicado)\s+por"
+    r"(?:(?:written|posted|published|reported|reporting)\s+by|(?:escrito|publicado)\s+por"
     r"|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé|publié)\s+par|(?:scritto|pubblicato)\s+da"
     r"|(?:skrevet|skriven)\s+a[vf]|napsala?|napísala?|írta|piše|пише|γράφει|โดย"
     r"|(?:story|words)\s+by|by|von|par|por|door|di|av|af)"
@@ -287,11 +288,29 @@ _DOMAIN = re.compile(
 
 
 _AGENCY_KEYS = frozenset(key(name) for name in _AGENCIES)
+# The words that end a newspaper's or a broadcaster's name ("Los Angeles Times",
+# "BBC News", "Süddeutsche Zeitung") and no person's. "Post", "Press", "Star",
+# "Sun" and "Mail" are surnames too (Emily Post), so they are not among them.
+_OUTLET_WORDS = _wordset(
+    """
+    times news journal herald tribune gazette telegraph chronicle observer magazine
+    newspaper radio tv television zeitung nachrichten rundschau tagblatt anzeiger kurier
+    diario noticias notícias jornal gazzetta corriere giornale quotidiano dagblad tidning
+    nyheter sanomat gazeta новости газета
+    """
+)  # fmt: skip
 
 
 def is_agency(name: str) -> bool:
     """True for a news agency's name (``AFP``, ``The Associated Press``, ``dpa``)."""
     return key(name) in _AGENCY_KEYS
+
+
+def is_outlet(name: str) -> bool:
+    """True for a newspaper's or a broadcaster's name, by its last word: the
+    paper a syndicated story came from ("By Jane Doe, Los Angeles Times")."""
+    words = name.split()
+    return len(words) >= 2 and _fold_word(words[-1]) in _OUTLET_WORDS
 
 
 def _fold_word(word: str) -> str:
@@ -593,7 +612,7 @@ def split_authors(
     excluded = {k for k in site_keys if k}
     people, others = [], []
     for name in unique(names):
-        if is_agency(name) or key(name) in excluded:
+        if is_agency(name) or is_outlet(name) or key(name) in excluded:
             others.append(name)
         else:
             people.append(_without_site(name, excluded))
@@ -665,7 +684,7 @@ def lone_name(text: str) -> str | None:
     if any(_fold_word(word) in _PAGE_WORDS for word in words):
         return None  # "Next Post", "Table Of Contents": the page's furniture
     names = parse_byline(text)
-    if len(names) != 1 or key(names[0]) != key(text) or is_agency(names[0]):
+    if len(names) != 1 or key(names[0]) != key(text) or is_agency(names[0]) or is_outlet(names[0]):
         return None
     return names[0]
 
