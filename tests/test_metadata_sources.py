@@ -772,6 +772,33 @@ CASES: dict[str, Case] = {
         page("", f"<div>{H1}<p>Updated</p><p>December 4, 2025</p>STORY</div>"),
         modified="2025-12-04",
     ),
+    "one line of published and updated dates gives both (en)": Case(
+        page(
+            "",
+            f"<article>{H1}<div>Published 3 December 2025, updated 4 December 2025</div>"
+            f"{LONG}</article>",
+        ),
+        published="2025-12-03",
+        modified="2025-12-04",
+    ),
+    "'publié le ..., mis à jour le ...' on one line gives both (fr)": Case(
+        page(
+            "<title>La tempête ferme le port</title>",
+            "<article><h1>La tempête ferme le port</h1><div>Publié le 3 décembre 2025 à 10h05,"
+            f" mis à jour le 4 décembre 2025 à 12h00</div>{LONG}</article>",
+            "fr",
+        ),
+        title="La tempête ferme le port",
+        published="2025-12-03T10:05:00",
+        modified="2025-12-04T12:00:00",
+    ),
+    "a caption's date under the headline is no dateline (en)": Case(
+        page(
+            "",
+            f"<article>{H1}<figure><img src='harbour.jpg' alt=''>"
+            "<figcaption>The harbour on December 3, 2025.</figcaption></figure>STORY</article>",
+        ),
+    ),
     "a script between headline and dateline is not read as lines (en)": Case(
         page(
             "",

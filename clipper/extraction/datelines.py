@@ -216,8 +216,8 @@ def dateline_near_title(
             ):
                 kind = "modified" if label["modified"] else "published"
                 dated, taken = [(kind, pieces[0])], pieces[1]
-            if dated and dated[0][0] == "modified":
-                modified = modified or dated[0][1]
+            # "Published 3 Dec 2025, updated 4 Dec 2025": the modified one too.
+            modified = modified or next((value for kind, value in dated if kind == "modified"), None)
             # "Updated 5 Dec 2025 · Published 3 Dec 2025": the published one,
             # wherever it stands in the line.
             if first := next((value for kind, value in dated if kind != "modified"), None):
@@ -353,7 +353,8 @@ def _date_alone(line: str, month_first: bool) -> str | None:
         for word in line.split()
         if not any(c.isdigit() for c in word) and word.strip(",.").casefold() not in DATELINE_WORDS
     ]
-    return value if len(words) <= 2 else None
+    # Lower-case words make a phrase: a caption's "The depot on December 3, 2025."
+    return value if len(words) <= 2 and not any(word[:1].islower() for word in words) else None
 
 
 # A time of day alone on its line, between the pieces of a date.
