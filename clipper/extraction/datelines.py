@@ -217,7 +217,8 @@ def dateline_near_title(
                 kind = "modified" if label["modified"] else "published"
                 dated, taken = [(kind, pieces[0])], pieces[1]
             # "Published 3 Dec 2025, updated 4 Dec 2025": the modified one too.
-            modified = modified or next((value for kind, value in dated if kind == "modified"), None)
+            stated = (value for kind, value in dated if kind == "modified")
+            modified = modified or next(stated, None)
             # "Updated 5 Dec 2025 · Published 3 Dec 2025": the published one,
             # wherever it stands in the line.
             if first := next((value for kind, value in dated if kind != "modified"), None):
