@@ -259,6 +259,13 @@ def test_declared_stand_in(declared: str, expected: str | None) -> None:
         ("新幹線、大雪で一部運休 | 例示新聞", [], "新幹線、大雪で一部運休"),
         ("comwrap auf der DMEXCO 2018 | Blog", ["comwrap"], "comwrap auf der DMEXCO 2018"),
         ("Using __init__ in Python classes", [], "Using __init__ in Python classes"),
+        ("Storm closes the harbour « Example News", ["examplenews"], "Storm closes the harbour"),
+        ("Pékin : « un tournant » pour la Chine", [], "Pékin : « un tournant » pour la Chine"),
+        (
+            "Actualités » Pékin : un tournant pour la Chine",
+            ["actualites"],
+            "Pékin : un tournant pour la Chine",
+        ),
     ],
 )
 def test_strip_site(title: str, sites: list[str], expected: str) -> None:

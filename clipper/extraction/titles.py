@@ -98,9 +98,16 @@ def strip_site(title: str, site_keys: Sequence[str]) -> tuple[str, str | None]:
     """
     title = tidy(title)
     separators = _SEPARATORS if title.isascii() else _CJK_SEPARATORS
+    # French quotes: "Pékin : « un tournant » pour la Chine" is one title, its »
+    # no separator. Without a », « is one: "Title « Site", an old WordPress
+    # default. (Characters are swapped one for one, to split on the same spans.)
+    if "»" in title.partition("«")[2]:
+        split = title.replace("»", "”")
+    else:
+        split = title.replace(" « ", " » ")
     # Parts as (start, end) spans, so that what is kept keeps its own separators.
     spans, start = [], 0
-    for separator in separators.finditer(title):
+    for separator in separators.finditer(split):
         spans.append((start, separator.start()))
         start = separator.end()
     spans.append((start, len(title)))
