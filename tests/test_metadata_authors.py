@@ -899,6 +899,42 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         story("<div>Nguyễn Văn An - 03/12/2025</div>", lang="vi"),
         ("Nguyễn Văn An",),
     ),
+    "'By' and each name in its own link, in no telling element (en)": (
+        story(
+            "<p>By <a href='/people/jd'>Jane Doe</a>, <a href='/people/js'>John Smith</a>"
+            " and <a href='/people/al'>Ann Lee</a></p>"
+        ),
+        ("Jane Doe", "John Smith", "Ann Lee"),
+    ),
+    "'Von' and two linked names (de)": (
+        story(
+            "<p>Von <a href='/autor/am'>Anna Müller</a> und "
+            "<a href='/autor/ps'>Peter Schmidt</a></p>",
+            lang="de",
+        ),
+        ("Anna Müller", "Peter Schmidt"),
+    ),
+    "two author links, each in a span.author, joined by a comma (en)": (
+        story(
+            '<div class="meta"><span class="author"><a href="/author/jd">Jane Doe</a></span>, '
+            '<span class="author"><a href="/author/js">John Smith</a></span></div>'
+        ),
+        ("Jane Doe", "John Smith"),
+    ),
+    "a byline's links to author pages, joined by 'and' (en)": (
+        story(
+            '<p class="byline">By <a href="/author/jd">Jane Doe</a> and '
+            '<a href="/author/js">John Smith</a></p>'
+        ),
+        ("Jane Doe", "John Smith"),
+    ),
+    "authors' links not joined by 'and' or a comma are not co-authors (en)": (
+        story(
+            '<div class="byline"><a href="/author/jd">Jane Doe</a></div>'
+            '<div class="related"><a href="/author/zo">Zed Other</a></div>'
+        ),
+        ("Jane Doe",),
+    ),
     "'Reporting by' on its own line (en)": (
         story("<div>Reporting by Jane Doe</div>"),
         ("Jane Doe",),

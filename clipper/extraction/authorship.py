@@ -295,7 +295,11 @@ def authors(
                 # the same with less around it: prefer it.
                 contained = [t for t in texts[index + 1 :] if 1 < len(t) < len(text) and t in text]
                 if not any(parse_byline(t) for t in contained):
-                    yield _Witness(_in_context(parse_byline(text), text, texts[:index]))
+                    names = _in_context(parse_byline(text), text, texts[:index])
+                    if names and not all(is_agency(name) for name in names):
+                        for other in _co_authors(node, nodes[index + 1 :]):
+                            names += parse_byline(text_of(other))
+                    yield _Witness(unique(names))
             elif len(text) > 160:  # an author box with a biography: its links name them
                 for link in node.css("a")[:3]:
                     yield _Witness(parse_byline(text_of(link)))
@@ -314,6 +318,7 @@ def authors(
                 if following in (":", "："):  # "Author" / ":" / "Vinay Sajip": three spans
                     following = lines[index + 2] if index + 2 < len(lines) else ""
                 if following[:1] and not following[:1].islower():
+                    following += _more_names(lines, index + 2)
                     yield _Witness(parse_byline(f"By {following}"[:160]))
             elif len(line) <= 120 and BY_LINE.match(line):
                 yield _Witness(parse_byline(line))
@@ -369,6 +374,69 @@ def authors(
 
 # Marks a design sets before a meta line: "// By ...", "» By ...", "— By ...".
 _ORNAMENT = re.compile(r"^[/|»>•·*#~–—-]+\s*")
+
+
+def _co_authors(node: LexborNode, later: list[LexborNode]) -> list[LexborNode]:
+    """The byline elements after ``node`` that name its co-authors, each in its
+    own element joined to the one before by "and" or a comma: "By <a>Jane
+    Doe</a> and <a>John Smith</a>", two ``span.author`` in one meta line. A
+    list of reviewers or a page's other links are not joined so."""
+    found: list[LexborNode] = []
+    current = node
+    for other in later[:8]:
+        if len(text_of(other)) > 60:
+            break
+        if current.mem_id in (_id(other.parent), _id(other.parent and other.parent.parent)):
+            continue  # the same author's link inside the element just taken
+        # Siblings, or wrapped in siblings ("<span><a>A</a></span>, <span><a>B</a>").
+        pairs = [(current, other), (current.parent, other), (current, other.parent)]
+        pairs.append((current.parent, other.parent))
+        if any(a is not None and b is not None and _joined(a, b) for a, b in pairs):
+            found.append(other)
+            current = other
+        else:
+            break
+    return found
+
+
+def _id(node: LexborNode | None) -> int | None:
+    return node.mem_id if node is not None else None
+
+
+def _joined(first: LexborNode, second: LexborNode) -> bool:
+    """Whether ``second`` follows ``first`` in the same parent with only a
+    joining word ("and", ",", "&") between them."""
+    between: list[str] = []
+    sibling = first.next
+    for _ in range(4):
+        if sibling is None:
+            return False
+        if sibling.mem_id == second.mem_id:
+            words = " ".join(between).replace(",", " , ").split()
+            return bool(words) and all(word.casefold() in _AND for word in words)
+        between.append(
+            sibling.text(deep=True) if sibling.tag != "-text" else sibling.text_content or ""
+        )
+        sibling = sibling.next
+    return False
+
+
+# The words that join names in a byline, each alone on its line between two
+# links: "By" / "Jane Doe" / "and" / "John Smith".
+_AND = frozenset({",", "&", "and", "und", "et", "y", "e", "i", "и", "en", "og", "och", "és", "ja"})
+
+
+def _more_names(lines: list[str], index: int) -> str:
+    """The names that follow a byline's first one on their own lines, each after
+    a joining word ("and", ","), as the text to add to the byline."""
+    more = ""
+    while index + 1 < len(lines) and len(more) < 120 and lines[index].casefold() in _AND:
+        name = lines[index + 1]
+        if not name[:1].isupper() or len(name) > 40:
+            break
+        more += f" {lines[index]} {name}"
+        index += 2
+    return more
 
 
 def _storied(lines: list[str], below: int) -> bool:
