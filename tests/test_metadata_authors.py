@@ -935,6 +935,28 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("Jane Doe",),
     ),
+    "one author declared, three in the byline: the byline's list (en)": (
+        story(
+            '<div class="hero-author">Written by <span>Dr Jane Doe</span>, <span>John Smith</span>,'
+            " <span>Ann Lee</span></div>",
+            head=article_ld({"@type": "Person", "name": "Jane Doe"}),
+        ),
+        ("Jane Doe", "John Smith", "Ann Lee"),
+    ),
+    "a declared author with credentials is not listed twice (en)": (
+        story(
+            '<div class="author-card">Jane Doe, MS, RD, FAND</div>',
+            head=article_ld({"@type": "Person", "name": "Jane Doe, MS, RD, FAND"}),
+        ),
+        ("Jane Doe",),
+    ),
+    "a syndicating paper's one-word name beside the declared writer (en)": (
+        story(
+            '<p class="byline">By Victor Tangermann, Futurism</p>',
+            head='<meta name="author" content="Victor Tangermann, Futurism">',
+        ),
+        ("Victor Tangermann",),
+    ),
     "'Reporting by' on its own line (en)": (
         story("<div>Reporting by Jane Doe</div>"),
         ("Jane Doe",),

@@ -361,6 +361,13 @@ def authors(
             if people and (not accounts or not all(_account_name(n) for n in people)):
                 if source is declared and (shown := _shown_instead(people, around, title)):
                     return tuple(unique(shown))[:8]
+                if source is declared and _more_shown(people, around):
+                    # "Written by A, B and C" where only A is declared (a CMS
+                    # field for one author): the byline's list is the whole one.
+                    for other in visible():
+                        shown_people = split_authors(other.names, site_keys)[0]
+                        if _co_listed(people, shown_people):
+                            return shown_people[:8]
                 return people[:8]
             fallback = fallback or others or tuple(unique(witness.organizations))
             stand_in = stand_in or tuple(unique(witness.stand_ins))
@@ -613,6 +620,47 @@ def _account_name(name: str) -> bool:
     return " " not in name and any(c.isupper() or c.islower() for c in name)
 
 
+def _more_shown(declared: tuple[str, ...], around: Around) -> bool:
+    """Whether the headline's box shows a declared name joined to another one
+    ("Jane Doe, John Smith", "Jane Doe and John Smith"): a quick look before
+    the byline is read for co-authors the declaration left out."""
+    header = _headline_box_text(around)
+    return any(
+        re.search(rf"{re.escape(name.casefold())}\s*(?:,|&|\band\b|\bund\b|\bet\b|、)\s*\w", header)
+        for name in declared
+    )
+
+
+def _co_listed(declared: tuple[str, ...], shown: tuple[str, ...]) -> bool:
+    """Whether ``shown`` is ``declared`` with more people: each one more is a
+    whole name (not a paper's one word: "Victor Tangermann, Futurism") and
+    none repeats a declared one ("Dylan Bailey, MS, RD, FAND" read as two)."""
+    wanted = {key(name) for name in declared}
+    more = [name for name in shown if key(name) not in wanted]
+    return (
+        bool(more)
+        and wanted <= {key(name) for name in shown}
+        and all(
+            (len(name.split()) >= 2 or not name.isascii())
+            and not any(known in key(name) for known in wanted)
+            for name in more
+        )
+    )
+
+
+def _headline_box_text(around: Around) -> str:
+    """The text of the headline's box (the story's header, with its byline),
+    folded; empty without a headline."""
+    if not around.headlines:
+        return ""
+    box = around.headlines[0]
+    for _level in range(3):
+        if box.parent is None or box.parent.tag in ("body", "html"):
+            break
+        box = box.parent
+    return box.text(deep=True, separator=" ")[:5000].casefold()
+
+
 def _shown_instead(declared: tuple[str, ...], around: Around, title: str) -> list[str] | None:
     """The names of a "By" line just under the headline, when the page shows none
     of the people it declares near it.
@@ -623,17 +671,11 @@ def _shown_instead(declared: tuple[str, ...], around: Around, title: str) -> lis
     JSON-LD and nowhere on the page. The byline's name may be the site's own
     ("Written by Model Remodel").
     """
-    if around.headlines:
-        # The headline's own box first (the story's header, its byline with
-        # it): a quick look that settles most pages.
-        box = around.headlines[0]
-        for _level in range(3):
-            if box.parent is None or box.parent.tag in ("body", "html"):
-                break
-            box = box.parent
-        header = box.text(deep=True, separator=" ")[:5000].casefold()
-        if any(name.casefold() in header for name in declared):
-            return None
+    # The headline's own box first (the story's header, its byline with it): a
+    # quick look that settles most pages.
+    header = _headline_box_text(around)
+    if any(name.casefold() in header for name in declared):
+        return None
     lines, below = around.lines(title)
     near = lines[max(0, below - 3) : below + 12]
     if not near:
