@@ -957,6 +957,13 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("Victor Tangermann",),
     ),
+    "a screen reader's 'Post author' label is no part of the name (en)": (
+        story(
+            '<div class="post-author"><span class="screen-reader-text">Post author</span>'
+            " By Jane Doe</div>"
+        ),
+        ("Jane Doe",),
+    ),
     "'Reporting by' on its own line (en)": (
         story("<div>Reporting by Jane Doe</div>"),
         ("Jane Doe",),

@@ -1224,6 +1224,23 @@ CASES: dict[str, Case] = {
     "'Site - Story' prefix stripped (en)": Case(
         page("<title>Example News - Storm closes the harbour</title>", "<p>STORY</p>"),
     ),
+    "Blogger's 'Blog: Post' title, the post's title in an h3 (en)": Case(
+        page(
+            "<title>Example News: Storm closes the harbour</title>",
+            '<div class="post hentry"><h2 class="date-header"><span>Wednesday, December 3, 2025'
+            '</span></h2><h3 class="post-title entry-title">Storm closes the harbour</h3>'
+            '<div class="post-body entry-content">STORY</div></div>',
+        ),
+        url="https://examplenews.blogspot.com/2025/12/storm.html",
+        published="2025-12-03",
+    ),
+    "a colon after a site's name the page never shows as a heading stays (en)": Case(
+        page(
+            "<title>Example News: the harbour, reopened</title>", "<div><h2>Tides</h2>STORY</div>"
+        ),
+        url="https://examplenews.example/harbour",
+        title="Example News: the harbour, reopened",
+    ),
     "a dash that belongs to the headline is kept (en)": Case(
         page(
             "<title>Storm closes the harbour – and the ferries stop | Example News</title>",

@@ -288,7 +288,7 @@ def authors(
             and not _foreign_author_link(node, host)
             and not around.teaser(node)
         ][:15]
-        texts = [text_of(node) for node in nodes]
+        texts = [_shown_text(node) for node in nodes]
         for index, (node, text) in enumerate(zip(nodes, texts, strict=True)):
             if 2 <= len(text) <= 160:
                 # An inner match ("span.author" inside "div.byline-section") says
@@ -381,6 +381,22 @@ def authors(
 
 # Marks a design sets before a meta line: "// By ...", "» By ...", "— By ...".
 _ORNAMENT = re.compile(r"^[/|»>•·*#~–—-]+\s*")
+
+
+# The labels a theme writes for screen readers beside its icons ("Post author",
+# "Posted on"): not shown, and no part of the name.
+_SCREEN_READER = "[class*=screen-reader i], [class*=sr-only i], [class*=visually-hidden i]"
+
+
+def _shown_text(node: LexborNode) -> str:
+    """A byline element's text without its screen-reader labels: WordPress's
+    default theme writes "Post author" before "By Jane Doe"."""
+    text = text_of(node)
+    for label in node.css(_SCREEN_READER):
+        hidden = text_of(label)
+        if hidden and hidden != text:
+            text = " ".join(text.replace(hidden, " ", 1).split())
+    return text
 
 
 def _co_authors(node: LexborNode, later: list[LexborNode]) -> list[LexborNode]:

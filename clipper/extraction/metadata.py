@@ -100,6 +100,21 @@ _LETTER = re.compile(r"[^\W\d_]")
 _UNSHOWN = "[hidden], [aria-hidden=true i], button, template, script, style, svg"
 
 
+def _site_label(tree: LexborHTMLParser, title: str, site_keys: list[str]) -> tuple[str, str] | None:
+    """A ``<title>`` written "Site: Headline" (Blogger's default) as the headline
+    and the site, when a heading on the page shows that headline. A colon is no
+    separator otherwise: "Review: the film", and a home page's "Figma: The
+    Collaborative Interface Design Tool" is its whole title."""
+    site, colon, rest = tidy(title).partition(": ")
+    if not colon or not rest or not matches_site(site, site_keys):
+        return None
+    wanted = key(rest)
+    for heading in tree.css("h1, h2, h3")[:30]:
+        if key(text_of(heading)) == wanted:
+            return rest, site
+    return None
+
+
 def _unshown(heading: LexborNode) -> None:
     """Remove from ``heading`` what it holds but does not show as text (the
     content step would remove it from the page all the same)."""
@@ -330,6 +345,8 @@ def extract_metadata(
     site_keys = [key(name) for name in (*declared_sites, *homes)]
     site_keys += [key(_host_label(host)), key(host)]
     document_title, affix = strip_site(page.title, site_keys) if page.title else ("", None)
+    if affix is None and page.title and (labelled := _site_label(tree, page.title, site_keys)):
+        document_title, affix = labelled
     site = _choose_site(declared_sites, host, affix)
     if site:
         site_keys.insert(0, key(site))
