@@ -278,6 +278,12 @@ def test_ambiguous_numeric_dates_are_day_first_unless_american() -> None:
         ),
         ("Version 1.2.25", []),
         ("प्रकाशित: 3 दिसंबर 2025", [("published", "2025-12-03")]),
+        # "Update" as a noun labels a modification too (English, Dutch).
+        ("Last update on: August 25, 2025", [("modified", "2025-08-25")]),
+        (
+            "3 dec 2025 om 10:05 Update: 4 dec 2025 om 12:00",
+            [("", "2025-12-03T10:05:00"), ("modified", "2025-12-04T12:00:00")],
+        ),
     ],
 )
 def test_labelled_dates(text: str, expected: list[tuple[str, str]]) -> None:

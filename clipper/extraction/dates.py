@@ -690,8 +690,8 @@ def date_from_url(url: str) -> str | None:
 # "updated"). An "Updated" date is a modification date in every language: it
 # must never become the publication date.
 _MODIFIEDDATE_LABELS = (
-    "last updated", "last modified", "updated on", "updated", "modified", "revised", "edited",
-    "last post", "last reply", "latest reply", "last activity", "letzter beitrag",
+    "last updated", "last modified", "updated on", "updated", "update", "modified", "revised",
+    "edited", "last post", "last reply", "latest reply", "last activity", "letzter beitrag",
     "letzte antwort", "dernier message", "dernière réponse", "último mensaje",
     "última respuesta", "ultimo messaggio", "ultima risposta",
     "zuletzt aktualisiert", "aktualisiert am", "aktualisiert", "geändert", "stand",
