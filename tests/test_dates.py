@@ -121,6 +121,18 @@ ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
         # A month's short name between dots (Folha de S.Paulo's dateline).
         ("21.dez.2018 às 10h55", "2018-12-21T10:55:00"),
         ("21.Dec.2018", "2018-12-21"),
+        # The Solar Hijri calendar (Persian): Nowruz moves between 20 and 21 March
+        # with the leap years (1399 and 1403 were leap).
+        ("۱۲ آذر ۱۴۰۴", "2025-12-03"),
+        ("۱۲ آذر ۱۴۰۴ - ۱۰:۰۵", "2025-12-03T10:05:00"),
+        ("۱۴۰۴/۰۹/۱۲", "2025-12-03"),
+        ("1404/09/12", "2025-12-03"),
+        ("۱ فروردین ۱۴۰۳", "2024-03-20"),
+        ("۳۰ اسفند ۱۴۰۳", "2025-03-20"),
+        ("۱ فروردین ۱۴۰۴", "2025-03-21"),
+        ("۱ فروردین ۱۴۰۰", "2021-03-21"),
+        ("۱۰ دی ۱۴۰۳", "2024-12-30"),
+        ("۳۱ شهریور ۱۳۷۰", "1991-09-22"),
     ],
 )
 def test_parse_date(value: str, expected: str) -> None:
@@ -141,6 +153,8 @@ def test_parse_date(value: str, expected: str) -> None:
         "Copyright 2020",
         "03.12.25",  # a two-digit year needs a label before it is a date
         "2568",  # a Buddhist-era year alone names no day
+        "۳۰ اسفند ۱۴۰۴",  # 1404 is no leap year: Esfand has 29 days
+        "1404/13/01",
     ],
 )
 def test_parse_date_rejects_what_is_not_a_date(value: str | None) -> None:

@@ -772,6 +772,16 @@ CASES: dict[str, Case] = {
         page("", f"<div>{H1}<p>Updated</p><p>December 4, 2025</p>STORY</div>"),
         modified="2025-12-04",
     ),
+    "a Solar Hijri dateline under the headline (fa)": Case(
+        page(
+            "<title>طوفان بندر را بست</title>",
+            '<article><h1>طوفان بندر را بست</h1><div class="meta">۱۲ آذر ۱۴۰۴ - ۱۰:۰۵</div>'
+            "STORY</article>",
+            "fa",
+        ),
+        title="طوفان بندر را بست",
+        published="2025-12-03T10:05:00",
+    ),
     "one line of published and updated dates gives both (en)": Case(
         page(
             "",
