@@ -51,7 +51,7 @@ _DIGITS = str.maketrans(
 # French, Spanish, Catalan, Italian, Portuguese, Dutch, the Scandinavian languages,
 # Finnish, Estonian, Latvian, Lithuanian, Polish, Czech, Slovak, Hungarian,
 # Romanian, Croatian, Serbian, Slovene, Bulgarian, Russian, Ukrainian, Greek,
-# Turkish, Indonesian, Malay, Tagalog, Swahili, Arabic (Egypt), Persian, Urdu and
+# Turkish, Indonesian, Malay, Tagalog, Swahili, Albanian, Arabic (Egypt), Persian, Urdu and
 # Hebrew (with its "in" prefix: "3 בדצמבר 2025"). Several languages share
 # spellings (``mars``, ``april``) and agree on the number; Croatian "listopad"
 # (October) is left out, as Polish and Czech "listopad" is November.
@@ -60,13 +60,15 @@ _MONTH_NAMES = [
     " stycznia styczeń styczen ocak январь января янв січня січень ιανουαρίου ιανουάριος ιαν"
     " يناير leden ledna januára január tammikuuta tammikuu siječnja siječanj ianuarie gener"
     " sausio jaanuar janvārī janvāra јануар јануари януари"
-    " ינואר בינואר ژانویه جنوری",
+    " ינואר בינואר ژانویه جنوری"
+    " janar",
     "feb february pebruari februar feber févr fevr février fevrier febrero febbraio fevereiro fev"
     " februari lutego luty şubat subat февраль февраля фев лютого лютий φεβρουαρίου"
     " φεβρουάριος φεβ فبراير únor února februára február febr helmikuuta helmikuu veljače"
     " veljača februarie febrer vasario veebruar februāris februārī februāra pebrero фебруар"
     " февруари"
-    " פברואר בפברואר فوریه فروری",
+    " פברואר בפברואר فوریه فروری"
+    " shkurt",
     "mar march märz maerz mär mars marzo março marco maart mrt marca marzec mart maret март"
     " марта мар березня березень μαρτίου μάρτιος μαρ مارس březen března március márc"
     " maaliskuuta maaliskuu ožujka ožujak martie març kovo märts marts martā marta mac marso"
@@ -75,7 +77,8 @@ _MONTH_NAMES = [
     "apr april avr avril abril abr aprile aprilie kwietnia kwiecień nisan апрель апреля апр"
     " квітня квітень απριλίου απρίλιος απρ أبريل ابريل إبريل duben dubna apríla április ápr"
     " huhtikuuta huhtikuu travnja travanj balandžio aprill aprīlis aprīlī aprīļa април"
-    " אפריל באפריל آوریل اپریل aprili",
+    " אפריל באפריל آوریل اپریل aprili"
+    " prill",
     "may mai mayo maggio mag maio mei maj maja mayıs mayis май мая травня травень μαΐου"
     " μαΐος μαιου μαι مايو květen května mája május máj toukokuuta toukokuu svibnja svibanj"
     " maig gegužės maijs maijā maija мај"
@@ -84,38 +87,45 @@ _MONTH_NAMES = [
     " червня червень ιουνίου ιούνιος ιουν يونيو červen června júna június jún kesäkuuta"
     " kesäkuu lipnja lipanj iunie juny birželio juuni jūnijs jūnijā jūnija hunyo junij јун"
     " юни"
-    " יוני ביוני ژوئن جون",
+    " יוני ביוני ژوئن جون"
+    " qershor",
     "jul july juli juil juillet julio luglio lug julho lipca lipiec temmuz июль июля июл"
     " липня липень ιουλίου ιούλιος ιουλ يوليو červenec července júla július júl heinäkuuta"
     " heinäkuu srpnja srpanj iulie juliol liepos juuli jūlijs jūlijā jūlija julai hulyo"
     " julij јул юли"
-    " יולי ביולי ژوئیه جولائی",
+    " יולי ביולי ژوئیه جولائی"
+    " korrik",
     "aug august août aout agosto ago augustus augusti sierpnia sierpień ağustos agustus"
     " август августа авг серпня серпень αυγούστου αύγουστος αυγ أغسطس اغسطس srpen srpna"
     " augusta augusztus elokuuta elokuu kolovoza kolovoz agost rugpjūčio augusts augustā"
     " ogos avgust"
-    " אוגוסט באוגוסט اوت اگست agosti",
+    " אוגוסט באוגוסט اوت اگست agosti"
+    " gusht",
     "sep sept september septembre septiembre setiembre settembre set setembro września"
     " wrzesień eylül сентябрь сентября сен вересня вересень σεπτεμβρίου σεπτέμβριος σεπ"
     " سبتمبر září septembra szeptember szept syyskuuta syyskuu rujna rujan septembrie"
     " setembre rugsėjo septembris septembrī setyembre septembar септембар септември"
-    " ספטמבר בספטמבר سپتامبر ستمبر septemba",
+    " ספטמבר בספטמבר سپتامبر ستمبر septemba"
+    " shtator",
     "oct october oktober okt octobre octubre ottobre ott outubro out października"
     " październik ekim октябрь октября окт жовтня жовтень οκτωβρίου οκτώβριος οκτ أكتوبر"
     " اكتوبر říjen října októbra október lokakuuta lokakuu octombrie spalio oktoober"
     " oktobris oktobrī oktobra oktubre oktobar октобар октомври"
-    " אוקטובר באוקטובר اکتبر اکتوبر oktoba",
+    " אוקטובר באוקטובר اکتبر اکتوبر oktoba"
+    " tetor",
     "nov november nopember novembre noviembre novembro listopada listopad kasım kasim ноябрь ноября"
     " ноя листопада листопад νοεμβρίου νοέμβριος νοε نوفمبر listopadu novembra marraskuuta"
     " marraskuu studenoga studenog studeni noiembrie lapkričio novembris novembrī nobyembre"
     " novembar новембар ноември"
-    " נובמבר בנובמבר نوامبر نومبر novemba",
+    " נובמבר בנובמבר نوامبر نومبر novemba"
+    " nëntor nentor",
     "dec december dezember dez déc decembre décembre diciembre dic dicembre dezembro"
     " desember grudnia grudzień aralık aralik декабрь декабря дек грудня грудень δεκεμβρίου"
     " δεκέμβριος δεκ ديسمبر prosinec prosince decembra joulukuuta joulukuu prosinca prosinac"
     " decembrie desembre gruodžio detsember decembris decembrī disember disyembre decembar"
     " децембар декември"
-    " דצמבר בדצמבר دسامبر دسمبر desemba",
+    " דצמבר בדצמבר دسامبر دسمبر desemba"
+    " dhjetor",
 ]  # fmt: skip
 MONTHS = {
     name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
