@@ -27,6 +27,7 @@ from clipper.extraction.dates import (
     DATE_LABEL,
     DATELINE_WORDS,
     date_from_url,
+    find_date_label,
     labelled_dates,
     parse_date,
     relative_date,
@@ -280,7 +281,7 @@ def labelled_in_story(around: Around, month_first: bool) -> str | None:
             continue
         if whole_body and (budget := budget - 1) < 0:
             break
-        if len(own) > 160 or not (label := DATE_LABEL.search(own)) or label["modified"]:
+        if len(own) > 160 or not (label := find_date_label(own)) or label["modified"]:
             continue
         text = text_of(element)
         if len(text) < 40 and element.parent is not None and not parse_date(text):

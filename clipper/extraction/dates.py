@@ -817,6 +817,18 @@ DATE_LABEL = re.compile(
     + rf"))(?![{_WORD_LETTER}])",
     re.IGNORECASE,
 )
+# The same labels (all written in lower case) for text already in lower case:
+# matching without IGNORECASE is twice as fast, which counts where every text of
+# a story is searched for a label.
+_DATE_LABEL_LOWER = re.compile(DATE_LABEL.pattern)
+
+
+def find_date_label(text: str) -> re.Match[str] | None:
+    """``DATE_LABEL.search(text)``, faster on ASCII text (where lower-casing
+    keeps every position and is all that IGNORECASE does)."""
+    if text.isascii():
+        return _DATE_LABEL_LOWER.search(text.lower())
+    return DATE_LABEL.search(text)
 
 
 def labelled_dates(text: str, *, month_first: bool = False) -> list[tuple[str, str]]:
