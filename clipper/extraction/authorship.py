@@ -640,7 +640,7 @@ def _more_shown(declared: tuple[str, ...], around: Around) -> bool:
     """Whether the headline's box shows a declared name joined to another one
     ("Jane Doe, John Smith", "Jane Doe and John Smith"): a quick look before
     the byline is read for co-authors the declaration left out."""
-    header = _headline_box_text(around)
+    header = around.header_text
     return any(
         re.search(rf"{re.escape(name.casefold())}\s*(?:,|&|\band\b|\bund\b|\bet\b|、)\s*\w", header)
         for name in declared
@@ -664,19 +664,6 @@ def _co_listed(declared: tuple[str, ...], shown: tuple[str, ...]) -> bool:
     )
 
 
-def _headline_box_text(around: Around) -> str:
-    """The text of the headline's box (the story's header, with its byline),
-    folded; empty without a headline."""
-    if not around.headlines:
-        return ""
-    box = around.headlines[0]
-    for _level in range(3):
-        if box.parent is None or box.parent.tag in ("body", "html"):
-            break
-        box = box.parent
-    return box.text(deep=True, separator=" ")[:5000].casefold()
-
-
 def _shown_instead(declared: tuple[str, ...], around: Around, title: str) -> list[str] | None:
     """The names of a "By" line just under the headline, when the page shows none
     of the people it declares near it.
@@ -689,8 +676,7 @@ def _shown_instead(declared: tuple[str, ...], around: Around, title: str) -> lis
     """
     # The headline's own box first (the story's header, its byline with it): a
     # quick look that settles most pages.
-    header = _headline_box_text(around)
-    if any(name.casefold() in header for name in declared):
+    if any(name.casefold() in around.header_text for name in declared):
         return None
     lines, below = around.lines(title)
     near = lines[max(0, below - 3) : below + 12]
