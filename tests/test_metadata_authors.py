@@ -552,6 +552,24 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("Cassidy Williams",),
     ),
+    "a blog whose tagline is its owner's thoughts (en)": (
+        page(
+            "",
+            '<div id="header-inner"><h1 class="title"><a href="/">Engora Data Blog</a></h1>'
+            '<p class="description"><span>Mike Woodward\'s thoughts on AI, data, and analytics.'
+            f'</span></p></div><div class="post hentry">{H1}<p>Dec 19, 2025</p>STORY</div>',
+        ),
+        ("Mike Woodward",),
+    ),
+    "a tagline that is no person's names nobody (en)": (
+        page(
+            "",
+            '<div id="header"><h1 class="title"><a href="/">Data Blog</a></h1>'
+            '<p class="description">Everyone\'s favourite data newsletter.</p></div>'
+            f'<div class="post">{H1}<p>Dec 19, 2025</p>STORY</div>',
+        ),
+        (),
+    ),
     "a grid of related posts' bylines names no author of the story (en)": (
         page(
             "",

@@ -577,11 +577,17 @@ _POSSESSIVE = re.compile(r"([^\W\d_][^'’]{2,40}?)['’]s\s+\w")
 def _site_owner(around: Around) -> str | None:
     """The person a one-person site belongs to, where nothing else names an author:
     the name in its copyright notice when its header shows the same name (a blog
-    called "Cassidy Williams", "© 2025 Cassidy Williams" at its foot), or the
-    blog's name that is its owner's ("Derek Seaman's Tech Blog")."""
+    called "Cassidy Williams", "© 2025 Cassidy Williams" at its foot), the
+    blog's name that is its owner's ("Derek Seaman's Tech Blog"), or its tagline
+    ("Mike Woodward's thoughts on AI")."""
     body = around.tree.body
     if body is None:
         return None
+    # A blog's tagline under its name: "Mike Woodward's thoughts on AI, data, and
+    # analytics" (Blogger's header description).
+    for node in body.css("[id*=header i] [class*=description i]")[:2]:
+        if (owned := _POSSESSIVE.match(text_of(node))) and (name := leading_name(owned[1])):
+            return name if _personal(name) else None
     for node in reversed(body.css("footer, [class*=copyright i], [class*=footer i]")[-6:]):
         found = _COPYRIGHT.search(text_of(node))
         if found is None:
