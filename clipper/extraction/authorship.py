@@ -365,9 +365,11 @@ def authors(
                     # "Written by A, B and C" where only A is declared (a CMS
                     # field for one author): the byline's list is the whole one.
                     for other in visible():
-                        shown_people = split_authors(other.names, site_keys)[0]
-                        if _co_listed(people, shown_people):
-                            return shown_people[:8]
+                        # The first byline that names anyone, read no further.
+                        if shown_people := split_authors(other.names, site_keys)[0]:
+                            if _co_listed(people, shown_people):
+                                return shown_people[:8]
+                            break
                 return people[:8]
             fallback = fallback or others or tuple(unique(witness.organizations))
             stand_in = stand_in or tuple(unique(witness.stand_ins))
@@ -429,7 +431,9 @@ def _id(node: LexborNode | None) -> int | None:
 def _joined(first: LexborNode, second: LexborNode) -> bool:
     """Whether ``second`` follows ``first`` in the same parent with only a
     joining word ("and", ",", "&") between them."""
-    between: list[str] = []
+    # The joint may close the first element: "<span><a>A</a>, </span> <span>".
+    tail = text_of(first).rsplit(None, 1)[-1:] if first.tag != "a" else []
+    between: list[str] = [tail[0][-1]] if tail and tail[0][-1] in ",&" else []
     sibling = first.next
     for _ in range(4):
         if sibling is None:
@@ -646,11 +650,32 @@ def _more_shown(declared: tuple[str, ...], around: Around) -> bool:
     """Whether the headline's box shows a declared name joined to another one
     ("Jane Doe, John Smith", "Jane Doe and John Smith"): a quick look before
     the byline is read for co-authors the declaration left out."""
-    header = around.header_text
-    return any(
-        re.search(rf"{re.escape(name.casefold())}\s*(?:,|&|\band\b|\bund\b|\bet\b|、)\s*\w", header)
-        for name in declared
-    )
+    header = around.header_shown
+    for name in declared:
+        start = header.find(name)
+        while start >= 0:
+            joined = _JOINED_AFTER.match(header, start + len(name))
+            if joined and _opens_with_name(joined[1]):
+                return True
+            start = header.find(name, start + 1)
+    return False
+
+
+# The words after a name that another one may be joined to: ", Dr John Smith",
+# " and John Smith 3 hours ago".
+_JOINED_AFTER = re.compile(r"\s*(?:,|&|and\b|und\b|et\b|、)\s*([^,&|·•\n]{3,60})")
+
+
+def _opens_with_name(text: str) -> bool:
+    """Whether ``text`` opens with a person's name of two to four words (after
+    an honorific: "Dr Dieter Veldsman")."""
+    words = text.split()[:5]
+    if words and _HONORIFIC.fullmatch(words[0]):
+        words = words[1:]
+    return any(lone_name(" ".join(words[:size]).rstrip(",")) for size in (2, 3, 4))
+
+
+_HONORIFIC = re.compile(r"(?:dr|prof|mr|mrs|ms)\.?", re.IGNORECASE)
 
 
 def _co_listed(declared: tuple[str, ...], shown: tuple[str, ...]) -> bool:
