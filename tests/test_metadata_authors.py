@@ -982,6 +982,17 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("Jane Doe",),
     ),
+    "a scholar's credit under a republished story, beside the site's desk (en)": (
+        story(
+            '<div class="meta">by <a href="/author/news">Example News</a> September 23, 2024'
+            "</div><div><span>Shelia R. Cotten</span>, <span>Clemson University</span></div>"
+        ),
+        ("Shelia R. Cotten",),
+    ),
+    "a name and its university on one plain line (en)": (
+        story("<div>Jane Doe, University of Leeds</div>"),
+        ("Jane Doe",),
+    ),
     "'Reporting by' on its own line (en)": (
         story("<div>Reporting by Jane Doe</div>"),
         ("Jane Doe",),

@@ -800,7 +800,26 @@ def _name_beside(lines: list[str], index: int, dated: bool = False) -> str | Non
             and (holds_date(other) or is_day_of_year(other) or _WHEN_SHORT.search(other))
         ):
             return name
+    # "Shelia R. Cotten" / "," / "Clemson University": a scholar's credit, as The
+    # Conversation prints it on the stories other sites republish.
+    following = lines[index + 1 : index + 3]
+    if len(following) == 2 and following[0] == "," and _affiliation(following[1]):
+        return name
     return None
+
+
+# The words of a scholar's affiliation in a credit line ("Clemson University",
+# "Institut Pasteur", "Karolinska Institutet").
+_AFFILIATION = re.compile(
+    r"\b(?:universit(?:y|ies|ät|é|à|at|ario|ad|ade|eit)|college|institute|institut(?:e|et|o)?"
+    r"|hochschule|école|school of|academy|akademie|hospital|laborator(?:y|ies|ium))\b",
+    re.IGNORECASE,
+)
+
+
+def _affiliation(text: str) -> bool:
+    """Whether a short line names a university or an institute."""
+    return len(text) <= 80 and bool(_AFFILIATION.search(text))
 
 
 # The parts of a meta line under a headline, and the parts that are no name:
@@ -818,9 +837,10 @@ def _name_in_meta_line(line: str) -> str | None:
     if len(line) > 120:
         return None
     if not _META_PARTS.search(line):
-        # "Jane Doe, Staff Writer": a name and its job after a comma.
+        # "Jane Doe, Staff Writer", "Jane Doe, Clemson University": a name, then its
+        # job or its university after a comma.
         name, comma, job = line.partition(", ")
-        return lone_name(name) if comma and names_a_role(job) else None
+        return lone_name(name) if comma and (names_a_role(job) or _affiliation(job)) else None
     parts = [(part, lone_name(part.strip())) for part in _META_PARTS.split(line) if part.strip()]
     names = [name for _part, name in parts if name]
     if len(names) != 1 or len(parts) < 2:
