@@ -993,6 +993,24 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         story("<div>Jane Doe, University of Leeds</div>"),
         ("Jane Doe",),
     ),
+    "a teaser card named 'author-wrapper' names no author of the story (en)": (
+        page(
+            "",
+            f"<main>{H1}<div><b>Author</b><div>Example News</div></div>STORY"
+            '<a class="card" href="/p2"><div class="blog_author-wrapper"><h3>Introducing the'
+            " Example Collective: A New Way to Earn, Grow, and Make an Impact</h3>"
+            '<div class="blog_author-text">Stacy Edgar</div></div></a></main>',
+        ),
+        ("Example News",),
+    ),
+    "an author box whose heading is the name (en)": (
+        story(
+            '<section class="article-byline-content"><h4 class="author-name">'
+            '<a href="/author/jane/">Jane Doe</a></h4><time datetime="2025-12-03">Dec 3, 2025'
+            "</time> • 4 min read</section>"
+        ),
+        ("Jane Doe",),
+    ),
     "'Reporting by' on its own line (en)": (
         story("<div>Reporting by Jane Doe</div>"),
         ("Jane Doe",),

@@ -290,6 +290,8 @@ def authors(
         ][:15]
         texts = [_shown_text(node) for node in nodes]
         for index, (node, text) in enumerate(zip(nodes, texts, strict=True)):
+            if len(text) > 60 and _holds_a_title(node):
+                continue  # a teaser card named "author-wrapper": a title, its writer, its date
             if 2 <= len(text) <= 160:
                 # An inner match ("span.author" inside "div.byline-section") says
                 # the same with less around it: prefer it.
@@ -399,6 +401,14 @@ def _shown_text(node: LexborNode) -> str:
         if hidden and hidden != text:
             text = " ".join(text.replace(hidden, " ", 1).split())
     return text
+
+
+def _holds_a_title(node: LexborNode) -> bool:
+    """Whether a byline element holds a heading that is no name: another
+    story's title ("Introducing the Venteur Growth Collective: …"), where an
+    author box's ``<h4>Jane Doe</h4>`` is one."""
+    heading = node.css_first("h1, h2, h3, h4, h5, h6")
+    return heading is not None and len(text_of(heading)) > 40
 
 
 def _co_authors(node: LexborNode, later: list[LexborNode]) -> list[LexborNode]:
