@@ -122,6 +122,7 @@ ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
         ("21.dez.2018 às 10h55", "2018-12-21T10:55:00"),
         ("21.Dec.2018", "2018-12-21"),
         ("3 dhjetor 2025", "2025-12-03"),  # Albanian
+        ("2025. gada 3. decembrī 10:05", "2025-12-03T10:05:00"),  # Latvian
         ("15 korrik 2024, 10:05", "2024-07-15T10:05:00"),
         # The Solar Hijri calendar (Persian): Nowruz moves between 20 and 21 March
         # with the leap years (1399 and 1403 were leap).

@@ -14,7 +14,8 @@ Dutch, the Scandinavian languages, Finnish, Estonian, Latvian, Lithuanian,
 Polish, Czech, Slovak, Hungarian, Romanian, Croatian, Serbian, Slovene,
 Bulgarian, Russian, Ukrainian, Turkish, Indonesian, Malay, Tagalog, Greek and
 Arabic (``22. Dezember 2020``, ``22 de diciembre de 2020``, ``22 декабря 2020
-г.``, ``2020. december 22.``, ``22. prosince 2020``, ``٢٢ ديسمبر ٢٠٢٠``),
+г.``, ``2020. december 22.``, ``22. prosince 2020``, ``2020. gada 22. decembris``,
+``٢٢ ديسمبر ٢٠٢٠``),
 Chinese/Japanese/Korean ``2020年12月22日 20時41分`` / ``2020년 12월 22일``, Hindi
 (``3 दिसंबर 2025``), Thai with its Buddhist-era years (``3 ธ.ค. 2568`` is 2025) and
 Persian in the Solar Hijri calendar (``۱۲ آذر ۱۴۰۴`` and ``۱۴۰۴/۰۹/۱۲`` are 3 December 2025).
@@ -263,6 +264,8 @@ _WORDY = re.compile(
     rf"{_WORD.format('m1')}(?:\s*del?\s*|\s*,\s*|\s+|-|/|(?<=\.))(?P<y1>(?:19|20)\d\d)(?!\d)"
     # December 22, 2020; Dec. 22 2020
     rf"|{_WORD.format('m2')}\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<y2>(?:19|20)\d\d)(?!\d)"
+    # 2020. gada 22. decembris (Latvian; before the next form, which would take "gada")
+    rf"|(?<!\d)(?P<y4>(?:19|20)\d\d)\.\s*gada\s+(?P<d4>[0-3]?\d)\.\s*{_WORD.format('m4')}"
     # 2020. december 22., 2020 m. gruodžio 22 d.
     rf"|(?<!\d)(?P<y3>(?:19|20)\d\d)\.?\s+(?:m\.\s+)?{_WORD.format('m3')}\s+(?P<d3>[0-3]?\d)(?!\d)",
     re.IGNORECASE,
@@ -466,12 +469,12 @@ def parse_date(value: str | None, *, month_first: bool = False) -> str | None:
         text = _indic_thai(text)
     for match in _WORDY.finditer(text):
         g = match.groupdict()
-        name = g["m1"] or g["m2"] or g["m3"] or ""
+        name = g["m1"] or g["m2"] or g["m3"] or g["m4"] or ""
         month_number = _month(name)
         if not month_number:
             continue
-        year = int(g["y1"] or g["y2"] or g["y3"])
-        day = int(g["d1"] or g["d2"] or g["d3"])
+        year = int(g["y1"] or g["y2"] or g["y3"] or g["y4"])
+        day = int(g["d1"] or g["d2"] or g["d3"] or g["d4"])
         clock = _clock(text, match.start(), match.end())
         if found := _make(year, month_number, day, *(clock or ())):
             return found
