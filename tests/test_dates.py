@@ -136,6 +136,8 @@ ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
         ("۱ فروردین ۱۴۰۰", "2021-03-21"),
         ("۱۰ دی ۱۴۰۳", "2024-12-30"),
         ("۳۱ شهریور ۱۳۷۰", "1991-09-22"),
+        ("۱۲ قوس ۱۴۰۴", "2025-12-03"),  # Dari month names (Afghanistan)
+        ("۱ حمل ۱۴۰۴", "2025-03-21"),
     ],
 )
 def test_parse_date(value: str, expected: str) -> None:

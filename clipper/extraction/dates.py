@@ -18,7 +18,8 @@ Arabic (``22. Dezember 2020``, ``22 de diciembre de 2020``, ``22 декабря 
 ``٢٢ ديسمبر ٢٠٢٠``),
 Chinese/Japanese/Korean ``2020年12月22日 20時41分`` / ``2020년 12월 22일``, Hindi
 (``3 दिसंबर 2025``), Thai with its Buddhist-era years (``3 ธ.ค. 2568`` is 2025) and
-Persian in the Solar Hijri calendar (``۱۲ آذر ۱۴۰۴`` and ``۱۴۰۴/۰۹/۱۲`` are 3 December 2025).
+Persian and Dari in the Solar Hijri calendar (``۱۲ آذر ۱۴۰۴``, ``۱۲ قوس ۱۴۰۴`` and
+``۱۴۰۴/۰۹/۱۲`` are 3 December 2025).
 A two-digit year (``03.12.25``) is read only after a label such as "Publiziert:".
 
 Numeric dates whose first two fields could both be a day or a month
@@ -288,13 +289,20 @@ _URL_DATE = re.compile(
 
 # The Solar Hijri calendar of Iran and Afghanistan, as Persian pages write it:
 # "۱۲ آذر ۱۴۰۴" and "۱۴۰۴/۰۹/۱۲" (digits already made Western) are 3 December 2025.
+# Iran's month names, then Afghanistan's (Dari: "۱۲ قوس ۱۴۰۴"), in the same order.
 _JALALI_MONTHS = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
     "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
 )  # fmt: skip
+_DARI_MONTHS = (
+    "حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی", "دلو", "حوت",
+)  # fmt: skip
+_JALALI_MONTH = {
+    name: number for names in (_JALALI_MONTHS, _DARI_MONTHS) for number, name in enumerate(names, 1)
+}
 _JALALI_WORDY = re.compile(
     r"(?<!\d)(?P<d>[0-3]?\d)\s*(?P<m>"
-    + "|".join(sorted(_JALALI_MONTHS, key=len, reverse=True))
+    + "|".join(sorted(_JALALI_MONTH, key=len, reverse=True))
     + r")\s*(?P<y>1[34]\d\d)(?!\d)"
 )
 _JALALI_NUMERIC = re.compile(r"(?<![\d/])(?P<y>1[34]\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\d/])")
@@ -325,7 +333,7 @@ def _from_jalali(year: int, month: int, day: int) -> date | None:
 def _jalali(text: str) -> str | None:
     """A Solar Hijri date in ``text``, in ISO 8601 (with its time, if written)."""
     match = _JALALI_WORDY.search(text)
-    month = _JALALI_MONTHS.index(match["m"]) + 1 if match else 0
+    month = _JALALI_MONTH[match["m"]] if match else 0
     if match is None and (match := _JALALI_NUMERIC.search(text)):
         month = int(match["m"])
     if match is None or (day := _from_jalali(int(match["y"]), month, int(match["d"]))) is None:
