@@ -287,61 +287,6 @@ _URL_DATE = re.compile(
 )
 
 
-# The Solar Hijri calendar of Iran and Afghanistan, as Persian pages write it:
-# "۱۲ آذر ۱۴۰۴" and "۱۴۰۴/۰۹/۱۲" (digits already made Western) are 3 December 2025.
-# Iran's month names, then Afghanistan's (Dari: "۱۲ قوس ۱۴۰۴"), in the same order.
-_JALALI_MONTHS = (
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
-)  # fmt: skip
-_DARI_MONTHS = (
-    "حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی", "دلو", "حوت",
-)  # fmt: skip
-_JALALI_MONTH = {
-    name: number for names in (_JALALI_MONTHS, _DARI_MONTHS) for number, name in enumerate(names, 1)
-}
-_JALALI_WORDY = re.compile(
-    r"(?<!\d)(?P<d>[0-3]?\d)\s*(?P<m>"
-    + "|".join(sorted(_JALALI_MONTH, key=len, reverse=True))
-    + r")\s*(?P<y>1[34]\d\d)(?!\d)"
-)
-_JALALI_NUMERIC = re.compile(r"(?<![\d/])(?P<y>1[34]\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\d/])")
-_NOWRUZ_1404 = date(2025, 3, 21)  # 1 Farvardin 1404
-
-
-def _jalali_leap(year: int) -> bool:
-    """Whether a Solar Hijri year has 366 days: eight years in each cycle of 33,
-    which follows the astronomical calendar from 1343 to 1472."""
-    return year % 33 in (1, 5, 9, 13, 17, 22, 26, 30)
-
-
-def _from_jalali(year: int, month: int, day: int) -> date | None:
-    """The Gregorian day of a Solar Hijri date (years 1343 to 1472 only)."""
-    if not (1343 <= year <= 1472 and 1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    if day > (31 if month <= 6 else 30 if month <= 11 else 30 if _jalali_leap(year) else 29):
-        return None
-    nowruz = _NOWRUZ_1404.toordinal()
-    for earlier in range(year, 1404):
-        nowruz -= 366 if _jalali_leap(earlier) else 365
-    for later in range(1404, year):
-        nowruz += 366 if _jalali_leap(later) else 365
-    into = (month - 1) * 31 if month <= 7 else 186 + (month - 7) * 30
-    return date.fromordinal(nowruz + into + day - 1)
-
-
-def _jalali(text: str) -> str | None:
-    """A Solar Hijri date in ``text``, in ISO 8601 (with its time, if written)."""
-    match = _JALALI_WORDY.search(text)
-    month = _JALALI_MONTH[match["m"]] if match else 0
-    if match is None and (match := _JALALI_NUMERIC.search(text)):
-        month = int(match["m"])
-    if match is None or (day := _from_jalali(int(match["y"]), month, int(match["d"]))) is None:
-        return None
-    clock = _clock(text, match.start(), match.end())
-    return _make(day.year, day.month, day.day, *(clock or ()))
-
-
 _EARLIEST = date(1990, 1, 1)
 _latest: tuple[float, date] = (0.0, _EARLIEST)
 
@@ -510,6 +455,61 @@ def longest_first(words: Iterable[str]) -> str:
         return body
 
     return build(trie)
+
+
+# The Solar Hijri calendar of Iran and Afghanistan, as Persian pages write it:
+# "۱۲ آذر ۱۴۰۴" and "۱۴۰۴/۰۹/۱۲" (digits already made Western) are 3 December 2025.
+# Iran's month names, then Afghanistan's (Dari: "۱۲ قوس ۱۴۰۴"), in the same order.
+_JALALI_MONTHS = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)  # fmt: skip
+_DARI_MONTHS = (
+    "حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی", "دلو", "حوت",
+)  # fmt: skip
+_JALALI_MONTH = {
+    name: number for names in (_JALALI_MONTHS, _DARI_MONTHS) for number, name in enumerate(names, 1)
+}
+_JALALI_WORDY = re.compile(
+    r"(?<!\d)(?P<d>[0-3]?\d)\s*(?P<m>"
+    + longest_first(_JALALI_MONTH)
+    + r")\s*(?P<y>1[34]\d\d)(?!\d)"
+)
+_JALALI_NUMERIC = re.compile(r"(?<![\d/])(?P<y>1[34]\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\d/])")
+_NOWRUZ_1404 = date(2025, 3, 21)  # 1 Farvardin 1404
+
+
+def _jalali_leap(year: int) -> bool:
+    """Whether a Solar Hijri year has 366 days: eight years in each cycle of 33,
+    which follows the astronomical calendar from 1343 to 1472."""
+    return year % 33 in (1, 5, 9, 13, 17, 22, 26, 30)
+
+
+def _from_jalali(year: int, month: int, day: int) -> date | None:
+    """The Gregorian day of a Solar Hijri date (years 1343 to 1472 only)."""
+    if not (1343 <= year <= 1472 and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if day > (31 if month <= 6 else 30 if month <= 11 else 30 if _jalali_leap(year) else 29):
+        return None
+    nowruz = _NOWRUZ_1404.toordinal()
+    for earlier in range(year, 1404):
+        nowruz -= 366 if _jalali_leap(earlier) else 365
+    for later in range(1404, year):
+        nowruz += 366 if _jalali_leap(later) else 365
+    into = (month - 1) * 31 if month <= 7 else 186 + (month - 7) * 30
+    return date.fromordinal(nowruz + into + day - 1)
+
+
+def _jalali(text: str) -> str | None:
+    """A Solar Hijri date in ``text``, in ISO 8601 (with its time, if written)."""
+    match = _JALALI_WORDY.search(text)
+    month = _JALALI_MONTH[match["m"]] if match else 0
+    if match is None and (match := _JALALI_NUMERIC.search(text)):
+        month = int(match["m"])
+    if match is None or (day := _from_jalali(int(match["y"]), month, int(match["d"]))) is None:
+        return None
+    clock = _clock(text, match.start(), match.end())
+    return _make(day.year, day.month, day.day, *(clock or ()))
 
 
 # How news pages write "3 hours ago", by language: the words before the count
