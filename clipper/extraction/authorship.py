@@ -660,7 +660,7 @@ def _more_shown(declared: tuple[str, ...], around: Around) -> bool:
     """Whether the headline's box shows a declared name joined to another one
     ("Jane Doe, John Smith", "Jane Doe and John Smith"): a quick look before
     the byline is read for co-authors the declaration left out."""
-    header = around.header_shown
+    header = around.header_text
     for name in declared:
         start = header.find(name)
         while start >= 0:
@@ -717,7 +717,8 @@ def _shown_instead(declared: tuple[str, ...], around: Around, title: str) -> lis
     """
     # The headline's own box first (the story's header, its byline with it): a
     # quick look that settles most pages.
-    if any(name.casefold() in around.header_text for name in declared):
+    header = around.header_text.casefold()
+    if any(name.casefold() in header for name in declared):
         return None
     lines, below = around.lines(title)
     near = lines[max(0, below - 3) : below + 12]

@@ -386,7 +386,6 @@ class Around:
         self._scope: tuple[LexborNode | None] | None = None
         self._headline_line: frozenset[int] | None = None  # the headline and its ancestors
         self._header: str | None = None
-        self._header_shown: str | None = None
 
     def lines(self, title: str) -> tuple[list[str], int]:
         """The lines of text around the headline (``title`` as written in the
@@ -454,24 +453,17 @@ class Around:
 
     @property
     def header_text(self) -> str:
-        """The text of the headline's box (the story's header, with its byline),
-        folded; empty without a headline. Found once: the declared authors are
-        looked for in it, and the names joined to them."""
+        """The text of the headline's box (the story's header, with its byline);
+        empty without a headline. Found once: the declared authors are looked
+        for in it, and the names joined to them."""
         if self._header is None:
-            self._header = self.header_shown.casefold()
-        return self._header
-
-    @property
-    def header_shown(self) -> str:
-        """The text of the headline's box as written (``header_text`` unfolded)."""
-        if self._header_shown is None:
             box = self.headlines[0] if self.headlines else None
             for _level in range(3):
                 if box is None or box.parent is None or box.parent.tag in ("body", "html"):
                     break
                 box = box.parent
-            self._header_shown = box.text(deep=True, separator=" ")[:5000] if box else ""
-        return self._header_shown
+            self._header = box.text(deep=True, separator=" ")[:5000] if box else ""
+        return self._header
 
     def teaser(self, node: LexborNode) -> bool:
         """Whether ``node`` lies in a teaser of another page: one ``<article>`` of
