@@ -289,7 +289,7 @@ def labelled_in_story(around: Around, month_first: bool) -> str | None:
             text = text_of(element)
         if len(text) > 160 or around.places.elsewhere(element) or around.teaser(element):
             continue
-        start = DATE_LABEL.search(text)
+        start = find_date_label(text)
         if start is None or start.start() > 40:  # "This entry was posted on"
             continue
         dated = labelled_dates(text[start.start() :], month_first=month_first)
