@@ -138,6 +138,29 @@ ISO = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:\d\d)?)?")
         ("۳۱ شهریور ۱۳۷۰", "1991-09-22"),
         ("۱۲ قوس ۱۴۰۴", "2025-12-03"),  # Dari month names (Afghanistan)
         ("۱ حمل ۱۴۰۴", "2025-03-21"),
+        # The English months in the other Indic scripts, with their digits.
+        ("3 डिसेंबर 2025", "2025-12-03"),  # Marathi
+        ("३ डिसेम्बर २०२५", "2025-12-03"),  # Nepali
+        ("03 டிசம்பர் 2025", "2025-12-03"),  # Tamil
+        ("3 డిసెంబర్ 2025", "2025-12-03"),  # Telugu
+        ("ಡಿಸೆಂಬರ್ 3, 2025", "2025-12-03"),  # Kannada
+        ("2025 ഡിസംബർ 3", "2025-12-03"),  # Malayalam
+        ("૩ ડિસેમ્બર ૨૦૨૫", "2025-12-03"),  # Gujarati
+        ("3 ਦਸੰਬਰ 2025", "2025-12-03"),  # Punjabi
+        ("๓ ธ.ค. ๒๕๖๘", "2025-12-03"),  # Thai digits
+        ("उन्होंने 3 मे 2025 रोजी", "2025-05-03"),
+        # Galician, Azerbaijani, Uzbek, Kazakh, Belarusian, Georgian, Armenian.
+        ("3 de decembro de 2025", "2025-12-03"),
+        ("3 dekabr 2025", "2025-12-03"),
+        ("3-dekabr, 2025-yil", "2025-12-03"),
+        ("3 желтоқсан 2025", "2025-12-03"),
+        ("3 снежня 2025", "2025-12-03"),
+        ("3 დეკემბერი, 2025", "2025-12-03"),
+        ("3 դեկտեմբերի 2025", "2025-12-03"),
+        # Japan's era years.
+        ("令和7年12月3日", "2025-12-03"),
+        ("令和元年5月1日", "2019-05-01"),
+        ("平成30年12月3日 午後3時05分", "2018-12-03T15:05:00"),
     ],
 )
 def test_parse_date(value: str, expected: str) -> None:
@@ -160,6 +183,7 @@ def test_parse_date(value: str, expected: str) -> None:
         "2568",  # a Buddhist-era year alone names no day
         "۳۰ اسفند ۱۴۰۴",  # 1404 is no leap year: Esfand has 29 days
         "1404/13/01",
+        "2025 में 3 लोगों की मौत",  # "में" ("in") begins like Marathi "मे" (May)
     ],
 )
 def test_parse_date_rejects_what_is_not_a_date(value: str | None) -> None:
@@ -284,6 +308,18 @@ def test_ambiguous_numeric_dates_are_day_first_unless_american() -> None:
             "Udgivet 3. december 2025 Opdateret den 4. december 2025",
             [("published", "2025-12-03"), ("modified", "2025-12-04")],
         ),
+        (
+            "প্রকাশিত: ৩ ডিসেম্বর ২০২৫, আপডেট: ৪ ডিসেম্বর ২০২৫",
+            [("published", "2025-12-03"), ("modified", "2025-12-04")],
+        ),
+        (
+            "გამოქვეყნდა: 3 დეკემბერი, 2025 განახლდა: 4 დეკემბერი, 2025",
+            [("published", "2025-12-03"), ("modified", "2025-12-04")],
+        ),
+        ("Հրապարակվել է 3 դեկտեմբերի 2025", [("published", "2025-12-03")]),
+        ("Жарияланды: 3 желтоқсан 2025", [("published", "2025-12-03")]),
+        ("Абноўлена 4 снежня 2025", [("modified", "2025-12-04")]),
+        ("Yenilənib: 4 dekabr 2025", [("modified", "2025-12-04")]),
         # A label is a whole word in any alphabet: "publicat" is not in "publicatie".
         ("publicatie 3 december 2025", [("", "2025-12-03")]),
         ("By Jane Doe, December 22, 2020", [("", "2020-12-22")]),

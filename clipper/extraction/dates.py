@@ -43,18 +43,25 @@ from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-# Arabic-Indic, Persian, full-width, Devanagari and Bengali digits.
+# The decimal digits of the scripts news is written in (Arabic-Indic, Persian,
+# the Indic scripts, Thai, Lao, Myanmar, Khmer, full-width), read as ASCII ones.
 _DIGITS = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９०१२३४५६७८९০১২৩৪৫৬৭৮৯：",
-    "01234567890123456789012345678901234567890123456789:",
-)
+    {
+        chr(zero + value): str(value)
+        for zero in (0x660, 0x6F0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+                     0xE50, 0xED0, 0x1040, 0x17E0, 0xFF10)
+        for value in range(10)
+    }
+    | {"：": ":"}
+)  # fmt: skip
 
 # Month names and abbreviations, lower-cased, by month number: English, German,
 # French, Spanish, Catalan, Italian, Portuguese, Dutch, the Scandinavian languages,
 # Finnish, Estonian, Latvian, Lithuanian, Polish, Czech, Slovak, Hungarian,
 # Romanian, Croatian, Serbian, Slovene, Bulgarian, Russian, Ukrainian, Greek,
-# Turkish, Indonesian, Malay, Tagalog, Swahili, Albanian, Arabic (Egypt), Persian, Urdu and
-# Hebrew (with its "in" prefix: "3 בדצמבר 2025"). Several languages share
+# Turkish, Indonesian, Malay, Tagalog, Swahili, Albanian, Arabic (Egypt), Persian, Urdu,
+# Hebrew (with its "in" prefix: "3 בדצמבר 2025"), Galician, Uzbek, Azerbaijani, Tajik,
+# Kazakh, Belarusian, Georgian and Armenian (the names and their genitives). Several languages share
 # spellings (``mars``, ``april``) and agree on the number; Croatian "listopad"
 # (October) is left out, as Polish and Czech "listopad" is November.
 _MONTH_NAMES = [
@@ -63,71 +70,84 @@ _MONTH_NAMES = [
     " يناير leden ledna januára január tammikuuta tammikuu siječnja siječanj ianuarie gener"
     " sausio jaanuar janvārī janvāra јануар јануари януари"
     " ינואר בינואר ژانویه جنوری"
-    " janar",
+    " janar"
+    " xaneiro yanvar январ қаңтар студзеня студзень იანვარი იანვრის հունվարի հունվար",
     "feb february pebruari februar feber févr fevr février fevrier febrero febbraio fevereiro fev"
     " februari lutego luty şubat subat февраль февраля фев лютого лютий φεβρουαρίου"
     " φεβρουάριος φεβ فبراير únor února februára február febr helmikuuta helmikuu veljače"
     " veljača februarie febrer vasario veebruar februāris februārī februāra pebrero фебруар"
     " февруари"
     " פברואר בפברואר فوریه فروری"
-    " shkurt",
+    " shkurt"
+    " febreiro fevral феврал ақпан лютага люты თებერვალი თებერვლის փետրվարի փետրվար",
     "mar march märz maerz mär mars marzo março marco maart mrt marca marzec mart maret март"
     " марта мар березня березень μαρτίου μάρτιος μαρ مارس březen března március márc"
     " maaliskuuta maaliskuu ožujka ožujak martie març kovo märts marts martā marta mac marso"
     " marec"
-    " מרץ במרץ مارچ",
+    " מרץ במרץ مارچ"
+    " marzal наурыз сакавіка сакавік მარტი მარტის մարտի մարտ",
     "apr april avr avril abril abr aprile aprilie kwietnia kwiecień nisan апрель апреля апр"
     " квітня квітень απριλίου απρίλιος απρ أبريل ابريل إبريل duben dubna apríla április ápr"
     " huhtikuuta huhtikuu travnja travanj balandžio aprill aprīlis aprīlī aprīļa април"
     " אפריל באפריל آوریل اپریل aprili"
-    " prill",
+    " prill"
+    " aprel апрел сәуір красавіка красавік აპრილი აპრილის ապրիլի ապրիլ",
     "may mai mayo maggio mag maio mei maj maja mayıs mayis май мая травня травень μαΐου"
     " μαΐος μαιου μαι مايو květen května mája május máj toukokuuta toukokuu svibnja svibanj"
     " maig gegužės maijs maijā maija мај"
-    " מאי במאי مئی",
+    " מאי במאי مئی"
+    " мамыр მაისი მაისის մայիսի մայիս",
     "jun june juni juin junio giugno giu junho czerwca czerwiec haziran июнь июня июн"
     " червня червень ιουνίου ιούνιος ιουν يونيو červen června júna június jún kesäkuuta"
     " kesäkuu lipnja lipanj iunie juny birželio juuni jūnijs jūnijā jūnija hunyo junij јун"
     " юни"
     " יוני ביוני ژوئن جون"
-    " qershor",
+    " qershor"
+    " xuño iyun июн маусым чэрвеня чэрвень ივნისი ივნისის հունիսի հունիս",
     "jul july juli juil juillet julio luglio lug julho lipca lipiec temmuz июль июля июл"
     " липня липень ιουλίου ιούλιος ιουλ يوليو červenec července júla július júl heinäkuuta"
     " heinäkuu srpnja srpanj iulie juliol liepos juuli jūlijs jūlijā jūlija julai hulyo"
     " julij јул юли"
     " יולי ביולי ژوئیه جولائی"
-    " korrik",
+    " korrik"
+    " xullo iyul июл шілде ліпеня ліпень ივლისი ივლისის հուլիսի հուլիս",
     "aug august août aout agosto ago augustus augusti sierpnia sierpień ağustos agustus"
     " август августа авг серпня серпень αυγούστου αύγουστος αυγ أغسطس اغسطس srpen srpna"
     " augusta augusztus elokuuta elokuu kolovoza kolovoz agost rugpjūčio augusts augustā"
     " ogos avgust"
     " אוגוסט באוגוסט اوت اگست agosti"
-    " gusht",
+    " gusht"
+    " avgust avqust тамыз жніўня жнівень აგვისტო აგვისტოს օգոստոսի օգոստոս",
     "sep sept september septembre septiembre setiembre settembre set setembro września"
     " wrzesień eylül сентябрь сентября сен вересня вересень σεπτεμβρίου σεπτέμβριος σεπ"
     " سبتمبر září septembra szeptember szept syyskuuta syyskuu rujna rujan septembrie"
     " setembre rugsėjo septembris septembrī setyembre septembar септембар септември"
     " ספטמבר בספטמבר سپتامبر ستمبر septemba"
-    " shtator",
+    " shtator"
+    " sentyabr sentabr сентябр қыркүйек верасня верасень სექტემბერი სექტემბრის"
+    " սեպտեմբերի սեպտեմբեր",
     "oct october oktober okt octobre octubre ottobre ott outubro out października"
     " październik ekim октябрь октября окт жовтня жовтень οκτωβρίου οκτώβριος οκτ أكتوبر"
     " اكتوبر říjen října októbra október lokakuuta lokakuu octombrie spalio oktoober"
     " oktobris oktobrī oktobra oktubre oktobar октобар октомври"
     " אוקטובר באוקטובר اکتبر اکتوبر oktoba"
-    " tetor",
+    " tetor"
+    " oktyabr oktabr октябр қазан кастрычніка кастрычнік ოქტომბერი ოქტომბრის հոկտեմբերի հոկտեմբեր",
     "nov november nopember novembre noviembre novembro listopada listopad kasım kasim ноябрь ноября"
     " ноя листопада листопад νοεμβρίου νοέμβριος νοε نوفمبر listopadu novembra marraskuuta"
     " marraskuu studenoga studenog studeni noiembrie lapkričio novembris novembrī nobyembre"
     " novembar новембар ноември"
     " נובמבר בנובמבר نوامبر نومبر novemba"
-    " nëntor nentor",
+    " nëntor nentor"
+    " noyabr ноябр қараша лістапада лістапад ნოემბერი ნოემბრის նոյեմբերի նոյեմբեր",
     "dec december dezember dez déc decembre décembre diciembre dic dicembre dezembro"
     " desember grudnia grudzień aralık aralik декабрь декабря дек грудня грудень δεκεμβρίου"
     " δεκέμβριος δεκ ديسمبر prosinec prosince decembra joulukuuta joulukuu prosinca prosinac"
     " decembrie desembre gruodžio detsember decembris decembrī disember disyembre decembar"
     " децембар декември"
     " דצמבר בדצמבר دسامبر دسمبر desemba"
-    " dhjetor",
+    " dhjetor"
+    " decembro dekabr декабр желтоқсан снежня снежань დეკემბერი დეკემბრის դեկտեմբերի դեկտեմբեր",
 ]  # fmt: skip
 MONTHS = {
     name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
@@ -174,33 +194,65 @@ _LEVANTINE = {
     "تشرين الثاني": "نوفمبر", "كانون الأول": "ديسمبر", "كانون الاول": "ديسمبر",
 }  # fmt: skip
 _LEVANTINE_NAME = re.compile("|".join(sorted(_LEVANTINE, key=len, reverse=True)))
-# Hindi, Bengali and Thai month names (full and Thai's abbreviations such as "ธ.ค.") are
-# replaced by English ones before matching: their vowel signs are no word letters
-# to ``re``. Thai pages count years in the Buddhist era (2568 = 2025).
+# Month names in the Indic scripts and Thai (full, and Thai's abbreviations such as
+# "ธ.ค.") are replaced by English ones before matching: their vowel signs are no
+# word letters to ``re``. Hindi, Marathi, Nepali, Bengali, Gujarati, Punjabi, Tamil,
+# Telugu, Kannada and Malayalam write the English months in their scripts. Thai pages
+# count years in the Buddhist era (2568 = 2025).
+_INDIC_MONTHS = (
+    "जनवरी जानेवारी",
+    "फरवरी फ़रवरी फेब्रुवारी फेब्रुअरी",
+    "मार्च",
+    "अप्रैल एप्रिल अप्रिल",
+    "मई मे",
+    "जून जुन",
+    "जुलाई जुलै",
+    "अगस्त ऑगस्ट अगस्ट",
+    "सितंबर सितम्बर सप्टेंबर सेप्टेम्बर",
+    "अक्टूबर अक्तूबर ऑक्टोबर अक्टोबर",
+    "नवंबर नवम्बर नोव्हेंबर नोभेम्बर",
+    "दिसंबर दिसम्बर डिसेंबर डिसेम्बर",
+)  # Devanagari: Hindi, Marathi, Nepali
+_OTHER_INDIC_MONTHS = (
+    "জানুয়ারি જાન્યુઆરી ਜਨਵਰੀ ஜனவரி జనవరి ಜನವರಿ ജനുവരി",
+    "ফেব্রুয়ারি ફેબ્રુઆરી ਫ਼ਰਵਰੀ ਫਰਵਰੀ பிப்ரவரி ఫిబ్రవరి ಫೆಬ್ರವರಿ ഫെബ്രുവരി",
+    "মার্চ માર્ચ ਮਾਰਚ மார்ச் మార్చి ಮಾರ್ಚ್ മാർച്ച്",
+    "এপ্রিল એપ્રિલ ਅਪ੍ਰੈਲ ਅਪਰੈਲ ஏப்ரல் ఏప్రిల్ ಏಪ್ರಿಲ್ ഏപ്രിൽ",
+    "মে મે ਮਈ மே మే ಮೇ മേയ്",
+    "জুন જૂન ਜੂਨ ஜூன் జూన్ ಜೂನ್ ജൂൺ",
+    "জুলাই જુલાઈ ਜੁਲਾਈ ஜூலை జూలై ಜುಲೈ ജൂലൈ",
+    "আগস্ট ઓગસ્ટ ਅਗਸਤ ஆகஸ்ட் ఆగస్టు ಆಗಸ್ಟ್ ഓഗസ്റ്റ്",
+    "সেপ্টেম্বর સપ્ટેમ્બર ਸਤੰਬਰ செப்டம்பர் సెప్టెంబర్ ಸೆಪ್ಟೆಂಬರ್ സെപ്റ്റംബർ",
+    "অক্টোবর ઓક્ટોબર ਅਕਤੂਬਰ அக்டோபர் అక్టోబర్ ಅಕ್ಟೋಬರ್ ഒക്ടോബർ",
+    "নভেম্বর નવેમ્બર ਨਵੰਬਰ நவம்பர் నవంబర్ ನವೆಂಬರ್ നവംബർ",
+    "ডিসেম্বর ડિસેમ્બર ਦਸੰਬਰ டிசம்பர் డిసెంబర్ ಡಿಸೆಂಬರ್ ഡിസംബർ",
+)  # Bengali, Gujarati, Punjabi, Tamil, Telugu, Kannada, Malayalam
+_THAI_MONTHS = (
+    "มกราคม ม.ค.", "กุมภาพันธ์ ก.พ.", "มีนาคม มี.ค.", "เมษายน เม.ย.", "พฤษภาคม พ.ค.",
+    "มิถุนายน มิ.ย.", "กรกฎาคม ก.ค.", "สิงหาคม ส.ค.", "กันยายน ก.ย.", "ตุลาคม ต.ค.",
+    "พฤศจิกายน พ.ย.", "ธันวาคม ธ.ค.",
+)  # fmt: skip
+_ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 _INDIC_THAI = {
-    "जनवरी": "January", "फरवरी": "February", "फ़रवरी": "February", "मार्च": "March",
-    "अप्रैल": "April", "मई": "May", "जून": "June", "जुलाई": "July", "अगस्त": "August",
-    "सितंबर": "September", "सितम्बर": "September", "अक्टूबर": "October", "अक्तूबर": "October",
-    "नवंबर": "November", "नवम्बर": "November", "दिसंबर": "December", "दिसम्बर": "December",
-    "มกราคม": "January", "กุมภาพันธ์": "February", "มีนาคม": "March", "เมษายน": "April",
-    "พฤษภาคม": "May", "มิถุนายน": "June", "กรกฎาคม": "July", "สิงหาคม": "August",
-    "กันยายน": "September", "ตุลาคม": "October", "พฤศจิกายน": "November", "ธันวาคม": "December",
-    "ม.ค.": "January", "ก.พ.": "February", "มี.ค.": "March", "เม.ย.": "April", "พ.ค.": "May",
-    "มิ.ย.": "June", "ก.ค.": "July", "ส.ค.": "August", "ก.ย.": "September", "ต.ค.": "October",
-    "พ.ย.": "November", "ธ.ค.": "December",
-    "জানুয়ারি": "January", "ফেব্রুয়ারি": "February", "মার্চ": "March", "এপ্রিল": "April",
-    "মে": "May", "জুন": "June", "জুলাই": "July", "আগস্ট": "August", "সেপ্টেম্বর": "September",
-    "অক্টোবর": "October", "নভেম্বর": "November", "ডিসেম্বর": "December",
-}  # fmt: skip
+    name: _ENGLISH_MONTHS[number]
+    for names in (_INDIC_MONTHS, _OTHER_INDIC_MONTHS, _THAI_MONTHS)
+    for number, spellings in enumerate(names)
+    for name in spellings.split()
+}
+# An Indic month name is a whole word: "मे" (Marathi May) begins "में" ("in").
 _INDIC_THAI_NAME = re.compile(
-    "|".join(re.escape(name) for name in sorted(_INDIC_THAI, key=len, reverse=True))
+    r"(?<![\u0900-\u0dff])(?:"
+    + "|".join(re.escape(name) for name in sorted(_INDIC_THAI, key=len, reverse=True))
+    + r")(?![\u0900-\u0dff])"
 )
 _BUDDHIST_YEAR = re.compile(r"(?<!\d)25[3-9]\d(?!\d)")
 
 
 def _indic_thai(text: str) -> str:
-    """``text`` with Hindi, Bengali and Thai month names in English, and Thai years in the
-    common era."""
+    """``text`` with Indic and Thai month names in English, and Thai years in the common era."""
     thai = any("\u0e00" <= c <= "\u0e7f" for c in text)
     text = _INDIC_THAI_NAME.sub(lambda m: " " + _INDIC_THAI[m[0]] + " ", text)
     if thai:
@@ -248,6 +300,11 @@ _COMPACT = re.compile(
 )
 _CJK = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]?"
+)
+# Japan's era years: 令和7年 is 2025 (令和元年, its first, 2019), 平成31年 is 2019.
+_ERA_START = {"令和": 2018, "平成": 1988}
+_JAPANESE_ERA = re.compile(
+    r"(?P<era>令和|平成)\s*(?P<y>元|\d{1,2})\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"
 )
 # Vietnamese numbers its months: "3 tháng 12, 2025", "ngày 3 tháng 12 năm 2025".
 _VIETNAMESE = re.compile(
@@ -402,6 +459,10 @@ def parse_date(value: str | None, *, month_first: bool = False) -> str | None:
     if match := _CJK.search(text):
         clock = _clock(text, match.start(), match.end())
         return _make(int(match["y"]), int(match["m"]), int(match["d"]), *(clock or ()))
+    if not text.isascii() and (match := _JAPANESE_ERA.search(text)):
+        year = _ERA_START[match["era"]] + (1 if match["y"] == "元" else int(match["y"]))
+        clock = _clock(text, match.start(), match.end())
+        return _make(year, int(match["m"]), int(match["d"]), *(clock or ()))
     if not text.isascii() and (match := _VIETNAMESE.search(text)):
         clock = _clock(text, match.start(), match.end())
         return _make(int(match["y"]), int(match["m"]), int(match["d"]), *(clock or ()))
@@ -789,6 +850,11 @@ _MODIFIEDDATE_LABELS = (
     "актуализирано", "ενημέρωση", "ενημερώθηκε", "τελευταία ενημέρωση", "оновлена",
     "atnaujinta", "atjaunināts", "uuendatud", "cập nhật", "อัปเดต", "อัพเดท", "แก้ไขล่าสุด",
     "به‌روزرسانی", "بروزرسانی", "به روز رسانی", "अपडेट", "अपडेटेड",
+    # Bengali, Gujarati, Punjabi, Tamil, Malayalam, Georgian, Armenian, Kazakh,
+    # Belarusian, Azerbaijani, Uzbek.
+    "আপডেট", "અપડેટ", "ਅਪਡੇਟ", "புதுப்பிக்கப்பட்டது", "അപ്ഡേറ്റ്", "განახლდა",
+    "განახლებულია", "թարմացվել է", "жаңартылды", "жаңартылған", "абноўлена", "yenilənib",
+    "yangilandi",
 )  # fmt: skip
 _PUBLISHEDDATE_LABELS = (
     "first published", "published on", "published", "posted on", "posted", "created",
@@ -813,6 +879,10 @@ _PUBLISHEDDATE_LABELS = (
     "δημοσιεύτηκε", "paskelbta", "publicēts", "avaldatud", "ngày đăng",
     "đăng lúc", "đăng ngày", "xuất bản", "เผยแพร่", "วันที่เผยแพร่", "تاریخ انتشار",
     "منتشر شده", "प्रकाशित", "प्रकाशन",
+    "প্রকাশিত", "પ્રકાશિત", "ਪ੍ਰਕਾਸ਼ਿਤ", "வெளியிடப்பட்டது", "ప్రచురించబడింది",
+    "പ്രസിദ്ധീകരിച്ചത്", "ಪ್ರಕಟಿಸಲಾಗಿದೆ", "გამოქვეყნდა", "გამოქვეყნებულია",
+    "հրապարակվել է", "жарияланды", "жарияланған", "апублікавана", "dərc olunub",
+    "dərc edilib", "e'lon qilindi",
 )  # fmt: skip
 
 
