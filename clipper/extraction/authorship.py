@@ -27,6 +27,9 @@ from clipper.extraction.bylines import (
     BY_WITHIN,
     BYLINE_LABELS,
     BYLINE_WORDS,
+    HONORIFICS,
+    JOINING_WORDS,
+    SHORT_JOINING_WORDS,
     biography_subject,
     declared_stand_in,
     is_agency,
@@ -458,9 +461,9 @@ def _joined(first: LexborNode, second: LexborNode) -> bool:
     return False
 
 
-# The words that join names in a byline, each alone on its line between two
+# The words that join names in a byline, also each alone on its line between two
 # links: "By" / "Jane Doe" / "and" / "John Smith".
-_AND = frozenset({",", "&", "and", "und", "et", "y", "e", "i", "и", "en", "og", "och", "és", "ja"})
+_AND = JOINING_WORDS | SHORT_JOINING_WORDS | {",", "&", "、"}
 
 
 def _more_names(lines: list[str], index: int) -> str:
@@ -673,19 +676,16 @@ def _more_shown(declared: tuple[str, ...], around: Around) -> bool:
 
 # The words after a name that another one may be joined to: ", Dr John Smith",
 # " and John Smith 3 hours ago".
-_JOINED_AFTER = re.compile(r"\s*(?:,|&|and\b|und\b|et\b|、)\s*([^,&|·•\n]{3,60})")
+_JOINED_AFTER = re.compile(
+    rf"\s*(?:,|&|、|(?:{longest_first(JOINING_WORDS)})\b)\s*([^,&|·•\n]{{3,60}})", re.IGNORECASE
+)
 
 
 def _opens_with_name(text: str) -> bool:
     """Whether ``text`` opens with a person's name of two to four words (after
     an honorific: "Dr Dieter Veldsman")."""
-    words = text.split()[:5]
-    if words and _HONORIFIC.fullmatch(words[0]):
-        words = words[1:]
+    words = HONORIFICS.sub("", text, count=1).split()[:4]
     return any(lone_name(" ".join(words[:size]).rstrip(",")) for size in (2, 3, 4))
-
-
-_HONORIFIC = re.compile(r"(?:dr|prof|mr|mrs|ms)\.?", re.IGNORECASE)
 
 
 def _co_listed(declared: tuple[str, ...], shown: tuple[str, ...]) -> bool:

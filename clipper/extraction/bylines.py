@@ -143,7 +143,7 @@ _CREDENTIALS = _wordset(
 )  # fmt: skip
 _MIXED_CASE = frozenset({"PhD", "PharmD", "PsyD", "EdD", "DPhil", "MSc", "BSc", "Esq"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_HONORIFICS = re.compile(
+HONORIFICS = re.compile(
     r"^(?:dr|prof|mr|mrs|ms|mx|dott|dott\.ssa|ing|mag|herr|frau|mme|mlle|sra|dña|д-р)"
     r"\.?\s+(?=\S)",
     re.IGNORECASE,
@@ -247,16 +247,21 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _FIELD_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s*[|·•｜]\s*|\s+-\s+|\n|\u3000|\s{3,}")
-_AND = r"and|und|et|with|mit|avec|con|com|og|och|ve|та|and/or|és|oraz|și|ja|και|và"
+# The words that join two names in a byline ("Jane Doe and John Smith"), lower case.
+JOINING_WORDS = _wordset(
+    "and und et with mit avec con com og och ve та and/or és oraz și ja και và"
+)
+# One-letter conjunctions split only between two names of two words or more,
+# so that "Bruce Y. Lee" and "Maria Lopes e Silva" stay whole; so does Dutch
+# "en", which is also a preposition ("Juan Pérez en Madrid").
+SHORT_JOINING_WORDS = _wordset("y e i a en и і و")
+_AND = longest_first(JOINING_WORDS)
 # A comma may stand before the last "and" ("By A, B, and C").
 _NAME_SPLIT = re.compile(
     rf"\s*(?:[,;/、，；](?:\s*(?:{_AND})\s)?|&|\s(?:{_AND})\s|[和与與及])\s*",
     re.IGNORECASE,
 )
-# One-letter conjunctions split only between two names of two words or more,
-# so that "Bruce Y. Lee" and "Maria Lopes e Silva" stay whole; so does Dutch
-# "en", which is also a preposition ("Juan Pérez en Madrid").
-_SHORT_AND = re.compile(r"\s+(?:y|e|i|a|en|и|і|و)\s+")
+_SHORT_AND = re.compile(rf"\s+(?:{'|'.join(SHORT_JOINING_WORDS)})\s+")
 _SENTENCE_SPLIT = re.compile(
     r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
     r"(?<!\bProf)\.\s+(?=[A-ZÀ-Þ])"
@@ -306,6 +311,11 @@ def is_agency(name: str) -> bool:
     return key(name) in _AGENCY_KEYS
 
 
+def is_stand_in(name: str) -> bool:
+    """True for a name that stands in for the writer: an agency's or a paper's."""
+    return is_agency(name) or is_outlet(name)
+
+
 def is_outlet(name: str) -> bool:
     """True for a newspaper's or a broadcaster's name, by its last word: the
     paper a syndicated story came from ("By Jane Doe, Los Angeles Times")."""
@@ -343,7 +353,7 @@ def _clean_name(part: str, first: bool = True) -> str | None:
     text = _NOISE.sub(" ", part)
     text = " ".join(text.split()).strip(_SEPARATORS + _FULL_WIDTH + "·•*\"'“”«»")
     text = _PREFIX.sub("", text).strip(_SEPARATORS)
-    while (stripped := _HONORIFICS.sub("", text)) != text and " " in stripped:
+    while (stripped := HONORIFICS.sub("", text)) != text and " " in stripped:
         text = stripped  # "Dr. Jane Doe" → Jane Doe; "Dr. Allen" stays: he is known so
     if not text or (_LABEL.match(text) and _fold_word(text.split()[0]) not in _DESK_WORDS):
         return None  # "Categories: News", "design: Jane Doe": a label, not a byline
@@ -612,7 +622,7 @@ def split_authors(
     excluded = {k for k in site_keys if k}
     people, others = [], []
     for name in unique(names):
-        if is_agency(name) or is_outlet(name) or key(name) in excluded:
+        if is_stand_in(name) or key(name) in excluded:
             others.append(name)
         else:
             people.append(_without_site(name, excluded))
@@ -684,7 +694,7 @@ def lone_name(text: str) -> str | None:
     if any(_fold_word(word) in _PAGE_WORDS for word in words):
         return None  # "Next Post", "Table Of Contents": the page's furniture
     names = parse_byline(text)
-    if len(names) != 1 or key(names[0]) != key(text) or is_agency(names[0]) or is_outlet(names[0]):
+    if len(names) != 1 or key(names[0]) != key(text) or is_stand_in(names[0]):
         return None
     return names[0]
 
