@@ -893,6 +893,18 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         story("<div>2025-12-03 10:05\u3000来源：人民网\u3000作者：张伟、李娜</div>", lang="zh"),
         ("张伟", "李娜"),
     ),
+    "an unclassed 'লেখক:' line (bn)": (
+        story("<div>লেখক: রহিম উদ্দিন</div>", lang="bn"),
+        ("রহিম উদ্দিন",),
+    ),
+    "an unclassed 'ავტორი:' line (ka)": (
+        story("<div>ავტორი: გიორგი ბერიძე</div>", lang="ka"),
+        ("გიორგი ბერიძე",),
+    ),
+    "a byline element 'Հեղինակ՝' (hy)": (
+        story('<p class="byline">Հեղինակ՝ Արամ Պետրոսյան</p>', lang="hy"),
+        ("Արամ Պետրոսյան",),
+    ),
     "an unclassed '本报记者' line (zh)": (story("<div>本报记者 张伟</div>", lang="zh"), ("张伟",)),
     "a lede that opens with '记者' names nobody (zh)": (
         story("<p>记者从市政府获悉，港口因风暴关闭。</p>", lang="zh"),

@@ -197,6 +197,17 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("Publicado por: Clarissa Borba - Categoria: Saúde", ["Clarissa Borba"]),
         ("Written by: Jane Doe", ["Jane Doe"]),
         ("Jane Doe is a reporter covering the harbour and the city council for us.", ["Jane Doe"]),
+        # Byline labels in Bengali, Tamil, Georgian, Armenian (its comma "՝"),
+        # Belarusian, Azerbaijani, Uzbek, Urdu and Japanese.
+        ("লেখক: রহিম উদ্দিন", ["রহিম উদ্দিন"]),
+        ("எழுதியவர்: ராஜா குமார்", ["ராஜா குமார்"]),
+        ("ავტორი: გიორგი ბერიძე", ["გიორგი ბერიძე"]),
+        ("Հեղինակ՝ Արամ Պետրոսյան", ["Արամ Պետրոսյան"]),
+        ("Аўтар: Ганна Іванова", ["Ганна Іванова"]),
+        ("Müəllif: Elvin Məmmədov", ["Elvin Məmmədov"]),
+        ("Muallif: Aziz Karimov", ["Aziz Karimov"]),
+        ("تحریر: علی خان", ["علی خان"]),
+        ("執筆者：山田太郎", ["山田太郎"]),
     ],
 )
 def test_parse_byline(byline: str, names: list[str]) -> None:

@@ -152,13 +152,16 @@ HONORIFICS = re.compile(
 # colon: Czech and Slovak "Napsal", Hungarian "Szerző" and "Írta", Indonesian
 # "Penulis", Finnish "Teksti" and "Kirjoittaja", Nordic "Skrevet av", South
 # Slavic "Piše", Greek "Του"/"Της" (the name follows in the genitive) and
-# "Γράφει", Vietnamese "Tác giả", Thai "โดย", Persian, Hindi. Lower case.
+# "Γράφει", Vietnamese "Tác giả", Thai "โดย", Persian, Hindi, Bengali, Tamil,
+# Telugu, Urdu, Japanese "執筆者", Georgian, Armenian, Belarusian, Azerbaijani and
+# Uzbek. Lower case.
 BYLINE_WORDS = (
     "napsal", "napsala", "napísal", "napísala", "szerző", "szerzők", "írta", "penulis",
     "teksti", "kirjoittaja", "kirjoittajat", "skrevet av", "skrevet af", "skriven av",
     "piše", "pišu", "пише", "аутор", "автори", "avtor", "autorius", "autors", "του", "της",
     "γράφει ο", "γράφει η", "γράφει", "συντάκτης", "tác giả", "ผู้เขียน", "โดย", "نویسنده",
-    "به قلم", "लेखक",
+    "به قلم", "लेखक", "লেখক", "எழுதியவர்", "రచయిత", "تحریر", "執筆者", "ავტორი", "հեղինակ",
+    "аўтар", "müəllif", "muallif",
 )  # fmt: skip
 # Byline words that count only before a colon ("Oleh: Budi Santoso", "Yazar:
 # Ali Demir"): alone they are given names too (Oleh, Yazan) or everyday words.
@@ -179,7 +182,7 @@ _LINE_WORDS = longest_first(word for word in BYLINE_WORDS if word not in ("το�
 _LINE_LABELS = longest_first((*BYLINE_LABELS, "text", "texte", "texto", "testo", "tekst", "текст"))
 # ("By: Jon Foster" too, the colon after "By".)
 BY_LINE = re.compile(
-    rf"(?:(?i:{_BY_VERB})\s*[:：]?\s+|(?i:{_LINE_WORDS}|{_LINE_LABELS}|autor(?:in)?|author)\s*[:：]\s*)"
+    rf"(?:(?i:{_BY_VERB})\s*[:：]?\s+|(?i:{_LINE_WORDS}|{_LINE_LABELS}|autor(?:in)?|author)\s*[:：՝]\s*)"
     r"(?![a-zß-ÿ])[^\W\d_]"
 )
 # The same words inside a line, after what comes first: "Posted on March 3, 2025
@@ -201,7 +204,7 @@ _PREFIX = re.compile(
     r"|autor(?:in)?|autore|autora|auteure?|authors?|reporter"
     r"|авторы?|текст|作者|文|记者|記者|撰文|撰稿|기자|글|بقلم|كتب|كتبت|إعداد|כתב|מאת"
     rf"|{longest_first(BYLINE_WORDS)}"
-    r")(?:\s*[:：/／|-]\s*|\s+|(?<=[\u3000-\u9fff])\s*)"
+    r")(?:\s*[:：՝/／|-]\s*|\s+|(?<=[\u3000-\u9fff])\s*)"
     rf"|(?:{longest_first(BYLINE_LABELS)})\s*[:：]\s*)",
     re.IGNORECASE,
 )
