@@ -612,6 +612,17 @@ _AGO = (
     ("", "पहले", "मिनट", "घंटे घंटा", "दिन"),  # hi
     ("", "前", "分钟 分鐘 分", "小时 小時 時間", "天 日"),  # zh, ja
     ("", "전", "분", "시간", "일"),  # ko
+    ("", "আগে", "মিনিট", "ঘণ্টা", "দিন"),  # bn
+    ("", "پہلے|قبل", "منٹ", "گھنٹے گھنٹہ گھنٹا", "دن"),  # ur
+    ("", "бұрын", "минут", "сағат", "күн"),  # kk
+    ("", "əvvəl", "dəqiqə", "saat", "gün"),  # az
+    ("", "oldin|avval", "daqiqa", "soat", "kun"),  # uz
+    ("", "таму", "хвіліну хвіліны хвілін", "гадзіну гадзіны гадзін", "дзень дні дзён"),  # be
+    ("", "წინ", "წუთის", "საათის", "დღის"),  # ka
+    ("", "tagasi", "minut minutit", "tund tundi", "päev päeva"),  # et
+    ("prieš", "", "minutę minutes minučių", "valandą valandas valandų", "dieną dienas dienų"),  # lt
+    ("pirms", "", "minūtes minūtēm minūtem", "stundas stundām stundu", "dienas dienām"),  # lv
+    ("pred", "", "minuto minutami", "uro urami", "dnevom dnevi"),  # sl
 )  # fmt: skip
 # Hungarian writes "3 órája" ("its third hour"): the unit itself says "ago".
 _AGO_IN_UNIT = ("perce", "órája", "napja")
@@ -627,7 +638,7 @@ _ONE_WORDS = _words(
 _COUNT_IN_UNIT = {
     "час": 1, "минуту": 1, "день": 1, "годину": 1, "хвилину": 1, "godzinę": 1, "minutę": 1,
     "dzień": 1, "hodinou": 1, "minutou": 1, "minútou": 1, "dnem": 1, "dňom": 1, "tunti": 1,
-    "päivä": 1,
+    "päivä": 1, "valandą": 1, "dieną": 1, "uro": 1, "dnevom": 1, "гадзіну": 1, "дзень": 1,
     "ساعة": 1, "دقيقة": 1, "يوم": 1, "ساعتين": 2, "دقيقتين": 2, "يومين": 2, "שעה": 1,
     "דקה": 1, "יום": 1, "שעתיים": 2, "יומיים": 2,
 }  # fmt: skip
