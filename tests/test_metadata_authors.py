@@ -893,6 +893,19 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         story("<div>2025-12-03 10:05\u3000来源：人民网\u3000作者：张伟、李娜</div>", lang="zh"),
         ("张伟", "李娜"),
     ),
+    # --- a wire story's dateline credits its agency ------------------------------------------
+    "an agency in the lede's dateline stands in (en)": (
+        story("<p>HAYWARD, Calif. (AP) — A stabbing on a commuter train left one dead.</p>"),
+        ("AP",),
+    ),
+    "a person's byline beats the agency in the dateline (en)": (
+        story('<p class="byline">By Jane Doe</p><p>LONDON (Reuters) - Ports closed.</p>'),
+        ("Jane Doe",),
+    ),
+    "a place in brackets is no agency (en)": (
+        story("<p>SPRINGFIELD (Ill.) — The council met on Tuesday night.</p>"),
+        (),
+    ),
     "an unclassed 'লেখক:' line (bn)": (
         story("<div>লেখক: রহিম উদ্দিন</div>", lang="bn"),
         ("রহিম উদ্দিন",),

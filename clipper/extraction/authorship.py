@@ -340,6 +340,8 @@ def authors(
                     yield _Witness([name])
             elif index < below + 3 and (says := _SAYS.search(line)):
                 yield _Witness(parse_byline(says[1]))
+            elif index < below + 15 and (agency := _agency_dateline(line)):
+                yield _Witness([agency])  # a stand-in: a person named anywhere wins
         # An author box without a telling class, under its "About the author";
         # a writer's line at the story's end.
         if _storied(lines, below):
@@ -893,6 +895,17 @@ _CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+"
 _SAYS = re.compile(
     rf"\b(?:says|writes|reports|explains)\s+({_CAPS_WORD}(?:\s+{_CAPS_WORD}){{1,3}})\.?$"
 )
+
+
+# A wire story's lede names its agency after the place: "HAYWARD, Calif. (AP) —",
+# "LONDON (Reuters) -", "MADRID, 3 Dic. (EUROPA PRESS) -".
+_AGENCY_DATELINE = re.compile(r"(?:[^\W\d_][^()\n]{0,60}?)?\(([^()]{2,40})\)\s*[—–-]")
+
+
+def _agency_dateline(line: str) -> str | None:
+    """The news agency a lede's dateline credits, if it opens with one."""
+    found = _AGENCY_DATELINE.match(line) if "(" in line[:80] else None
+    return found[1].strip() if found and is_agency(found[1]) else None
 
 
 def _foreign_author_link(node: LexborNode, host: str) -> bool:
