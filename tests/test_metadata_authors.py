@@ -906,6 +906,21 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         story("<p>SPRINGFIELD (Ill.) — The council met on Tuesday night.</p>"),
         (),
     ),
+    "a desk named after the site's initials is no co-author (en)": (
+        story(
+            '<p class="byline">By Jill Disis, CNN Business</p>',
+            head='<meta property="og:site_name" content="CNN">',
+        ),
+        ("Jill Disis",),
+    ),
+    "a 'Filed Under:' label beside the date is no name (en)": (
+        story(
+            "<div><time>November 19, 2019 at 9:45 am</time><div><strong>Filed Under:</strong>"
+            '<span><a href="/tag/eee">Eastern Equine</a>, <a href="/tag/mi">Michigan</a>'
+            "</span></div></div>"
+        ),
+        (),
+    ),
     "an unclassed 'লেখক:' line (bn)": (
         story("<div>লেখক: রহিম উদ্দিন</div>", lang="bn"),
         ("রহিম উদ্দিন",),

@@ -625,7 +625,7 @@ def split_authors(
     excluded = {k for k in site_keys if k}
     people, others = [], []
     for name in unique(names):
-        if is_stand_in(name) or key(name) in excluded:
+        if is_stand_in(name) or key(name) in excluded or _site_desk(name, excluded):
             others.append(name)
         else:
             people.append(_without_site(name, excluded))
@@ -667,6 +667,14 @@ def declared_stand_in(text: str) -> str | None:
     return text.lstrip("@")
 
 
+def _site_desk(name: str, site_keys: set[str]) -> bool:
+    """Whether ``name`` is a desk of the site, named after its initials: "CNN
+    Business" on cnn.com, "BBC Sport" on bbc.co.uk. (Initials only: a first name
+    may be a personal site's name.)"""
+    first, _, rest = name.partition(" ")
+    return bool(rest) and first.isupper() and len(first) >= 2 and key(first) in site_keys
+
+
 def _without_site(name: str, site_keys: set[str]) -> str:
     """``Kevin McCoy USA TODAY`` → ``Kevin McCoy`` when the site is USA TODAY."""
     words = name.split()
@@ -694,8 +702,8 @@ def lone_name(text: str) -> str | None:
     words = text.split()
     if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
         return None
-    if any(_fold_word(word) in _PAGE_WORDS for word in words):
-        return None  # "Next Post", "Table Of Contents": the page's furniture
+    if any(_fold_word(word) in _PAGE_WORDS for word in words) or text.endswith((":", "：")):
+        return None  # "Next Post", "Table Of Contents", "Filed Under:": the page's furniture
     names = parse_byline(text)
     if len(names) != 1 or key(names[0]) != key(text) or is_stand_in(names[0]):
         return None
