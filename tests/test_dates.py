@@ -190,6 +190,11 @@ def test_parse_date_rejects_what_is_not_a_date(value: str | None) -> None:
     assert parse_date(value) is None
 
 
+def test_a_dates_first_digits_are_no_time() -> None:
+    assert parse_date("03.12.2025 Обновление: 04.12.2025") == "2025-12-03"
+    assert parse_date("03.12.2025 10.05 Uhr") == "2025-12-03T10:05:00"
+
+
 def test_parse_date_rejects_the_future() -> None:
     tomorrow = datetime.now(UTC) + timedelta(days=1)
     next_year = tomorrow + timedelta(days=365)
@@ -320,6 +325,23 @@ def test_ambiguous_numeric_dates_are_day_first_unless_american() -> None:
         ("Жарияланды: 3 желтоқсан 2025", [("published", "2025-12-03")]),
         ("Абноўлена 4 снежня 2025", [("modified", "2025-12-04")]),
         ("Yenilənib: 4 dekabr 2025", [("modified", "2025-12-04")]),
+        # A date's first digits after another date are no time of day ("04.12").
+        (
+            "Дата публикации: 03.12.2025 Последнее обновление: 04.12.2025",
+            [("published", "2025-12-03"), ("modified", "2025-12-04")],
+        ),
+        (
+            "Pubblicato il 03/12/2025 Ultima modifica 04/12/2025",
+            [("published", "2025-12-03"), ("modified", "2025-12-04")],
+        ),
+        (
+            "Giriş Tarihi: 03.12.2025 10:05 Güncelleme Tarihi: 04.12.2025 11:00",
+            [("published", "2025-12-03T10:05:00"), ("modified", "2025-12-04T11:00:00")],
+        ),
+        (
+            "Ημερομηνία δημοσίευσης: 03/12/2025 Τελευταία ενημέρωση: 04/12/2025",
+            [("published", "2025-12-03"), ("modified", "2025-12-04")],
+        ),
         # A label is a whole word in any alphabet: "publicat" is not in "publicatie".
         ("publicatie 3 december 2025", [("", "2025-12-03")]),
         ("By Jane Doe, December 22, 2020", [("", "2020-12-22")]),

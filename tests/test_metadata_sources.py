@@ -629,6 +629,7 @@ CASES: dict[str, Case] = {
             "die neue Brücke genehmigt.</p>STORY STORY STORY</article>",
             lang="de",
         ),
+        authors=("dpa",),
         published="2025-12-03",
     ),
     "an agency dateline with a numeric date (pl)": Case(
@@ -638,6 +639,7 @@ CASES: dict[str, Case] = {
             "budowę nowego mostu.</p>STORY STORY STORY</article>",
             lang="pl",
         ),
+        authors=("PAP",),
         published="2025-12-03",
     ),
     # --- dates and bylines that templates set apart from the headline --------------------

@@ -328,8 +328,9 @@ _WORDY = re.compile(
     rf"|(?<!\d)(?P<y3>(?:19|20)\d\d)\.?\s+(?:m\.\s+)?{_WORD.format('m3')}\s+(?P<d3>[0-3]?\d)(?!\d)",
     re.IGNORECASE,
 )
+# A time is no date's first digits: "04.12" in "03.12.2025 Обновление: 04.12.2025".
 _CLOCK = re.compile(
-    rf"(?<![\d.:]){_TIME}(?![\d])\s*"
+    rf"(?<![\d.:]){_TIME}(?![\d]|\.\d)\s*"
     r"(?P<ampm>[ap]\.?\s?m\.?(?![a-z])|uhr|horas?|h(?![a-z]))?\s*"
     rf"(?P<tz>{_ZONE})?",
     re.IGNORECASE,
@@ -842,6 +843,8 @@ _MODIFIEDDATE_LABELS = (
     "mis à jour le", "mis à jour", "mise à jour le", "mise à jour", "modifié le", "modifié",
     "actualizado el", "actualizado", "actualización", "última actualización", "modificado",
     "aggiornato il", "aggiornato", "ultimo aggiornamento", "aggiornamento", "modificato",
+    "modificato il", "ultima modifica", "последнее обновление", "обновление",
+    "τελευταία τροποποίηση",
     "atualizado em", "atualizado", "atualização", "bijgewerkt", "gewijzigd",
     "zaktualizowano", "aktualizacja", "güncellendi", "güncelleme", "güncellenme",
     "oppdatert", "uppdaterad", "opdateret", "päivitetty", "diperbarui",
@@ -882,6 +885,7 @@ _PUBLISHEDDATE_LABELS = (
     "公開", "投稿日時", "投稿日", "掲載日", "配信日時", "입력", "등록", "작성", "게시",
     "تاريخ النشر", "نشر في", "نشر", "פורסם",
     # The same languages as above.
+    "giriş tarihi", "giriş", "ημερομηνία δημοσίευσης", "ημερομηνία",
     "publikováno", "zveřejněno", "vydáno", "publikované", "zverejnené", "közzétéve",
     "publikálva", "megjelent", "megjelenés", "yayın tarihi", "yayınlanma tarihi",
     "oluşturulma", "dipublikasi", "terbit", "diterbitkan pada", "disiarkan", "publicerat",
