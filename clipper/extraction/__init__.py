@@ -31,6 +31,7 @@ from clipper.extraction.blocks import Block, BlockWriter, declared_body, render_
 from clipper.extraction.content import Judge, find_content, text_weight
 from clipper.extraction.decode import decode_html
 from clipper.extraction.guard import bound_nesting
+from clipper.extraction.language import detect_language
 from clipper.extraction.metadata import Metadata, extract_metadata
 from clipper.extraction.microdata import is_post
 from clipper.extraction.polish import polish
@@ -178,7 +179,7 @@ def _extract(html: str | bytes, url: str | None, headers: Mapping[str, str] | No
         published=meta.published,
         modified=meta.modified,
         site=strip_controls(meta.site) if meta.site else None,
-        language=meta.language,
+        language=meta.language or detect_language(body),
         image=meta.image,
         description=strip_controls(meta.description) if meta.description else None,
         text=strip_controls(body),

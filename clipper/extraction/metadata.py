@@ -31,7 +31,8 @@ Decisions:
   ``og:locale``. A declared language that the title's script contradicts (an
   ``en`` template around a Russian story) gives way to a witness that agrees, or
   to the script's own language where the script names one (Japanese kana, Korean
-  Hangul, Greek, Hebrew, Thai...).
+  Hangul, Greek, Hebrew, Thai...). A page that declares none is read for its
+  language after its story is extracted (``language.py``).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from clipper.extraction import authorship, datelines
 from clipper.extraction.dates import fetch_time
 from clipper.extraction.jsonld import JsonLd, read_json_ld
+from clipper.extraction.language import SCRIPTS
 from clipper.extraction.page_scan import Around, Page, Places, first_pass, text_of
 from clipper.extraction.titles import choose_title, key, matches_site, similarity, strip_site, tidy
 from clipper.urls import host_of, split
@@ -79,17 +81,7 @@ class Metadata:
     product: bool = False
 
 
-_SCRIPTS_LANGUAGE = (  # (pattern, languages that write with it, the one it implies)
-    (re.compile(r"[\u3040-\u30ff]"), ("ja",), "ja"),
-    (re.compile(r"[\uac00-\ud7af]"), ("ko",), "ko"),
-    (re.compile(r"[\u4e00-\u9fff]"), ("zh", "ja", "ko"), "zh"),
-    (re.compile(r"[\u0400-\u04ff]"), ("ru", "uk", "bg", "sr", "be", "kk", "mk", "mn", "tg"), None),
-    (re.compile(r"[\u0600-\u06ff]"), ("ar", "fa", "ur", "ps", "ku", "sd", "ug"), None),
-    (re.compile(r"[\u0590-\u05ff]"), ("he", "yi"), "he"),
-    (re.compile(r"[\u0370-\u03ff]"), ("el",), "el"),
-    (re.compile(r"[\u0e00-\u0e7f]"), ("th",), "th"),
-    (re.compile(r"[\u0900-\u097f]"), ("hi", "mr", "ne", "sa"), None),
-)  # fmt: skip
+_SCRIPTS_LANGUAGE = SCRIPTS  # (pattern, languages that write with it, the one it implies)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
