@@ -190,6 +190,12 @@ def test_parse_date_rejects_what_is_not_a_date(value: str | None) -> None:
     assert parse_date(value) is None
 
 
+def test_a_north_american_zone_writes_the_month_first() -> None:
+    assert parse_date("12/03/2025 10:05 AM EST") == "2025-12-03T10:05:00-05:00"
+    assert parse_date("12/03/2025 10:05 AM") == "2025-03-12T10:05:00"
+    assert parse_date("12.03.2025 10:05 EST") == "2025-03-12T10:05:00-05:00"  # dots: European
+
+
 def test_a_dates_first_digits_are_no_time() -> None:
     assert parse_date("03.12.2025 Обновление: 04.12.2025") == "2025-12-03"
     assert parse_date("03.12.2025 10.05 Uhr") == "2025-12-03T10:05:00"

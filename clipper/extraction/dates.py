@@ -274,6 +274,7 @@ _ZONES = {
     "mdt": "-06:00", "mst": "-07:00", "pdt": "-07:00", "pst": "-08:00", "akdt": "-08:00",
     "akst": "-09:00", "hst": "-10:00", "brt": "-03:00", "art": "-03:00",
 }  # fmt: skip
+_NORTH_AMERICAN = _words("edt est cdt cst mdt mst pdt pst akdt akst hst")
 # What else a line that is only a date may hold: Indonesian and Malay weekdays
 # ("Rabu, 03 Des 2025 16:05 WIB"), the short month forms, time zones. Kept apart
 # from DATE_WORDS, which also ends a byline's name ("Des Walker" is a name).
@@ -469,11 +470,13 @@ def parse_date(value: str | None, *, month_first: bool = False) -> str | None:
         return _make(int(match["y"]), int(match["m"]), int(match["d"]), *(clock or ()))
     if match := _NUMERIC.search(text):
         first, second = int(match["a"]), int(match["b"])
-        if first > 12 or (second <= 12 and not (month_first and match["sep"] == "/")):
+        clock = _clock(text, match.start(), match.end())
+        # A North American time zone beside the date says how it is written.
+        american = month_first or bool(clock and (clock[3] or "").lower() in _NORTH_AMERICAN)
+        if first > 12 or (second <= 12 and not (american and match["sep"] == "/")):
             day, month = first, second
         else:
             day, month = second, first
-        clock = _clock(text, match.start(), match.end())
         if found := _make(int(match["y"]), month, day, *(clock or ())):
             return found
     if ("/" in text or max(text) >= "\u0600") and (found := _jalali(text)):
