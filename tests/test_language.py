@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import clipper
 from clipper.extraction.language import detect_language
@@ -128,3 +130,10 @@ def test_a_declared_language_is_kept() -> None:
         f"<h1>Storm</h1>{body}</article></body></html>"
     )
     assert clipper.extract(html, "https://example.org/a/b").language == "en-GB"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_detect_language_never_raises(text: str) -> None:
+    found = detect_language(text)
+    assert found is None or (found.isalpha() and found.islower() and 2 <= len(found) <= 3)
