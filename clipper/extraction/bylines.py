@@ -264,7 +264,7 @@ _NAME_SPLIT = re.compile(
     rf"\s*(?:[,;/、，；](?:\s*(?:{_AND})\s)?|&|\s(?:{_AND})\s|[和与與及])\s*",
     re.IGNORECASE,
 )
-_SHORT_AND = re.compile(rf"\s+(?:{'|'.join(SHORT_JOINING_WORDS)})\s+")
+_SHORT_AND = re.compile(rf"\s+(?:{'|'.join(sorted(SHORT_JOINING_WORDS))})\s+")
 _SENTENCE_SPLIT = re.compile(
     r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
     r"(?<!\bProf)\.\s+(?=[A-ZÀ-Þ])"
