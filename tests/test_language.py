@@ -114,22 +114,20 @@ def test_detect_language_names_none_without_clear_evidence(text: str) -> None:
     assert detect_language(text) is None
 
 
-def test_a_page_without_a_declared_language_gets_its_stories() -> None:
-    body = "".join(f"<p>{sentence}.</p>" for sentence in PROSE["de"].split(". "))
+@pytest.mark.parametrize(
+    ("declared", "prose", "language"),
+    [
+        ("", "de", "de"),  # none declared: the story's own
+        (' lang="en-GB"', "en", "en-GB"),  # a declared one is kept, region and all
+    ],
+)
+def test_a_pages_language(declared: str, prose: str, language: str) -> None:
+    body = "".join(f"<p>{sentence}.</p>" for sentence in PROSE[prose].split(". "))
     html = (
-        "<html><head><title>Sturm schließt Hafen</title></head><body><article>"
-        f"<h1>Sturm schließt Hafen</h1>{body}</article></body></html>"
-    )
-    assert clipper.extract(html, "https://example.org/a/b").language == "de"
-
-
-def test_a_declared_language_is_kept() -> None:
-    body = "".join(f"<p>{sentence}.</p>" for sentence in PROSE["en"].split(". "))
-    html = (
-        '<html lang="en-GB"><head><title>Storm</title></head><body><article>'
+        f"<html{declared}><head><title>Storm</title></head><body><article>"
         f"<h1>Storm</h1>{body}</article></body></html>"
     )
-    assert clipper.extract(html, "https://example.org/a/b").language == "en-GB"
+    assert clipper.extract(html, "https://example.org/a/b").language == language
 
 
 @settings(max_examples=300, deadline=None)
