@@ -9,6 +9,7 @@ from clipper.extraction.hints import (
     FURNITURE_CALL,
     FURNITURE_HEADING,
     FURNITURE_LINE,
+    FURNITURE_PREFIX,
     NAME_AREA,
     NAME_BODY,
     NAME_EMBED,
@@ -97,6 +98,42 @@ def test_story_headings_are_not_furniture(line: str) -> None:
 )  # fmt: skip
 def test_calls_to_action(line: str) -> None:
     assert FURNITURE_CALL.search(line.lower())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Assine nossa newsletter e receba as principais notícias todas as manhãs.",
+        "Zapisz się do naszego newslettera, aby codziennie otrzymywać wiadomości.",
+        "Meld je aan voor onze nieuwsbrief en ontvang elke ochtend het nieuws.",
+        "Følg os på Facebook og Instagram.",
+        "En son haberleri almak için bültenimize abone olun.",
+        "Ikuti berita terkini dari kami di Google News.",
+        "Simak berita dan artikel lainnya di Google News.",
+        # "Read also:" and another story's headline, in plain text
+        "Baca juga: Banjir rendam ribuan rumah di pesisir utara",
+        "Czytaj także: Burza zerwała dachy w trzech gminach",
+        "यह भी पढ़ें: तूफान से तीन जिलों में बिजली गुल",
+        "Đọc thêm: Bão số 9 đổ bộ vào miền Trung",
+    ],
+)
+def test_calls_to_action_in_more_languages(line: str) -> None:
+    lower = line.lower()
+    assert FURNITURE_PREFIX.match(lower) or FURNITURE_CALL.search(lower)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ikuti perintah dokter, kata menteri kesehatan.",  # "follow the doctor's orders"
+        "Volg de rivier naar het noorden en je ziet de haven.",
+        "Read the full report, the minister said, before judging the port.",
+        "Baca juga laporan lengkapnya di halaman berikut",  # no colon: a sentence
+    ],
+)
+def test_story_lines_that_start_alike_are_kept(line: str) -> None:
+    lower = line.lower()
+    assert not (FURNITURE_PREFIX.match(lower) or FURNITURE_CALL.search(lower))
 
 
 @pytest.mark.parametrize(

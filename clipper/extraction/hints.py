@@ -242,6 +242,18 @@ FURNITURE_PREFIX = re.compile(
     r"|подписывайтесь|подпишитесь|следите за нами|читайте нас в"
     r"|关注我们|扫码关注|扫描二维码|责任编辑|原标题|编辑[:：]|来源[:：]"
     r"|تابعونا|اشترك في|للاشتراك"
+    r"|assine (?:a )?nossa|cadastre-se|zapisz się do|obserwuj nas|subskrybuj"
+    r"|meld je aan voor|meld u aan voor|schrijf je in voor|volg ons op|abonneer je"
+    r"|prenumerera på|följ oss på|følg os på|følg oss på|tilmeld dig|meld deg på"
+    r"|bizi takip edin|ikuti (?:kami|berita|update)|simak (?:breaking news|berita|video)"
+    r"|dapatkan (?:update|berita)|gabung (?:di|ke) (?:grup|saluran|channel)"
+    # "Read also:" before another story's headline, linked or not
+    r"|(?:read also|also read|read more|baca juga|lihat juga|lesen sie auch|lire aussi"
+    r"|à lire aussi|leia também|lea también|lee también|leggi anche|читайте также"
+    r"|читайте також|czytaj (?:też|także)|zobacz (?:też|także)|čtěte také|lees ook"
+    r"|läs också|les også|læs også|lue myös|διαβάστε (?:επίσης|ακόμα)|ayrıca okuyun"
+    r"|đọc thêm|xem thêm|यह भी पढ़ें|ये भी पढ़ें|इसे भी पढ़ें|আরও পড়ুন|اقرأ أيضا|اقرأ أيضاً"
+    r"|اقرأ ايضا)\s*[:：]"
     # filing and credit lines
     r"|filed under|tags?\s*:|tagged\s*:|categor(?:y|ies)\s*:|schlagw(?:o|ö)rte?\s*:"
     r"|étiquettes\s*:|etiquetas\s*:|теги\s*:|标签[:：]|©|copyright\b|click to"
@@ -264,6 +276,9 @@ FURNITURE_CALL = re.compile(
     r"|abonnez-vous à notre|suivez-nous sur|abonnieren sie unseren|folgen sie uns auf"
     r"|suscríbete a nuestro|síguenos en|iscriviti alla nostra|seguici su|inscreva-se na nossa"
     r"|подписывайтесь на наш|подпишитесь на наш|关注我们的|تابعونا على"
+    r"|assine (?:a )?nossa newsletter|do naszego newslettera|voor onze nieuwsbrief"
+    r"|vårt nyhetsbrev|vores nyhedsbrev|bültenimize abone|abone olun"
+    r"|di google news|(?:saluran|channel) whatsapp|whatsapp channel"
     # the desk's credits at the end of an agency story
     r"|contributed (?:to )?(?:this )?report|additional reporting by|(?:reporting|editing) by"
     r"|follow [\w@.']+(?: [\w@.']+)? (?:full )?coverage"
