@@ -182,6 +182,17 @@ def test_more_furniture_lines(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
+    ["Reklama", "Advertentie", "Iklan", "Quảng cáo", "광고", "विज्ञापन", "Διαφήμιση",
+     "Publicidade", "Bagikan", "Udostępnij", "Paylaş", "共有", "Komentarze", "Yorumlar",
+     "Kommentare", "Комментарии", "댓글", "Σχόλια", "Commentaires", "Baca Selengkapnya",
+     "Czytaj więcej", "Leia mais", "Devamını oku", "Läs mer", "続きを読む", "और पढ़ें"],
+)  # fmt: skip
+def test_furniture_lines_in_more_languages(line: str) -> None:
+    assert FURNITURE_LINE.match(line.lower())
+
+
+@pytest.mark.parametrize(
+    "line",
     ["Fox News’ Jessica Napoli contributed to this report.",
      "Additional reporting by Joseph Hudak", "Like this story? Share it with a friend!",
      "Follow AP's full coverage of Brexit at https://apnews.com/Brexit"],
