@@ -193,6 +193,18 @@ def test_furniture_lines_in_more_languages(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
+    ["Berita Terkait", "İlgili Haberler", "Tin liên quan", "Zobacz także", "Související články",
+     "Meer nieuws", "Relaterade artiklar", "Σχετικά άρθρα", "Схожі новини", "関連記事",
+     "관련기사", "اخبار مرتبط", "כתבות נוספות", "Kapcsolódó cikkek", "Articole similare",
+     "সম্পর্কিত খবর", "ข่าวที่เกี่ยวข้อง", "संबंधित खबरें", "Baca Juga"],
+)  # fmt: skip
+def test_headings_over_other_stories_in_more_languages(line: str) -> None:
+    assert FURNITURE_HEADING.match(line.lower())
+    assert FURNITURE_LINE.match(line.lower())
+
+
+@pytest.mark.parametrize(
+    "line",
     ["Fox News’ Jessica Napoli contributed to this report.",
      "Additional reporting by Joseph Hudak", "Like this story? Share it with a friend!",
      "Follow AP's full coverage of Brexit at https://apnews.com/Brexit"],

@@ -182,6 +182,28 @@ BODY_NAMES = _names(
 # ``text.lower()``: Python's IGNORECASE makes these alternations several times
 # slower.
 
+# "Read also", in the languages the lists below do not spell out.
+_READ_ALSO = (
+    r"baca juga|lihat juga|lesen sie auch|lire aussi|à lire aussi|leia também|lea también"
+    r"|lee también|leggi anche|читайте также|читайте також|czytaj (?:też|także)"
+    r"|zobacz (?:też|także)|čtěte také|lees ook|läs också|les også|læs også|lue myös"
+    r"|διαβάστε (?:επίσης|ακόμα)|ayrıca okuyun|đọc thêm|xem thêm|यह भी पढ़ें|ये भी पढ़ें"
+    r"|इसे भी पढ़ें|আরও পড়ুন|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا"
+)
+# Headings over other stories, in the same languages: "Berita Terkait", "İlgili
+# Haberler" (lower-cased "i̇lgili", with a combining dot), "関連記事", "Σχετικά άρθρα".
+_OTHER_STORIES = (
+    rf"{_READ_ALSO}|berita terkait|artikel terkait|berita lainnya|terpopuler|i\u0307?lgili haberler"
+    r"|benzer haberler|en çok okunan|tin liên quan|tin khác|đọc nhiều|powiązane artykuły"
+    r"|najczęściej czytane|související články|nejčtenější|gerelateerde artikelen|meer nieuws"
+    r"|meest gelezen|relaterade artiklar|mest lästa|relaterede artikler|mest læste"
+    r"|relaterte artikler|mest lest|aiheeseen liittyvät|luetuimmat|σχετικά άρθρα"
+    r"|δημοφιλέστερα|схожі новини|читайте також|найпопулярніше|関連記事|関連ニュース"
+    r"|あわせて読みたい|人気記事|관련기사|관련 기사|많이 본 뉴스|اخبار مرتبط|مطالب مرتبط"
+    r"|پربازدیدترین|כתבות נוספות|כתבות קשורות|kapcsolódó cikkek|legolvasottabb"
+    r"|articole similare|cele mai citite|সম্পর্কিত খবর|ข่าวที่เกี่ยวข้อง|संबंधित खबरें"
+)
+
 # Short lines inside a story that are furniture, not prose: "Read more",
 # "Advertisement", share prompts. Matched against a whole (short) block.
 _FURNITURE_WORDS = (
@@ -205,6 +227,7 @@ _FURNITURE_WORDS = (
     r"|hozzászólások|komentáře|kommentit|commenti|commentaires|baca selengkapnya|selengkapnya"
     r"|czytaj więcej|czytaj dalej|leia mais|devamını oku|lees meer|läs mer|lue lisää|đọc tiếp"
     r"|続きを読む|더보기|और पढ़ें|διαβάστε περισσότερα|tovább|citește mai mult|continua a leggere"
+    rf"|{_OTHER_STORIES}"
     r"|advert|ad|promoted|sponsored content|text size|font size|learn more|more"
     r"|this (?:slideshow|video|content|embed) requires javascript.*"
     r"|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura"
@@ -257,12 +280,7 @@ FURNITURE_PREFIX = re.compile(
     r"|bizi takip edin|ikuti (?:kami|berita|update)|simak (?:breaking news|berita|video)"
     r"|dapatkan (?:update|berita)|gabung (?:di|ke) (?:grup|saluran|channel)"
     # "Read also:" before another story's headline, linked or not
-    r"|(?:read also|also read|read more|baca juga|lihat juga|lesen sie auch|lire aussi"
-    r"|à lire aussi|leia também|lea también|lee también|leggi anche|читайте также"
-    r"|читайте також|czytaj (?:też|także)|zobacz (?:też|także)|čtěte také|lees ook"
-    r"|läs också|les også|læs også|lue myös|διαβάστε (?:επίσης|ακόμα)|ayrıca okuyun"
-    r"|đọc thêm|xem thêm|यह भी पढ़ें|ये भी पढ़ें|इसे भी पढ़ें|আরও পড়ুন|اقرأ أيضا|اقرأ أيضاً"
-    r"|اقرأ ايضا)\s*[:：]"
+    rf"|(?:read also|also read|read more|{_READ_ALSO})\s*[:：]"
     # filing and credit lines
     r"|filed under|tags?\s*:|tagged\s*:|categor(?:y|ies)\s*:|schlagw(?:o|ö)rte?\s*:"
     r"|étiquettes\s*:|etiquetas\s*:|теги\s*:|标签[:：]|©|copyright\b|click to"
@@ -338,6 +356,7 @@ FURNITURE_HEADING = re.compile(
     r"|articoli correlati|i più letti|leggi anche|читайте также|похожие (?:статьи|новости)"
     r"|популярное|новости по теме|самое читаемое|相关(?:阅读|文章|新闻)|热门(?:文章|新闻)"
     r"|推荐阅读|猜你喜欢|延伸阅读|اقرأ أيضا|ذات صلة|الأكثر قراءة"
+    rf"|{_OTHER_STORIES}"
     r"|about the author|über den autor|über die autorin|à propos de l['’]auteur|sobre el autor"
     r"|sobre a autora?|sull['’]autore|об авторе|关于作者|عن الكاتب"
     r")",
