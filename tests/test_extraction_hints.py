@@ -27,6 +27,7 @@ from clipper.extraction.hints import (
         "comentarios", "коммент-блок", "related-posts", "lesen-sie-auch", "ad-slot", "ads",
         "top-nav", "newsletter-box", "cookie-banner", "meistgelesen", "popular-list",
         "breadcrumb", "tag-list", "byline", "figure-caption", "sr-only", "paylas",
+        "read-also", "baca-juga", "berita-terkait", "souvisejici-clanky", "tin-lien-quan",
     ],
 )  # fmt: skip
 def test_furniture_names(names: str) -> None:

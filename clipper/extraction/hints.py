@@ -106,7 +106,9 @@ NEGATIVE_WORDS = (
     "caption", "credit", "print-only", "visually-hidden", "sr-only", "screen-reader",
     "offscreen", "reactie", "gerelateerd", "delen", "komentarz", "powiazane", "powiązane",
     "udostepnij", "yorum", "ilgili", "paylas", "paylaş", "reklam", "kommentti", "aiheeseen",
-    "signatur",
+    "signatur", "read-also", "readalso", "also-read", "alsoread", "baca-juga", "bacajuga",
+    "terkait", "berkaitan", "souvisejici", "kapcsolodo", "relatera", "relatere", "lien-quan",
+    "lienquan", "tin-khac", "xem-them",
 )  # fmt: skip
 NEGATIVE = _names(NEGATIVE_WORDS)
 # Short names that are furniture only as a whole part of a name ("ad-box", not "header").
