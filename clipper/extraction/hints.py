@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from clipper.extraction.dates import longest_first
+
 # Elements that never hold article prose; removed before anything is measured
 # (a <title> that strayed into the body is never shown either).
 REMOVED_TAGS = (
@@ -185,26 +187,49 @@ BODY_NAMES = _names(
 # slower.
 
 # "Read also", in the languages the lists below do not spell out.
-_READ_ALSO = (
-    r"baca juga|lihat juga|lesen sie auch|lire aussi|à lire aussi|leia também|lea también"
-    r"|lee también|leggi anche|читайте также|читайте також|czytaj (?:też|także)"
-    r"|zobacz (?:też|także)|čtěte také|lees ook|läs också|les også|læs også|lue myös"
-    r"|διαβάστε (?:επίσης|ακόμα)|ayrıca okuyun|đọc thêm|xem thêm|यह भी पढ़ें|ये भी पढ़ें"
-    r"|इसे भी पढ़ें|আরও পড়ুন|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا"
-)
+_READ_ALSO_PHRASES = (
+    "baca juga", "lihat juga", "lesen sie auch", "lire aussi", "à lire aussi", "leia também",
+    "lea también", "lee también", "leggi anche", "читайте также", "читайте також",
+    "czytaj też", "czytaj także", "zobacz też", "zobacz także", "čtěte také", "lees ook",
+    "läs också", "les også", "læs også", "lue myös", "διαβάστε επίσης", "διαβάστε ακόμα",
+    "ayrıca okuyun", "đọc thêm", "xem thêm", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें",
+    "আরও পড়ুন", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا",
+)  # fmt: skip
 # Headings over other stories, in the same languages: "Berita Terkait", "İlgili
 # Haberler" (lower-cased "i̇lgili", with a combining dot), "関連記事", "Σχετικά άρθρα".
-_OTHER_STORIES = (
-    rf"{_READ_ALSO}|berita terkait|artikel terkait|berita lainnya|terpopuler|i\u0307?lgili haberler"
-    r"|benzer haberler|en çok okunan|tin liên quan|tin khác|đọc nhiều|powiązane artykuły"
-    r"|najczęściej czytane|související články|nejčtenější|gerelateerde artikelen|meer nieuws"
-    r"|meest gelezen|relaterade artiklar|mest lästa|relaterede artikler|mest læste"
-    r"|relaterte artikler|mest lest|aiheeseen liittyvät|luetuimmat|σχετικά άρθρα"
-    r"|δημοφιλέστερα|схожі новини|читайте також|найпопулярніше|関連記事|関連ニュース"
-    r"|あわせて読みたい|人気記事|관련기사|관련 기사|많이 본 뉴스|اخبار مرتبط|مطالب مرتبط"
-    r"|پربازدیدترین|כתבות נוספות|כתבות קשורות|kapcsolódó cikkek|legolvasottabb"
-    r"|articole similare|cele mai citite|সম্পর্কিত খবর|ข่าวที่เกี่ยวข้อง|संबंधित खबरें"
-)
+_OTHER_STORIES_PHRASES = (
+    *_READ_ALSO_PHRASES,
+    "berita terkait", "artikel terkait", "berita lainnya", "terpopuler", "ilgili haberler",
+    "i\u0307lgili haberler", "benzer haberler", "en çok okunan", "tin liên quan", "tin khác",
+    "đọc nhiều", "powiązane artykuły", "najczęściej czytane", "související články",
+    "nejčtenější", "gerelateerde artikelen", "meer nieuws", "meest gelezen",
+    "relaterade artiklar", "mest lästa", "relaterede artikler", "mest læste",
+    "relaterte artikler", "mest lest", "aiheeseen liittyvät", "luetuimmat", "σχετικά άρθρα",
+    "δημοφιλέστερα", "схожі новини", "найпопулярніше", "関連記事", "関連ニュース",
+    "あわせて読みたい", "人気記事", "관련기사", "관련 기사", "많이 본 뉴스", "اخبار مرتبط",
+    "مطالب مرتبط", "پربازدیدترین", "כתבות נוספות", "כתבות קשורות", "kapcsolódó cikkek",
+    "legolvasottabb", "articole similare", "cele mai citite", "সম্পর্কিত খবর",
+    "ข่าวที่เกี่ยวข้อง", "संबंधित खबरें",
+)  # fmt: skip
+# An ad slot's label, share and comment buttons, "read on", in the same languages.
+_BUTTON_PHRASES = (
+    "reklama", "reklam", "reklame", "advertentie", "annonse", "annons", "iklan", "quảng cáo",
+    "広告", "광고", "विज्ञापन", "διαφήμιση", "hirdetés", "publicitate", "mainos", "anuncio",
+    "oglas", "publicidade", "bagikan", "udostępnij", "compartilhar", "compartilhe", "paylaş",
+    "delen", "dela", "megosztás", "sdílet", "共有", "공유", "शेयर करें", "chia sẻ",
+    "κοινοποίηση", "partajează", "komentar", "komentarze", "comentários", "comentarios",
+    "yorumlar", "reacties", "kommentarer", "kommentare", "комментарии", "コメント", "댓글",
+    "टिप्पणियाँ", "bình luận", "σχόλια", "hozzászólások", "komentáře", "kommentit", "commenti",
+    "commentaires", "baca selengkapnya", "selengkapnya", "czytaj więcej", "czytaj dalej",
+    "leia mais", "devamını oku", "lees meer", "läs mer", "lue lisää", "đọc tiếp", "続きを読む",
+    "더보기", "और पढ़ें", "διαβάστε περισσότερα", "tovább", "citește mai mult",
+    "continua a leggere",
+)  # fmt: skip
+# These lists are tried at the start of every short line of every story: as
+# tries that match the longest phrase they can (``longest_first``), not flat
+# alternations that ``re`` tries branch by branch.
+_READ_ALSO = longest_first(_READ_ALSO_PHRASES)
+_OTHER_STORIES = longest_first(_OTHER_STORIES_PHRASES)
 
 # Short lines inside a story that are furniture, not prose: "Read more",
 # "Advertisement", share prompts. Matched against a whole (short) block.
@@ -220,16 +245,8 @@ _FURNITURE_WORDS = (
     r"|lire aussi|lire la suite|à lire aussi|voir aussi|partager|leer más|lea también"
     r"|ver también|compartir|te puede interesar|leggi anche|condividi|читайте также"
     r"|читать далее|поделиться|подробнее|阅读更多|相关阅读|分享|اقرأ أيضا|اقرأ المزيد|شارك"
-    # the same in more languages: an ad slot's label, share, comments, read on
-    r"|reklama|reklam|reklame|advertentie|annonse|annons|iklan|quảng cáo|広告|광고|विज्ञापन"
-    r"|διαφήμιση|hirdetés|publicitate|mainos|anuncio|oglas|publicidade|bagikan|udostępnij"
-    r"|compartilhar|compartilhe|paylaş|delen|dela|megosztás|sdílet|共有|공유|शेयर करें"
-    r"|chia sẻ|κοινοποίηση|partajează|komentar|komentarze|comentários|comentarios|yorumlar"
-    r"|reacties|kommentarer|kommentare|комментарии|コメント|댓글|टिप्पणियाँ|bình luận|σχόλια"
-    r"|hozzászólások|komentáře|kommentit|commenti|commentaires|baca selengkapnya|selengkapnya"
-    r"|czytaj więcej|czytaj dalej|leia mais|devamını oku|lees meer|läs mer|lue lisää|đọc tiếp"
-    r"|続きを読む|더보기|और पढ़ें|διαβάστε περισσότερα|tovább|citește mai mult|continua a leggere"
-    rf"|{_OTHER_STORIES}"
+    # the same in more languages
+    rf"|{longest_first((*_BUTTON_PHRASES, *_OTHER_STORIES_PHRASES))}"
     r"|advert|ad|promoted|sponsored content|text size|font size|learn more|more"
     r"|this (?:slideshow|video|content|embed) requires javascript.*"
     r"|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura"
