@@ -208,6 +208,8 @@ from clipper.extraction.titles import choose_title, key, strip_site
         ("Muallif: Aziz Karimov", ["Aziz Karimov"]),
         ("تحریر: علی خان", ["علی خان"]),
         ("執筆者：山田太郎", ["山田太郎"]),
+        # A surname is no month name ("Marzal" is none, in any language).
+        ("By Jaime Marzal 3 Dec 2025", ["Jaime Marzal"]),
     ],
 )
 def test_parse_byline(byline: str, names: list[str]) -> None:

@@ -59,11 +59,11 @@ _DIGITS = str.maketrans(
 # French, Spanish, Catalan, Italian, Portuguese, Dutch, the Scandinavian languages,
 # Finnish, Estonian, Latvian, Lithuanian, Polish, Czech, Slovak, Hungarian,
 # Romanian, Croatian, Serbian, Slovene, Bulgarian, Russian, Ukrainian, Greek,
-# Turkish, Indonesian, Malay, Tagalog, Swahili, Albanian, Arabic (Egypt), Persian, Urdu,
-# Hebrew (with its "in" prefix: "3 בדצמבר 2025"), Galician, Uzbek, Azerbaijani, Tajik,
-# Kazakh, Belarusian, Georgian and Armenian (the names and their genitives). Several languages share
-# spellings (``mars``, ``april``) and agree on the number; Croatian "listopad"
-# (October) is left out, as Polish and Czech "listopad" is November.
+# Turkish, Indonesian, Malay, Tagalog, Swahili, Albanian, Arabic (Egypt), Persian,
+# Urdu, Hebrew (with its "in" prefix: "3 בדצמבר 2025"), Galician, Uzbek, Azerbaijani,
+# Tajik, Kazakh, Belarusian, Georgian and Armenian (the names and their genitives).
+# Several languages share spellings (``mars``, ``april``) and agree on the number;
+# Croatian "listopad" (October) is left out, as Polish and Czech "listopad" is November.
 _MONTH_NAMES = [
     "jan january januar jänner janv janvier enero ene gennaio gen janeiro januari janvāris"
     " stycznia styczeń styczen ocak январь января янв січня січень ιανουαρίου ιανουάριος ιαν"
@@ -85,7 +85,7 @@ _MONTH_NAMES = [
     " maaliskuuta maaliskuu ožujka ožujak martie març kovo märts marts martā marta mac marso"
     " marec"
     " מרץ במרץ مارچ"
-    " marzal наурыз сакавіка сакавік მარტი მარტის մարտի մարտ",
+    " наурыз сакавіка сакавік მარტი მარტის մարտի մարտ",
     "apr april avr avril abril abr aprile aprilie kwietnia kwiecień nisan апрель апреля апр"
     " квітня квітень απριλίου απρίλιος απρ أبريل ابريل إبريل duben dubna apríla április ápr"
     " huhtikuuta huhtikuu travnja travanj balandžio aprill aprīlis aprīlī aprīļa април"
