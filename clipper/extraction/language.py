@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 
 # (pattern, the languages that write with it, the one it implies alone). Japanese
-# mixes kana with Han characters; a caller counts both for it.
-SCRIPTS: tuple[tuple[re.Pattern[str], tuple[str, ...], str | None], ...] = (
+# mixes kana with Han characters; ``dominant_script`` counts both for it.
+_SCRIPTS: tuple[tuple[re.Pattern[str], tuple[str, ...], str | None], ...] = (
     (re.compile(r"[\u3040-\u30ff]"), ("ja",), "ja"),
     (re.compile(r"[\uac00-\ud7af]"), ("ko",), "ko"),
     (re.compile(r"[\u4e00-\u9fff]"), ("zh", "ja", "ko"), "zh"),
@@ -55,7 +55,7 @@ SCRIPTS: tuple[tuple[re.Pattern[str], tuple[str, ...], str | None], ...] = (
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_KANA, _HAN = SCRIPTS[0][0], SCRIPTS[2][0]
+_KANA, _HAN = _SCRIPTS[0][0], _SCRIPTS[2][0]
 
 # The letters (or words) only one language of a shared script writes, tried in
 # order; the last entry names the language left when none is found.
@@ -132,21 +132,33 @@ def detect_language(text: str) -> str | None:
         return None
     if sample.isascii():
         return _by_words(sample)
+    if script := dominant_script(sample, letters):
+        languages, implied = script
+        return implied or _by_letters(sample, _SHARED[languages[0]])
+    if len(_VIETNAMESE.findall(sample.lower())) * 20 >= letters:
+        return "vi"
+    return _by_words(sample)
+
+
+def dominant_script(
+    sample: str, letters: int | None = None
+) -> tuple[tuple[str, ...], str | None] | None:
+    """The script that writes half of ``sample``'s letters or more (``letters``, when
+    the caller has counted them): the languages that write with it, and the one it
+    implies alone (``None`` where several share it). ``None`` for Latin letters."""
+    if letters is None:
+        letters = len(_LETTER.findall(sample))
     kana = len(_KANA.findall(sample))
-    latin = len(_LATIN.findall(sample)) if not kana else 0
-    for pattern, _languages, implied in SCRIPTS if latin * 2 < letters else ():
+    if not kana and len(_LATIN.findall(sample)) * 2 >= letters:
+        return None  # half the letters are Latin: no other script holds half
+    for pattern, languages, implied in _SCRIPTS:
         if implied == "ja":  # kana, and the Han characters Japanese writes with it
             count = kana + len(_HAN.findall(sample)) if kana else 0
         else:
             count = len(pattern.findall(sample))
-        if count * 2 < letters:
-            continue
-        if implied is None:
-            return _by_letters(sample, _SHARED[_languages[0]])
-        return implied
-    if len(_VIETNAMESE.findall(sample.lower())) * 20 >= letters:
-        return "vi"
-    return _by_words(sample)
+        if count * 2 >= letters:
+            return languages, implied
+    return None
 
 
 def _by_letters(sample: str, hints: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:

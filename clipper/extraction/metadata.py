@@ -48,7 +48,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from clipper.extraction import authorship, datelines
 from clipper.extraction.dates import fetch_time
 from clipper.extraction.jsonld import JsonLd, read_json_ld
-from clipper.extraction.language import SCRIPTS
+from clipper.extraction.language import dominant_script
 from clipper.extraction.page_scan import Around, Page, Places, first_pass, text_of
 from clipper.extraction.titles import choose_title, key, matches_site, similarity, strip_site, tidy
 from clipper.urls import host_of, split
@@ -79,12 +79,6 @@ class Metadata:
     # The page says it is about a thing on sale (a schema.org Product in JSON-LD
     # or microdata, or og:type "product"): its "comments" are buyers' reviews.
     product: bool = False
-
-
-_SCRIPTS_LANGUAGE = SCRIPTS  # (pattern, languages that write with it, the one it implies)
-
-
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 # Inside a headline, what the reader does not see as its words: a bookmark
@@ -295,17 +289,10 @@ def _language(
     if sample.isascii():  # nothing in the title to contradict the first witness
         return next(declared(), None)
     witnesses = list(declared())
-    letters = len(_LETTER.findall(sample))
-    kana = len(_SCRIPTS_LANGUAGE[0][0].findall(sample))
-    han = len(_SCRIPTS_LANGUAGE[2][0].findall(sample)) if kana else 0
-    for pattern, languages, implied in _SCRIPTS_LANGUAGE:
-        # Japanese mixes kana with kanji: the two count together.
-        count = kana + han if implied == "ja" else len(pattern.findall(sample))
-        if letters and count * 2 >= letters:
-            agreeing = [w for w in witnesses if w.split("-")[0] in languages]
-            if agreeing:
-                return agreeing[0]
-            return implied
+    if script := dominant_script(sample):
+        languages, implied = script
+        agreeing = [w for w in witnesses if w.split("-")[0] in languages]
+        return agreeing[0] if agreeing else implied
     return witnesses[0] if witnesses else None
 
 
