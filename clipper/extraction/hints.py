@@ -186,7 +186,8 @@ BODY_NAMES = _names(
 # ``text.lower()``: Python's IGNORECASE makes these alternations several times
 # slower.
 
-# "Read also", in the languages the lists below do not spell out.
+# "Read also" in the languages besides English: the one list of it, which the
+# whole-line, heading and "Read also:" patterns below all use.
 _READ_ALSO_PHRASES = (
     "baca juga", "lihat juga", "lesen sie auch", "lire aussi", "à lire aussi", "leia também",
     "lea también", "lee también", "leggi anche", "читайте также", "читайте також",
@@ -195,8 +196,9 @@ _READ_ALSO_PHRASES = (
     "ayrıca okuyun", "đọc thêm", "xem thêm", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें",
     "আরও পড়ুন", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا",
 )  # fmt: skip
-# Headings over other stories, in the same languages: "Berita Terkait", "İlgili
-# Haberler" (lower-cased "i̇lgili", with a combining dot), "関連記事", "Σχετικά άρθρα".
+# Headings over other stories, in the languages the lists below do not spell out:
+# "Berita Terkait", "İlgili Haberler" (lower-cased "i̇lgili", with a combining dot),
+# "関連記事", "Σχετικά άρθρα".
 _OTHER_STORIES_PHRASES = (
     *_READ_ALSO_PHRASES,
     "berita terkait", "artikel terkait", "berita lainnya", "terpopuler", "ilgili haberler",
@@ -241,10 +243,9 @@ _FURNITURE_WORDS = (
     r"|also read|also see|you may also like|recommended|share this(?: article| story)?"
     r"|share on \w+|share|tweet|email|print|comments?|leave a (?:comment|reply)"
     r"|sign up(?: for)?.*newsletter.*|subscribe(?: now| to .*)?|click here.*"
-    r"|follow us.*|weiterlesen|mehr zum thema|lesen sie auch|auch interessant|teilen"
-    r"|lire aussi|lire la suite|à lire aussi|voir aussi|partager|leer más|lea también"
-    r"|ver también|compartir|te puede interesar|leggi anche|condividi|читайте также"
-    r"|читать далее|поделиться|подробнее|阅读更多|相关阅读|分享|اقرأ أيضا|اقرأ المزيد|شارك"
+    r"|follow us.*|weiterlesen|mehr zum thema|auch interessant|teilen|lire la suite"
+    r"|voir aussi|partager|leer más|ver también|compartir|te puede interesar|condividi"
+    r"|читать далее|поделиться|подробнее|阅读更多|相关阅读|分享|اقرأ المزيد|شارك"
     # the same in more languages
     rf"|{longest_first((*_BUTTON_PHRASES, *_OTHER_STORIES_PHRASES))}"
     r"|advert|ad|promoted|sponsored content|text size|font size|learn more|more"
@@ -368,13 +369,13 @@ FURNITURE_HEADING = re.compile(
     r"|read (?:more|also|next)\b|see also|also read|what to read next|further reading"
     r"|(?:leave|post|add) a (?:comment|reply)|share (?:this|on)|follow us|sign up for"
     r"|subscribe to|filed under|das könnte|mehr zum thema|mehr aus|meistgelesen"
-    r"|weitere artikel|lesen sie auch|à lire aussi|lire aussi|sur le même sujet|les plus lus"
+    r"|weitere artikel|sur le même sujet|les plus lus"
     r"|articles similaires|vous aimerez|dans la même rubrique|te puede interesar"
-    r"|noticias relacionadas|lo más leído|más noticias|lee también|leia também|veja também"
+    r"|noticias relacionadas|lo más leído|más noticias|veja também"
     r"|você pode gostar|mais lidas|notícias relacionadas|potrebbe interessarti"
-    r"|articoli correlati|i più letti|leggi anche|читайте также|похожие (?:статьи|новости)"
+    r"|articoli correlati|i più letti|похожие (?:статьи|новости)"
     r"|популярное|новости по теме|самое читаемое|相关(?:阅读|文章|新闻)|热门(?:文章|新闻)"
-    r"|推荐阅读|猜你喜欢|延伸阅读|اقرأ أيضا|ذات صلة|الأكثر قراءة"
+    r"|推荐阅读|猜你喜欢|延伸阅读|ذات صلة|الأكثر قراءة"
     rf"|{_OTHER_STORIES}"
     r"|about the author|über den autor|über die autorin|à propos de l['’]auteur|sobre el autor"
     r"|sobre a autora?|sull['’]autore|об авторе|关于作者|عن الكاتب"
